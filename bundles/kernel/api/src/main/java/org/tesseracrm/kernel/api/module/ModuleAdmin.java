@@ -1,0 +1,47 @@
+package org.tesseracrm.kernel.api.module;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Enables and disables modules and profiles at runtime. Karaf's feature state is the single source
+ * of truth: every operation goes through its FeaturesService, exactly like {@code feature:install}.
+ * A module feature declares the capability {@code org.tesseracrm.module;id=<id>}, a profile feature
+ * {@code org.tesseracrm.profile;id=<id>}.
+ */
+@ProviderType
+public interface ModuleAdmin {
+    /** Capability namespace that marks a Karaf feature as a Tessera module. */
+    String MODULE_NAMESPACE = "org.tesseracrm.module";
+    /** Capability namespace that marks a Karaf feature as a Tessera profile. */
+    String PROFILE_NAMESPACE = "org.tesseracrm.profile";
+
+    /** @return every module feature in the known feature repositories, sorted by id */
+    List<FeatureInfo> modules();
+
+    /** @return every profile feature in the known feature repositories, sorted by id */
+    List<FeatureInfo> profiles();
+
+    /**
+     * Installs a module's feature without refreshing other bundles, so other modules keep running.
+     *
+     * @param id module id
+     * @throws org.tesseracrm.kernel.api.NotFoundException if no such module feature exists
+     * @throws org.tesseracrm.kernel.api.CrmException if Karaf cannot install it (the message says why)
+     */
+    void enableModule(String id);
+
+    /**
+     * Uninstalls a module's feature; its data stays in the database.
+     *
+     * @param id module id
+     */
+    void disableModule(String id);
+
+    /** @param id profile id; installs the profile and so all its modules */
+    void enableProfile(String id);
+
+    /** @param id profile id; uninstalls the profile feature and the modules only it needed */
+    void disableProfile(String id);
+}

@@ -1,0 +1,126 @@
+package org.tesseracrm.kernel.core.internal.module;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.karaf.features.Capability;
+import org.apache.karaf.features.Feature;
+import org.apache.karaf.features.FeaturesService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tesseracrm.kernel.api.CrmException;
+import org.tesseracrm.kernel.api.NotFoundException;
+import org.tesseracrm.kernel.api.module.FeatureInfo;
+import org.tesseracrm.kernel.api.module.ModuleAdmin;
+
+/**
+ * Module administration on top of Karaf's FeaturesService. Installs and uninstalls with
+ * {@code NoAutoRefreshBundles}: otherwise Karaf refreshes the shared JPA stack on every change, which
+ * restarts every other module.
+ */
+@Component(service = ModuleAdmin.class)
+public class ModuleAdminImpl implements ModuleAdmin {
+    private static final Logger LOG = LoggerFactory.getLogger(ModuleAdminImpl.class);
+    private static final EnumSet<FeaturesService.Option> NO_REFRESH =
+            EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
+
+    private final FeaturesService features;
+
+    /** @param features Karaf's feature service */
+    @Activate
+    public ModuleAdminImpl(@Reference FeaturesService features) {
+        this.features = features;
+    }
+
+    @Override
+    public List<FeatureInfo> modules() {
+        return list(MODULE_NAMESPACE);
+    }
+
+    @Override
+    public List<FeatureInfo> profiles() {
+        return list(PROFILE_NAMESPACE);
+    }
+
+    @Override
+    public void enableModule(String id) {
+        install(find(MODULE_NAMESPACE, "Module", id));
+    }
+
+    @Override
+    public void disableModule(String id) {
+        uninstall(find(MODULE_NAMESPACE, "Module", id));
+    }
+
+    @Override
+    public void enableProfile(String id) {
+        install(find(PROFILE_NAMESPACE, "Profile", id));
+    }
+
+    @Override
+    public void disableProfile(String id) {
+        uninstall(find(PROFILE_NAMESPACE, "Profile", id));
+    }
+
+    private void install(FeatureInfo info) {
+        LOG.info("Installing feature {}/{}", info.feature(), info.version());
+        try {
+            features.installFeature(info.feature(), info.version(), NO_REFRESH);
+        } catch (Exception e) {
+            throw new CrmException("Could not enable " + info.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void uninstall(FeatureInfo info) {
+        if (!info.installed()) {
+            return;
+        }
+        LOG.info("Uninstalling feature {}/{}", info.feature(), info.version());
+        try {
+            features.uninstallFeature(info.feature(), info.version(), NO_REFRESH);
+        } catch (Exception e) {
+            throw new CrmException("Could not disable " + info.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private FeatureInfo find(String namespace, String kind, String id) {
+        return list(namespace).stream().filter(f -> f.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NotFoundException(kind, id));
+    }
+
+    private List<FeatureInfo> list(String namespace) {
+        Feature[] all;
+        try {
+            all = features.listFeatures();
+        } catch (Exception e) {
+            throw new CrmException("Karaf could not list its features: " + e.getMessage(), e);
+        }
+        List<FeatureInfo> result = new ArrayList<>();
+        for (Feature feature : all) {
+            idOf(feature, namespace).ifPresent(id -> result.add(new FeatureInfo(id, feature.getName(),
+                    feature.getVersion(), nullToEmpty(feature.getDescription()), features.isInstalled(feature))));
+        }
+        result.sort(Comparator.comparing(FeatureInfo::id).thenComparing(FeatureInfo::version));
+        return List.copyOf(result);
+    }
+
+    private static Optional<String> idOf(Feature feature, String namespace) {
+        for (Capability capability : feature.getCapabilities()) {
+            Optional<String> id = FeatureCapability.id(capability.getValue(), namespace);
+            if (id.isPresent()) {
+                return id;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}
