@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param username the login name, e.g. {@code admin}
  */
-public record Caller(String username) {
+public record Caller(String username) implements java.io.Serializable {
     /** The caller of work the system does by itself (start-up, migrations, scheduled jobs). */
     public static final Caller SYSTEM = new Caller("system");
 

@@ -1,0 +1,43 @@
+package org.tesseracrm.kernel.ui.internal.vaadin;
+
+import java.util.Map;
+
+import org.tesseracrm.kernel.api.ui.ViewContribution;
+
+/**
+ * A side-menu entry, read from a {@link ViewContribution}'s service properties.
+ *
+ * @param route the route it opens
+ * @param title the label; empty means the view has no menu entry
+ * @param icon a Vaadin icon name like {@code vaadin:users}
+ * @param group the menu group, empty for the top level
+ * @param order lower first
+ */
+public record MenuEntry(String route, String title, String icon, String group, int order) {
+
+    static MenuEntry of(Map<String, ?> props) {
+        return new MenuEntry(text(props, ViewContribution.ROUTE), text(props, ViewContribution.TITLE),
+                text(props, ViewContribution.ICON), text(props, ViewContribution.GROUP), number(props.get(ViewContribution.ORDER)));
+    }
+
+    /** @return whether the entry shows in the menu */
+    public boolean visible() {
+        return !title.isEmpty();
+    }
+
+    private static String text(Map<String, ?> props, String key) {
+        Object value = props.get(key);
+        return value == null ? "" : value.toString().trim();
+    }
+
+    private static int number(Object value) {
+        if (value instanceof Number n) {
+            return n.intValue();
+        }
+        try {
+            return value == null ? 100 : Integer.parseInt(value.toString().trim());
+        } catch (NumberFormatException e) {
+            return 100;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.tesseracrm.kernel.ui.internal.vaadin;
+
+import java.util.Optional;
+
+import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.VaadinSession;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import org.tesseracrm.kernel.api.security.Caller;
+
+/** The logged-in user of an HTTP session. */
+public final class ShellSession {
+    private static final String CALLER = ShellSession.class.getName() + ".caller";
+
+    private ShellSession() {
+    }
+
+    /** @return the user logged in to the current Vaadin session */
+    public static Optional<Caller> caller() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return session == null ? Optional.empty() : Optional.ofNullable((Caller) session.getSession().getAttribute(CALLER));
+    }
+
+    /** @return the user logged in to the HTTP session of a raw request, without creating a session */
+    static Optional<Caller> caller(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null ? Optional.empty() : Optional.ofNullable((Caller) session.getAttribute(CALLER));
+    }
+
+    /**
+     * Marks the current session as logged in, under a new session id so an id known before login
+     * (session fixation) is worthless.
+     *
+     * @param caller the authenticated user
+     */
+    public static void login(Caller caller) {
+        VaadinServletRequest request = VaadinServletRequest.getCurrent();
+        if (request != null) {
+            request.getHttpServletRequest().changeSessionId();
+        }
+        VaadinSession.getCurrent().getSession().setAttribute(CALLER, caller);
+    }
+
+    /** Ends the current HTTP session. */
+    public static void logout() {
+        VaadinSession.getCurrent().getSession().invalidate();
+    }
+}

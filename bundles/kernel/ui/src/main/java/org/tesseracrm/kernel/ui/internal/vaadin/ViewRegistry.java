@@ -1,0 +1,128 @@
+package org.tesseracrm.kernel.ui.internal.vaadin;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Consumer;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
+import com.vaadin.flow.shared.Registration;
+
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tesseracrm.kernel.api.ui.ViewContribution;
+import org.tesseracrm.kernel.ui.internal.views.MainLayout;
+
+/**
+ * Follows {@link ViewContribution} services: registers each one's route in Vaadin's route registry
+ * when it appears and removes it when it goes, keeps the menu model and tells open layouts when the
+ * menu changed. Calls into module code are guarded: a broken module is logged and skipped.
+ */
+@org.osgi.service.component.annotations.Component(service = ViewRegistry.class, immediate = true)
+public class ViewRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(ViewRegistry.class);
+
+    /** A contribution with its menu metadata. */
+    record Contributed(ViewContribution contribution, MenuEntry entry, Class<? extends Component> type) {
+    }
+
+    private final List<Contributed> contributions = new CopyOnWriteArrayList<>();
+    private final Set<ApplicationRouteRegistry> routeRegistries = new CopyOnWriteArraySet<>();
+    private final Set<Consumer<List<MenuEntry>>> menuListeners = new CopyOnWriteArraySet<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void bindContribution(ViewContribution contribution, Map<String, Object> props) {
+        MenuEntry entry = MenuEntry.of(props);
+        Class<? extends Component> type;
+        try {
+            type = contribution.viewType();
+        } catch (RuntimeException e) {
+            LOG.error("View contribution for route '{}' failed; it is skipped", entry.route(), e);
+            return;
+        }
+        if (entry.route().isEmpty() || route(entry.route()).isPresent()) {
+            LOG.error("View {} has no route or its route '{}' is taken; it is skipped", type.getName(), entry.route());
+            return;
+        }
+        Contributed contributed = new Contributed(contribution, entry, type);
+        contributions.add(contributed);
+        routeRegistries.forEach(r -> register(r, contributed));
+        fireMenuChanged();
+    }
+
+    synchronized void unbindContribution(ViewContribution contribution) {
+        contributions.stream().filter(c -> c.contribution() == contribution).findFirst().ifPresent(c -> {
+            contributions.remove(c);
+            routeRegistries.forEach(r -> r.update(() -> RouteConfiguration.forRegistry(r).removeRoute(c.entry().route())));
+            LOG.info("Removed route '{}'", c.entry().route());
+            fireMenuChanged();
+        });
+    }
+
+    /** Called by the servlet once Vaadin is initialised: registers every known route. */
+    synchronized void attach(ApplicationRouteRegistry registry) {
+        routeRegistries.add(registry);
+        contributions.forEach(c -> register(registry, c));
+    }
+
+    synchronized void detach(ApplicationRouteRegistry registry) {
+        routeRegistries.remove(registry);
+    }
+
+    /**
+     * @param type a view class
+     * @return the contribution that creates views of that class, if it is still installed
+     */
+    public Optional<ViewContribution> contributionFor(Class<?> type) {
+        return contributions.stream().filter(c -> c.type() == type).map(Contributed::contribution).findFirst();
+    }
+
+    /** @return the visible menu entries, ordered by group, order and title */
+    public List<MenuEntry> menu() {
+        return contributions.stream().map(Contributed::entry).filter(MenuEntry::visible)
+                .sorted(Comparator.comparing(MenuEntry::group).thenComparingInt(MenuEntry::order)
+                        .thenComparing(MenuEntry::title))
+                .toList();
+    }
+
+    /**
+     * @param listener called with the new menu after every change, on the thread that changed it
+     * @return removes the listener
+     */
+    public Registration addMenuListener(Consumer<List<MenuEntry>> listener) {
+        menuListeners.add(listener);
+        return () -> menuListeners.remove(listener);
+    }
+
+    private Optional<Contributed> route(String route) {
+        return contributions.stream().filter(c -> c.entry().route().equals(route)).findFirst();
+    }
+
+    private static void register(ApplicationRouteRegistry registry, Contributed c) {
+        registry.update(() -> RouteConfiguration.forRegistry(registry)
+                .setRoute(c.entry().route(), c.type(), List.of(MainLayout.class)));
+        LOG.info("Registered route '{}' -> {}", c.entry().route(), c.type().getName());
+    }
+
+    private void fireMenuChanged() {
+        List<MenuEntry> menu = menu();
+        for (Consumer<List<MenuEntry>> listener : menuListeners) {
+            try {
+                listener.accept(menu);
+            } catch (RuntimeException e) {
+                LOG.warn("A menu listener failed", e);
+            }
+        }
+    }
+}

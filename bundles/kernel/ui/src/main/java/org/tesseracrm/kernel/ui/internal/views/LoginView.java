@@ -1,0 +1,56 @@
+package org.tesseracrm.kernel.ui.internal.views;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import org.tesseracrm.kernel.api.security.Authenticator;
+import org.tesseracrm.kernel.api.security.Caller;
+import org.tesseracrm.kernel.ui.internal.vaadin.ShellSession;
+
+/** The sign-in page; every other page forwards here until the user has signed in. */
+@Route("login")
+@PageTitle("Sign in · Tessera CRM")
+public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+    private static final long serialVersionUID = 1L;
+
+    /** @param authenticator checks the credentials */
+    public LoginView(Authenticator authenticator) {
+        setSizeFull();
+        setAlignItems(FlexComponent.Alignment.CENTER);
+        setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
+        LoginForm form = new LoginForm();
+        form.setId("tessera-login");
+        form.setForgotPasswordButtonVisible(false);
+        form.addLoginListener(event -> {
+            char[] password = event.getPassword().toCharArray();
+            Optional<Caller> caller = authenticator.authenticate(event.getUsername(), password);
+            Arrays.fill(password, '\0');
+            if (caller.isPresent()) {
+                ShellSession.login(caller.get());
+                UI.getCurrent().navigate(HomeView.class);
+            } else {
+                form.setError(true);
+                form.setEnabled(true);
+            }
+        });
+        add(new H1("Tessera CRM"), new Paragraph("Sign in to continue."), form);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (ShellSession.caller().isPresent()) {
+            event.forwardTo(HomeView.class);
+        }
+    }
+}

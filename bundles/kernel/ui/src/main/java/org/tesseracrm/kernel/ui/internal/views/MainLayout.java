@@ -1,0 +1,118 @@
+package org.tesseracrm.kernel.ui.internal.views;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.shared.Registration;
+
+import org.tesseracrm.kernel.ui.internal.vaadin.MenuEntry;
+import org.tesseracrm.kernel.ui.internal.vaadin.ShellSession;
+import org.tesseracrm.kernel.ui.internal.vaadin.ViewRegistry;
+
+/**
+ * The frame around every view: top bar with the user and logout, side menu built from the installed
+ * modules' menu entries. The menu is rebuilt live (server push) when modules come and go; a user on a
+ * view whose module was just removed is taken home.
+ */
+public class MainLayout extends AppLayout implements BeforeEnterObserver {
+    private static final long serialVersionUID = 1L;
+
+    private final transient ViewRegistry views;
+    private final VerticalLayout menu = new VerticalLayout();
+    private final Span user = new Span();
+    private Registration menuListener;
+
+    /** @param views the contributed views, for the menu */
+    public MainLayout(ViewRegistry views) {
+        this.views = views;
+        H1 brand = new H1("Tessera CRM");
+        brand.addClassName("tessera-brand");
+        user.addClassName("tessera-user");
+        user.setId("tessera-user");
+        Button logout = new Button("Log out", new Icon(VaadinIcon.SIGN_OUT), e -> {
+            ShellSession.logout();
+            UI.getCurrent().getPage().setLocation("login");
+        });
+        logout.setId("tessera-logout");
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        addToNavbar(new DrawerToggle(), brand, user, logout);
+        menu.setId("tessera-menu");
+        menu.setPadding(false);
+        menu.setSpacing(true);
+        addToDrawer(menu);
+        setPrimarySection(Section.DRAWER);
+        rebuild(views.menu());
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        ShellSession.caller().ifPresentOrElse(caller -> user.setText(caller.username()),
+                () -> event.forwardTo(LoginView.class));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        UI ui = event.getUI();
+        menuListener = views.addMenuListener(entries -> ui.access(() -> menuChanged(ui, entries)));
+        rebuild(views.menu());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (menuListener != null) {
+            menuListener.remove();
+        }
+        super.onDetach(event);
+    }
+
+    private void menuChanged(UI ui, List<MenuEntry> entries) {
+        rebuild(entries);
+        HasElement shown = getContent();
+        if (shown != null && !(shown instanceof HomeView) && views.contributionFor(shown.getClass()).isEmpty()) {
+            ui.navigate(HomeView.class);
+            Notification.show("The module of the page you were on was disabled by an administrator.");
+        }
+    }
+
+    private void rebuild(List<MenuEntry> entries) {
+        menu.removeAll();
+        SideNav main = new SideNav();
+        main.addItem(new SideNavItem("Home", "", new Icon(VaadinIcon.HOME)));
+        menu.add(main);
+        Map<String, SideNav> groups = new LinkedHashMap<>();
+        for (MenuEntry entry : entries) {
+            SideNav nav = entry.group().isEmpty() ? main : groups.computeIfAbsent(entry.group(), g -> {
+                SideNav groupNav = new SideNav(g);
+                groupNav.setCollapsible(true);
+                menu.add(groupNav);
+                return groupNav;
+            });
+            nav.addItem(new SideNavItem(entry.title(), entry.route(), icon(entry.icon())));
+        }
+    }
+
+    private static Icon icon(String name) {
+        int colon = name.indexOf(':');
+        return colon > 0 ? new Icon(name.substring(0, colon), name.substring(colon + 1)) : new Icon(VaadinIcon.FILE_O);
+    }
+}
