@@ -5,8 +5,11 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.karaf.features.Capability;
+import org.apache.karaf.features.Dependency;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
 import org.osgi.service.component.annotations.Activate;
@@ -58,14 +61,38 @@ public class ModuleAdminImpl implements ModuleAdmin {
         uninstall(find(MODULE_NAMESPACE, "Module", id));
     }
 
+    /**
+     * Installs each module of the profile as a feature of its own (not the profile feature), so an
+     * admin can still remove single modules afterwards.
+     */
     @Override
     public void enableProfile(String id) {
-        install(find(PROFILE_NAMESPACE, "Profile", id));
+        for (FeatureInfo module : members(find(PROFILE_NAMESPACE, "Profile", id))) {
+            install(module);
+        }
     }
 
     @Override
     public void disableProfile(String id) {
-        uninstall(find(PROFILE_NAMESPACE, "Profile", id));
+        for (FeatureInfo module : members(find(PROFILE_NAMESPACE, "Profile", id))) {
+            uninstall(module);
+        }
+    }
+
+    /** @return the module features a profile feature depends on */
+    private List<FeatureInfo> members(FeatureInfo profile) {
+        Set<String> names = dependencies(profile);
+        return modules().stream().filter(m -> names.contains(m.feature())).toList();
+    }
+
+    private Set<String> dependencies(FeatureInfo profile) {
+        try {
+            Feature feature = features.getFeature(profile.feature(), profile.version());
+            return feature == null ? Set.of()
+                    : feature.getDependencies().stream().map(Dependency::getName).collect(Collectors.toSet());
+        } catch (Exception e) {
+            throw new CrmException("Karaf could not read profile " + profile.id() + ": " + e.getMessage(), e);
+        }
     }
 
     private void install(FeatureInfo info) {
@@ -104,10 +131,20 @@ public class ModuleAdminImpl implements ModuleAdmin {
         List<FeatureInfo> result = new ArrayList<>();
         for (Feature feature : all) {
             idOf(feature, namespace).ifPresent(id -> result.add(new FeatureInfo(id, feature.getName(),
-                    feature.getVersion(), nullToEmpty(feature.getDescription()), features.isInstalled(feature))));
+                    feature.getVersion(), nullToEmpty(feature.getDescription()), installed(feature, namespace))));
         }
         result.sort(Comparator.comparing(FeatureInfo::id).thenComparing(FeatureInfo::version));
         return List.copyOf(result);
+    }
+
+    /** A module is installed when its feature is; a profile when every module it lists is. */
+    private boolean installed(Feature feature, String namespace) {
+        if (namespace.equals(MODULE_NAMESPACE)) {
+            return features.isInstalled(feature);
+        }
+        Set<String> names = feature.getDependencies().stream().map(Dependency::getName).collect(Collectors.toSet());
+        List<FeatureInfo> members = modules().stream().filter(m -> names.contains(m.feature())).toList();
+        return !members.isEmpty() && members.stream().allMatch(FeatureInfo::installed);
     }
 
     private static Optional<String> idOf(Feature feature, String namespace) {
