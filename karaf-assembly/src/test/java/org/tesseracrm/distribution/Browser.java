@@ -1,0 +1,123 @@
+package org.tesseracrm.distribution;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by Debian's chromedriver (no browser download), with the flags
+ * this network-less machine needs. Elements are found by the ids the views set.
+ */
+final class Browser implements AutoCloseable {
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    Browser() throws IOException {
+        profile = Files.createTempDirectory("tessera-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1366,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    void open(String url) {
+        driver.get(url);
+    }
+
+    void logIn(String user, String password) {
+        WebElement name = await(By.cssSelector("#vaadinLoginUsername input"));
+        name.sendKeys(user);
+        WebElement secret = driver.findElement(By.cssSelector("#vaadinLoginPassword input"));
+        secret.sendKeys(password, Keys.ENTER);
+        await(By.id("tessera-menu"));
+    }
+
+    WebElement await(By by) {
+        return wait(Duration.ofSeconds(30)).until(d -> d.findElements(by).stream().filter(WebElement::isDisplayed)
+                .findFirst().orElse(null));
+    }
+
+    void type(String fieldId, String text) {
+        WebElement input = await(By.cssSelector("#" + fieldId + " input"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(text);
+    }
+
+    void click(String id) {
+        await(By.id(id)).click();
+    }
+
+    /** @return the texts of the grid's cells that are rendered now */
+    List<String> gridCells(String gridId) {
+        return driver.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
+                .map(WebElement::getText).filter(t -> !t.isBlank()).toList();
+    }
+
+    /** @return the labels of the side-menu entries */
+    List<String> menu() {
+        return driver.findElements(By.cssSelector("#tessera-menu vaadin-side-nav-item")).stream()
+                .map(WebElement::getText).map(String::trim).toList();
+    }
+
+    String attribute(String id, String name) {
+        return driver.findElement(By.id(id)).getAttribute(name);
+    }
+
+    String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    <T> T until(Duration timeout, ExpectedCondition<T> condition) {
+        return wait(timeout).until(condition);
+    }
+
+    /** Saves a screenshot under target/screenshots; kept as a build artifact. */
+    Path screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path target = SCREENSHOTS.resolve(name + ".png");
+        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+
+    private WebDriverWait wait(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        wait.pollingEvery(Duration.ofMillis(100));
+        return wait;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            driver.quit();
+        } finally {
+            try (var paths = Files.walk(profile)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** For assertions that need the raw driver. */
+    TakesScreenshot raw() {
+        return driver;
+    }
+}

@@ -1,0 +1,260 @@
+package org.tesseracrm.distribution;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.util.tracker.ServiceTracker;
+import org.tesseracrm.contacts.api.ContactData;
+import org.tesseracrm.contacts.api.ContactInput;
+import org.tesseracrm.contacts.api.ContactService;
+import org.tesseracrm.kernel.api.module.ModuleDescriptor;
+import org.tesseracrm.kernel.api.module.ModuleRegistry;
+import org.tesseracrm.kernel.api.persistence.MigratedSchema;
+import org.tesseracrm.kernel.api.record.RecordQuery;
+import org.tesseracrm.kernel.api.security.Caller;
+import org.tesseracrm.kernel.api.security.CallerContext;
+import org.tesseracrm.kernel.api.ui.ViewContribution;
+
+/**
+ * Boots the real distribution and takes the Contacts module out and back in at runtime: its services,
+ * menu entry and route come and go, nothing of it is left behind, the kernel keeps running untouched,
+ * and the data is still there afterwards.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ContactsModuleIT {
+    private static final String FEATURE = "crm-contacts";
+    private static final String BUNDLE = "org.tesseracrm.contacts";
+    private static final Caller ADMIN = new Caller("admin");
+    private static final int HTTP_PORT = freePortOrFail();
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private FeaturesService features;
+
+    @Inject
+    private CallerContext callers;
+
+    @Inject
+    private ModuleRegistry modules;
+
+    @Configuration
+    public Option[] config() throws IOException {
+        return PaxExamSupport.distribution(HTTP_PORT);
+    }
+
+    @Test
+    public void contactsModuleInstallsUninstallsAndReinstallsWithoutRestartOrDataLoss() throws Exception {
+        // Installed by default: services, menu entry, route and module descriptor are there.
+        ContactService contacts = waitFor(ContactService.class);
+        assertNotNull("ContactService after boot", contacts);
+        assertTrue("the contacts view contribution", eventually(() -> viewReference("contacts") != null));
+        ServiceReference<ViewContribution> view = viewReference("contacts");
+        assertEquals("Contacts", view.getProperty(ViewContribution.TITLE));
+        assertTrue(modules.module("contacts").orElseThrow().routes().contains("contacts"));
+        assertTrue("contacts in /health", eventually(() -> health().contains("\"routes\":[\"contacts\"]")));
+
+        String marker = "Paxexam" + System.nanoTime();
+        ContactData ada = callers.callAs(ADMIN, () -> contacts.create(
+                new ContactInput("Ada", marker, "ada@example.org", "+44 20 7946 0958", "Analytical Engines")));
+        assertEquals("admin", ada.owner());
+        assertEquals(1, callers.callAs(ADMIN, () -> contacts.list(RecordQuery.page(0, 10).withText(marker))).size());
+
+        Set<Long> kernelServicesBefore = kernelServiceIds();
+        assertTrue("kernel services found", kernelServicesBefore.size() >= 6);
+        long coreServiceId = serviceId(CallerContext.class);
+        int servicesBefore = context.getAllServiceReferences(null, null).length;
+
+        // Uninstall: everything the module registered disappears; the kernel and the web shell keep running.
+        long start = System.nanoTime();
+        features.uninstallFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
+        assertTrue("contacts left /health", eventually(() -> !health().contains("\"id\":\"contacts\"")));
+        System.out.printf("uninstall -> gone from /health: %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        assertTrue(modules.module("contacts").isEmpty());
+        assertTrue("nothing of the module left", eventually(() -> servicesOf(BUNDLE) == 0));
+        assertEquals("no view contribution left", null, viewReference("contacts"));
+        assertEquals("no services of the module left", 0, servicesOf(BUNDLE));
+        assertEquals("no ModuleDescriptor left", null, context.getServiceReference(ModuleDescriptor.class));
+        assertFalse("bundle is gone", bundleInstalled(BUNDLE));
+        assertEquals(200, status("/login"));
+        assertEquals("kernel services were not restarted", coreServiceId, serviceId(CallerContext.class));
+        assertEquals(kernelServicesBefore, kernelServiceIds());
+        int servicesGone = servicesBefore - context.getAllServiceReferences(null, null).length;
+        assertTrue("the module's services went away (" + servicesGone + ")", servicesGone >= 4);
+
+        // Reinstall: it comes back with the data stored before.
+        start = System.nanoTime();
+        features.installFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
+        assertTrue("contacts back in /health", eventually(() -> health().contains("\"routes\":[\"contacts\"]")));
+        System.out.printf("install -> back in /health: %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        assertNotNull(viewReference("contacts"));
+        Object reinstalled = newContactService();
+        assertTrue("same number of services as before the uninstall",
+                eventually(() -> serviceCount() == servicesBefore));
+        // The test bundle is still wired to the old revision of the contacts API, so the new service is
+        // called reflectively, through JDK types only.
+        Method count = reinstalled.getClass().getMethod("count", Optional.class);
+        long found = callers.callAs(ADMIN, () -> invoke(count, reinstalled, Optional.of(marker)));
+        assertEquals("the contact created before the uninstall is still there", 1L, found);
+        assertEquals(coreServiceId, serviceId(CallerContext.class));
+        assertEquals(kernelServicesBefore, kernelServiceIds());
+    }
+
+    private Object newContactService() throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            ServiceReference<?>[] refs = context.getAllServiceReferences(ContactService.class.getName(), null);
+            if (refs != null && refs.length > 0) {
+                return context.getService(refs[0]);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("ContactService did not come back");
+    }
+
+    private static Long invoke(Method method, Object target, Object arg) {
+        try {
+            return (Long) method.invoke(target, arg);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T waitFor(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        try {
+            return tracker.waitForService(60_000);
+        } finally {
+            tracker.close();
+        }
+    }
+
+    private ServiceReference<ViewContribution> viewReference(String route) {
+        try {
+            return context.getServiceReferences(ViewContribution.class, "(" + ViewContribution.ROUTE + "=" + route + ")")
+                    .stream().findFirst().orElse(null);
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private long serviceId(Class<?> type) {
+        return (Long) context.getServiceReference(type).getProperty("service.id");
+    }
+
+    /**
+     * The ids of the kernel bundles' services, except the per-module schema markers: a different set
+     * means some kernel service was re-registered, i.e. the kernel was restarted.
+     */
+    private Set<Long> kernelServiceIds() {
+        Set<Long> ids = new TreeSet<>();
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getSymbolicName().startsWith("org.tesseracrm.kernel") && bundle.getRegisteredServices() != null) {
+                for (ServiceReference<?> ref : bundle.getRegisteredServices()) {
+                    if (!List.of((String[]) ref.getProperty("objectClass")).contains(MigratedSchema.class.getName())) {
+                        ids.add((Long) ref.getProperty("service.id"));
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    private int serviceCount() {
+        try {
+            return context.getAllServiceReferences(null, null).length;
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int servicesOf(String symbolicName) {
+        int count = 0;
+        for (Bundle bundle : context.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName()) && bundle.getRegisteredServices() != null) {
+                count += bundle.getRegisteredServices().length;
+            }
+        }
+        return count;
+    }
+
+    private boolean bundleInstalled(String symbolicName) {
+        List<String> names = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            names.add(bundle.getSymbolicName());
+        }
+        return names.contains(symbolicName);
+    }
+
+    private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    private static String health() {
+        return get("/health").body();
+    }
+
+    private static int status(String path) {
+        return get(path).statusCode();
+    }
+
+    private static HttpResponse<String> get(String path) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + path))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePortOrFail() {
+        try {
+            return Integer.getInteger(PaxExamSupport.HTTP_PORT_PROPERTY, PaxExamSupport.freePort());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

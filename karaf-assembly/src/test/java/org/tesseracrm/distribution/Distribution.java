@@ -1,0 +1,174 @@
+package org.tesseracrm.distribution;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The real distribution, unpacked from the build's tar.gz and run as its own process with
+ * {@code bin/karaf server}, on free ports: the way a user runs it.
+ */
+final class Distribution implements AutoCloseable {
+    private static final Pattern PROPERTY_LINE = Pattern.compile("(?m)^(\\s*%s\\s*=).*$");
+
+    private final Path home;
+    private final int httpPort;
+    private final int sshPort;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Process launcher;
+
+    private Distribution(Path home, int httpPort, int sshPort) {
+        this.home = home;
+        this.httpPort = httpPort;
+        this.sshPort = sshPort;
+    }
+
+    /** Unpacks a fresh copy into {@code dir} (emptied first) and sets free ports. */
+    static Distribution unpack(Path target) throws IOException, InterruptedException {
+        Path dir = target.toAbsolutePath();
+        deleteRecursively(dir);
+        Files.createDirectories(dir);
+        String tar = Path.of(System.getProperty("tessera.distribution")).toAbsolutePath().toString();
+        String output = run(dir, List.of("tar", "xzf", tar));
+        Path home;
+        try (Stream<Path> children = Files.list(dir)) {
+            home = children.filter(Files::isDirectory).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("unpacking " + tar + " failed: " + output));
+        }
+        Distribution distribution = new Distribution(home, PaxExamSupport.freePort(), PaxExamSupport.freePort());
+        distribution.setProperty("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", distribution.httpPort);
+        distribution.setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", distribution.sshPort);
+        return distribution;
+    }
+
+    /** Starts {@code bin/karaf server} and waits until /health lists the contacts module; returns the ms it took. */
+    long start() throws IOException, InterruptedException {
+        long begin = System.nanoTime();
+        ProcessBuilder builder = new ProcessBuilder("bin/karaf", "server").directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
+        builder.environment().putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
+        launcher = builder.start();
+        awaitHealth(body -> body.contains("\"id\":\"contacts\""), Duration.ofSeconds(120));
+        return (System.nanoTime() - begin) / 1_000_000;
+    }
+
+    /** Kills the Karaf JVM with SIGKILL: no shutdown hooks, no clean close of the database. */
+    void kill9() throws Exception {
+        long pid = Long.parseLong(Files.readString(home.resolve("karaf.pid")).trim());
+        ProcessHandle karaf = ProcessHandle.of(pid).orElseThrow();
+        karaf.destroyForcibly();
+        karaf.onExit().get(60, TimeUnit.SECONDS);
+        launcher.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Stops Karaf cleanly (bin/stop), or kills it if that does not work within a minute. */
+    @Override
+    public void close() throws Exception {
+        if (launcher == null || !launcher.isAlive()) {
+            return;
+        }
+        run(home, List.of("bin/stop"));
+        if (!launcher.waitFor(60, TimeUnit.SECONDS)) {
+            kill9();
+        }
+    }
+
+    /** Runs a Karaf shell command through bin/client, as an admin would; returns its output. */
+    String client(String command) throws IOException, InterruptedException {
+        return run(home, List.of("bin/client", "-a", String.valueOf(sshPort), command));
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + httpPort + path;
+    }
+
+    String health() throws IOException, InterruptedException {
+        return get("/health").body();
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits until /health answers 200 with a body that matches; returns the ms it took. */
+    long awaitHealth(Predicate<String> condition, Duration timeout) throws InterruptedException {
+        long begin = System.nanoTime();
+        long deadline = begin + timeout.toNanos();
+        String last = "(no answer)";
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> response = get("/health");
+                last = response.statusCode() + " " + response.body();
+                if (response.statusCode() == 200 && condition.test(response.body())) {
+                    return (System.nanoTime() - begin) / 1_000_000;
+                }
+            } catch (IOException notYetListening) {
+                last = notYetListening.toString();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("/health did not reach the expected state within " + timeout + "; last: " + last
+                + "\nconsole: " + tail("console.log") + "\nlog: " + tail("data/log/karaf.log"));
+    }
+
+    private String tail(String file) {
+        try {
+            List<String> lines = Files.readAllLines(home.resolve(file));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(cannot read " + file + ")";
+        }
+    }
+
+    private void setProperty(String file, String key, int value) throws IOException {
+        Path path = home.resolve(file);
+        Matcher matcher = Pattern.compile(String.format(PROPERTY_LINE.pattern(), Pattern.quote(key)))
+                .matcher(Files.readString(path));
+        if (!matcher.find()) {
+            throw new IllegalStateException(key + " not found in " + file);
+        }
+        Files.writeString(path, matcher.replaceFirst("$1 " + value));
+    }
+
+    private static String run(Path dir, List<String> command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        String output;
+        try (InputStream in = process.getInputStream()) {
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(command + " did not finish");
+        }
+        return output;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.tesseracrm.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The distribution as a user meets it: started with bin/karaf, used in headless Chromium, administered
+ * with bin/client, and killed with SIGKILL. Timings are printed for the issue's closing note.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DistributionIT {
+    private static final String LAST_NAME = "Lovelace";
+    private static Distribution crm;
+
+    @BeforeAll
+    static void start() throws Exception {
+        crm = Distribution.unpack(Path.of("target", "distribution-it"));
+        System.out.printf("start to UP with contacts: %d ms%n", crm.start());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (crm != null) {
+            crm.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void healthAnswersWithoutLoginAndListsContacts() throws Exception {
+        var response = crm.get("/health");
+        assertEquals(200, response.statusCode());
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertEquals("{\"status\":\"UP\",\"modules\":[{\"id\":\"contacts\",\"version\":\"0.1.0\",\"state\":\"ACTIVE\","
+                + "\"routes\":[\"contacts\"]}]}", response.body());
+    }
+
+    @Test
+    @Order(2)
+    void userLogsInCreatesAContactAndFindsItWithTheFilter() throws Exception {
+        try (Browser browser = new Browser()) {
+            browser.open(crm.url("/contacts"));
+            browser.logIn("admin", "admin");
+            browser.open(crm.url("/contacts"));
+            browser.await(org.openqa.selenium.By.id("contacts-grid"));
+
+            createContact(browser, "Grace", "Hopper", "grace@example.org");
+            // A wrong e-mail is refused with a message at the field, and nothing is saved.
+            browser.click("contacts-new");
+            browser.type("contact-lastName", LAST_NAME);
+            browser.type("contact-email", "ada-at-example");
+            browser.click("contact-save");
+            browser.until(Duration.ofSeconds(10), d -> browser.attribute("contact-email", "invalid") != null);
+            assertEquals("Enter an e-mail address like name@example.com.",
+                    browser.attribute("contact-email", "errorMessage"));
+            browser.type("contact-firstName", "Ada");
+            browser.type("contact-email", "ada@example.org");
+            browser.click("contact-save");
+            browser.until(Duration.ofSeconds(10), d -> browser.gridCells("contacts-grid").contains(LAST_NAME));
+
+            browser.type("contacts-filter", "lovel");
+            browser.until(Duration.ofSeconds(10), d -> !browser.gridCells("contacts-grid").contains("Hopper"));
+            List<String> cells = browser.gridCells("contacts-grid");
+            assertTrue(cells.contains(LAST_NAME), cells.toString());
+            assertTrue(cells.contains("ada@example.org"), cells.toString());
+            assertFalse(cells.contains("Hopper"), cells.toString());
+            Path shot = browser.screenshot("contacts-filtered");
+            assertTrue(Files.size(shot) > 10_000, "screenshot written");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void openSessionSeesTheModuleGoAndComeBackWithItsData() throws Exception {
+        try (Browser browser = new Browser()) {
+            browser.open(crm.url("/login"));
+            browser.logIn("admin", "admin");
+            browser.open(crm.url("/contacts"));
+            browser.until(Duration.ofSeconds(10), d -> browser.menu().contains("Contacts"));
+
+            long start = System.nanoTime();
+            crm.client("feature:uninstall crm-contacts");
+            long gone = crm.awaitHealth(body -> !body.contains("contacts"), Duration.ofSeconds(30));
+            browser.until(Duration.ofSeconds(10), d -> !browser.menu().contains("Contacts"));
+            System.out.printf("bin/client feature:uninstall -> gone from /health %d ms after the command returned; "
+                    + "command + menu update %d ms%n", gone, (System.nanoTime() - start) / 1_000_000);
+            // The open page was on contacts: it is taken home, and the shell still serves.
+            browser.until(Duration.ofSeconds(10), d -> !browser.currentUrl().endsWith("/contacts"));
+            assertEquals(200, crm.get("/login").statusCode());
+            browser.screenshot("contacts-uninstalled");
+
+            start = System.nanoTime();
+            crm.client("feature:install crm-contacts");
+            long back = crm.awaitHealth(body -> body.contains("\"routes\":[\"contacts\"]"), Duration.ofSeconds(60));
+            browser.until(Duration.ofSeconds(10), d -> browser.menu().contains("Contacts"));
+            System.out.printf("bin/client feature:install -> back in /health %d ms after the command returned; "
+                    + "command + menu update %d ms%n", back, (System.nanoTime() - start) / 1_000_000);
+
+            browser.open(crm.url("/contacts"));
+            browser.type("contacts-filter", LAST_NAME);
+            browser.until(Duration.ofSeconds(10), d -> browser.gridCells("contacts-grid").contains(LAST_NAME));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void contactSurvivesKillMinusNineAndRestart() throws Exception {
+        crm.kill9();
+        System.out.printf("restart after kill -9 to UP with contacts: %d ms%n", crm.start());
+        try (Browser browser = new Browser()) {
+            browser.open(crm.url("/contacts"));
+            browser.logIn("admin", "admin");
+            browser.open(crm.url("/contacts"));
+            browser.type("contacts-filter", LAST_NAME);
+            browser.until(Duration.ofSeconds(15), d -> browser.gridCells("contacts-grid").contains(LAST_NAME));
+            assertTrue(browser.gridCells("contacts-grid").contains("ada@example.org"));
+            browser.screenshot("contacts-after-kill-9");
+        }
+    }
+
+    private static void createContact(Browser browser, String first, String last, String email) {
+        browser.click("contacts-new");
+        browser.type("contact-firstName", first);
+        browser.type("contact-lastName", last);
+        browser.type("contact-email", email);
+        browser.click("contact-save");
+        browser.until(Duration.ofSeconds(10), d -> browser.gridCells("contacts-grid").contains(last));
+    }
+}
