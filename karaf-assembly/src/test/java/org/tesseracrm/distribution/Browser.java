@@ -79,6 +79,11 @@ final class Browser implements AutoCloseable {
                 .map(WebElement::getText).map(String::trim).toList();
     }
 
+    /** @return the visible text of the first element matching the CSS selector, or "" if there is none */
+    String text(String css) {
+        return driver.findElements(By.cssSelector(css)).stream().findFirst().map(WebElement::getText).orElse("");
+    }
+
     String attribute(String id, String name) {
         return driver.findElement(By.id(id)).getAttribute(name);
     }

@@ -11,4 +11,9 @@ public class NotFoundException extends CrmException {
     public NotFoundException(String what, Object id) {
         super(what + " " + id + " does not exist (it may have been deleted).");
     }
+
+    /** @param message what was not found and where to look instead */
+    public NotFoundException(String message) {
+        super(message);
+    }
 }

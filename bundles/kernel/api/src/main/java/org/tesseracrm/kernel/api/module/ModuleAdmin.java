@@ -36,12 +36,23 @@ public interface ModuleAdmin {
      * Uninstalls a module's feature; its data stays in the database.
      *
      * @param id module id
+     * @throws org.tesseracrm.kernel.api.CrmException if another installed feature (such as a profile
+     *     feature installed with {@code feature:install}) still requires the module
      */
     void disableModule(String id);
 
-    /** @param id profile id; installs the profile and so all its modules */
+    /**
+     * Installs each module the profile lists as a feature of its own (not the profile feature), so
+     * single modules can still be disabled afterwards.
+     *
+     * @param id profile id
+     */
     void enableProfile(String id);
 
-    /** @param id profile id; uninstalls the profile feature and the modules only it needed */
+    /**
+     * Uninstalls every module the profile lists, including modules that were also enabled on their own.
+     *
+     * @param id profile id
+     */
     void disableProfile(String id);
 }

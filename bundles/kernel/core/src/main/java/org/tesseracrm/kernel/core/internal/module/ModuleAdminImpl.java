@@ -114,11 +114,16 @@ public class ModuleAdminImpl implements ModuleAdmin {
         } catch (Exception e) {
             throw new CrmException("Could not disable " + info.id() + ": " + e.getMessage(), e);
         }
+        if (find(MODULE_NAMESPACE, "Module", info.id()).installed()) {
+            throw new CrmException(info.id() + " is still required by another installed feature, such as a profile "
+                    + "installed with feature:install; uninstall that feature first.");
+        }
     }
 
     private FeatureInfo find(String namespace, String kind, String id) {
         return list(namespace).stream().filter(f -> f.id().equals(id)).findFirst()
-                .orElseThrow(() -> new NotFoundException(kind, id));
+                .orElseThrow(() -> new NotFoundException("There is no " + kind.toLowerCase() + " '" + id + "'. "
+                        + "crm:" + kind.toLowerCase() + "-list shows the ones you can use."));
     }
 
     private List<FeatureInfo> list(String namespace) {

@@ -57,7 +57,7 @@ public class AuthenticatorImpl implements Authenticator {
             @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.kernel.core)") MigratedSchema schema,
             Config config) {
         this.jpa = jpa;
-        createAdminIfMissing(config.admin_username(), config.admin_password());
+        createAdminIfMissing(config.admin_username().trim(), config.admin_password());
     }
 
     @Override

@@ -58,7 +58,9 @@ import org.tesseracrm.kernel.ui.internal.web.ShellContext;
         "osgi.http.whiteboard.servlet.asyncSupported:Boolean=true",
         "osgi.http.whiteboard.context.select=" + ShellContext.SELECT,
         "servlet.init.productionMode=true",
-        "servlet.init.pushLongPollingSuspendTimeout=30000"})
+        "servlet.init.pushLongPollingSuspendTimeout=30000",
+        // an open tab's heartbeat must not keep a session alive past the HTTP session timeout
+        "servlet.init.closeIdleSessions=true"})
 public class TesseraServlet extends VaadinServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(TesseraServlet.class);

@@ -1,5 +1,7 @@
 package org.tesseracrm.kernel.ui.internal.views;
 
+import java.util.List;
+
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -22,11 +24,13 @@ public class HomeView extends VerticalLayout {
         add(new H2("Welcome to Tessera CRM"));
         UnorderedList list = new UnorderedList();
         list.setId("tessera-modules");
-        for (InstalledModule module : modules.modules()) {
+        // A module being disabled is STOPPING while open pages are sent here: list only running ones.
+        List<InstalledModule> running = modules.modules().stream().filter(m -> m.state().equals("ACTIVE")).toList();
+        for (InstalledModule module : running) {
             // Text components escape their content: module metadata never becomes HTML.
             list.add(new ListItem(module.name() + " " + module.version() + " — " + module.description()));
         }
-        add(modules.modules().isEmpty()
+        add(running.isEmpty()
                 ? new Paragraph("No modules are installed yet. An administrator can enable them with crm:module-enable.")
                 : new Paragraph("Installed modules:"), list);
     }
