@@ -45,11 +45,25 @@ final class Browser implements AutoCloseable {
     }
 
     void logIn(String user, String password) {
-        WebElement name = await(By.cssSelector("#vaadinLoginUsername input"));
-        name.sendKeys(user);
-        WebElement secret = driver.findElement(By.cssSelector("#vaadinLoginPassword input"));
-        secret.sendKeys(password, Keys.ENTER);
+        submitLogin(user, password);
         await(By.id("tessera-menu"));
+    }
+
+    /** Fills in and submits the sign-in form, without waiting for the outcome. */
+    void submitLogin(String user, String password) {
+        type("vaadinLoginUsername", user);
+        type("vaadinLoginPassword", password);
+        driver.findElement(By.cssSelector("#vaadinLoginPassword input")).sendKeys(Keys.ENTER);
+    }
+
+    /** @return the error the sign-in form shows (title and message), or "" */
+    String loginError() {
+        List<WebElement> wrappers = driver.findElements(By.cssSelector("vaadin-login-form-wrapper"));
+        if (wrappers.isEmpty() || driver.findElement(By.id("tessera-login")).getAttribute("error") == null) {
+            return "";
+        }
+        return wrappers.get(0).getShadowRoot().findElements(By.cssSelector("[part='error-message']")).stream()
+                .map(WebElement::getText).findFirst().orElse("");
     }
 
     WebElement await(By by) {

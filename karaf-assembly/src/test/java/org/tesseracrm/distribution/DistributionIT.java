@@ -15,6 +15,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
 
 /**
  * The distribution as a user meets it: started with bin/karaf, used in headless Chromium, administered
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DistributionIT {
     private static final String LAST_NAME = "Lovelace";
+    /** The first sign-in replaces the configured admin/admin with this. */
+    private static final String PASSWORD = "Tessera-2026-secret";
     private static Distribution crm;
 
     @BeforeAll
@@ -53,9 +56,23 @@ class DistributionIT {
     void userLogsInCreatesAContactAndFindsItWithTheFilter() throws Exception {
         try (Browser browser = new Browser()) {
             browser.open(crm.url("/contacts"));
-            browser.logIn("admin", "admin");
+            // The first admin must replace the initial password before anything else.
+            browser.submitLogin("admin", "admin");
+            browser.await(By.id("new-password"));
             browser.open(crm.url("/contacts"));
-            browser.await(org.openqa.selenium.By.id("contacts-grid"));
+            browser.await(By.id("new-password"));
+            browser.type("current-password", "admin");
+            browser.type("new-password", "admin-short");
+            browser.type("repeat-password", "admin-short");
+            browser.click("change-password-save");
+            browser.until(Duration.ofSeconds(10), d -> "Do not use your user name in your password."
+                    .equals(browser.text("#new-password [slot='error-message']")));
+            browser.type("new-password", PASSWORD);
+            browser.type("repeat-password", PASSWORD);
+            browser.click("change-password-save");
+            browser.await(By.id("tessera-menu"));
+            browser.open(crm.url("/contacts"));
+            browser.await(By.id("contacts-grid"));
 
             createContact(browser, "Grace", "Hopper", "grace@example.org");
             // A wrong e-mail is refused with a message at the field, and nothing is saved.
@@ -88,7 +105,7 @@ class DistributionIT {
     void openSessionSeesTheModuleGoAndComeBackWithItsData() throws Exception {
         try (Browser browser = new Browser()) {
             browser.open(crm.url("/login"));
-            browser.logIn("admin", "admin");
+            browser.logIn("admin", PASSWORD);
             browser.open(crm.url("/contacts"));
             browser.until(Duration.ofSeconds(10), d -> browser.menu().contains("Contacts"));
 
@@ -136,10 +153,27 @@ class DistributionIT {
         assertContactListedAfterLogin("contacts-after-restart");
     }
 
+    @Test
+    @Order(6)
+    void fiveWrongPasswordsLockTheAccount() throws Exception {
+        try (Browser browser = new Browser()) {
+            browser.open(crm.url("/login"));
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                browser.submitLogin("admin", "wrong-" + attempt);
+                browser.until(Duration.ofSeconds(10), d -> browser.loginError().contains("Incorrect user name or password"));
+                browser.open(crm.url("/login"));
+            }
+            browser.submitLogin("admin", PASSWORD);
+            browser.until(Duration.ofSeconds(10), d -> browser.loginError().contains("Too many wrong passwords"));
+            assertTrue(browser.loginError().contains("Try again in 1 minute."), browser.loginError());
+            browser.screenshot("login-locked");
+        }
+    }
+
     private static void assertContactListedAfterLogin(String screenshot) throws Exception {
         try (Browser browser = new Browser()) {
             browser.open(crm.url("/contacts"));
-            browser.logIn("admin", "admin");
+            browser.logIn("admin", PASSWORD);
             browser.open(crm.url("/contacts"));
             browser.type("contacts-filter", LAST_NAME);
             browser.until(Duration.ofSeconds(15), d -> browser.gridCells("contacts-grid")

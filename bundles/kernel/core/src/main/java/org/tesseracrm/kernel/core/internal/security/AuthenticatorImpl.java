@@ -1,9 +1,13 @@
 package org.tesseracrm.kernel.core.internal.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+
+import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -16,13 +20,21 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tesseracrm.kernel.api.CrmException;
+import org.tesseracrm.kernel.api.FieldError;
+import org.tesseracrm.kernel.api.PermissionDeniedException;
+import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.persistence.MigratedSchema;
+import org.tesseracrm.kernel.api.security.Authentication;
 import org.tesseracrm.kernel.api.security.Authenticator;
 import org.tesseracrm.kernel.api.security.Caller;
+import org.tesseracrm.kernel.api.security.CallerContext;
 
 /**
- * Authenticates against the kernel's user table. On first start (no account with the configured admin
- * name yet) it creates the admin account from configuration, storing only the password's hash.
+ * Authenticates against the kernel's user table, locks accounts after repeated wrong passwords and
+ * changes passwords. On first start (no account with the configured admin name yet) it creates the
+ * admin account from configuration, storing only the password's hash, and requires a new password at
+ * its first sign-in.
  */
 @Component(service = Authenticator.class, configurationPid = AuthenticatorImpl.PID)
 @Designate(ocd = AuthenticatorImpl.Config.class)
@@ -43,47 +55,105 @@ public class AuthenticatorImpl implements Authenticator {
     }
 
     private final JpaTemplate jpa;
+    private final CallerContext callers;
+    private final Clock clock = Clock.systemUTC();
     private final PasswordHasher hasher = new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS);
-    /** Compared against for unknown users, so a wrong user name takes as long as a wrong password. */
+    /** Compared against for unknown or locked users, so every refusal takes as long as a wrong password. */
     private final String decoyHash = hasher.hash("decoy".toCharArray());
 
     /**
      * @param jpa the kernel's persistence unit
      * @param schema present once the kernel's tables exist
+     * @param callers who is calling, for password changes
      * @param config the admin account to create on first start
      */
     @Activate
     public AuthenticatorImpl(@Reference(target = "(osgi.unit.name=tessera-kernel)") JpaTemplate jpa,
             @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.kernel.core)") MigratedSchema schema,
-            Config config) {
+            @Reference CallerContext callers, Config config) {
         this.jpa = jpa;
+        this.callers = callers;
         createAdminIfMissing(config.admin_username().trim(), config.admin_password());
     }
 
     @Override
-    public Optional<Caller> authenticate(String username, char[] password) {
-        Optional<UserAccount> account = find(username);
-        boolean matches = hasher.matches(password, account.map(UserAccount::passwordHash).orElse(decoyHash));
-        return account.filter(a -> matches && a.active()).map(a -> new Caller(a.username()));
-    }
-
-    private Optional<UserAccount> find(String username) {
+    public Optional<Authentication> authenticate(String username, char[] password) {
         if (username == null || username.isBlank()) {
+            hasher.matches(password, decoyHash);
             return Optional.empty();
         }
-        return jpa.txExpr(TransactionType.Required, em -> {
-            List<UserAccount> found = em.createQuery("SELECT u FROM UserAccount u WHERE u.username = :name",
-                    UserAccount.class).setParameter("name", username.trim()).getResultList();
-            return found.stream().findFirst();
+        return inTransaction(em -> {
+            Optional<UserAccount> found = find(em, username.trim());
+            if (found.isEmpty()) {
+                hasher.matches(password, decoyHash);
+                return Optional.empty();
+            }
+            UserAccount account = found.get();
+            LocalDateTime now = LocalDateTime.now(clock);
+            Optional<LocalDateTime> locked = account.lockedAt(now);
+            if (locked.isPresent()) {
+                hasher.matches(password, decoyHash);
+                long minutes = Math.max(1, Duration.between(now, locked.get()).toSeconds() / 60 + 1);
+                throw new PermissionDeniedException("Too many wrong passwords for this account. Try again in "
+                        + minutes + (minutes == 1 ? " minute." : " minutes."));
+            }
+            if (hasher.matches(password, account.passwordHash()) && account.active()) {
+                account.loginSucceeded();
+                return Optional.of(new Authentication(new Caller(account.username()), account.mustChangePassword()));
+            }
+            account.loginFailed(now);
+            LOG.info("Wrong password for user '{}'", account.username());
+            return Optional.empty();
         });
     }
 
+    @Override
+    public void changePassword(char[] currentPassword, char[] newPassword, char[] repeatedNewPassword) {
+        Caller caller = callers.current().orElseThrow(() -> new PermissionDeniedException("Sign in to change your password."));
+        inTransaction(em -> {
+            UserAccount account = find(em, caller.username())
+                    .orElseThrow(() -> new PermissionDeniedException("Your account no longer exists."));
+            if (!hasher.matches(currentPassword, account.passwordHash())) {
+                throw new ValidationException(List.of(new FieldError("currentPassword", "This is not your current password.")));
+            }
+            List<FieldError> errors = LoginPolicy.checkNewPassword(account.username(), currentPassword, newPassword,
+                    repeatedNewPassword);
+            if (!errors.isEmpty()) {
+                throw new ValidationException(errors);
+            }
+            account.changePassword(hasher.hash(newPassword));
+            return null;
+        });
+        LOG.info("User '{}' changed their password", caller.username());
+    }
+
+    private static Optional<UserAccount> find(EntityManager em, String username) {
+        return em.createQuery("SELECT u FROM UserAccount u WHERE u.username = :name", UserAccount.class)
+                .setParameter("name", username).getResultList().stream().findFirst();
+    }
+
     private void createAdminIfMissing(String username, String password) {
-        if (find(username).isPresent()) {
+        if (inTransaction(em -> find(em, username)).isPresent()) {
             return;
         }
         String hash = hasher.hash(password.toCharArray());
-        jpa.tx(TransactionType.Required, em -> em.persist(new UserAccount(username, hash, LocalDateTime.now(ZoneOffset.UTC))));
-        LOG.info("Created the first admin account '{}' from configuration {}", username, PID);
+        jpa.tx(TransactionType.Required,
+                em -> em.persist(new UserAccount(username, hash, LocalDateTime.now(clock), true)));
+        LOG.info("Created the first admin account '{}' from configuration {}; it must choose a new password at "
+                + "its first sign-in", username, PID);
+    }
+
+    /** Runs work in a transaction and surfaces our own exceptions unwrapped. */
+    private <T> T inTransaction(Function<EntityManager, T> work) {
+        try {
+            return jpa.txExpr(TransactionType.Required, work::apply);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof CrmException crm) {
+                    throw crm;
+                }
+            }
+            throw e;
+        }
     }
 }

@@ -34,15 +34,51 @@ public class UserAccount {
     @Column(name = "CREATED_AT", nullable = false)
     private LocalDateTime createdAt; // UTC: JPA 2.2 has no Instant mapping
 
+    @Column(name = "FAILED_LOGINS", nullable = false)
+    private int failedLogins;
+
+    @Column(name = "LOCKED_UNTIL")
+    private LocalDateTime lockedUntil; // UTC
+
+    @Column(name = "MUST_CHANGE_PASSWORD", nullable = false)
+    private boolean mustChangePassword;
+
     /** For JPA. */
     protected UserAccount() {
     }
 
-    UserAccount(String username, String passwordHash, LocalDateTime createdAt) {
+    UserAccount(String username, String passwordHash, LocalDateTime createdAt, boolean mustChangePassword) {
         this.username = username;
         this.passwordHash = passwordHash;
         this.active = true;
         this.createdAt = createdAt;
+        this.mustChangePassword = mustChangePassword;
+    }
+
+    /** @return until when (UTC) sign-ins are refused, if the account is locked at {@code now} */
+    java.util.Optional<LocalDateTime> lockedAt(LocalDateTime now) {
+        return lockedUntil != null && now.isBefore(lockedUntil) ? java.util.Optional.of(lockedUntil)
+                : java.util.Optional.empty();
+    }
+
+    void loginSucceeded() {
+        failedLogins = 0;
+        lockedUntil = null;
+    }
+
+    void loginFailed(LocalDateTime now) {
+        failedLogins++;
+        java.time.Duration lock = LoginPolicy.lockFor(failedLogins);
+        lockedUntil = lock.isZero() ? null : now.plus(lock);
+    }
+
+    void changePassword(String newHash) {
+        passwordHash = newHash;
+        mustChangePassword = false;
+    }
+
+    boolean mustChangePassword() {
+        return mustChangePassword;
     }
 
     String username() {

@@ -8,11 +8,13 @@ import com.vaadin.flow.server.VaadinSession;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import org.tesseracrm.kernel.api.security.Authentication;
 import org.tesseracrm.kernel.api.security.Caller;
 
 /** The logged-in user of an HTTP session. */
 public final class ShellSession {
     private static final String CALLER = ShellSession.class.getName() + ".caller";
+    private static final String MUST_CHANGE_PASSWORD = ShellSession.class.getName() + ".mustChangePassword";
 
     private ShellSession() {
     }
@@ -33,14 +35,26 @@ public final class ShellSession {
      * Marks the current session as logged in, under a new session id so an id known before login
      * (session fixation) is worthless.
      *
-     * @param caller the authenticated user
+     * @param signIn the successful sign-in
      */
-    public static void login(Caller caller) {
+    public static void login(Authentication signIn) {
         VaadinServletRequest request = VaadinServletRequest.getCurrent();
         if (request != null) {
             request.getHttpServletRequest().changeSessionId();
         }
-        VaadinSession.getCurrent().getSession().setAttribute(CALLER, caller);
+        VaadinSession.getCurrent().getSession().setAttribute(CALLER, signIn.caller());
+        VaadinSession.getCurrent().getSession().setAttribute(MUST_CHANGE_PASSWORD, signIn.passwordChangeRequired());
+    }
+
+    /** @return whether the signed-in user must choose a new password before anything else */
+    public static boolean passwordChangeRequired() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return session != null && Boolean.TRUE.equals(session.getSession().getAttribute(MUST_CHANGE_PASSWORD));
+    }
+
+    /** Records that the user has chosen a new password. */
+    public static void passwordChanged() {
+        VaadinSession.getCurrent().getSession().setAttribute(MUST_CHANGE_PASSWORD, Boolean.FALSE);
     }
 
     /** Ends the current HTTP session. */

@@ -41,6 +41,7 @@ import org.tesseracrm.kernel.api.module.ModuleRegistry;
 import org.tesseracrm.kernel.api.security.Authenticator;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
+import org.tesseracrm.kernel.ui.internal.views.ChangePasswordView;
 import org.tesseracrm.kernel.ui.internal.views.HomeView;
 import org.tesseracrm.kernel.ui.internal.views.LoginView;
 import org.tesseracrm.kernel.ui.internal.views.MainLayout;
@@ -84,6 +85,7 @@ public class TesseraServlet extends VaadinServlet {
         this.shellViews = Map.of(
                 MainLayout.class, () -> new MainLayout(views),
                 LoginView.class, () -> new LoginView(authenticator),
+                ChangePasswordView.class, () -> new ChangePasswordView(authenticator),
                 HomeView.class, () -> new HomeView(modules));
     }
 
@@ -100,7 +102,8 @@ public class TesseraServlet extends VaadinServlet {
             VaadinAppShellInitializer.init(Set.of(TesseraAppShell.class), vaadinContext);
             new ErrorNavigationTargetInitializer().initialize(
                     Set.of(RouteNotFoundError.class, InternalServerError.class), vaadinContext);
-            new RouteRegistryInitializer().initialize(Set.of(LoginView.class, HomeView.class), vaadinContext);
+            new RouteRegistryInitializer().initialize(Set.of(LoginView.class, ChangePasswordView.class, HomeView.class),
+                    vaadinContext);
             super.init(config);
             routes = ApplicationRouteRegistry.getInstance(vaadinContext);
             views.attach(routes);

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -14,8 +15,9 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
+import org.tesseracrm.kernel.api.CrmException;
+import org.tesseracrm.kernel.api.security.Authentication;
 import org.tesseracrm.kernel.api.security.Authenticator;
-import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.ui.internal.vaadin.ShellSession;
 
 /** The sign-in page; every other page forwards here until the user has signed in. */
@@ -34,17 +36,37 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         form.setForgotPasswordButtonVisible(false);
         form.addLoginListener(event -> {
             char[] password = event.getPassword().toCharArray();
-            Optional<Caller> caller = authenticator.authenticate(event.getUsername(), password);
-            Arrays.fill(password, '\0');
-            if (caller.isPresent()) {
-                ShellSession.login(caller.get());
-                UI.getCurrent().navigate(HomeView.class);
-            } else {
-                form.setError(true);
-                form.setEnabled(true);
+            try {
+                Optional<Authentication> signIn = authenticator.authenticate(event.getUsername(), password);
+                if (signIn.isPresent()) {
+                    ShellSession.login(signIn.get());
+                    if (signIn.get().passwordChangeRequired()) {
+                        UI.getCurrent().navigate(ChangePasswordView.class);
+                    } else {
+                        UI.getCurrent().navigate(HomeView.class);
+                    }
+                } else {
+                    refuse(form, "Incorrect user name or password",
+                            "Check that you have entered the correct user name and password and try again.");
+                }
+            } catch (CrmException locked) {
+                refuse(form, "Sign-in refused", locked.getMessage());
+            } finally {
+                Arrays.fill(password, '\0');
             }
         });
         add(new H1("Tessera CRM"), new Paragraph("Sign in to continue."), form);
+    }
+
+    private static void refuse(LoginForm form, String title, String message) {
+        LoginI18n i18n = LoginI18n.createDefault();
+        LoginI18n.ErrorMessage error = new LoginI18n.ErrorMessage();
+        error.setTitle(title);
+        error.setMessage(message);
+        i18n.setErrorMessage(error);
+        form.setI18n(i18n);
+        form.setError(true);
+        form.setEnabled(true);
     }
 
     @Override

@@ -54,7 +54,11 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         });
         logout.setId("tessera-logout");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        addToNavbar(new DrawerToggle(), brand, user, logout);
+        Button password = new Button("Change password", new Icon(VaadinIcon.KEY),
+                e -> UI.getCurrent().navigate(ChangePasswordView.class));
+        password.setId("tessera-change-password");
+        password.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        addToNavbar(new DrawerToggle(), brand, user, password, logout);
         menu.setId("tessera-menu");
         menu.setPadding(false);
         menu.setSpacing(true);
@@ -65,8 +69,13 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        ShellSession.caller().ifPresentOrElse(caller -> user.setText(caller.username()),
-                () -> event.forwardTo(LoginView.class));
+        if (ShellSession.caller().isEmpty()) {
+            event.forwardTo(LoginView.class);
+        } else if (ShellSession.passwordChangeRequired()) {
+            event.forwardTo(ChangePasswordView.class);
+        } else {
+            user.setText(ShellSession.caller().get().username());
+        }
     }
 
     @Override
