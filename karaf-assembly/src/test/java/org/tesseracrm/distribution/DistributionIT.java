@@ -139,6 +139,30 @@ class DistributionIT {
 
     @Test
     @Order(4)
+    void adminDisablesAndEnablesAModuleFromTheModulesPage() throws Exception {
+        try (Browser browser = new Browser()) {
+            browser.open(crm.url("/admin/modules"));
+            browser.logIn("admin", PASSWORD);
+            browser.open(crm.url("/admin/modules"));
+            browser.until(Duration.ofSeconds(10), d -> browser.text("#module-toggle-contacts").equals("Disable"));
+            assertTrue(browser.menu().contains("Modules"));
+
+            browser.click("module-toggle-contacts");
+            browser.until(Duration.ofSeconds(30), d -> browser.text("#module-toggle-contacts").equals("Enable"));
+            browser.until(Duration.ofSeconds(10), d -> !browser.menu().contains("Contacts"));
+            assertTrue(crm.health().contains("\"modules\":[]"), crm.health());
+            assertTrue(browser.gridCells("modules-grid").contains("Disabled"));
+            browser.screenshot("modules-contacts-disabled");
+
+            browser.click("module-toggle-contacts");
+            browser.until(Duration.ofSeconds(30), d -> browser.text("#module-toggle-contacts").equals("Disable"));
+            browser.until(Duration.ofSeconds(10), d -> browser.menu().contains("Contacts"));
+            assertTrue(crm.health().contains("\"routes\":[\"contacts\"]"), crm.health());
+        }
+    }
+
+    @Test
+    @Order(5)
     void contactSurvivesKillMinusNineAndRestart() throws Exception {
         crm.kill9();
         System.out.printf("restart after kill -9 to UP with contacts: %d ms%n", crm.start());
@@ -146,7 +170,7 @@ class DistributionIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void contactSurvivesACleanRestart() throws Exception {
         crm.close();
         System.out.printf("restart after bin/stop to UP with contacts: %d ms%n", crm.start());
@@ -154,7 +178,7 @@ class DistributionIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void fiveWrongPasswordsLockTheAccount() throws Exception {
         try (Browser browser = new Browser()) {
             browser.open(crm.url("/login"));
