@@ -16,4 +16,20 @@ public class CrmException extends RuntimeException {
     public CrmException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * Finds the {@code CrmException} a framework wrapped (a transaction template, for example), so
+     * the caller sees the message meant for users.
+     *
+     * @param failure what a call threw
+     * @return the first {@code CrmException} in the cause chain, or {@code failure} itself
+     */
+    public static RuntimeException surface(RuntimeException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof CrmException crm) {
+                return crm;
+            }
+        }
+        return failure;
+    }
 }

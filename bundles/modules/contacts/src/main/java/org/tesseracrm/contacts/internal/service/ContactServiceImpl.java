@@ -7,7 +7,6 @@ import java.util.function.Function;
 
 import javax.persistence.EntityManager;
 import javax.persistence.OptimisticLockException;
-import javax.persistence.RollbackException;
 import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -135,15 +134,11 @@ public class ContactServiceImpl implements ContactService {
             return jpa.txExpr(TransactionType.Required, work::apply);
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof CrmException crm) {
-                    throw crm;
-                }
-                if (t instanceof OptimisticLockException || t instanceof RollbackException
-                        && t.getCause() instanceof OptimisticLockException) {
+                if (t instanceof OptimisticLockException) {
                     throw new ConflictException(CONFLICT);
                 }
             }
-            throw e;
+            throw CrmException.surface(e);
         }
     }
 }

@@ -148,12 +148,7 @@ public class AuthenticatorImpl implements Authenticator {
         try {
             return jpa.txExpr(TransactionType.Required, work::apply);
         } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof CrmException crm) {
-                    throw crm;
-                }
-            }
-            throw e;
+            throw CrmException.surface(e);
         }
     }
 }

@@ -45,6 +45,7 @@ import org.tesseracrm.kernel.ui.internal.views.ChangePasswordView;
 import org.tesseracrm.kernel.ui.internal.views.HomeView;
 import org.tesseracrm.kernel.ui.internal.views.LoginView;
 import org.tesseracrm.kernel.ui.internal.views.MainLayout;
+import org.tesseracrm.kernel.ui.internal.web.HealthServlet;
 import org.tesseracrm.kernel.ui.internal.web.ShellContext;
 
 /**
@@ -76,10 +77,14 @@ public class TesseraServlet extends VaadinServlet {
      * @param authenticator checks logins
      * @param modules the installed modules, for the home page
      * @param callers binds the logged-in user to each request
+     * @param health not used; the reference makes the whiteboard see {@code /health} before this
+     *     servlet's {@code /*}. Pax Web 11.1.0 leaves an exact mapping added to the context after a
+     *     started {@code /*} mapping unserved (seen after a restart from Karaf's bundle cache).
      */
     @Activate
     public TesseraServlet(@Reference ViewRegistry views, @Reference Authenticator authenticator,
-            @Reference ModuleRegistry modules, @Reference CallerContext callers) {
+            @Reference ModuleRegistry modules, @Reference CallerContext callers,
+            @Reference(target = "(osgi.http.whiteboard.servlet.name=" + HealthServlet.NAME + ")") Servlet health) {
         this.views = views;
         this.callers = callers;
         this.shellViews = Map.of(

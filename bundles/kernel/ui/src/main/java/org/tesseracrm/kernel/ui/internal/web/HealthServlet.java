@@ -16,10 +16,12 @@ import org.tesseracrm.kernel.api.module.ModuleRegistry;
 /** {@code GET /health}: answers without login, for load balancers and monitoring. */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=/health",
-        "osgi.http.whiteboard.servlet.name=tessera-health",
+        "osgi.http.whiteboard.servlet.name=" + HealthServlet.NAME,
         "osgi.http.whiteboard.context.select=" + ShellContext.SELECT})
 public class HealthServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
+    /** The whiteboard name of this servlet. */
+    public static final String NAME = "tessera-health";
 
     private final transient ModuleRegistry modules;
 
