@@ -45,11 +45,14 @@ import org.tesseracrm.kernel.ui.internal.views.ChangePasswordView;
 import org.tesseracrm.kernel.ui.internal.views.HomeView;
 import org.tesseracrm.kernel.ui.internal.views.LoginView;
 import org.tesseracrm.kernel.ui.internal.views.MainLayout;
-import org.tesseracrm.kernel.ui.internal.web.HealthServlet;
+import org.tesseracrm.kernel.ui.internal.web.HealthEndpoint;
 import org.tesseracrm.kernel.ui.internal.web.ShellContext;
 
 /**
- * The Vaadin servlet, registered with the OSGi servlet whiteboard. The whiteboard does no
+ * The one servlet of the web UI's context, registered with the OSGi servlet whiteboard: it answers
+ * {@code GET /health} itself and hands everything else to Vaadin. (A second whiteboard servlet for
+ * {@code /health} beside this {@code /*} one was sometimes left unserved by Pax Web 11.1.0 after a
+ * restart from Karaf's bundle cache.) The whiteboard does no
  * servlet-container-initializer scanning, so Vaadin's initialisers run here with explicit classes;
  * without its Lookup, {@code VaadinServlet.init} would silently do nothing. The thread context class
  * loader is pinned to this bundle, where Vaadin and the prebuilt frontend live.
@@ -70,6 +73,7 @@ public class TesseraServlet extends VaadinServlet {
     private final transient ViewRegistry views;
     private final transient CallerContext callers;
     private final transient Map<Class<?>, Supplier<?>> shellViews;
+    private final transient HealthEndpoint health;
     private transient ApplicationRouteRegistry routes;
 
     /**
@@ -77,16 +81,13 @@ public class TesseraServlet extends VaadinServlet {
      * @param authenticator checks logins
      * @param modules the installed modules, for the home page
      * @param callers binds the logged-in user to each request
-     * @param health not used; the reference makes the whiteboard see {@code /health} before this
-     *     servlet's {@code /*}. Pax Web 11.1.0 leaves an exact mapping added to the context after a
-     *     started {@code /*} mapping unserved (seen after a restart from Karaf's bundle cache).
      */
     @Activate
     public TesseraServlet(@Reference ViewRegistry views, @Reference Authenticator authenticator,
-            @Reference ModuleRegistry modules, @Reference CallerContext callers,
-            @Reference(target = "(osgi.http.whiteboard.servlet.name=" + HealthServlet.NAME + ")") Servlet health) {
+            @Reference ModuleRegistry modules, @Reference CallerContext callers) {
         this.views = views;
         this.callers = callers;
+        this.health = new HealthEndpoint(modules);
         this.shellViews = Map.of(
                 MainLayout.class, () -> new MainLayout(views),
                 LoginView.class, () -> new LoginView(authenticator),
@@ -152,6 +153,10 @@ public class TesseraServlet extends VaadinServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        if (HealthEndpoint.PATH.equals(request.getPathInfo())) {
+            health.answer(request, response);
+            return;
+        }
         Optional<Caller> caller = ShellSession.caller(request);
         try {
             withBundleClassLoader(() -> caller.isPresent()
