@@ -75,6 +75,11 @@ public class ContactsModuleIT {
         return PaxExamSupport.distribution(HTTP_PORT);
     }
 
+    /** @return the HTTP port the container is told to use */
+    static int httpPort() {
+        return HTTP_PORT;
+    }
+
     @Test
     public void contactsModuleInstallsUninstallsAndReinstallsWithoutRestartOrDataLoss() throws Exception {
         // Installed by default: services, menu entry, route and module descriptor are there.

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 
 /** Pax Exam options that boot the real Tessera distribution on free ports. */
@@ -22,8 +23,8 @@ final class PaxExamSupport {
     private PaxExamSupport() {
     }
 
-    static Option[] distribution(int httpPort) throws IOException {
-        return new Option[] {
+    static Option[] distribution(int httpPort, Option... extra) throws IOException {
+        return OptionUtils.combine(new Option[] {
                 karafDistributionConfiguration()
                         .frameworkUrl(new File(System.getProperty("tessera.distribution")).toURI().toString())
                         .karafVersion(System.getProperty("karaf.version"))
@@ -36,7 +37,7 @@ final class PaxExamSupport {
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(httpPort)),
                 // the probe runs inside the container and must reach the same port
                 systemProperty(HTTP_PORT_PROPERTY).value(String.valueOf(httpPort)),
-        };
+        }, extra);
     }
 
     static int freePort() throws IOException {
