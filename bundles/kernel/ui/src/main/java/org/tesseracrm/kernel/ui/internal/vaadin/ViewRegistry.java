@@ -37,6 +37,8 @@ public class ViewRegistry {
     }
 
     private final List<Contributed> contributions = new CopyOnWriteArrayList<>();
+    /** Contributions whose route another one holds; the first of them takes over when it goes. */
+    private final List<Contributed> waiting = new CopyOnWriteArrayList<>();
     private final Set<ApplicationRouteRegistry> routeRegistries = new CopyOnWriteArraySet<>();
     private final Set<Consumer<List<MenuEntry>>> menuListeners = new CopyOnWriteArraySet<>();
 
@@ -51,23 +53,37 @@ public class ViewRegistry {
             LOG.error("View contribution for route '{}' failed; it is skipped", entry.route(), e);
             return;
         }
-        if (entry.route().isEmpty() || route(entry.route()).isPresent()) {
-            LOG.error("View {} has no route or its route '{}' is taken; it is skipped", type.getName(), entry.route());
+        if (entry.route().isEmpty()) {
+            LOG.error("View {} has no route; it is skipped", type.getName());
             return;
         }
         Contributed contributed = new Contributed(contribution, entry, type);
-        contributions.add(contributed);
-        routeRegistries.forEach(r -> register(r, contributed));
-        fireMenuChanged();
+        if (route(entry.route()).isPresent()) {
+            LOG.error("Route '{}' of view {} is taken; it waits until the other view goes", entry.route(),
+                    type.getName());
+            waiting.add(contributed);
+            return;
+        }
+        add(contributed);
     }
 
     synchronized void unbindContribution(ViewContribution contribution) {
+        waiting.removeIf(c -> c.contribution() == contribution);
         contributions.stream().filter(c -> c.contribution() == contribution).findFirst().ifPresent(c -> {
             contributions.remove(c);
             routeRegistries.forEach(r -> r.update(() -> RouteConfiguration.forRegistry(r).removeRoute(c.entry().route())));
             LOG.info("Removed route '{}'", c.entry().route());
-            fireMenuChanged();
+            waiting.stream().filter(w -> w.entry().route().equals(c.entry().route())).findFirst().ifPresentOrElse(w -> {
+                waiting.remove(w);
+                add(w);
+            }, this::fireMenuChanged);
         });
+    }
+
+    private void add(Contributed contributed) {
+        contributions.add(contributed);
+        routeRegistries.forEach(r -> register(r, contributed));
+        fireMenuChanged();
     }
 
     /** Called by the servlet once Vaadin is initialised: registers every known route. */
