@@ -67,31 +67,35 @@ public class ModuleAdminImpl implements ModuleAdmin {
      */
     @Override
     public void enableProfile(String id) {
-        for (FeatureInfo module : members(find(PROFILE_NAMESPACE, "Profile", id))) {
+        for (FeatureInfo module : members(feature(find(PROFILE_NAMESPACE, "Profile", id)), modules())) {
             install(module);
         }
     }
 
     @Override
     public void disableProfile(String id) {
-        for (FeatureInfo module : members(find(PROFILE_NAMESPACE, "Profile", id))) {
+        for (FeatureInfo module : members(feature(find(PROFILE_NAMESPACE, "Profile", id)), modules())) {
             uninstall(module);
         }
     }
 
-    /** @return the module features a profile feature depends on */
-    private List<FeatureInfo> members(FeatureInfo profile) {
-        Set<String> names = dependencies(profile);
-        return modules().stream().filter(m -> names.contains(m.feature())).toList();
+    /** @return those of the given module features that the profile feature depends on */
+    private static List<FeatureInfo> members(Feature profile, List<FeatureInfo> modules) {
+        Set<String> names = profile.getDependencies().stream().map(Dependency::getName).collect(Collectors.toSet());
+        return modules.stream().filter(m -> names.contains(m.feature())).toList();
     }
 
-    private Set<String> dependencies(FeatureInfo profile) {
+    private Feature feature(FeatureInfo info) {
         try {
-            Feature feature = features.getFeature(profile.feature(), profile.version());
-            return feature == null ? Set.of()
-                    : feature.getDependencies().stream().map(Dependency::getName).collect(Collectors.toSet());
+            Feature feature = features.getFeature(info.feature(), info.version());
+            if (feature == null) {
+                throw new NotFoundException("Feature " + info.feature() + "/" + info.version() + " is gone from Karaf.");
+            }
+            return feature;
+        } catch (CrmException e) {
+            throw e;
         } catch (Exception e) {
-            throw new CrmException("Karaf could not read profile " + profile.id() + ": " + e.getMessage(), e);
+            throw new CrmException("Karaf could not read " + info.feature() + ": " + e.getMessage(), e);
         }
     }
 
@@ -133,22 +137,27 @@ public class ModuleAdminImpl implements ModuleAdmin {
         } catch (Exception e) {
             throw new CrmException("Karaf could not list its features: " + e.getMessage(), e);
         }
+        // A profile's state comes from its modules' states: list them once, not once per profile.
+        List<FeatureInfo> modules = namespace.equals(PROFILE_NAMESPACE) ? list(MODULE_NAMESPACE) : List.of();
         List<FeatureInfo> result = new ArrayList<>();
         for (Feature feature : all) {
             idOf(feature, namespace).ifPresent(id -> result.add(new FeatureInfo(id, feature.getName(),
-                    feature.getVersion(), nullToEmpty(feature.getDescription()), installed(feature, namespace))));
+                    feature.getVersion(), nullToEmpty(feature.getDescription()), installed(feature, namespace, modules))));
         }
         result.sort(Comparator.comparing(FeatureInfo::id).thenComparing(FeatureInfo::version));
         return List.copyOf(result);
     }
 
-    /** A module is installed when its feature is; a profile when every module it lists is. */
-    private boolean installed(Feature feature, String namespace) {
+    /**
+     * A module is installed when its feature is; a profile when every module it lists is.
+     *
+     * @param modules all module features, for profiles
+     */
+    private boolean installed(Feature feature, String namespace, List<FeatureInfo> modules) {
         if (namespace.equals(MODULE_NAMESPACE)) {
             return features.isInstalled(feature);
         }
-        Set<String> names = feature.getDependencies().stream().map(Dependency::getName).collect(Collectors.toSet());
-        List<FeatureInfo> members = modules().stream().filter(m -> names.contains(m.feature())).toList();
+        List<FeatureInfo> members = members(feature, modules);
         return !members.isEmpty() && members.stream().allMatch(FeatureInfo::installed);
     }
 
