@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Optional;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -63,7 +64,7 @@ public class ContactsView extends VerticalLayout implements HasDynamicTitle {
         grid.setMultiSort(true);
         // No count query: the grid pages lazily as the user scrolls.
         grid.setItems(query -> contacts.list(new RecordQuery(query.getOffset(), query.getLimit(),
-                sortOrders(query.getSortOrders()), java.util.Optional.of(filter.getValue()))).stream());
+                sortOrders(query.getSortOrders()), Optional.of(filter.getValue()))).stream());
         grid.addItemClickListener(e -> openForm(e.getItem()));
         grid.setSizeFull();
 

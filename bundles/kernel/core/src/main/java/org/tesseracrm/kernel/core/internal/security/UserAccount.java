@@ -1,6 +1,8 @@
 package org.tesseracrm.kernel.core.internal.security;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Optional;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -56,9 +58,8 @@ public class UserAccount {
     }
 
     /** @return until when (UTC) sign-ins are refused, if the account is locked at {@code now} */
-    java.util.Optional<LocalDateTime> lockedAt(LocalDateTime now) {
-        return lockedUntil != null && now.isBefore(lockedUntil) ? java.util.Optional.of(lockedUntil)
-                : java.util.Optional.empty();
+    Optional<LocalDateTime> lockedAt(LocalDateTime now) {
+        return lockedUntil != null && now.isBefore(lockedUntil) ? Optional.of(lockedUntil) : Optional.empty();
     }
 
     void loginSucceeded() {
@@ -68,7 +69,7 @@ public class UserAccount {
 
     void loginFailed(LocalDateTime now) {
         failedLogins++;
-        java.time.Duration lock = LoginPolicy.lockFor(failedLogins);
+        Duration lock = LoginPolicy.lockFor(failedLogins);
         lockedUntil = lock.isZero() ? null : now.plus(lock);
     }
 

@@ -1,6 +1,5 @@
 package org.tesseracrm.kernel.ui.internal.admin;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -139,8 +138,7 @@ public class ModulesView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        List<FeatureInfo> moduleList = admin.modules();
-        modules.setItems(moduleList);
+        modules.setItems(admin.modules());
         profiles.setItems(admin.profiles());
     }
 }
