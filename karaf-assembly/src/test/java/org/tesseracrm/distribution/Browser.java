@@ -82,6 +82,24 @@ final class Browser implements AutoCloseable {
         await(By.id(id)).click();
     }
 
+    /** Chooses the item with this label in a combo box by typing it and clicking the match. */
+    void pick(String comboId, String label) {
+        type(comboId, label);
+        wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .filter(item -> item.isDisplayed() && item.getText().trim().equals(label)).findFirst().orElse(null)).click();
+    }
+
+    /** Clicks the rendered grid cell with exactly this text. */
+    void clickCell(String gridId, String text) {
+        wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content"))
+                .stream().filter(c -> c.getText().trim().equals(text)).findFirst().orElse(null)).click();
+    }
+
+    /** @return whether an element with this id is shown now */
+    boolean shown(String id) {
+        return driver.findElements(By.id(id)).stream().anyMatch(WebElement::isDisplayed);
+    }
+
     /** @return the texts of the grid's cells that are rendered now */
     List<String> gridCells(String gridId) {
         return driver.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()

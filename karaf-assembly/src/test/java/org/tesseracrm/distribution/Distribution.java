@@ -88,9 +88,12 @@ final class Distribution implements AutoCloseable {
         }
     }
 
-    /** Runs a Karaf shell command through bin/client, as an admin would; returns its output. */
-    String client(String command) throws IOException, InterruptedException {
-        return run(home, List.of("bin/client", "-a", String.valueOf(sshPort), command));
+    /**
+     * Runs a Karaf shell command through bin/client, as an admin would, signed in as a CRM user with
+     * shell access; returns its output.
+     */
+    String client(String user, String password, String command) throws IOException, InterruptedException {
+        return run(home, List.of("bin/client", "-a", String.valueOf(sshPort), "-u", user, "-p", password, command));
     }
 
     String url(String path) {

@@ -110,7 +110,7 @@ class DistributionIT {
             browser.until(Duration.ofSeconds(10), d -> browser.menu().contains("Contacts"));
 
             long start = System.nanoTime();
-            crm.client("feature:uninstall crm-contacts");
+            crm.client("admin", PASSWORD, "feature:uninstall crm-contacts");
             long gone = crm.awaitHealth(body -> !body.contains("contacts"), Duration.ofSeconds(30));
             browser.until(Duration.ofSeconds(10), d -> !browser.menu().contains("Contacts"));
             System.out.printf("bin/client feature:uninstall -> gone from /health %d ms after the command returned; "
@@ -120,13 +120,13 @@ class DistributionIT {
             assertEquals(200, crm.get("/login").statusCode());
             browser.screenshot("contacts-uninstalled");
 
-            assertTrue(crm.client("crm:module-list").matches("(?s).*contacts\\s*\\|\\s*crm-contacts\\s*\\|[^|]*\\|\\s*no\\s*\\|.*"));
+            assertTrue(crm.client("admin", PASSWORD, "crm:module-list").matches("(?s).*contacts\\s*\\|\\s*crm-contacts\\s*\\|[^|]*\\|\\s*no\\s*\\|.*"));
 
             start = System.nanoTime();
-            assertTrue(crm.client("crm:module-enable contacts").contains("Module contacts enabled"));
+            assertTrue(crm.client("admin", PASSWORD, "crm:module-enable contacts").contains("Module contacts enabled"));
             long back = crm.awaitHealth(body -> body.contains("\"routes\":[\"contacts\"]"), Duration.ofSeconds(60));
             browser.until(Duration.ofSeconds(10), d -> browser.menu().contains("Contacts"));
-            String list = crm.client("crm:module-list");
+            String list = crm.client("admin", PASSWORD, "crm:module-list");
             assertTrue(list.matches("(?s).*contacts\\s*\\|\\s*crm-contacts\\s*\\|[^|]*\\|\\s*yes\\s*\\|\\s*ACTIVE\\s*\\|\\s*contacts.*"), list);
             System.out.printf("bin/client crm:module-enable -> back in /health %d ms after the command returned; "
                     + "command + menu update %d ms%n", back, (System.nanoTime() - start) / 1_000_000);
@@ -179,6 +179,74 @@ class DistributionIT {
 
     @Test
     @Order(7)
+    void adminSetsUpARoleProfileAndUserWhoThenSeesOnlyWhatTheProfileAllows() throws Exception {
+        try (Browser browser = new Browser()) {
+            browser.open(crm.url("/contacts"));
+            browser.logIn("admin", PASSWORD);
+            // An edit shows up in the audit trail with its old and new value.
+            browser.open(crm.url("/contacts"));
+            browser.clickCell("contacts-grid", "Hopper");
+            browser.type("contact-lastName", "Hopper-King");
+            browser.click("contact-save");
+            browser.until(Duration.ofSeconds(10), d -> browser.gridCells("contacts-grid").contains("Hopper-King"));
+            browser.open(crm.url("/admin/audit"));
+            browser.until(Duration.ofSeconds(10), d -> browser.gridCells("audit-grid").stream()
+                    .anyMatch(c -> c.contains("lastName: Hopper → Hopper-King")));
+            browser.screenshot("admin-audit");
+
+            browser.open(crm.url("/admin/roles"));
+            browser.type("role-name", "Field sales");
+            browser.click("role-save");
+            browser.until(Duration.ofSeconds(10), d -> browser.gridCells("roles-tree").contains("Field sales"));
+
+            browser.open(crm.url("/admin/profiles"));
+            browser.type("profile-name", "Contact readers");
+            browser.click("perm-contacts.view");
+            browser.click("profile-save");
+            browser.until(Duration.ofSeconds(10), d -> browser.gridCells("profiles-grid").contains("Contact readers"));
+            browser.screenshot("admin-profiles");
+
+            browser.open(crm.url("/admin/users"));
+            browser.click("users-new");
+            browser.type("user-username", "reader");
+            browser.type("user-fullname", "Rita Reader");
+            browser.type("user-branch", "Lisbon");
+            browser.pick("user-role", "Field sales");
+            browser.pick("user-profile", "Contact readers");
+            browser.type("user-password", "Lisbon-Start-2026");
+            browser.click("user-save");
+            browser.until(Duration.ofSeconds(10), d -> browser.gridCells("users-grid").contains("Rita Reader"));
+            browser.screenshot("admin-users");
+            browser.click("tessera-logout");
+
+            browser.open(crm.url("/login"));
+            browser.submitLogin("reader", "Lisbon-Start-2026");
+            browser.await(By.id("new-password"));
+            browser.type("current-password", "Lisbon-Start-2026");
+            browser.type("new-password", "Porto-Own-2026x");
+            browser.type("repeat-password", "Porto-Own-2026x");
+            browser.click("change-password-save");
+            browser.await(By.id("tessera-menu"));
+            List<String> menu = browser.menu();
+            assertTrue(menu.contains("Contacts"), menu.toString());
+            assertFalse(menu.contains("Users") || menu.contains("Modules") || menu.contains("Audit trail"), menu.toString());
+
+            browser.open(crm.url("/contacts"));
+            browser.await(By.id("contacts-grid"));
+            assertFalse(browser.shown("contacts-new"), "a reader gets no New button");
+            // Records of others (the admin's contacts) are not visible to a user at the top of another branch.
+            assertFalse(browser.gridCells("contacts-grid").contains(LAST_NAME), browser.gridCells("contacts-grid").toString());
+            browser.screenshot("reader-contacts");
+
+            browser.open(crm.url("/admin/users"));
+            browser.await(By.id("tessera-menu"));
+            browser.until(Duration.ofSeconds(10), d -> !browser.currentUrl().contains("admin/users"));
+            assertFalse(browser.shown("users-grid"));
+        }
+    }
+
+    @Test
+    @Order(8)
     void fiveWrongPasswordsLockTheAccount() throws Exception {
         try (Browser browser = new Browser()) {
             browser.open(crm.url("/login"));

@@ -4,11 +4,16 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.OptionUtils;
@@ -19,6 +24,7 @@ final class PaxExamSupport {
 
     /** System property that carries the HTTP port into the container. */
     static final String HTTP_PORT_PROPERTY = "tessera.it.httpPort";
+    private static final String DATASOURCE = "etc/org.ops4j.datasource-crm.cfg";
 
     private PaxExamSupport() {
     }
@@ -32,12 +38,37 @@ final class PaxExamSupport {
                         .unpackDirectory(new File("target/exam"))
                         .useDeployFolder(false),
                 configureConsole().ignoreLocalConsole(),
+                keepRuntimeFolder(), // target/exam/<id>/data/log/karaf.log stays for diagnosis
                 logLevel(LogLevel.INFO),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(httpPort)),
                 // the probe runs inside the container and must reach the same port
                 systemProperty(HTTP_PORT_PROPERTY).value(String.valueOf(httpPort)),
         }, extra);
+    }
+
+    /**
+     * Points the distribution at PostgreSQL by editing its DataSource configuration, as an admin
+     * would, after emptying the test database. Connection from the system properties
+     * {@code tessera.it.pg.url}, {@code .user} and {@code .password}, by default
+     * {@code jdbc:postgresql://127.0.0.1:5432/tessera_it} as tessera/tessera ({@code .ci/postgres}).
+     */
+    static Option[] postgres() {
+        String url = System.getProperty("tessera.it.pg.url", "jdbc:postgresql://127.0.0.1:5432/tessera_it");
+        String user = System.getProperty("tessera.it.pg.user", "tessera");
+        String password = System.getProperty("tessera.it.pg.password", "tessera");
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA public CASCADE");
+            s.execute("CREATE SCHEMA public");
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL is not reachable at " + url + " as " + user
+                    + ": start it as .ci/run does (" + e.getMessage() + ")", e);
+        }
+        return new Option[] {
+                editConfigurationFilePut(DATASOURCE, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver"),
+                editConfigurationFilePut(DATASOURCE, "url", url + "?reWriteBatchedInserts=true"),
+                editConfigurationFilePut(DATASOURCE, "user", user),
+                editConfigurationFilePut(DATASOURCE, "password", password)};
     }
 
     static int freePort() throws IOException {

@@ -8,8 +8,11 @@ import org.tesseracrm.kernel.api.record.RecordQuery;
 
 /**
  * Contacts. Every method needs a signed-in caller (see
- * {@link org.tesseracrm.kernel.api.security.CallerContext}) and throws
- * {@link org.tesseracrm.kernel.api.PermissionDeniedException} without one.
+ * {@link org.tesseracrm.kernel.api.security.CallerContext}) with the permission it names
+ * ({@code contacts.view}, {@code contacts.create}, {@code contacts.edit}, {@code contacts.delete}) and
+ * throws {@link org.tesseracrm.kernel.api.PermissionDeniedException} otherwise. A caller sees only the
+ * contacts they own and those owned by users whose role is below theirs; to them, other contacts do
+ * not exist ({@link org.tesseracrm.kernel.api.NotFoundException}).
  */
 @ProviderType
 public interface ContactService {
@@ -33,6 +36,18 @@ public interface ContactService {
      * @throws org.tesseracrm.kernel.api.ConflictException if someone else changed it since it was read
      */
     ContactData update(long id, long version, ContactInput input);
+
+    /**
+     * Hands a contact over to another user; needs {@code contacts.edit}.
+     *
+     * @param id the contact
+     * @param version the version the caller read
+     * @param owner the new owner: an active user whose role is the caller's or below it
+     * @return the updated contact
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException if the caller may not assign to that user
+     * @throws org.tesseracrm.kernel.api.ConflictException if someone else changed it since it was read
+     */
+    ContactData assign(long id, long version, String owner);
 
     /**
      * @param id the contact to delete

@@ -1,6 +1,6 @@
 /** The Contacts module's service and DTOs, for the UI and for other modules. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.tesseracrm.contacts.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -15,6 +15,14 @@ import org.tesseracrm.kernel.api.module.PermissionSet;
 public class ContactsModule implements ModuleDescriptor, PermissionSet {
     /** The module id. */
     public static final String ID = "contacts";
+    /** See contacts. */
+    public static final String VIEW = ID + ".view";
+    /** Create contacts. */
+    public static final String CREATE = ID + ".create";
+    /** Change and reassign contacts. */
+    public static final String EDIT = ID + ".edit";
+    /** Delete contacts. */
+    public static final String DELETE = ID + ".delete";
 
     @Override
     public List<Permission> permissions() {

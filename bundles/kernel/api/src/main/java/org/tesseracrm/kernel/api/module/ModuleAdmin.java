@@ -8,7 +8,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * Enables and disables modules and profiles at runtime. Karaf's feature state is the single source
  * of truth: every operation goes through its FeaturesService, exactly like {@code feature:install}.
  * A module feature declares the capability {@code org.tesseracrm.module;id=<id>}, a profile feature
- * {@code org.tesseracrm.profile;id=<id>}.
+ * {@code org.tesseracrm.profile;id=<id>}. Every method requires {@link #MANAGE_MODULES} and throws
+ * {@link org.tesseracrm.kernel.api.PermissionDeniedException} without it.
  */
 @ProviderType
 public interface ModuleAdmin {
@@ -16,6 +17,8 @@ public interface ModuleAdmin {
     String MODULE_NAMESPACE = "org.tesseracrm.module";
     /** Capability namespace that marks a Karaf feature as a Tessera profile. */
     String PROFILE_NAMESPACE = "org.tesseracrm.profile";
+    /** The permission every method requires. */
+    String MANAGE_MODULES = "administration.modules";
 
     /** @return every module feature in the known feature repositories, sorted by id */
     List<FeatureInfo> modules();

@@ -1,6 +1,9 @@
-/** Who is calling: authentication and the caller of the current service call. */
+/**
+ * Who is calling and what they may do: authentication, the current caller, access control, and the
+ * administration of users, roles, groups and permission profiles.
+ */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.tesseracrm.kernel.api.security;
 
 import org.osgi.annotation.bundle.Export;

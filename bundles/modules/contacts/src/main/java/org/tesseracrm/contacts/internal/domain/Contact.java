@@ -86,6 +86,20 @@ public class Contact {
         updatedAt = utc(now);
     }
 
+    /**
+     * @param newOwner the new owner's user name
+     * @param now the change time
+     */
+    public void assignTo(String newOwner, Instant now) {
+        owner = newOwner;
+        updatedAt = utc(now);
+    }
+
+    /** @return the owner's user name */
+    public String owner() {
+        return owner;
+    }
+
     /** @return the optimistic-locking version */
     public long version() {
         return version;

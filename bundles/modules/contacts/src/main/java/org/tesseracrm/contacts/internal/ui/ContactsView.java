@@ -22,8 +22,11 @@ import com.vaadin.flow.router.HasDynamicTitle;
 
 import org.tesseracrm.contacts.api.ContactData;
 import org.tesseracrm.contacts.api.ContactService;
+import org.tesseracrm.contacts.internal.ContactsModule;
+import org.tesseracrm.kernel.api.audit.AuditTrail;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.SortOrder;
+import org.tesseracrm.kernel.api.security.AccessControl;
 
 /** The contacts list: a lazy grid paged, sorted and filtered in the database, and the form to edit them. */
 public class ContactsView extends VerticalLayout implements HasDynamicTitle {
@@ -32,12 +35,20 @@ public class ContactsView extends VerticalLayout implements HasDynamicTitle {
             .withZone(ZoneId.systemDefault());
 
     private final transient ContactService contacts;
+    private final transient AccessControl access;
+    private final transient AuditTrail audit;
     private final Grid<ContactData> grid = new Grid<>();
     private final TextField filter = new TextField();
 
-    /** @param contacts the contacts service */
-    public ContactsView(ContactService contacts) {
+    /**
+     * @param contacts the contacts service
+     * @param access hides actions the user's profile does not allow
+     * @param audit the history shown on the form
+     */
+    public ContactsView(ContactService contacts, AccessControl access, AuditTrail audit) {
         this.contacts = contacts;
+        this.access = access;
+        this.audit = audit;
         setSizeFull();
 
         filter.setId("contacts-filter");
@@ -51,6 +62,7 @@ public class ContactsView extends VerticalLayout implements HasDynamicTitle {
         Button add = new Button("New contact", new Icon(VaadinIcon.PLUS), e -> openForm(null));
         add.setId("contacts-new");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.setVisible(access.permitted(ContactsModule.CREATE));
 
         grid.setId("contacts-grid");
         grid.addColumn(ContactData::lastName).setHeader("Last name").setSortProperty("lastName").setAutoWidth(true);
@@ -79,7 +91,7 @@ public class ContactsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void openForm(ContactData contact) {
-        new ContactForm(contacts, contact, () -> grid.getDataProvider().refreshAll()).open();
+        new ContactForm(contacts, access, audit, contact, () -> grid.getDataProvider().refreshAll()).open();
     }
 
     static List<SortOrder> sortOrders(List<QuerySortOrder> orders) {

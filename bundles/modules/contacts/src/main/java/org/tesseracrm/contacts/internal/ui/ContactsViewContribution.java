@@ -5,21 +5,33 @@ import com.vaadin.flow.component.Component;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Reference;
 import org.tesseracrm.contacts.api.ContactService;
+import org.tesseracrm.contacts.internal.ContactsModule;
+import org.tesseracrm.kernel.api.audit.AuditTrail;
+import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.ui.CrmView;
 import org.tesseracrm.kernel.api.ui.ViewContribution;
 
 /** Contributes the contacts list at {@code /contacts} with its menu entry under Sales. */
 @org.osgi.service.component.annotations.Component(service = ViewContribution.class)
 @CrmView(route = "contacts", title = "Contacts", icon = "vaadin:user-card", group = "Sales", order = 10,
-        permission = "contacts.view")
+        permission = ContactsModule.VIEW)
 public class ContactsViewContribution implements ViewContribution {
 
     private final ContactService contacts;
+    private final AccessControl access;
+    private final AuditTrail audit;
 
-    /** @param contacts the service the view works with */
+    /**
+     * @param contacts the service the view works with
+     * @param access what the user may do, to hide what the service would refuse
+     * @param audit the history shown on the form
+     */
     @Activate
-    public ContactsViewContribution(@Reference ContactService contacts) {
+    public ContactsViewContribution(@Reference ContactService contacts, @Reference AccessControl access,
+            @Reference AuditTrail audit) {
         this.contacts = contacts;
+        this.access = access;
+        this.audit = audit;
     }
 
     @Override
@@ -29,6 +41,6 @@ public class ContactsViewContribution implements ViewContribution {
 
     @Override
     public Component createView() {
-        return new ContactsView(contacts);
+        return new ContactsView(contacts, access, audit);
     }
 }

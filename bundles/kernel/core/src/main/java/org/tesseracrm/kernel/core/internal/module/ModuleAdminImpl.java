@@ -21,6 +21,7 @@ import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.NotFoundException;
 import org.tesseracrm.kernel.api.module.FeatureInfo;
 import org.tesseracrm.kernel.api.module.ModuleAdmin;
+import org.tesseracrm.kernel.api.security.AccessControl;
 
 /**
  * Module administration on top of Karaf's FeaturesService. Installs and uninstalls with
@@ -34,30 +35,39 @@ public class ModuleAdminImpl implements ModuleAdmin {
             EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
 
     private final FeaturesService features;
+    private final AccessControl access;
 
-    /** @param features Karaf's feature service */
+    /**
+     * @param features Karaf's feature service
+     * @param access checks the caller may manage modules
+     */
     @Activate
-    public ModuleAdminImpl(@Reference FeaturesService features) {
+    public ModuleAdminImpl(@Reference FeaturesService features, @Reference AccessControl access) {
         this.features = features;
+        this.access = access;
     }
 
     @Override
     public List<FeatureInfo> modules() {
+        access.require(MANAGE_MODULES);
         return list(MODULE_NAMESPACE);
     }
 
     @Override
     public List<FeatureInfo> profiles() {
+        access.require(MANAGE_MODULES);
         return list(PROFILE_NAMESPACE);
     }
 
     @Override
     public void enableModule(String id) {
+        access.require(MANAGE_MODULES);
         install(find(MODULE_NAMESPACE, "Module", id));
     }
 
     @Override
     public void disableModule(String id) {
+        access.require(MANAGE_MODULES);
         uninstall(find(MODULE_NAMESPACE, "Module", id));
     }
 
@@ -67,6 +77,7 @@ public class ModuleAdminImpl implements ModuleAdmin {
      */
     @Override
     public void enableProfile(String id) {
+        access.require(MANAGE_MODULES);
         for (FeatureInfo module : members(feature(find(PROFILE_NAMESPACE, "Profile", id)), modules())) {
             install(module);
         }
@@ -74,6 +85,7 @@ public class ModuleAdminImpl implements ModuleAdmin {
 
     @Override
     public void disableProfile(String id) {
+        access.require(MANAGE_MODULES);
         for (FeatureInfo module : members(feature(find(PROFILE_NAMESPACE, "Profile", id)), modules())) {
             uninstall(module);
         }

@@ -137,8 +137,11 @@ public class AuthenticatorImpl implements Authenticator {
             return;
         }
         String hash = hasher.hash(password.toCharArray());
-        jpa.tx(TransactionType.Required,
-                em -> em.persist(new UserAccount(username, hash, LocalDateTime.now(clock), true)));
+        jpa.tx(TransactionType.Required, em -> {
+            UserAccount admin = new UserAccount(username, hash, LocalDateTime.now(clock), true);
+            admin.makeAdministrator();
+            em.persist(admin);
+        });
         LOG.info("Created the first admin account '{}' from configuration {}; it must choose a new password at "
                 + "its first sign-in", username, PID);
     }

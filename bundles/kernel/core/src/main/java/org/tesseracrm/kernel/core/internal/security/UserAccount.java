@@ -2,20 +2,33 @@ package org.tesseracrm.kernel.core.internal.security;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
+import javax.persistence.CollectionTable;
 import javax.persistence.Column;
+import javax.persistence.ElementCollection;
 import javax.persistence.Entity;
+import javax.persistence.FetchType;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
+import javax.persistence.JoinColumn;
 import javax.persistence.Table;
 import javax.persistence.TableGenerator;
+
+import org.tesseracrm.kernel.api.security.UserInfo;
+import org.tesseracrm.kernel.api.security.UserInput;
 
 /** A login account. Passwords are only ever stored as {@link PasswordHasher} hashes. */
 @Entity
 @Table(name = "CRM_USER")
 public class UserAccount {
+    /** Id of the role "Administrators" seeded by the kernel's changelog. */
+    static final long SEEDED_ADMIN_ROLE = 1;
+    /** Id of the full-access profile "Administrator" seeded by the kernel's changelog. */
+    static final long SEEDED_ADMIN_PROFILE = 1;
 
     @Id
     @TableGenerator(name = "userIds", table = "KERNEL_ID_GEN", pkColumnName = "GEN_NAME",
@@ -45,16 +58,98 @@ public class UserAccount {
     @Column(name = "MUST_CHANGE_PASSWORD", nullable = false)
     private boolean mustChangePassword;
 
+    @Column(name = "FULL_NAME", length = 200)
+    private String fullName;
+
+    @Column(name = "EMAIL", length = 254)
+    private String email;
+
+    @Column(name = "BRANCH", length = 100)
+    private String branch;
+
+    @Column(name = "ROLE_ID")
+    private Long roleId;
+
+    @Column(name = "PROFILE_ID")
+    private Long profileId;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "CRM_USER_GROUP", joinColumns = @JoinColumn(name = "USER_ID"))
+    @Column(name = "GROUP_ID")
+    private Set<Long> groupIds = new HashSet<>();
+
     /** For JPA. */
     protected UserAccount() {
     }
 
     UserAccount(String username, String passwordHash, LocalDateTime createdAt, boolean mustChangePassword) {
         this.username = username;
+        this.fullName = username;
         this.passwordHash = passwordHash;
         this.active = true;
         this.createdAt = createdAt;
         this.mustChangePassword = mustChangePassword;
+    }
+
+    /** Sets what an administrator edits; the user name only when the account is new. */
+    void set(UserInput input) {
+        if (username == null) {
+            username = input.username().trim();
+        }
+        fullName = input.fullName().trim();
+        email = blankToNull(input.email());
+        branch = blankToNull(input.branch());
+        roleId = input.roleId();
+        profileId = input.profileId();
+        groupIds.clear();
+        groupIds.addAll(input.groupIds());
+    }
+
+    void leaveGroup(long groupId) {
+        groupIds.remove(groupId);
+    }
+
+    /** Gives the first admin the seeded top role and full-access profile. */
+    void makeAdministrator() {
+        roleId = SEEDED_ADMIN_ROLE;
+        profileId = SEEDED_ADMIN_PROFILE;
+    }
+
+    void setActive(boolean value) {
+        active = value;
+    }
+
+    /** Sets a temporary password that must be changed at the next sign-in, and lifts a lockout. */
+    void resetPassword(String newHash) {
+        passwordHash = newHash;
+        mustChangePassword = true;
+        failedLogins = 0;
+        lockedUntil = null;
+    }
+
+    UserInfo toInfo(LocalDateTime now) {
+        return new UserInfo(id, username, fullName == null ? username : fullName, nullToBlank(email),
+                nullToBlank(branch), roleId, profileId, groupIds, active, lockedAt(now).isPresent());
+    }
+
+    long id() {
+        return id;
+    }
+
+    Long roleId() {
+        return roleId;
+    }
+
+    Long profileId() {
+        return profileId;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static String nullToBlank(String value) {
+        return value == null ? "" : value;
     }
 
     /** @return until when (UTC) sign-ins are refused, if the account is locked at {@code now} */

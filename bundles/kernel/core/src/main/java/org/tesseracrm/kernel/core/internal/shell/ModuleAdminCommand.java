@@ -4,6 +4,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.tesseracrm.kernel.api.module.ModuleAdmin;
+import org.tesseracrm.kernel.api.security.CallerContext;
 
 /**
  * Base of the commands that enable or disable a module or profile through {@link ModuleAdmin}, so
@@ -18,9 +19,12 @@ abstract class ModuleAdminCommand implements Action {
             description = "the module or profile id, as shown by crm:module-list or crm:profile-list")
     private String id;
 
+    @Reference
+    private CallerContext callers;
+
     @Override
     public Object execute() {
-        System.out.println(apply(admin, id));
+        System.out.println(callers.callAs(ShellCaller.current(), () -> apply(admin, id)));
         return null;
     }
 

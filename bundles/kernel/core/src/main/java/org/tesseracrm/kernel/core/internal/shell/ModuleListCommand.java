@@ -8,6 +8,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.tesseracrm.kernel.api.module.FeatureInfo;
 import org.tesseracrm.kernel.api.module.InstalledModule;
 import org.tesseracrm.kernel.api.module.ModuleAdmin;
+import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.kernel.api.module.ModuleRegistry;
 
 /** {@code crm:module-list}: every module feature, whether it is installed, and its running state. */
@@ -17,6 +18,9 @@ public class ModuleListCommand implements Action {
 
     @Reference
     private ModuleAdmin admin;
+
+    @Reference
+    private CallerContext callers;
 
     @Reference
     private ModuleRegistry registry;
@@ -30,7 +34,7 @@ public class ModuleListCommand implements Action {
         table.column("Installed");
         table.column("State");
         table.column("Routes");
-        for (FeatureInfo module : admin.modules()) {
+        for (FeatureInfo module : callers.callAs(ShellCaller.current(), admin::modules)) {
             InstalledModule running = registry.module(module.id()).orElse(null);
             table.addRow().addContent(module.id(), module.feature(), module.version(), module.installed() ? "yes" : "no",
                     running == null ? "-" : running.state(),

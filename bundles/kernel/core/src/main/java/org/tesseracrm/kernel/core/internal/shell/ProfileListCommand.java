@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.tesseracrm.kernel.api.module.FeatureInfo;
 import org.tesseracrm.kernel.api.module.ModuleAdmin;
+import org.tesseracrm.kernel.api.security.CallerContext;
 
 /** {@code crm:profile-list}: every profile feature and whether it is installed. */
 @Service
@@ -16,6 +17,9 @@ public class ProfileListCommand implements Action {
     @Reference
     private ModuleAdmin admin;
 
+    @Reference
+    private CallerContext callers;
+
     @Override
     public Object execute() {
         ShellTable table = new ShellTable();
@@ -24,7 +28,7 @@ public class ProfileListCommand implements Action {
         table.column("Version");
         table.column("Installed");
         table.column("Description");
-        for (FeatureInfo profile : admin.profiles()) {
+        for (FeatureInfo profile : callers.callAs(ShellCaller.current(), admin::profiles)) {
             table.addRow().addContent(profile.id(), profile.feature(), profile.version(),
                     profile.installed() ? "yes" : "no", profile.description());
         }

@@ -13,7 +13,7 @@ import org.tesseracrm.kernel.api.ui.ViewContribution;
 /** The kernel's own module management page, contributed like any module's view. */
 @org.osgi.service.component.annotations.Component(service = ViewContribution.class)
 @CrmView(route = "admin/modules", title = "Modules", icon = "vaadin:puzzle-piece", group = "Administration",
-        order = 90, permission = "kernel.modules.configure")
+        order = 90, permission = ModuleAdmin.MANAGE_MODULES)
 public class ModulesViewContribution implements ViewContribution {
 
     private final ModuleAdmin admin;

@@ -12,12 +12,14 @@ import org.tesseracrm.kernel.api.ui.ViewContribution;
  * @param icon a Vaadin icon name like {@code vaadin:users}
  * @param group the menu group, empty for the top level
  * @param order lower first
+ * @param permission the permission a user needs to see the entry and open the view; empty for none
  */
-public record MenuEntry(String route, String title, String icon, String group, int order) {
+public record MenuEntry(String route, String title, String icon, String group, int order, String permission) {
 
     static MenuEntry of(Map<String, ?> props) {
         return new MenuEntry(text(props, ViewContribution.ROUTE), text(props, ViewContribution.TITLE),
-                text(props, ViewContribution.ICON), text(props, ViewContribution.GROUP), number(props.get(ViewContribution.ORDER)));
+                text(props, ViewContribution.ICON), text(props, ViewContribution.GROUP), number(props.get(ViewContribution.ORDER)),
+                text(props, ViewContribution.PERMISSION));
     }
 
     /** @return whether the entry shows in the menu */

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -22,7 +23,8 @@ public final class ShellSession {
     /** @return the user logged in to the current Vaadin session */
     public static Optional<Caller> caller() {
         VaadinSession session = VaadinSession.getCurrent();
-        return session == null ? Optional.empty() : Optional.ofNullable((Caller) session.getSession().getAttribute(CALLER));
+        WrappedSession http = session == null ? null : session.getSession();
+        return http == null ? Optional.empty() : Optional.ofNullable((Caller) http.getAttribute(CALLER));
     }
 
     /** @return the user logged in to the HTTP session of a raw request, without creating a session */

@@ -39,8 +39,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tesseracrm.kernel.api.module.ModuleRegistry;
 import org.tesseracrm.kernel.api.security.Authenticator;
+import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
+import org.tesseracrm.kernel.ui.internal.views.AccessGuard;
 import org.tesseracrm.kernel.ui.internal.views.ChangePasswordView;
 import org.tesseracrm.kernel.ui.internal.views.HomeView;
 import org.tesseracrm.kernel.ui.internal.views.LoginView;
@@ -73,6 +75,7 @@ public class TesseraServlet extends VaadinServlet {
     private final transient ViewRegistry views;
     private final transient CallerContext callers;
     private final transient Map<Class<?>, Supplier<?>> shellViews;
+    private final transient AccessGuard guard;
     private final transient HealthEndpoint health;
     private transient ApplicationRouteRegistry routes;
 
@@ -81,18 +84,20 @@ public class TesseraServlet extends VaadinServlet {
      * @param authenticator checks logins
      * @param modules the installed modules, for the home page
      * @param callers binds the logged-in user to each request
+     * @param access what the user may see
      */
     @Activate
     public TesseraServlet(@Reference ViewRegistry views, @Reference Authenticator authenticator,
-            @Reference ModuleRegistry modules, @Reference CallerContext callers) {
+            @Reference ModuleRegistry modules, @Reference CallerContext callers, @Reference AccessControl access) {
         this.views = views;
         this.callers = callers;
         this.health = new HealthEndpoint(modules);
+        this.guard = new AccessGuard(views, access, callers);
         this.shellViews = Map.of(
-                MainLayout.class, () -> new MainLayout(views),
-                LoginView.class, () -> new LoginView(authenticator),
+                MainLayout.class, () -> new MainLayout(views, access, callers),
+                LoginView.class, () -> new LoginView(authenticator, callers),
                 ChangePasswordView.class, () -> new ChangePasswordView(authenticator),
-                HomeView.class, () -> new HomeView(modules));
+                HomeView.class, () -> new HomeView(modules, access));
     }
 
     @Override
@@ -125,6 +130,7 @@ public class TesseraServlet extends VaadinServlet {
     protected void servletInitialized() throws ServletException {
         super.servletInitialized();
         getService().addSessionInitListener(e -> e.getSession().setErrorHandler(new ShellErrorHandler()));
+        getService().addUIInitListener(e -> e.getUI().addBeforeEnterListener(guard));
     }
 
     @Override

@@ -104,6 +104,14 @@ public class ViewRegistry {
         return contributions.stream().filter(c -> c.type() == type).map(Contributed::contribution).findFirst();
     }
 
+    /**
+     * @param type a view class
+     * @return the menu entry (with the required permission) of the contribution of that class
+     */
+    public Optional<MenuEntry> entryFor(Class<?> type) {
+        return contributions.stream().filter(c -> c.type() == type).map(Contributed::entry).findFirst();
+    }
+
     /** @return the visible menu entries, ordered by group, order and title */
     public List<MenuEntry> menu() {
         return contributions.stream().map(Contributed::entry).filter(MenuEntry::visible)

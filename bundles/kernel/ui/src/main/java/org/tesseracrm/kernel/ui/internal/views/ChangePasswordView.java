@@ -18,9 +18,9 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
-import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.security.Authenticator;
+import org.tesseracrm.kernel.ui.internal.vaadin.FieldErrors;
 import org.tesseracrm.kernel.ui.internal.vaadin.ShellSession;
 
 /**
@@ -66,18 +66,12 @@ public class ChangePasswordView extends VerticalLayout implements BeforeEnterObs
     }
 
     private void save() {
-        fields.values().forEach(f -> f.setInvalid(false));
+        FieldErrors.clear(fields);
         try {
             authenticator.changePassword(current.getValue().toCharArray(), proposed.getValue().toCharArray(),
                     repeated.getValue().toCharArray());
         } catch (ValidationException e) {
-            for (FieldError error : e.errors()) {
-                PasswordField field = fields.get(error.field());
-                if (field != null) {
-                    field.setErrorMessage(error.message());
-                    field.setInvalid(true);
-                }
-            }
+            FieldErrors.show(e, fields);
             return;
         }
         ShellSession.passwordChanged();

@@ -12,6 +12,7 @@ import com.vaadin.flow.router.Route;
 
 import org.tesseracrm.kernel.api.module.InstalledModule;
 import org.tesseracrm.kernel.api.module.ModuleRegistry;
+import org.tesseracrm.kernel.api.security.AccessControl;
 
 /** The start page: what this installation offers. */
 @Route(value = "", layout = MainLayout.class)
@@ -19,19 +20,24 @@ import org.tesseracrm.kernel.api.module.ModuleRegistry;
 public class HomeView extends VerticalLayout {
     private static final long serialVersionUID = 1L;
 
-    /** @param modules the installed modules */
-    public HomeView(ModuleRegistry modules) {
+    /**
+     * @param modules the installed modules
+     * @param access lists only the modules the user may view
+     */
+    public HomeView(ModuleRegistry modules, AccessControl access) {
         add(new H2("Welcome to Tessera CRM"));
         UnorderedList list = new UnorderedList();
         list.setId("tessera-modules");
         // A module being disabled is STOPPING while open pages are sent here: list only running ones.
-        List<InstalledModule> running = modules.modules().stream().filter(m -> m.state().equals("ACTIVE")).toList();
+        List<InstalledModule> running = modules.modules().stream().filter(m -> m.state().equals("ACTIVE"))
+                .filter(m -> access.permitted(m.id() + ".view")).toList();
         for (InstalledModule module : running) {
             // Text components escape their content: module metadata never becomes HTML.
             list.add(new ListItem(module.name() + " " + module.version() + " — " + module.description()));
         }
         add(running.isEmpty()
-                ? new Paragraph("No modules are installed yet. An administrator can enable them with crm:module-enable.")
-                : new Paragraph("Installed modules:"), list);
+                ? new Paragraph("No modules are open to you yet. An administrator can install modules and give your "
+                        + "profile permissions.")
+                : new Paragraph("Your modules:"), list);
     }
 }

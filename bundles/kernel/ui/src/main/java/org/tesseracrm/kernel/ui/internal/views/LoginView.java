@@ -18,6 +18,7 @@ import com.vaadin.flow.router.Route;
 import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.security.Authentication;
 import org.tesseracrm.kernel.api.security.Authenticator;
+import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.kernel.ui.internal.vaadin.ShellSession;
 
 /** The sign-in page; every other page forwards here until the user has signed in. */
@@ -26,8 +27,11 @@ import org.tesseracrm.kernel.ui.internal.vaadin.ShellSession;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private static final long serialVersionUID = 1L;
 
-    /** @param authenticator checks the credentials */
-    public LoginView(Authenticator authenticator) {
+    /**
+     * @param authenticator checks the credentials
+     * @param callers binds the user who just signed in for the rest of the sign-in request
+     */
+    public LoginView(Authenticator authenticator, CallerContext callers) {
         setSizeFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
@@ -40,11 +44,15 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                 Optional<Authentication> signIn = authenticator.authenticate(event.getUsername(), password);
                 if (signIn.isPresent()) {
                     ShellSession.login(signIn.get());
-                    if (signIn.get().passwordChangeRequired()) {
-                        UI.getCurrent().navigate(ChangePasswordView.class);
-                    } else {
-                        UI.getCurrent().navigate(HomeView.class);
-                    }
+                    // This request began signed out: bind the new user for the page it now builds.
+                    callers.callAs(signIn.get().caller(), () -> {
+                        if (signIn.get().passwordChangeRequired()) {
+                            UI.getCurrent().navigate(ChangePasswordView.class);
+                        } else {
+                            UI.getCurrent().navigate(HomeView.class);
+                        }
+                        return null;
+                    });
                 } else {
                     refuse(form, "Incorrect user name or password",
                             "Check that you have entered the correct user name and password and try again.");

@@ -3,6 +3,7 @@ package org.tesseracrm.kernel.ui.internal.views;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -24,6 +25,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.shared.Registration;
 
+import org.tesseracrm.kernel.api.security.AccessControl;
+import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.kernel.ui.internal.vaadin.MenuEntry;
 import org.tesseracrm.kernel.ui.internal.vaadin.ShellSession;
 import org.tesseracrm.kernel.ui.internal.vaadin.ViewRegistry;
@@ -37,13 +40,21 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     private static final long serialVersionUID = 1L;
 
     private final transient ViewRegistry views;
+    private final transient AccessControl access;
+    private final transient CallerContext callers;
     private final VerticalLayout menu = new VerticalLayout();
     private final Span user = new Span();
     private Registration menuListener;
 
-    /** @param views the contributed views, for the menu */
-    public MainLayout(ViewRegistry views) {
+    /**
+     * @param views the contributed views, for the menu
+     * @param access shows only the entries the user may open
+     * @param callers binds the user while the menu is rebuilt from a background thread
+     */
+    public MainLayout(ViewRegistry views, AccessControl access, CallerContext callers) {
         this.views = views;
+        this.access = access;
+        this.callers = callers;
         H1 brand = new H1("Tessera CRM");
         brand.addClassName("tessera-brand");
         user.addClassName("tessera-user");
@@ -69,20 +80,20 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (ShellSession.caller().isEmpty()) {
-            event.forwardTo(LoginView.class);
-        } else if (ShellSession.passwordChangeRequired()) {
-            event.forwardTo(ChangePasswordView.class);
-        } else {
-            user.setText(ShellSession.caller().get().username());
-        }
+        // AccessGuard has already checked sign-in, password and permission before the view was created.
+        ShellSession.caller().ifPresent(caller -> user.setText(caller.username()));
+    }
+
+    private boolean mayOpen(Optional<MenuEntry> entry) {
+        return entry.map(e -> e.permission().isEmpty() || access.permitted(e.permission())).orElse(true);
     }
 
     @Override
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         UI ui = event.getUI();
-        menuListener = views.addMenuListener(entries -> ui.access(() -> menuChanged(ui, entries)));
+        menuListener = views.addMenuListener(entries -> ui.access(() -> ShellSession.caller()
+                .ifPresent(caller -> callers.callAs(caller, () -> menuChanged(ui, entries)))));
         rebuild(views.menu());
     }
 
@@ -94,13 +105,14 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         super.onDetach(event);
     }
 
-    private void menuChanged(UI ui, List<MenuEntry> entries) {
+    private Void menuChanged(UI ui, List<MenuEntry> entries) {
         rebuild(entries);
         HasElement shown = getContent();
         if (shown != null && !(shown instanceof HomeView) && views.contributionFor(shown.getClass()).isEmpty()) {
             ui.navigate(HomeView.class);
             Notification.show("The module of the page you were on was disabled by an administrator.");
         }
+        return null;
     }
 
     private void rebuild(List<MenuEntry> entries) {
@@ -110,6 +122,9 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         menu.add(main);
         Map<String, SideNav> groups = new LinkedHashMap<>();
         for (MenuEntry entry : entries) {
+            if (!mayOpen(Optional.of(entry))) {
+                continue;
+            }
             SideNav nav = entry.group().isEmpty() ? main : groups.computeIfAbsent(entry.group(), g -> {
                 SideNav groupNav = new SideNav(g);
                 groupNav.setCollapsible(true);

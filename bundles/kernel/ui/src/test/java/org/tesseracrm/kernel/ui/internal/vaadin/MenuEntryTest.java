@@ -13,8 +13,9 @@ class MenuEntryTest {
     @Test
     void readsTheServiceProperties() {
         MenuEntry entry = MenuEntry.of(Map.of("crm.view.route", "contacts", "crm.view.title", "Contacts",
-                "crm.view.icon", "vaadin:users", "crm.view.group", "Sales", "crm.view.order", 10));
-        assertEquals(new MenuEntry("contacts", "Contacts", "vaadin:users", "Sales", 10), entry);
+                "crm.view.icon", "vaadin:users", "crm.view.group", "Sales", "crm.view.order", 10,
+                "crm.view.permission", "contacts.view"));
+        assertEquals(new MenuEntry("contacts", "Contacts", "vaadin:users", "Sales", 10, "contacts.view"), entry);
         assertTrue(entry.visible());
     }
 

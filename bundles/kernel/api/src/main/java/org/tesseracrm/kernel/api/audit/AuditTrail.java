@@ -1,0 +1,39 @@
+package org.tesseracrm.kernel.api.audit;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The audit trail of every record change. Modules report each create, update and delete right
+ * after it is committed; users read a record's history, administrators the whole trail.
+ */
+@ProviderType
+public interface AuditTrail {
+    /** The permission to read the whole audit trail. */
+    String VIEW_ALL = "administration.audit";
+
+    /**
+     * Records a change made by the current caller, now. An update without changed fields is not
+     * recorded.
+     *
+     * @param change what changed
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without a caller
+     */
+    void record(RecordChange change);
+
+    /**
+     * @param recordType a record type id
+     * @param recordId a record id
+     * @return the record's changes, newest first; empty unless the caller may view the module and
+     *     sees the record's owner, or may read the whole trail
+     */
+    List<AuditEntry> history(String recordType, long recordId);
+
+    /**
+     * @param query the filter and page
+     * @return matching entries, newest first
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@link #VIEW_ALL}
+     */
+    List<AuditEntry> search(AuditQuery query);
+}

@@ -1,0 +1,50 @@
+package org.tesseracrm.kernel.api.security;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The one place that decides what the current caller (see {@link CallerContext}) may do. Every
+ * service method of every module asks it before doing anything else; the UI asks it only to hide
+ * what would be refused anyway.
+ *
+ * <p>Permissions come from the caller's profile: a set of permission ids such as
+ * {@code contacts.edit}, or full access. Record visibility comes from the role tree: a caller sees the
+ * records they own and those owned by users whose role is below theirs. {@link Caller#SYSTEM} may do
+ * everything; an inactive or unknown user may do nothing.
+ */
+@ProviderType
+public interface AccessControl {
+    /**
+     * @param permission a permission id, e.g. {@code contacts.view}
+     * @return the caller, who holds the permission
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without a caller, for an inactive
+     *     account, or if the caller's profile lacks the permission
+     */
+    Caller require(String permission);
+
+    /**
+     * @param permission a permission id
+     * @return whether the current caller holds it (false without a caller)
+     */
+    boolean permitted(String permission);
+
+    /**
+     * @return whose records the current caller may see, to put into the database query
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without an active caller
+     */
+    Visibility visibility();
+
+    /**
+     * Checks that the current caller may hand a record over to a user: that user is active and their
+     * role is the caller's or below it.
+     *
+     * @param username the new owner
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException if not
+     */
+    void checkAssignable(String username);
+
+    /** @return the active users the current caller may assign records to, sorted by name */
+    List<String> assignableUsers();
+}

@@ -1,0 +1,98 @@
+package org.tesseracrm.kernel.core.internal.audit;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.persistence.CollectionTable;
+import javax.persistence.Column;
+import javax.persistence.ElementCollection;
+import javax.persistence.Entity;
+import javax.persistence.EnumType;
+import javax.persistence.Enumerated;
+import javax.persistence.FetchType;
+import javax.persistence.GeneratedValue;
+import javax.persistence.GenerationType;
+import javax.persistence.Id;
+import javax.persistence.JoinColumn;
+import javax.persistence.OrderColumn;
+import javax.persistence.Table;
+import javax.persistence.TableGenerator;
+
+import org.tesseracrm.kernel.api.audit.AuditAction;
+import org.tesseracrm.kernel.api.audit.AuditEntry;
+import org.tesseracrm.kernel.api.audit.FieldChange;
+
+/** One audited change, with its field changes in a collection table. */
+@Entity
+@Table(name = "CRM_AUDIT")
+public class AuditRecord {
+    @Id
+    @TableGenerator(name = "auditIds", table = "KERNEL_ID_GEN", pkColumnName = "GEN_NAME",
+            valueColumnName = "GEN_VALUE", pkColumnValue = "AUDIT", allocationSize = 100)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "auditIds")
+    @Column(name = "ID")
+    private Long id;
+
+    @Column(name = "CHANGED_AT", nullable = false)
+    private LocalDateTime at; // UTC
+
+    @Column(name = "USERNAME", length = 100, nullable = false)
+    private String username;
+
+    @Column(name = "MODULE_ID", length = 100, nullable = false)
+    private String module;
+
+    @Column(name = "RECORD_TYPE", length = 100, nullable = false)
+    private String recordType;
+
+    @Column(name = "RECORD_ID", nullable = false)
+    private long recordId;
+
+    @Column(name = "LABEL", length = 300)
+    private String label;
+
+    @Column(name = "RECORD_OWNER", length = 100)
+    private String owner;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "CHANGE_KIND", length = 10, nullable = false)
+    private AuditAction action;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "CRM_AUDIT_CHANGE", joinColumns = @JoinColumn(name = "AUDIT_ID"))
+    @OrderColumn(name = "POS")
+    private List<AuditChangeRow> changes = new ArrayList<>();
+
+    /** For JPA. */
+    protected AuditRecord() {
+    }
+
+    AuditRecord(LocalDateTime at, String username, String module, String recordType, long recordId, String label,
+            String owner, AuditAction action, List<AuditChangeRow> changes) {
+        this.at = at;
+        this.username = username;
+        this.module = module;
+        this.recordType = recordType;
+        this.recordId = recordId;
+        this.label = label;
+        this.owner = owner;
+        this.action = action;
+        this.changes.addAll(changes);
+    }
+
+    String module() {
+        return module;
+    }
+
+    String owner() {
+        return owner;
+    }
+
+    AuditEntry toEntry() {
+        List<FieldChange> fields = changes.stream().map(AuditChangeRow::toChange).toList();
+        return new AuditEntry(id, at.toInstant(ZoneOffset.UTC), username, module, recordType, recordId,
+                label == null ? "" : label, action, fields);
+    }
+}

@@ -1,0 +1,123 @@
+package org.tesseracrm.kernel.core.internal.audit;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.tesseracrm.kernel.api.PermissionDeniedException;
+import org.tesseracrm.kernel.api.audit.AuditAction;
+import org.tesseracrm.kernel.api.audit.AuditEntry;
+import org.tesseracrm.kernel.api.audit.AuditQuery;
+import org.tesseracrm.kernel.api.audit.AuditTrail;
+import org.tesseracrm.kernel.api.audit.FieldChange;
+import org.tesseracrm.kernel.api.audit.RecordChange;
+import org.tesseracrm.kernel.api.persistence.MigratedSchema;
+import org.tesseracrm.kernel.api.security.AccessControl;
+import org.tesseracrm.kernel.api.security.Caller;
+import org.tesseracrm.kernel.api.security.CallerContext;
+
+/** The audit trail in the kernel's tables {@code CRM_AUDIT} and {@code CRM_AUDIT_CHANGE}. */
+@Component(service = AuditTrail.class)
+public class AuditTrailImpl implements AuditTrail {
+    private static final int HISTORY_LIMIT = 500;
+
+    private final JpaTemplate jpa;
+    private final CallerContext callers;
+    private final AccessControl access;
+    private final Clock clock = Clock.systemUTC();
+
+    /**
+     * @param jpa the kernel's persistence unit
+     * @param schema present once the kernel's tables exist
+     * @param callers who is calling
+     * @param access what the caller may read
+     */
+    @Activate
+    public AuditTrailImpl(@Reference(target = "(osgi.unit.name=tessera-kernel)") JpaTemplate jpa,
+            @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.kernel.core)") MigratedSchema schema,
+            @Reference CallerContext callers, @Reference AccessControl access) {
+        this.jpa = jpa;
+        this.callers = callers;
+        this.access = access;
+    }
+
+    @Override
+    public void record(RecordChange change) {
+        Caller caller = callers.current().orElseThrow(() -> new PermissionDeniedException("Sign in first."));
+        List<FieldChange> fields = ChangeDiff.between(change.before(), change.after());
+        if (change.action() == AuditAction.UPDATE && fields.isEmpty()) {
+            return;
+        }
+        List<AuditChangeRow> rows = fields.stream().map(AuditChangeRow::new).toList();
+        String label = change.label() == null ? null : truncate(change.label(), 300);
+        AuditRecord entry = new AuditRecord(LocalDateTime.now(clock), caller.username(), change.module(),
+                change.recordType(), change.recordId(), label, change.owner(), change.action(), rows);
+        jpa.tx(TransactionType.Required, em -> em.persist(entry));
+    }
+
+    @Override
+    public List<AuditEntry> history(String recordType, long recordId) {
+        boolean all = access.permitted(VIEW_ALL);
+        List<AuditRecord> entries = jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                "SELECT a FROM AuditRecord a WHERE a.recordType = :type AND a.recordId = :id ORDER BY a.id DESC",
+                AuditRecord.class).setParameter("type", recordType).setParameter("id", recordId)
+                .setMaxResults(HISTORY_LIMIT).getResultList());
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        AuditRecord newest = entries.get(0);
+        boolean mayRead = all || (access.permitted(newest.module() + ".view")
+                && access.visibility().canSee(newest.owner()));
+        return mayRead ? entries.stream().map(AuditRecord::toEntry).toList() : List.of();
+    }
+
+    @Override
+    public List<AuditEntry> search(AuditQuery query) {
+        access.require(VIEW_ALL);
+        List<String> conditions = new ArrayList<>();
+        if (query.username() != null) {
+            conditions.add("a.username = :user");
+        }
+        if (query.recordType() != null) {
+            conditions.add("a.recordType = :type");
+        }
+        if (query.from() != null) {
+            conditions.add("a.at >= :from");
+        }
+        if (query.to() != null) {
+            conditions.add("a.at < :to");
+        }
+        String jpql = "SELECT a FROM AuditRecord a" + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
+                + " ORDER BY a.at DESC, a.id DESC";
+        return jpa.txExpr(TransactionType.Required, em -> {
+            TypedQuery<AuditRecord> q = em.createQuery(jpql, AuditRecord.class)
+                    .setFirstResult(query.offset()).setMaxResults(query.limit());
+            if (query.username() != null) {
+                q.setParameter("user", query.username());
+            }
+            if (query.recordType() != null) {
+                q.setParameter("type", query.recordType());
+            }
+            if (query.from() != null) {
+                q.setParameter("from", LocalDateTime.ofInstant(query.from(), ZoneOffset.UTC));
+            }
+            if (query.to() != null) {
+                q.setParameter("to", LocalDateTime.ofInstant(query.to(), ZoneOffset.UTC));
+            }
+            return q.getResultList().stream().map(AuditRecord::toEntry).toList();
+        });
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

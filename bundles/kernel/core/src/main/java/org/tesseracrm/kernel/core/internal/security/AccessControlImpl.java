@@ -1,0 +1,78 @@
+package org.tesseracrm.kernel.core.internal.security;
+
+import java.util.List;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.tesseracrm.kernel.api.PermissionDeniedException;
+import org.tesseracrm.kernel.api.security.AccessControl;
+import org.tesseracrm.kernel.api.security.Caller;
+import org.tesseracrm.kernel.api.security.CallerContext;
+import org.tesseracrm.kernel.api.security.Visibility;
+
+/** Access decisions from the cached {@link Grant} of the current caller. */
+@Component(service = AccessControl.class)
+public class AccessControlImpl implements AccessControl {
+    private final CallerContext callers;
+    private final Grants grants;
+
+    /**
+     * @param callers who is calling
+     * @param grants what each user may do
+     */
+    @Activate
+    public AccessControlImpl(@Reference CallerContext callers, @Reference Grants grants) {
+        this.callers = callers;
+        this.grants = grants;
+    }
+
+    @Override
+    public Caller require(String permission) {
+        Caller caller = caller();
+        if (!Caller.SYSTEM.equals(caller) && !grantOf(caller).permits(permission)) {
+            throw new PermissionDeniedException("You do not have the permission '" + permission
+                    + "'. Ask an administrator to add it to your profile.");
+        }
+        return caller;
+    }
+
+    @Override
+    public boolean permitted(String permission) {
+        return callers.current()
+                .map(caller -> Caller.SYSTEM.equals(caller) || grants.of(caller.username()).permits(permission))
+                .orElse(false);
+    }
+
+    @Override
+    public Visibility visibility() {
+        Caller caller = caller();
+        return Caller.SYSTEM.equals(caller) ? new Visibility(true, java.util.Set.of()) : grantOf(caller).visibility();
+    }
+
+    @Override
+    public void checkAssignable(String username) {
+        Caller caller = caller();
+        if (!Caller.SYSTEM.equals(caller) && !grantOf(caller).assignable().contains(username)) {
+            throw new PermissionDeniedException("You can only assign records to active users at or below your role; '"
+                    + username + "' is not one of them.");
+        }
+    }
+
+    @Override
+    public List<String> assignableUsers() {
+        return grantOf(caller()).assignable();
+    }
+
+    private Caller caller() {
+        return callers.current().orElseThrow(() -> new PermissionDeniedException("Sign in first."));
+    }
+
+    private Grant grantOf(Caller caller) {
+        Grant grant = grants.of(caller.username());
+        if (!grant.active()) {
+            throw new PermissionDeniedException("Your account is not active. Ask an administrator.");
+        }
+        return grant;
+    }
+}

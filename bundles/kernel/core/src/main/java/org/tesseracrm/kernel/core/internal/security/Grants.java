@@ -1,0 +1,94 @@
+package org.tesseracrm.kernel.core.internal.security;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.tesseracrm.kernel.api.persistence.MigratedSchema;
+import org.tesseracrm.kernel.api.security.Visibility;
+
+/**
+ * Computes and caches each user's {@link Grant}. Every change made through the security
+ * administration clears the cache; entries also expire after {@value #TTL_SECONDS} seconds, the
+ * longest a change made by another node of a cluster can take to apply here.
+ */
+@Component(service = Grants.class)
+public class Grants {
+    static final long TTL_SECONDS = 30;
+
+    private final JpaTemplate jpa;
+    private final Map<String, Grant> cache = new ConcurrentHashMap<>();
+
+    /**
+     * @param jpa the kernel's persistence unit
+     * @param schema present once the kernel's tables exist
+     */
+    @Activate
+    public Grants(@Reference(target = "(osgi.unit.name=tessera-kernel)") JpaTemplate jpa,
+            @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.kernel.core)") MigratedSchema schema) {
+        this.jpa = jpa;
+    }
+
+    /** @return the grant of a user, from the cache while it is fresh */
+    Grant of(String username) {
+        long now = System.nanoTime();
+        Grant cached = cache.get(username);
+        if (cached != null && now - cached.loadedAt() < TimeUnit.SECONDS.toNanos(TTL_SECONDS)) {
+            return cached;
+        }
+        Grant fresh = jpa.txExpr(TransactionType.Required, em -> load(em, username, now));
+        cache.put(username, fresh);
+        return fresh;
+    }
+
+    /** Forgets every cached grant; call after any change to users, roles or profiles. */
+    void invalidate() {
+        cache.clear();
+    }
+
+    private static Grant load(EntityManager em, String username, long now) {
+        List<UserAccount> found = em.createQuery("SELECT u FROM UserAccount u WHERE u.username = :name", UserAccount.class)
+                .setParameter("name", username).getResultList();
+        if (found.isEmpty() || !found.get(0).active()) {
+            return Grant.none(now);
+        }
+        UserAccount user = found.get(0);
+        Profile profile = user.profileId() == null ? null : em.find(Profile.class, user.profileId());
+        boolean full = profile != null && profile.fullAccess();
+        Set<String> permissions = profile == null ? Set.of() : profile.permissions();
+
+        Map<Long, Long> parents = new HashMap<>();
+        for (Role role : em.createQuery("SELECT r FROM Role r", Role.class).getResultList()) {
+            parents.put(role.id(), role.parentId());
+        }
+        Set<Long> below = new RoleTree(parents).below(user.roleId());
+        Set<String> owners = new HashSet<>(Set.of(username));
+        Set<String> assignable = new TreeSet<>(Set.of(username));
+        for (Object[] row : em.createQuery("SELECT u.username, u.roleId, u.active FROM UserAccount u", Object[].class)
+                .getResultList()) {
+            String other = (String) row[0];
+            Long role = (Long) row[1];
+            boolean active = (Boolean) row[2];
+            if (role != null && below.contains(role)) {
+                owners.add(other);
+            }
+            boolean sameOrBelow = role != null && (below.contains(role) || role.equals(user.roleId()));
+            if (active && (full || sameOrBelow)) {
+                assignable.add(other);
+            }
+        }
+        return new Grant(true, full, permissions, new Visibility(full, owners), List.copyOf(assignable), now);
+    }
+}

@@ -1,0 +1,33 @@
+package org.tesseracrm.kernel.ui.internal.admin;
+
+import com.vaadin.flow.component.Component;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Reference;
+import org.tesseracrm.kernel.api.security.SecurityAdmin;
+import org.tesseracrm.kernel.api.ui.CrmView;
+import org.tesseracrm.kernel.api.ui.ViewContribution;
+
+/** Contributes {@link UsersView} to the Administration menu. */
+@org.osgi.service.component.annotations.Component(service = ViewContribution.class)
+@CrmView(route = "admin/users", title = "Users", icon = "vaadin:users", group = "Administration", order = 10,
+        permission = SecurityAdmin.MANAGE_USERS)
+public class UsersViewContribution implements ViewContribution {
+    private final SecurityAdmin security;
+
+    /** @param security what the page shows and changes */
+    @Activate
+    public UsersViewContribution(@Reference SecurityAdmin security) {
+        this.security = security;
+    }
+
+    @Override
+    public Class<? extends Component> viewType() {
+        return UsersView.class;
+    }
+
+    @Override
+    public Component createView() {
+        return new UsersView(security);
+    }
+}

@@ -1,0 +1,425 @@
+package org.tesseracrm.distribution;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import javax.inject.Inject;
+import javax.security.auth.Subject;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.NameCallback;
+import javax.security.auth.callback.PasswordCallback;
+import javax.security.auth.login.LoginContext;
+import javax.security.auth.login.LoginException;
+
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.MethodSorters;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.BundleCapability;
+import org.osgi.framework.wiring.BundleWiring;
+import org.tesseracrm.contacts.api.ContactData;
+import org.tesseracrm.contacts.api.ContactInput;
+import org.tesseracrm.contacts.api.ContactService;
+import org.tesseracrm.kernel.api.NotFoundException;
+import org.tesseracrm.kernel.api.PermissionDeniedException;
+import org.tesseracrm.kernel.api.audit.AuditAction;
+import org.tesseracrm.kernel.api.audit.AuditEntry;
+import org.tesseracrm.kernel.api.audit.AuditQuery;
+import org.tesseracrm.kernel.api.audit.AuditTrail;
+import org.tesseracrm.kernel.api.audit.FieldChange;
+import org.tesseracrm.kernel.api.module.ModuleAdmin;
+import org.tesseracrm.kernel.api.module.ModuleDescriptor;
+import org.tesseracrm.kernel.api.module.ModuleRegistry;
+import org.tesseracrm.kernel.api.record.RecordQuery;
+import org.tesseracrm.kernel.api.security.AccessControl;
+import org.tesseracrm.kernel.api.security.Authenticator;
+import org.tesseracrm.kernel.api.security.Caller;
+import org.tesseracrm.kernel.api.security.CallerContext;
+import org.tesseracrm.kernel.api.security.ProfileInfo;
+import org.tesseracrm.kernel.api.security.RoleInfo;
+import org.tesseracrm.kernel.api.security.SecurityAdmin;
+import org.tesseracrm.kernel.api.security.UserInput;
+
+/**
+ * Security in the real distribution: record visibility along a three-level role tree, assignment
+ * rules, a permission sweep over every public method of every module service (found by reflection,
+ * so a new method cannot be forgotten), the audit trail, the JAAS realm of the shell, and module
+ * enable/disable through the admin service.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class SecurityIT {
+    private static final String PASSWORD = "Correct-Horse-9";
+    private static final Set<String> SALES = Set.of("contacts.view", "contacts.create", "contacts.edit", "contacts.delete");
+    private static final int HTTP_PORT = freePortOrFail();
+    /** Contacts created by each user in {@link #fixture()}, by user name. */
+    private static Map<String, ContactData> owned;
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private CallerContext callers;
+
+    @Inject
+    private SecurityAdmin security;
+
+    @Inject
+    private ContactService contacts;
+
+    @Inject
+    private AuditTrail audit;
+
+    @Inject
+    private ModuleAdmin moduleAdmin;
+
+    @Inject
+    private ModuleRegistry modules;
+
+    @Inject
+    private Authenticator authenticator;
+
+    @Configuration
+    public Option[] config() throws IOException {
+        return PaxExamSupport.distribution(HTTP_PORT);
+    }
+
+    /** @return the HTTP port the container is told to use */
+    static int httpPort() {
+        return HTTP_PORT;
+    }
+
+    /**
+     * CEO → sales manager → two sales reps (peers), all with the same sales profile; each owns one
+     * contact. Built once for the class.
+     */
+    private Map<String, ContactData> fixture() {
+        if (owned == null) {
+            asSystem(() -> {
+                ProfileInfo sales = security.saveProfile(new ProfileInfo(null, "Sales", false, SALES));
+                RoleInfo ceo = security.saveRole(null, "CEO", null);
+                RoleInfo manager = security.saveRole(null, "Sales manager", ceo.id());
+                RoleInfo rep = security.saveRole(null, "Sales rep", manager.id());
+                user("ceo", ceo, sales);
+                user("manager", manager, sales);
+                user("rep", rep, sales);
+                user("rep2", rep, sales);
+                return null;
+            });
+            Map<String, ContactData> byOwner = new HashMap<>();
+            for (String user : List.of("ceo", "manager", "rep", "rep2")) {
+                byOwner.put(user, as(user, () -> contacts.create(new ContactInput("Contact", "Of " + user, "", "", ""))));
+            }
+            owned = byOwner;
+        }
+        return owned;
+    }
+
+    @Test
+    public void t1_eachUserSeesExactlyTheirOwnAndTheirSubordinatesContacts() {
+        Map<String, ContactData> data = fixture();
+        assertEquals(Set.of("Of ceo", "Of manager", "Of rep", "Of rep2"), visibleTo("ceo"));
+        assertEquals(Set.of("Of manager", "Of rep", "Of rep2"), visibleTo("manager"));
+        assertEquals(Set.of("Of rep"), visibleTo("rep"));
+        assertEquals(Set.of("Of rep2"), visibleTo("rep2"));
+        assertEquals(3L, (long) as("manager", () -> contacts.count(Optional.of("Of"))));
+        assertEquals(1L, (long) as("rep", () -> contacts.count(Optional.empty())));
+
+        // The boss's contact does not exist for the manager: not readable, not changeable, not deletable.
+        long bossContact = data.get("ceo").id();
+        assertTrue(as("manager", () -> contacts.get(bossContact)).isEmpty());
+        assertThrows(NotFoundException.class, () -> as("manager", () -> contacts.update(bossContact, 0,
+                new ContactInput("", "Hijacked", "", "", ""))));
+        assertThrows(NotFoundException.class, () -> as("manager", () -> {
+            contacts.delete(bossContact);
+            return null;
+        }));
+        assertTrue(as("ceo", () -> contacts.get(data.get("manager").id())).isPresent());
+    }
+
+    @Test
+    public void t2_recordsAreAssignedOnlyToUsersAtOrBelowTheCaller() {
+        Map<String, ContactData> data = fixture();
+        assertEquals(List.of("manager", "rep", "rep2"), as("manager", () -> accessAssignable()));
+        ContactData handed = as("manager", () -> contacts.assign(data.get("manager").id(), data.get("manager").version(), "rep"));
+        assertEquals("rep", handed.owner());
+        assertEquals(Set.of("Of manager", "Of rep"), visibleTo("rep"));
+
+        assertThrows(PermissionDeniedException.class, () -> as("rep", () -> contacts.assign(handed.id(), handed.version(), "manager")));
+        ContactData toPeer = as("rep", () -> contacts.assign(handed.id(), handed.version(), "rep2"));
+        assertEquals("rep2", toPeer.owner());
+        owned.put("manager", toPeer);
+
+        // The assignments are in the record's history, old → new, for those who see the record.
+        List<AuditEntry> history = as("manager", () -> audit.history(ContactService.RECORD_TYPE, toPeer.id()));
+        assertEquals(List.of(AuditAction.UPDATE, AuditAction.UPDATE, AuditAction.CREATE),
+                history.stream().map(AuditEntry::action).toList());
+        assertEquals(List.of(new FieldChange("owner", "rep", "rep2")), history.get(0).changes());
+        assertEquals("rep", history.get(0).username());
+        assertTrue("rep no longer sees it", as("rep", () -> audit.history(ContactService.RECORD_TYPE, toPeer.id())).isEmpty());
+    }
+
+    @Test
+    public void t3_theAuditTrailKeepsOldAndNewValuesAndOnlyAdminsSearchIt() {
+        ContactData mine = fixture().get("rep");
+        as("rep", () -> contacts.update(mine.id(), mine.version(), new ContactInput("Contact", "Renamed", "r@example.org", "", "")));
+        AuditEntry edit = as("ceo", () -> audit.history(ContactService.RECORD_TYPE, mine.id())).get(0);
+        assertEquals(List.of(new FieldChange("lastName", "Of rep", "Renamed"), new FieldChange("email", "", "r@example.org")),
+                edit.changes());
+
+        List<AuditEntry> byRep = asSystem(() -> audit.search(new AuditQuery("rep", "contact", null, null, 0, 50)));
+        assertTrue(byRep.stream().anyMatch(e -> e.id() == edit.id()));
+        assertTrue(byRep.stream().allMatch(e -> e.username().equals("rep")));
+        assertThrows(PermissionDeniedException.class, () -> as("manager", () -> audit.search(new AuditQuery(null, null, null, null, 0, 10))));
+        // Security administration is audited too.
+        assertFalse(asSystem(() -> audit.search(new AuditQuery(null, "role", null, null, 0, 10))).isEmpty());
+    }
+
+    @Test
+    public void t4_everyPublicMethodOfEveryModuleServiceRefusesAUserWithoutRights() throws Exception {
+        fixture();
+        asSystem(() -> {
+            ProfileInfo none = security.saveProfile(new ProfileInfo(null, "Nothing", false, Set.of()));
+            return security.createUser(new UserInput("nobody", "No Rights", "", "", null, none.id(), Set.of()),
+                    PASSWORD.toCharArray());
+        });
+        List<String> swept = new ArrayList<>();
+        List<String> notRefused = new ArrayList<>();
+        for (Map.Entry<Class<?>, Object> service : moduleServices().entrySet()) {
+            sweep(service.getKey(), service.getValue(), swept, notRefused);
+        }
+        sweep(SecurityAdmin.class, security, swept, notRefused);
+        sweep(ModuleAdmin.class, moduleAdmin, swept, notRefused);
+        assertTrue("the sweep found the contacts service: " + swept, swept.contains("ContactService.list")
+                && swept.contains("ContactService.assign") && swept.contains("SecurityAdmin.createUser"));
+        assertEquals("methods that did not refuse a user without rights", List.of(), notRefused);
+        System.out.printf("Permission sweep: %d methods refused a user without rights%n", swept.size());
+    }
+
+    @Test
+    public void t5_theShellRealmLetsInOnlyUsersWithShellAccess() throws Exception {
+        asSystem(() -> {
+            ProfileInfo ops = security.saveProfile(new ProfileInfo(null, "Operators", false, Set.of("administration.shell")));
+            security.createUser(new UserInput("operator", "Op Erator", "", "", null, ops.id(), Set.of()), PASSWORD.toCharArray());
+            return null;
+        });
+        // A new user must first choose their own password; then the shell realm lets them in with Karaf's roles.
+        assertThrows(LoginException.class, () -> shellLogin("operator", PASSWORD));
+        as("operator", () -> {
+            authenticator.changePassword(PASSWORD.toCharArray(), "Shell-Access-77".toCharArray(), "Shell-Access-77".toCharArray());
+            return null;
+        });
+        Subject subject = shellLogin("operator", "Shell-Access-77");
+        Set<String> principals = new TreeSet<>();
+        subject.getPrincipals().forEach(p -> principals.add(p.getClass().getSimpleName() + ":" + p.getName()));
+        assertTrue(principals.toString(), principals.contains("TesseraPrincipal:operator"));
+        assertTrue(principals.toString(), principals.contains("RolePrincipal:ssh"));
+        assertTrue(principals.toString(), principals.contains("RolePrincipal:admin"));
+        assertThrows(LoginException.class, () -> shellLogin("operator", "wrong-password-1"));
+        as("rep", () -> {
+            authenticator.changePassword(PASSWORD.toCharArray(), "Field-Sales-2026".toCharArray(), "Field-Sales-2026".toCharArray());
+            return null;
+        });
+        LoginException refused = assertThrows(LoginException.class, () -> shellLogin("rep", "Field-Sales-2026"));
+        assertTrue(refused.getMessage(), refused.getMessage().contains("shell access"));
+    }
+
+    @Test
+    public void t6_adminServiceDisablesAndEnablesAModuleAndRefusesOthers() throws Exception {
+        fixture();
+        assertThrows(PermissionDeniedException.class, () -> as("manager", () -> {
+            moduleAdmin.disableModule("contacts");
+            return null;
+        }));
+        asSystem(() -> {
+            moduleAdmin.disableModule("contacts");
+            return null;
+        });
+        assertTrue("contacts gone", eventually(() -> modules.module("contacts").isEmpty() && contactServices().length == 0));
+        asSystem(() -> {
+            moduleAdmin.enableModule("contacts");
+            return null;
+        });
+        assertTrue("contacts back", eventually(() -> modules.module("contacts").map(m -> m.state().equals("ACTIVE")).orElse(false)
+                && contactServices().length == 1));
+        // The reinstalled bundle is a new class space, invisible to this probe's typed lookups: call it by reflection.
+        ServiceReference<?> ref = contactServices()[0];
+        Object reinstalled = context.getService(ref);
+        Method count = reinstalled.getClass().getMethod("count", Optional.class);
+        long seen = as("manager", () -> {
+            try {
+                return (Long) count.invoke(reinstalled, Optional.empty());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertEquals("the manager still sees the same contacts after the module came back", 3L, seen);
+    }
+
+    // ---- helpers
+
+    private void user(String name, RoleInfo role, ProfileInfo profile) {
+        security.createUser(new UserInput(name, name.toUpperCase(), name + "@example.org", "HQ", role.id(), profile.id(), Set.of()),
+                PASSWORD.toCharArray());
+    }
+
+    /** @return the registered contact services, whichever class space they come from */
+    private ServiceReference<?>[] contactServices() {
+        try {
+            ServiceReference<?>[] refs = context.getAllServiceReferences(ContactService.class.getName(), null);
+            return refs == null ? new ServiceReference<?>[0] : refs;
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> accessAssignable() {
+        ServiceReference<AccessControl> ref = context.getServiceReference(AccessControl.class);
+        return context.getService(ref).assignableUsers();
+    }
+
+    private Set<String> visibleTo(String user) {
+        Set<String> names = new TreeSet<>();
+        as(user, () -> contacts.list(RecordQuery.page(0, 100))).forEach(c -> names.add(c.lastName()));
+        return names;
+    }
+
+    private <T> T as(String user, Supplier<T> work) {
+        return callers.callAs(new Caller(user), work);
+    }
+
+    private <T> T asSystem(Supplier<T> work) {
+        return callers.callAs(Caller.SYSTEM, work);
+    }
+
+    /** @return every service that a module bundle registers under an interface of a package it exports */
+    private Map<Class<?>, Object> moduleServices() throws Exception {
+        Map<Class<?>, Object> found = new LinkedHashMap<>();
+        Collection<ServiceReference<ModuleDescriptor>> descriptors = context.getServiceReferences(ModuleDescriptor.class, null);
+        assertFalse("no module installed", descriptors.isEmpty());
+        for (ServiceReference<ModuleDescriptor> descriptor : descriptors) {
+            Bundle module = descriptor.getBundle();
+            Set<String> exported = new TreeSet<>();
+            for (BundleCapability export : module.adapt(BundleWiring.class).getCapabilities("osgi.wiring.package")) {
+                exported.add((String) export.getAttributes().get("osgi.wiring.package"));
+            }
+            for (ServiceReference<?> ref : module.getRegisteredServices()) {
+                for (String type : (String[]) ref.getProperty("objectClass")) {
+                    if (exported.contains(type.substring(0, type.lastIndexOf('.')))) {
+                        found.put(module.loadClass(type), context.getService(ref));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private void sweep(Class<?> type, Object service, List<String> swept, List<String> notRefused) {
+        for (Method method : type.getMethods()) {
+            if (Modifier.isStatic(method.getModifiers())) {
+                continue;
+            }
+            String name = type.getSimpleName() + "." + method.getName();
+            swept.add(name);
+            Object[] args = new Object[method.getParameterCount()];
+            for (int i = 0; i < args.length; i++) {
+                args[i] = placeholder(method.getParameterTypes()[i]);
+            }
+            Throwable outcome = as("nobody", () -> {
+                try {
+                    method.invoke(service, args);
+                    return null;
+                } catch (InvocationTargetException e) {
+                    return e.getCause();
+                } catch (IllegalAccessException e) {
+                    return e;
+                }
+            });
+            if (!(outcome instanceof PermissionDeniedException)) {
+                notRefused.add(name + " -> " + (outcome == null ? "returned normally" : outcome));
+            }
+        }
+    }
+
+    private static Object placeholder(Class<?> type) {
+        if (type == long.class) {
+            return 0L;
+        } else if (type == int.class) {
+            return 0;
+        } else if (type == boolean.class) {
+            return false;
+        } else if (type == String.class) {
+            return "x";
+        } else if (type == Optional.class) {
+            return Optional.empty();
+        } else if (type == char[].class) {
+            return "placeholder-1".toCharArray();
+        } else if (type == RecordQuery.class) {
+            return RecordQuery.page(0, 10);
+        }
+        return null;
+    }
+
+    private static Subject shellLogin(String user, String password) throws LoginException {
+        Subject subject = new Subject();
+        LoginContext login = new LoginContext("tessera", subject, callbacks -> {
+            for (Callback callback : callbacks) {
+                if (callback instanceof NameCallback name) {
+                    name.setName(user);
+                } else if (callback instanceof PasswordCallback secret) {
+                    secret.setPassword(password.toCharArray());
+                }
+            }
+        });
+        login.login();
+        assertNotNull(subject);
+        return subject;
+    }
+
+    private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    private static int freePortOrFail() {
+        try {
+            return PaxExamSupport.freePort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
