@@ -14,6 +14,7 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -103,7 +104,8 @@ class ContactForm extends Dialog {
         grid.addColumn(e -> WHEN.format(e.at())).setHeader("When").setAutoWidth(true);
         grid.addColumn(AuditEntry::username).setHeader("Who").setAutoWidth(true);
         grid.addColumn(AuditEntry::action).setHeader("What").setAutoWidth(true);
-        grid.addColumn(AuditEntry::changesText).setHeader("Changes (old → new)").setFlexGrow(1);
+        grid.addColumn(AuditEntry::changesText).setHeader("Changes (old → new)").setFlexGrow(3);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // the changes are the point: show them whole
         grid.setItems(entries);
         grid.setAllRowsVisible(true);
         Details details = new Details("History (" + entries.size() + ")", grid);

@@ -9,6 +9,7 @@ import java.time.format.FormatStyle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -50,7 +51,8 @@ public class AuditView extends VerticalLayout {
         grid.addColumn(AuditEntry::action).setHeader("Action").setAutoWidth(true);
         grid.addColumn(e -> e.recordType() + " #" + e.recordId()).setHeader("Record").setAutoWidth(true);
         grid.addColumn(AuditEntry::label).setHeader("Name").setAutoWidth(true);
-        grid.addColumn(AuditEntry::changesText).setHeader("Changes (old → new)").setFlexGrow(1);
+        grid.addColumn(AuditEntry::changesText).setHeader("Changes (old → new)").setFlexGrow(3);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // the changes are the point: show them whole
         grid.setSizeFull();
         add(new H2("Audit trail"), filters, grid);
         refresh();
