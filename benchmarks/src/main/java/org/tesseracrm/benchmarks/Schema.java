@@ -1,7 +1,11 @@
 package org.tesseracrm.benchmarks;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Locale;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import liquibase.Liquibase;
 import liquibase.database.Database;
@@ -53,21 +57,18 @@ final class Schema {
         }
     }
 
-    /** @return whether a trigram index on the lower-cased last name could be created (PostgreSQL's pg_trgm) */
-    static boolean addTrigramIndex(Connection connection) {
-        try {
-            ListBenchmark.execute(connection, "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-                    "CREATE INDEX IX_CONTACT_LAST_NAME_TRGM ON CRM_CONTACT USING gin (LOWER(LAST_NAME) gin_trgm_ops)",
-                    "ANALYZE CRM_CONTACT");
-            return true;
-        } catch (SQLException e) {
-            System.out.println("pg_trgm not available: " + e.getMessage());
-            try {
-                connection.rollback();
-            } catch (SQLException ignored) {
-                // nothing more to undo
+    /** @return the indexes of the contacts table, as the changelog left them */
+    static String indexes(Connection connection) throws SQLException {
+        SortedSet<String> names = new TreeSet<>();
+        for (String table : new String[] {"CRM_CONTACT", "crm_contact"}) {
+            try (ResultSet rs = connection.getMetaData().getIndexInfo(null, null, table, false, true)) {
+                while (rs.next()) {
+                    if (rs.getString("INDEX_NAME") != null) {
+                        names.add(rs.getString("INDEX_NAME").toUpperCase(Locale.ROOT));
+                    }
+                }
             }
-            return false;
         }
+        return "Indexes on CRM_CONTACT: " + String.join(", ", names) + ".";
     }
 }

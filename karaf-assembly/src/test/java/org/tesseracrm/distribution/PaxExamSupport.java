@@ -66,7 +66,7 @@ final class PaxExamSupport {
         }
         return new Option[] {
                 editConfigurationFilePut(DATASOURCE, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver"),
-                editConfigurationFilePut(DATASOURCE, "url", url + "?reWriteBatchedInserts=true"),
+                editConfigurationFilePut(DATASOURCE, "url", url + "?reWriteBatchedInserts=true&prepareThreshold=0"),
                 editConfigurationFilePut(DATASOURCE, "user", user),
                 editConfigurationFilePut(DATASOURCE, "password", password)};
     }
