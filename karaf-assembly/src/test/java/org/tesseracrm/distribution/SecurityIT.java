@@ -200,8 +200,14 @@ public class SecurityIT {
         assertTrue(byRep.stream().anyMatch(e -> e.id() == edit.id()));
         assertTrue(byRep.stream().allMatch(e -> e.username().equals("rep")));
         assertThrows(PermissionDeniedException.class, () -> as("manager", () -> audit.search(new AuditQuery(null, null, null, null, 0, 10))));
-        // Security administration is audited too.
-        assertFalse(asSystem(() -> audit.search(new AuditQuery(null, "role", null, null, 0, 10))).isEmpty());
+        // Security administration is audited too, with names rather than ids.
+        List<AuditEntry> roles = asSystem(() -> audit.search(new AuditQuery(null, "role", null, null, 0, 50)));
+        assertTrue(roles.toString(), roles.stream().anyMatch(e -> e.label().equals("Sales rep")
+                && e.changes().contains(new FieldChange("reportsTo", "", "Sales manager"))));
+        List<AuditEntry> users = asSystem(() -> audit.search(new AuditQuery(null, "user", null, null, 0, 50)));
+        assertTrue(users.toString(), users.stream().anyMatch(e -> e.label().equals("manager")
+                && e.changes().contains(new FieldChange("role", "", "Sales manager"))
+                && e.changes().contains(new FieldChange("profile", "", "Sales"))));
     }
 
     @Test

@@ -8,9 +8,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 
@@ -104,7 +104,8 @@ public class SecurityAdminImpl implements SecurityAdmin {
             em.flush();
             return user.toInfo(LocalDateTime.now(clock));
         });
-        audited("user", saved.id(), saved.username(), AuditAction.CREATE, Map.of(), userFields(saved));
+        Names names = names();
+        audited("user", saved.id(), saved.username(), AuditAction.CREATE, Map.of(), names.of(saved));
         return saved;
     }
 
@@ -122,7 +123,8 @@ public class SecurityAdminImpl implements SecurityAdmin {
             ensureAnAdministratorRemains(em);
             return user.toInfo(LocalDateTime.now(clock));
         });
-        audited("user", id, saved.username(), AuditAction.UPDATE, userFields(before[0]), userFields(saved));
+        Names names = names();
+        audited("user", id, saved.username(), AuditAction.UPDATE, names.of(before[0]), names.of(saved));
         return saved;
     }
 
@@ -193,7 +195,7 @@ public class SecurityAdminImpl implements SecurityAdmin {
             return role.toInfo();
         });
         audited("role", saved.id(), saved.name(), id == null ? AuditAction.CREATE : AuditAction.UPDATE,
-                before[0] == null ? Map.of() : roleFields(before[0]), roleFields(saved));
+                before[0] == null ? Map.of() : names().of(before[0]), names().of(saved));
         return saved;
     }
 
@@ -212,7 +214,7 @@ public class SecurityAdminImpl implements SecurityAdmin {
             em.remove(role);
             return info;
         });
-        audited("role", id, gone.name(), AuditAction.DELETE, roleFields(gone), Map.of());
+        audited("role", id, gone.name(), AuditAction.DELETE, names().of(gone), Map.of());
     }
 
     // ---- groups
@@ -457,24 +459,42 @@ public class SecurityAdminImpl implements SecurityAdmin {
         audit.record(new RecordChange(MODULE, type, id, label, null, action, before, after));
     }
 
-    private static Map<String, Object> userFields(UserInfo u) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("username", u.username());
-        fields.put("fullName", u.fullName());
-        fields.put("email", u.email());
-        fields.put("branch", u.branch());
-        fields.put("role", Objects.toString(u.roleId(), ""));
-        fields.put("profile", Objects.toString(u.profileId(), ""));
-        fields.put("groups", u.groupIds().stream().sorted().toList());
-        fields.put("active", u.active());
-        return fields;
+    /** Role, profile and group names, so the audit trail says "Sales rep" rather than an id. */
+    private Names names() {
+        return read(em -> new Names(
+                em.createQuery("SELECT r FROM Role r", Role.class).getResultList().stream()
+                        .collect(Collectors.toMap(Role::id, r -> r.toInfo().name())),
+                em.createQuery("SELECT p FROM Profile p", Profile.class).getResultList().stream()
+                        .collect(Collectors.toMap(p -> p.toInfo().id(), p -> p.toInfo().name())),
+                em.createQuery("SELECT g FROM UserGroup g", UserGroup.class).getResultList().stream()
+                        .collect(Collectors.toMap(g -> g.toInfo().id(), g -> g.toInfo().name()))));
     }
 
-    private static Map<String, Object> roleFields(RoleInfo r) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("name", r.name());
-        fields.put("parent", Objects.toString(r.parentId(), ""));
-        return fields;
+    /** Names by id; an id without a name (deleted meanwhile) shows as the id. */
+    private record Names(Map<Long, String> roles, Map<Long, String> profiles, Map<Long, String> groups) {
+        Map<String, Object> of(UserInfo u) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("username", u.username());
+            fields.put("fullName", u.fullName());
+            fields.put("email", u.email());
+            fields.put("branch", u.branch());
+            fields.put("role", name(roles, u.roleId()));
+            fields.put("profile", name(profiles, u.profileId()));
+            fields.put("groups", u.groupIds().stream().map(g -> name(groups, g)).sorted().toList());
+            fields.put("active", u.active());
+            return fields;
+        }
+
+        Map<String, Object> of(RoleInfo r) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("name", r.name());
+            fields.put("reportsTo", name(roles, r.parentId()));
+            return fields;
+        }
+
+        private static String name(Map<Long, String> names, Long id) {
+            return id == null ? "" : names.getOrDefault(id, String.valueOf(id));
+        }
     }
 
     private static Map<String, Object> profileFields(ProfileInfo p) {
