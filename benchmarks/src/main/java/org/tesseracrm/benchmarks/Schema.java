@@ -32,8 +32,7 @@ final class Schema {
      * record). Candidate 2: one entity-attribute-value table for all custom fields, indexed by
      * field and value.
      */
-    static void addCustomFieldCandidates(Connection connection, String db) throws SQLException {
-        String decimal = "DECIMAL(19,4)";
+    static void addCustomFieldCandidates(Connection connection) throws SQLException {
         ListBenchmark.execute(connection,
                 "CREATE TABLE CRM_CONTACT_CF (ID BIGINT NOT NULL PRIMARY KEY, CF_SEGMENT VARCHAR(40), CF_SCORE INTEGER, "
                         + "CF_RENEWAL DATE)",
@@ -41,7 +40,7 @@ final class Schema {
                 "CREATE INDEX IX_CONTACT_CF_SCORE ON CRM_CONTACT_CF (CF_SCORE)",
                 "CREATE INDEX IX_CONTACT_CF_RENEWAL ON CRM_CONTACT_CF (CF_RENEWAL)",
                 "CREATE TABLE CRM_CUSTOM_VALUE (RECORD_ID BIGINT NOT NULL, FIELD VARCHAR(40) NOT NULL, "
-                        + "TEXT_VALUE VARCHAR(200), NUM_VALUE " + decimal + ", DATE_VALUE DATE, PRIMARY KEY (RECORD_ID, FIELD))",
+                        + "TEXT_VALUE VARCHAR(200), NUM_VALUE DECIMAL(19,4), DATE_VALUE DATE, PRIMARY KEY (RECORD_ID, FIELD))",
                 "CREATE INDEX IX_CV_TEXT ON CRM_CUSTOM_VALUE (FIELD, TEXT_VALUE, RECORD_ID)",
                 "CREATE INDEX IX_CV_NUM ON CRM_CUSTOM_VALUE (FIELD, NUM_VALUE, RECORD_ID)");
     }

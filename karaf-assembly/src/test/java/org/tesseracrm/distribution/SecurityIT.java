@@ -108,6 +108,9 @@ public class SecurityIT {
     @Inject
     private Authenticator authenticator;
 
+    @Inject
+    private AccessControl access;
+
     @Configuration
     public Option[] config() throws IOException {
         return PaxExamSupport.distribution(HTTP_PORT);
@@ -169,7 +172,7 @@ public class SecurityIT {
     @Test
     public void t2_recordsAreAssignedOnlyToUsersAtOrBelowTheCaller() {
         Map<String, ContactData> data = fixture();
-        assertEquals(List.of("manager", "rep", "rep2"), as("manager", () -> accessAssignable()));
+        assertEquals(List.of("manager", "rep", "rep2"), as("manager", access::assignableUsers));
         ContactData handed = as("manager", () -> contacts.assign(data.get("manager").id(), data.get("manager").version(), "rep"));
         assertEquals("rep", handed.owner());
         assertEquals(Set.of("Of manager", "Of rep"), visibleTo("rep"));
@@ -306,11 +309,6 @@ public class SecurityIT {
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private List<String> accessAssignable() {
-        ServiceReference<AccessControl> ref = context.getServiceReference(AccessControl.class);
-        return context.getService(ref).assignableUsers();
     }
 
     private Set<String> visibleTo(String user) {

@@ -58,7 +58,7 @@ public class AuditTrailImpl implements AuditTrail {
             return;
         }
         List<AuditChangeRow> rows = fields.stream().map(AuditChangeRow::new).toList();
-        String label = change.label() == null ? null : truncate(change.label(), 300);
+        String label = change.label() == null ? null : ChangeDiff.cut(change.label(), 300);
         AuditRecord entry = new AuditRecord(LocalDateTime.now(clock), caller.username(), change.module(),
                 change.recordType(), change.recordId(), label, change.owner(), change.action(), rows);
         jpa.tx(TransactionType.Required, em -> em.persist(entry));
@@ -115,9 +115,5 @@ public class AuditTrailImpl implements AuditTrail {
             }
             return q.getResultList().stream().map(AuditRecord::toEntry).toList();
         });
-    }
-
-    private static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

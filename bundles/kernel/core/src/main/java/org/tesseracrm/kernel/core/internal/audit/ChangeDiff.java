@@ -32,8 +32,12 @@ final class ChangeDiff {
         return changes;
     }
 
+    /** @return the text, cut to {@code max} characters ending with an ellipsis if it is longer */
+    static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
     private static String text(Object value) {
-        String text = value == null ? "" : value.toString();
-        return text.length() <= MAX_VALUE ? text : text.substring(0, MAX_VALUE - 1) + "…";
+        return cut(value == null ? "" : value.toString(), MAX_VALUE);
     }
 }

@@ -1,6 +1,7 @@
 package org.tesseracrm.kernel.core.internal.security;
 
 import java.util.List;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -14,6 +15,8 @@ import org.tesseracrm.kernel.api.security.Visibility;
 /** Access decisions from the cached {@link Grant} of the current caller. */
 @Component(service = AccessControl.class)
 public class AccessControlImpl implements AccessControl {
+    private static final Visibility EVERYTHING = new Visibility(true, Set.of());
+
     private final CallerContext callers;
     private final Grants grants;
 
@@ -47,7 +50,7 @@ public class AccessControlImpl implements AccessControl {
     @Override
     public Visibility visibility() {
         Caller caller = caller();
-        return Caller.SYSTEM.equals(caller) ? new Visibility(true, java.util.Set.of()) : grantOf(caller).visibility();
+        return Caller.SYSTEM.equals(caller) ? EVERYTHING : grantOf(caller).visibility();
     }
 
     @Override

@@ -20,7 +20,6 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.PermissionDeniedException;
 import org.tesseracrm.kernel.api.ValidationException;
@@ -83,7 +82,7 @@ public class AuthenticatorImpl implements Authenticator {
             return Optional.empty();
         }
         return inTransaction(em -> {
-            Optional<UserAccount> found = find(em, username.trim());
+            Optional<UserAccount> found = UserAccount.byName(em, username.trim());
             if (found.isEmpty()) {
                 hasher.matches(password, decoyHash);
                 return Optional.empty();
@@ -111,7 +110,7 @@ public class AuthenticatorImpl implements Authenticator {
     public void changePassword(char[] currentPassword, char[] newPassword, char[] repeatedNewPassword) {
         Caller caller = callers.current().orElseThrow(() -> new PermissionDeniedException("Sign in to change your password."));
         inTransaction(em -> {
-            UserAccount account = find(em, caller.username())
+            UserAccount account = UserAccount.byName(em, caller.username())
                     .orElseThrow(() -> new PermissionDeniedException("Your account no longer exists."));
             if (!hasher.matches(currentPassword, account.passwordHash())) {
                 throw new ValidationException(List.of(new FieldError("currentPassword", "This is not your current password.")));
@@ -127,13 +126,8 @@ public class AuthenticatorImpl implements Authenticator {
         LOG.info("User '{}' changed their password", caller.username());
     }
 
-    private static Optional<UserAccount> find(EntityManager em, String username) {
-        return em.createQuery("SELECT u FROM UserAccount u WHERE u.username = :name", UserAccount.class)
-                .setParameter("name", username).getResultList().stream().findFirst();
-    }
-
     private void createAdminIfMissing(String username, String password) {
-        if (inTransaction(em -> find(em, username)).isPresent()) {
+        if (inTransaction(em -> UserAccount.byName(em, username)).isPresent()) {
             return;
         }
         String hash = hasher.hash(password.toCharArray());
@@ -146,12 +140,7 @@ public class AuthenticatorImpl implements Authenticator {
                 + "its first sign-in", username, PID);
     }
 
-    /** Runs work in a transaction and surfaces our own exceptions unwrapped. */
     private <T> T inTransaction(Function<EntityManager, T> work) {
-        try {
-            return jpa.txExpr(TransactionType.Required, work::apply);
-        } catch (RuntimeException e) {
-            throw CrmException.surface(e);
-        }
+        return Transactions.inTransaction(jpa, work);
     }
 }

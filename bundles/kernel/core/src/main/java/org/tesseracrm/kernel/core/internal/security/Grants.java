@@ -1,6 +1,5 @@
 package org.tesseracrm.kernel.core.internal.security;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,21 +58,15 @@ public class Grants {
     }
 
     private static Grant load(EntityManager em, String username, long now) {
-        List<UserAccount> found = em.createQuery("SELECT u FROM UserAccount u WHERE u.username = :name", UserAccount.class)
-                .setParameter("name", username).getResultList();
-        if (found.isEmpty() || !found.get(0).active()) {
+        UserAccount user = UserAccount.byName(em, username).filter(UserAccount::active).orElse(null);
+        if (user == null) {
             return Grant.none(now);
         }
-        UserAccount user = found.get(0);
         Profile profile = user.profileId() == null ? null : em.find(Profile.class, user.profileId());
         boolean full = profile != null && profile.fullAccess();
         Set<String> permissions = profile == null ? Set.of() : profile.permissions();
 
-        Map<Long, Long> parents = new HashMap<>();
-        for (Role role : em.createQuery("SELECT r FROM Role r", Role.class).getResultList()) {
-            parents.put(role.id(), role.parentId());
-        }
-        Set<Long> below = new RoleTree(parents).below(user.roleId());
+        Set<Long> below = new RoleTree(Role.parents(em)).below(user.roleId());
         Set<String> owners = new HashSet<>(Set.of(username));
         Set<String> assignable = new TreeSet<>(Set.of(username));
         for (Object[] row : em.createQuery("SELECT u.username, u.roleId, u.active FROM UserAccount u", Object[].class)

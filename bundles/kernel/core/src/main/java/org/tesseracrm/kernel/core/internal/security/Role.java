@@ -1,6 +1,10 @@
 package org.tesseracrm.kernel.core.internal.security;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import javax.persistence.Column;
+import javax.persistence.EntityManager;
 import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
@@ -38,6 +42,13 @@ public class Role {
     void set(String newName, Long newParentId) {
         this.name = newName;
         this.parentId = newParentId;
+    }
+
+    /** @return every role's parent (null for a top role), by role id: the input of {@link RoleTree} */
+    static Map<Long, Long> parents(EntityManager em) {
+        Map<Long, Long> parents = new HashMap<>();
+        em.createQuery("SELECT r FROM Role r", Role.class).getResultList().forEach(r -> parents.put(r.id, r.parentId));
+        return parents;
     }
 
     long id() {

@@ -15,12 +15,10 @@ import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tesseracrm.kernel.api.ConflictException;
-import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.NotFoundException;
 import org.tesseracrm.kernel.api.ValidationException;
@@ -88,8 +86,7 @@ public class SecurityAdminImpl implements SecurityAdmin {
         access.require(MANAGE_USERS);
         List<FieldError> errors = new ArrayList<>(checkUser(input, true));
         if (input.username() != null && !input.username().isBlank()) {
-            LoginPolicy.checkNewPassword(input.username().trim(), new char[0], initialPassword, initialPassword).stream()
-                    .map(e -> new FieldError("password", e.message())).forEach(errors::add);
+            errors.addAll(passwordErrors(input.username().trim(), initialPassword));
         }
         throwIfAny(errors);
         String hash = hasher.hash(initialPassword);
@@ -149,9 +146,7 @@ public class SecurityAdminImpl implements SecurityAdmin {
         access.require(MANAGE_USERS);
         UserInfo target = change(em -> {
             UserAccount user = user(em, id);
-            List<FieldError> errors = LoginPolicy.checkNewPassword(user.username(), new char[0], password, password)
-                    .stream().map(e -> new FieldError("password", e.message())).toList();
-            throwIfAny(errors);
+            throwIfAny(passwordErrors(user.username(), password));
             user.resetPassword(hasher.hash(password));
             return user.toInfo(LocalDateTime.now(clock));
         });
@@ -185,7 +180,7 @@ public class SecurityAdminImpl implements SecurityAdmin {
             } else {
                 role = found(em.find(Role.class, id), "Role", id);
                 before[0] = role.toInfo();
-                if (roleTree(em).wouldCycle(id, parentId)) {
+                if (new RoleTree(Role.parents(em)).wouldCycle(id, parentId)) {
                     throw new ValidationException(List.of(new FieldError("parent",
                             "A role cannot be placed below itself or below one of its own subordinate roles.")));
                 }
@@ -194,8 +189,9 @@ public class SecurityAdminImpl implements SecurityAdmin {
             em.flush();
             return role.toInfo();
         });
+        Names names = names();
         audited("role", saved.id(), saved.name(), id == null ? AuditAction.CREATE : AuditAction.UPDATE,
-                before[0] == null ? Map.of() : names().of(before[0]), names().of(saved));
+                before[0] == null ? Map.of() : names.of(before[0]), names.of(saved));
         return saved;
     }
 
@@ -348,6 +344,12 @@ public class SecurityAdminImpl implements SecurityAdmin {
         return errors;
     }
 
+    /** @return the password policy's complaints about a password an admin sets, on the field {@code password} */
+    private static List<FieldError> passwordErrors(String username, char[] password) {
+        return LoginPolicy.checkNewPassword(username, new char[0], password, password).stream()
+                .map(e -> new FieldError("password", e.message())).toList();
+    }
+
     private static void checkReferences(EntityManager em, UserInput input) {
         List<FieldError> errors = new ArrayList<>();
         if (input.roleId() != null && em.find(Role.class, input.roleId()) == null) {
@@ -408,12 +410,6 @@ public class SecurityAdminImpl implements SecurityAdmin {
         return entity;
     }
 
-    private static RoleTree roleTree(EntityManager em) {
-        Map<Long, Long> parents = new HashMap<>();
-        em.createQuery("SELECT r FROM Role r", Role.class).getResultList().forEach(r -> parents.put(r.id(), r.parentId()));
-        return new RoleTree(parents);
-    }
-
     /** @return roles with each parent before its children, siblings by name */
     static List<RoleInfo> treeOrder(List<RoleInfo> roles) {
         Map<Long, List<RoleInfo>> byParent = new HashMap<>();
@@ -438,11 +434,7 @@ public class SecurityAdminImpl implements SecurityAdmin {
     }
 
     private <T> T read(Function<EntityManager, T> work) {
-        try {
-            return jpa.txExpr(TransactionType.Required, work::apply);
-        } catch (RuntimeException e) {
-            throw CrmException.surface(e);
-        }
+        return Transactions.inTransaction(jpa, work);
     }
 
     /** Runs a change in one transaction, then clears the cached grants. */

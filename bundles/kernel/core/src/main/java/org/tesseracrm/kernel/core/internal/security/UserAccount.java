@@ -9,6 +9,7 @@ import java.util.Set;
 import javax.persistence.CollectionTable;
 import javax.persistence.Column;
 import javax.persistence.ElementCollection;
+import javax.persistence.EntityManager;
 import javax.persistence.Entity;
 import javax.persistence.FetchType;
 import javax.persistence.GeneratedValue;
@@ -89,6 +90,12 @@ public class UserAccount {
         this.active = true;
         this.createdAt = createdAt;
         this.mustChangePassword = mustChangePassword;
+    }
+
+    /** @return the account with exactly this user name, if any */
+    static Optional<UserAccount> byName(EntityManager em, String username) {
+        return em.createQuery("SELECT u FROM UserAccount u WHERE u.username = :name", UserAccount.class)
+                .setParameter("name", username).getResultList().stream().findFirst();
     }
 
     /** Sets what an administrator edits; the user name only when the account is new. */

@@ -110,8 +110,7 @@ public class ModulesView extends VerticalLayout implements HasDynamicTitle {
             return null;
         })).whenComplete((ok, failure) -> {
             try {
-                // Push runs outside a request: bind the admin again for the refresh.
-                ui.access(() -> callers.callAs(caller, () -> finished(done, failure)));
+                ShellSession.access(ui, callers, () -> finished(done, failure));
             } catch (UIDetachedException closed) {
                 // the admin left the page; the operation itself has completed
             }
@@ -125,18 +124,17 @@ public class ModulesView extends VerticalLayout implements HasDynamicTitle {
         refresh();
     }
 
-    private Void finished(String done, Throwable failure) {
+    private void finished(String done, Throwable failure) {
         working.setVisible(false);
         progress.setVisible(false);
         refresh();
         if (failure == null) {
             Notification.show(done).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            return null;
+            return;
         }
         Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
         String message = cause instanceof CrmException ? cause.getMessage() : "The operation failed: " + cause;
         Notification.show(message, 8000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
-        return null;
     }
 
     private void refresh() {

@@ -2,7 +2,7 @@ package org.tesseracrm.kernel.ui.internal.admin;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -35,6 +35,7 @@ public class RolesView extends VerticalLayout {
     private final TextField name = new TextField("Role name");
     private final ComboBox<RoleInfo> parent = new ComboBox<>("Reports to");
     private RoleInfo selected;
+    private transient Map<Long, RoleInfo> byId = Map.of();
 
     /** @param security the role store */
     public RolesView(SecurityAdmin security) {
@@ -68,10 +69,10 @@ public class RolesView extends VerticalLayout {
 
     private void refresh() {
         List<RoleInfo> roles = security.roles();
+        byId = roles.stream().collect(Collectors.toMap(RoleInfo::id, r -> r));
         TreeData<RoleInfo> data = new TreeData<>();
         for (RoleInfo role : roles) { // parents come before their children
-            RoleInfo up = roles.stream().filter(r -> Objects.equals(r.id(), role.parentId())).findFirst().orElse(null);
-            data.addItem(up, role);
+            data.addItem(parentOf(role), role);
         }
         tree.setTreeData(data);
         tree.expandRecursively(data.getRootItems(), 20);
@@ -83,12 +84,12 @@ public class RolesView extends VerticalLayout {
         selected = role;
         FieldErrors.clear(Map.of("name", name, "parent", parent));
         name.setValue(role == null ? "" : role.name());
-        RoleInfo up = role == null ? tree.asSingleSelect().getValue() : null;
-        if (role != null) {
-            up = parent.getListDataView().getItems().filter(r -> Objects.equals(r.id(), role.parentId())).findFirst()
-                    .orElse(null);
-        }
-        parent.setValue(up);
+        // A new role goes below the role selected in the tree; an existing one shows its own parent.
+        parent.setValue(role == null ? tree.asSingleSelect().getValue() : parentOf(role));
+    }
+
+    private RoleInfo parentOf(RoleInfo role) {
+        return role.parentId() == null ? null : byId.get(role.parentId());
     }
 
     private void save() {

@@ -2,6 +2,7 @@ package org.tesseracrm.kernel.ui.internal.vaadin;
 
 import java.util.Map;
 
+import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.ui.ViewContribution;
 
 /**
@@ -20,6 +21,14 @@ public record MenuEntry(String route, String title, String icon, String group, i
         return new MenuEntry(text(props, ViewContribution.ROUTE), text(props, ViewContribution.TITLE),
                 text(props, ViewContribution.ICON), text(props, ViewContribution.GROUP), number(props.get(ViewContribution.ORDER)),
                 text(props, ViewContribution.PERMISSION));
+    }
+
+    /**
+     * @param access the current caller's access
+     * @return whether the caller may open the view: it needs no permission, or the caller has it
+     */
+    public boolean openTo(AccessControl access) {
+        return permission.isEmpty() || access.permitted(permission);
     }
 
     /** @return whether the entry shows in the menu */

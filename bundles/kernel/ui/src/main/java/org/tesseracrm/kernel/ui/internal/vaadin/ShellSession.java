@@ -2,6 +2,7 @@ package org.tesseracrm.kernel.ui.internal.vaadin;
 
 import java.util.Optional;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
@@ -11,6 +12,7 @@ import jakarta.servlet.http.HttpSession;
 
 import org.tesseracrm.kernel.api.security.Authentication;
 import org.tesseracrm.kernel.api.security.Caller;
+import org.tesseracrm.kernel.api.security.CallerContext;
 
 /** The logged-in user of an HTTP session. */
 public final class ShellSession {
@@ -57,6 +59,21 @@ public final class ShellSession {
     /** Records that the user has chosen a new password. */
     public static void passwordChanged() {
         VaadinSession.getCurrent().getSession().setAttribute(MUST_CHANGE_PASSWORD, Boolean.FALSE);
+    }
+
+    /**
+     * Runs UI work pushed from a background thread as the session's user: a push has no HTTP request,
+     * so nothing has bound a caller. Nothing runs if the user has signed out meanwhile.
+     *
+     * @param ui the UI to update
+     * @param callers binds the user
+     * @param work the UI work
+     */
+    public static void access(UI ui, CallerContext callers, Runnable work) {
+        ui.access(() -> caller().ifPresent(caller -> callers.callAs(caller, () -> {
+            work.run();
+            return null;
+        })));
     }
 
     /** Ends the current HTTP session. */

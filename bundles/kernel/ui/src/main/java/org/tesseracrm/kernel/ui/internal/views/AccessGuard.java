@@ -10,7 +10,6 @@ import org.tesseracrm.kernel.api.PermissionDeniedException;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
-import org.tesseracrm.kernel.ui.internal.vaadin.MenuEntry;
 import org.tesseracrm.kernel.ui.internal.vaadin.ShellSession;
 import org.tesseracrm.kernel.ui.internal.vaadin.ViewRegistry;
 
@@ -68,8 +67,7 @@ public final class AccessGuard implements BeforeEnterListener {
             }
             return;
         }
-        String permission = views.entryFor(target).map(MenuEntry::permission).orElse("");
-        if (!permission.isEmpty() && !access.permitted(permission)) {
+        if (!views.entryFor(target).map(entry -> entry.openTo(access)).orElse(true)) {
             event.forwardTo(HomeView.class);
             Notification.show("Your profile does not give you access to that page.");
         }

@@ -3,7 +3,6 @@ package org.tesseracrm.kernel.ui.internal.views;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -84,16 +83,11 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         ShellSession.caller().ifPresent(caller -> user.setText(caller.username()));
     }
 
-    private boolean mayOpen(Optional<MenuEntry> entry) {
-        return entry.map(e -> e.permission().isEmpty() || access.permitted(e.permission())).orElse(true);
-    }
-
     @Override
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         UI ui = event.getUI();
-        menuListener = views.addMenuListener(entries -> ui.access(() -> ShellSession.caller()
-                .ifPresent(caller -> callers.callAs(caller, () -> menuChanged(ui, entries)))));
+        menuListener = views.addMenuListener(entries -> ShellSession.access(ui, callers, () -> menuChanged(ui, entries)));
         rebuild(views.menu());
     }
 
@@ -105,14 +99,13 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         super.onDetach(event);
     }
 
-    private Void menuChanged(UI ui, List<MenuEntry> entries) {
+    private void menuChanged(UI ui, List<MenuEntry> entries) {
         rebuild(entries);
         HasElement shown = getContent();
         if (shown != null && !(shown instanceof HomeView) && views.contributionFor(shown.getClass()).isEmpty()) {
             ui.navigate(HomeView.class);
             Notification.show("The module of the page you were on was disabled by an administrator.");
         }
-        return null;
     }
 
     private void rebuild(List<MenuEntry> entries) {
@@ -122,7 +115,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         menu.add(main);
         Map<String, SideNav> groups = new LinkedHashMap<>();
         for (MenuEntry entry : entries) {
-            if (!mayOpen(Optional.of(entry))) {
+            if (!entry.openTo(access)) {
                 continue;
             }
             SideNav nav = entry.group().isEmpty() ? main : groups.computeIfAbsent(entry.group(), g -> {
