@@ -18,11 +18,11 @@ import net.datafaker.Faker;
 /**
  * Realistic contacts from Datafaker with a fixed seed (the same data on every run): names, e-mail,
  * phone, one of 50,000 company names, one of 50 owners, and three custom fields (segment pick-list,
- * score 0–999, renewal date), written to both custom-field candidates.
+ * score 0–999, renewal date) in the custom columns the record platform added to the contacts table.
  */
 final class DataGenerator {
     static final int BATCH = 5_000;
-    private static final String[] SEGMENTS = {"Enterprise", "Mid-market", "Mid-market", "SMB", "SMB", "SMB", "SMB",
+    static final String[] SEGMENTS = {"Enterprise", "Mid-market", "Mid-market", "SMB", "SMB", "SMB", "SMB",
         "SMB", "SMB", "SMB", "SMB", "SMB", "SMB", "SMB", "SMB", "SMB", "SMB", "SMB", "SMB", "SMB"};
 
     private DataGenerator() {
@@ -37,11 +37,8 @@ final class DataGenerator {
         }
         LocalDateTime epoch = LocalDateTime.of(2024, 1, 1, 0, 0);
         try (PreparedStatement contact = connection.prepareStatement("INSERT INTO CRM_CONTACT (ID, FIRST_NAME, LAST_NAME, "
-                + "EMAIL, PHONE, COMPANY_NAME, OWNER, CREATED_AT, UPDATED_AT, VERSION) VALUES (?,?,?,?,?,?,?,?,?,1)");
-                PreparedStatement extension = connection.prepareStatement(
-                        "INSERT INTO CRM_CONTACT_CF (ID, CF_SEGMENT, CF_SCORE, CF_RENEWAL) VALUES (?,?,?,?)");
-                PreparedStatement eav = connection.prepareStatement("INSERT INTO CRM_CUSTOM_VALUE (RECORD_ID, FIELD, "
-                        + "TEXT_VALUE, NUM_VALUE, DATE_VALUE) VALUES (?,?,?,?,?)")) {
+                + "EMAIL, PHONE, COMPANY_NAME, OWNER, CREATED_AT, UPDATED_AT, VERSION, CF_SEGMENT, CF_SCORE, CF_RENEWAL) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,1,?,?,?)")) {
             for (int id = 1; id <= rows; id++) {
                 String first = faker.name().firstName();
                 String last = faker.name().lastName();
@@ -56,24 +53,12 @@ final class DataGenerator {
                 contact.setString(7, "user" + (1 + random.nextInt(50)));
                 contact.setTimestamp(8, created);
                 contact.setTimestamp(9, created);
+                contact.setString(10, SEGMENTS[random.nextInt(SEGMENTS.length)]);
+                contact.setBigDecimal(11, BigDecimal.valueOf(random.nextInt(1000)));
+                contact.setDate(12, Date.valueOf(LocalDate.of(2026, 1, 1).plusDays(random.nextInt(730))));
                 contact.addBatch();
-
-                String segment = SEGMENTS[random.nextInt(SEGMENTS.length)];
-                int score = random.nextInt(1000);
-                Date renewal = Date.valueOf(LocalDate.of(2026, 1, 1).plusDays(random.nextInt(730)));
-                extension.setLong(1, id);
-                extension.setString(2, segment);
-                extension.setInt(3, score);
-                extension.setDate(4, renewal);
-                extension.addBatch();
-                eavRow(eav, id, "segment", segment, null, null);
-                eavRow(eav, id, "score", null, BigDecimal.valueOf(score), null);
-                eavRow(eav, id, "renewal", null, null, renewal);
-
                 if (id % BATCH == 0 || id == rows) {
                     contact.executeBatch();
-                    extension.executeBatch();
-                    eav.executeBatch();
                     connection.commit();
                 }
                 if (id % 100_000 == 0) {
@@ -81,15 +66,5 @@ final class DataGenerator {
                 }
             }
         }
-    }
-
-    private static void eavRow(PreparedStatement eav, long id, String field, String text, BigDecimal number, Date date)
-            throws SQLException {
-        eav.setLong(1, id);
-        eav.setString(2, field);
-        eav.setString(3, text);
-        eav.setBigDecimal(4, number);
-        eav.setDate(5, date);
-        eav.addBatch();
     }
 }

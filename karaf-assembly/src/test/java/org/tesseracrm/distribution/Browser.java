@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -28,10 +29,14 @@ final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Path profile;
+    private final Path downloads;
 
     Browser() throws IOException {
         profile = Files.createTempDirectory("tessera-chromium");
+        downloads = Files.createDirectories(profile.resolve("downloads"));
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -39,6 +44,47 @@ final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+                "downloadPath", downloads.toString()));
+    }
+
+    /** Ticks the item with this label in a multi-select combo box, then closes its overlay. */
+    void pickMulti(String comboId, String label) {
+        type(comboId, label);
+        wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("vaadin-multi-select-combo-box-item")).stream()
+                .filter(item -> item.isDisplayed() && item.getText().trim().equals(label)).findFirst().orElse(null)).click();
+        await(By.cssSelector("#" + comboId + " input")).sendKeys(Keys.ESCAPE);
+    }
+
+    /** Waits for a finished download whose name ends with the suffix; returns its path. */
+    Path download(String suffix) {
+        return wait(Duration.ofSeconds(30)).until(d -> {
+            try (var files = Files.list(downloads)) {
+                return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
+    }
+
+    /** Chooses the item with this label in a select by opening it and clicking the item. */
+    void choose(String selectId, String label) {
+        click(selectId);
+        wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .filter(item -> item.isDisplayed() && item.getText().trim().equals(label)).findFirst().orElse(null)).click();
+    }
+
+    /** Types into a text area. */
+    void typeArea(String fieldId, String text) {
+        WebElement input = await(By.cssSelector("#" + fieldId + " textarea"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(text);
+    }
+
+    /** Clicks the context-menu item with this label (menus open in an overlay). */
+    void clickMenuItem(String label) {
+        wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("vaadin-context-menu-item")).stream()
+                .filter(item -> item.isDisplayed() && item.getText().trim().equals(label)).findFirst().orElse(null)).click();
     }
 
     void open(String url) {

@@ -246,7 +246,7 @@ class DistributionIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void fiveWrongPasswordsLockTheAccount() throws Exception {
         try (Browser browser = new Browser()) {
             browser.open(crm.url("/login"));
@@ -271,6 +271,52 @@ class DistributionIT {
             browser.until(Duration.ofSeconds(15), d -> browser.gridCells("contacts-grid")
                     .containsAll(List.of(LAST_NAME, "Ada", "ada@example.org")));
             browser.screenshot(screenshot);
+        }
+    }
+
+    @Test
+    @Order(8)
+    void adminAddsACustomFieldThenFiltersOnItChoosesColumnsAndExportsTheFilteredList() throws Exception {
+        try (Browser browser = new Browser()) {
+            browser.open(crm.url("/admin/fields"));
+            browser.logIn("admin", PASSWORD);
+            browser.open(crm.url("/admin/fields"));
+            browser.click("fields-add");
+            browser.type("field-label", "Segment");
+            browser.choose("field-type", "Pick-list");
+            browser.typeArea("field-values", "Enterprise\nSMB");
+            browser.click("field-save");
+            browser.until(Duration.ofSeconds(10), d -> browser.gridCells("fields-grid").contains("cf_segment"));
+
+            // The new field is on the form at once: Ada becomes Enterprise.
+            browser.open(crm.url("/contacts"));
+            browser.clickCell("contacts-grid", LAST_NAME);
+            browser.pick("cf-cf_segment", "Enterprise");
+            browser.click("contact-save");
+            browser.until(Duration.ofSeconds(10), d -> browser.gridCells("contacts-grid").contains("Enterprise"));
+
+            // ...in the filters: only Ada is left, Grace Hopper has no segment.
+            browser.click("contacts-add-filter");
+            browser.choose("filter-field", "Segment");
+            browser.pickMulti("filter-choices", "Enterprise");
+            browser.click("filter-apply");
+            browser.until(Duration.ofSeconds(10), d -> !browser.gridCells("contacts-grid").contains("Hopper")
+                    && browser.gridCells("contacts-grid").contains(LAST_NAME));
+            assertEquals("1 matching", browser.text("#contacts-count"));
+
+            // ...and in the column chooser: hiding E-mail removes it from the grid and from the export.
+            browser.click("contacts-columns");
+            browser.clickMenuItem("E-mail");
+            browser.until(Duration.ofSeconds(10), d -> !browser.gridCells("contacts-grid").contains("ada@example.org"));
+            browser.screenshot("contacts-custom-filter");
+
+            browser.click("contacts-export-csv");
+            Path csv = browser.download(".csv");
+            String exported = Files.readString(csv);
+            assertTrue(exported.startsWith("\ufeffFirst name,Last name,Phone,Company,Owner,Updated,Segment\r\n"), exported);
+            assertTrue(exported.contains("Ada," + LAST_NAME + ","), exported);
+            assertTrue(exported.contains(",Enterprise"), exported);
+            assertFalse(exported.contains("Hopper") || exported.contains("ada@example.org"), exported);
         }
     }
 

@@ -58,7 +58,9 @@ import org.tesseracrm.kernel.api.audit.FieldChange;
 import org.tesseracrm.kernel.api.module.ModuleAdmin;
 import org.tesseracrm.kernel.api.module.ModuleDescriptor;
 import org.tesseracrm.kernel.api.module.ModuleRegistry;
+import org.tesseracrm.kernel.api.record.CustomFields;
 import org.tesseracrm.kernel.api.record.RecordQuery;
+import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.Authenticator;
 import org.tesseracrm.kernel.api.security.Caller;
@@ -110,6 +112,12 @@ public class SecurityIT {
 
     @Inject
     private AccessControl access;
+
+    @Inject
+    private Records records;
+
+    @Inject
+    private CustomFields customFields;
 
     @Configuration
     public Option[] config() throws IOException {
@@ -228,6 +236,8 @@ public class SecurityIT {
         }
         sweep(SecurityAdmin.class, security, swept, notRefused);
         sweep(ModuleAdmin.class, moduleAdmin, swept, notRefused);
+        sweep(Records.class, records, swept, notRefused);
+        sweep(CustomFields.class, customFields, swept, notRefused);
         assertTrue("the sweep found the contacts service: " + swept, swept.contains("ContactService.list")
                 && swept.contains("ContactService.assign") && swept.contains("SecurityAdmin.createUser"));
         assertEquals("methods that did not refuse a user without rights", List.of(), notRefused);
@@ -382,7 +392,7 @@ public class SecurityIT {
         } else if (type == boolean.class) {
             return false;
         } else if (type == String.class) {
-            return "x";
+            return ContactService.RECORD_TYPE; // a record type that exists, so the record platform gets to its check
         } else if (type == Optional.class) {
             return Optional.empty();
         } else if (type == char[].class) {

@@ -12,8 +12,9 @@ import java.util.Optional;
  * @param sort sort keys, most significant first; may be empty
  * @param text text every returned row contains in one of its search fields (case-insensitive);
  *     empty for all rows
+ * @param filters conditions every returned row meets, on predefined or custom fields
  */
-public record RecordQuery(int offset, int limit, List<SortOrder> sort, Optional<String> text) {
+public record RecordQuery(int offset, int limit, List<SortOrder> sort, Optional<String> text, List<Filter> filters) {
     /** The largest page a query may ask for. */
     public static final int MAX_LIMIT = 1000;
 
@@ -27,6 +28,19 @@ public record RecordQuery(int offset, int limit, List<SortOrder> sort, Optional<
         }
         sort = List.copyOf(sort);
         text = text.map(String::trim).filter(t -> !t.isEmpty());
+        filters = List.copyOf(filters);
+    }
+
+    /**
+     * A query without filters.
+     *
+     * @param offset index of the first row
+     * @param limit maximum number of rows
+     * @param sort sort keys
+     * @param text search text
+     */
+    public RecordQuery(int offset, int limit, List<SortOrder> sort, Optional<String> text) {
+        this(offset, limit, sort, text, List.of());
     }
 
     /**
@@ -43,7 +57,7 @@ public record RecordQuery(int offset, int limit, List<SortOrder> sort, Optional<
      * @return this query filtered by the given text
      */
     public RecordQuery withText(String newText) {
-        return new RecordQuery(offset, limit, sort, Optional.ofNullable(newText));
+        return new RecordQuery(offset, limit, sort, Optional.ofNullable(newText), filters);
     }
 
     /**
@@ -51,6 +65,23 @@ public record RecordQuery(int offset, int limit, List<SortOrder> sort, Optional<
      * @return this query in the given order
      */
     public RecordQuery withSort(List<SortOrder> newSort) {
-        return new RecordQuery(offset, limit, newSort, text);
+        return new RecordQuery(offset, limit, newSort, text, filters);
+    }
+
+    /**
+     * @param newFilters the conditions every row must meet
+     * @return this query with those filters
+     */
+    public RecordQuery withFilters(List<Filter> newFilters) {
+        return new RecordQuery(offset, limit, sort, text, newFilters);
+    }
+
+    /**
+     * @param newOffset index of the first row
+     * @param newLimit maximum number of rows
+     * @return the same conditions and order for another page
+     */
+    public RecordQuery withPage(int newOffset, int newLimit) {
+        return new RecordQuery(newOffset, newLimit, sort, text, filters);
     }
 }

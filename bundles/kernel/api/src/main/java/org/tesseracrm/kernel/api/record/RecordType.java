@@ -5,16 +5,29 @@ import java.util.List;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * A kind of record a module keeps (contact, company, ...). Registered as a service so the kernel and
- * other modules can discover it; service property {@link #ID}.
+ * A kind of record a module keeps (contact, company, ...), registered as a service with property
+ * {@link #ID}. Declaring it is all a module does to get the record platform: custom fields, list
+ * queries with filters and sorting, export and import.
+ *
+ * <p>The record platform reads the module's table directly. Its contract: a BIGINT primary key
+ * {@code ID}, a BIGINT optimistic-locking {@code VERSION}, an {@code OWNER} column holding the owner's
+ * user name (record visibility follows it), and one column per predefined field. Columns whose names
+ * start with {@code CF_} belong to the platform: it adds them for custom fields, so a module never
+ * names its own columns that way.
+ *
+ * <p>Permissions follow the module's standard set ({@code <moduleId>.view}, {@code .edit},
+ * {@code .export}, {@code .import}, {@code .configure}, ...).
  */
 @ConsumerType
 public interface RecordType {
     /** Service property: the record type id, e.g. {@code contact}. */
     String ID = "crm.record.type";
 
-    /** @return the record type id, equal to the {@link #ID} property */
+    /** @return the record type id, equal to the {@link #ID} property; lower case letters */
     String id();
+
+    /** @return the id of the module that owns the records, prefix of its permission ids */
+    String moduleId();
 
     /** @return the singular label, e.g. "Contact" */
     String label();
@@ -22,9 +35,22 @@ public interface RecordType {
     /** @return the plural label, e.g. "Contacts" */
     String pluralLabel();
 
+    /** @return the table holding one row per record, e.g. {@code CRM_CONTACT} */
+    String table();
+
     /** @return the predefined fields, in form order */
     List<FieldDefinition> fields();
 
+    /** @return the fields whose values, joined by spaces, name a record to users (history, lookups) */
+    List<String> titleFields();
+
     /** @return the names of the fields a text search looks in */
     List<String> searchFields();
+
+    /**
+     * @return the order lists use when the user chose none; the platform adds the id as the last key.
+     *     Custom-field indexes lead with the custom column and continue with these, so a filtered
+     *     page comes straight from the index.
+     */
+    List<SortOrder> defaultSort();
 }

@@ -1,6 +1,6 @@
-/** Record types and the query shape list views use. Minimal now; the record platform extends it. */
+/** The record platform: record types modules declare, their custom fields and pick-lists, and generic list queries and exports. */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.tesseracrm.kernel.api.record;
 
 import org.osgi.annotation.bundle.Export;

@@ -25,8 +25,6 @@ final class ContactQuery {
     static final Set<String> SORTABLE = Set.of("firstName", "lastName", "email", "phone", "companyName", "owner",
             "createdAt", "updatedAt");
     static final List<String> SEARCHED = List.of("firstName", "lastName", "email", "companyName");
-    private static final List<SortOrder> DEFAULT_SORT = List.of(new SortOrder("lastName", true),
-            new SortOrder("firstName", true));
 
     private ContactQuery() {
     }
@@ -68,7 +66,7 @@ final class ContactQuery {
     }
 
     private static String orderBy(List<SortOrder> requested) {
-        List<SortOrder> sort = requested.isEmpty() ? DEFAULT_SORT : requested;
+        List<SortOrder> sort = requested.isEmpty() ? ContactRecordType.DEFAULT_SORT : requested;
         List<FieldError> errors = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         for (SortOrder order : sort) {

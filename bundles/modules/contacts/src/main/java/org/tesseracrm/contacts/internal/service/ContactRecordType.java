@@ -4,27 +4,57 @@ import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
 import org.tesseracrm.contacts.api.ContactService;
+import org.tesseracrm.contacts.internal.ContactsModule;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.RecordType;
+import org.tesseracrm.kernel.api.record.SortOrder;
 
-/** Describes contacts to the kernel: their predefined fields and what a text search looks at. */
+/**
+ * Describes contacts to the record platform: their table, predefined fields, default order and what a
+ * text search looks at. The platform's list, filters, custom fields and export work from this alone.
+ */
 @Component(service = RecordType.class, property = RecordType.ID + "=" + ContactService.RECORD_TYPE)
 public class ContactRecordType implements RecordType {
 
     private static final List<FieldDefinition> FIELDS = List.of(
-            new FieldDefinition("firstName", "First name", FieldType.TEXT, false, ContactValidator.NAME_MAX, true),
-            new FieldDefinition("lastName", "Last name", FieldType.TEXT, true, ContactValidator.NAME_MAX, true),
-            new FieldDefinition("email", "E-mail", FieldType.EMAIL, false, ContactValidator.EMAIL_MAX, true),
-            new FieldDefinition("phone", "Phone", FieldType.PHONE, false, ContactValidator.PHONE_MAX, true),
-            new FieldDefinition("companyName", "Company", FieldType.TEXT, false, ContactValidator.COMPANY_MAX, true),
-            new FieldDefinition("owner", "Owner", FieldType.USER, true, 100, true),
-            new FieldDefinition("createdAt", "Created", FieldType.DATE_TIME, true, 0, true),
-            new FieldDefinition("updatedAt", "Updated", FieldType.DATE_TIME, true, 0, true));
+            FieldDefinition.predefined("firstName", "First name", FieldType.TEXT, "FIRST_NAME", false,
+                    ContactValidator.NAME_MAX),
+            FieldDefinition.predefined("lastName", "Last name", FieldType.TEXT, "LAST_NAME", true,
+                    ContactValidator.NAME_MAX),
+            FieldDefinition.predefined("email", "E-mail", FieldType.EMAIL, "EMAIL", false, ContactValidator.EMAIL_MAX),
+            FieldDefinition.predefined("phone", "Phone", FieldType.PHONE, "PHONE", false, ContactValidator.PHONE_MAX),
+            FieldDefinition.predefined("companyName", "Company", FieldType.TEXT, "COMPANY_NAME", false,
+                    ContactValidator.COMPANY_MAX),
+            FieldDefinition.predefined("owner", "Owner", FieldType.USER, "OWNER", true, 100),
+            FieldDefinition.predefined("createdAt", "Created", FieldType.DATE_TIME, "CREATED_AT", true, 0),
+            FieldDefinition.predefined("updatedAt", "Updated", FieldType.DATE_TIME, "UPDATED_AT", true, 0));
+    static final List<SortOrder> DEFAULT_SORT = List.of(new SortOrder("lastName", true),
+            new SortOrder("firstName", true));
 
     @Override
     public String id() {
         return ContactService.RECORD_TYPE;
+    }
+
+    @Override
+    public String moduleId() {
+        return ContactsModule.ID;
+    }
+
+    @Override
+    public String table() {
+        return "CRM_CONTACT";
+    }
+
+    @Override
+    public List<String> titleFields() {
+        return List.of("firstName", "lastName");
+    }
+
+    @Override
+    public List<SortOrder> defaultSort() {
+        return DEFAULT_SORT;
     }
 
     @Override

@@ -24,11 +24,12 @@ import org.tesseracrm.contacts.api.ContactData;
 import org.tesseracrm.contacts.api.ContactInput;
 import org.tesseracrm.contacts.api.ContactService;
 import org.tesseracrm.contacts.internal.ContactsModule;
-import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.audit.AuditEntry;
 import org.tesseracrm.kernel.api.audit.AuditTrail;
 import org.tesseracrm.kernel.api.security.AccessControl;
+import org.tesseracrm.kernel.ui.kit.CustomFieldsPanel;
+import org.tesseracrm.kernel.ui.kit.FieldErrors;
 
 /**
  * Create, edit, reassign or delete one contact, and read its history. The service validates and
@@ -51,11 +52,14 @@ class ContactForm extends Dialog {
     private final ComboBox<String> owner = new ComboBox<>("Owner");
     private final Map<String, TextField> fields = Map.of("firstName", firstName, "lastName", lastName,
             "email", email, "phone", phone, "companyName", companyName);
+    private final CustomFieldsPanel custom;
 
-    ContactForm(ContactService contacts, AccessControl access, AuditTrail audit, ContactData existing, Runnable onChange) {
+    ContactForm(ContactService contacts, AccessControl access, AuditTrail audit, CustomFieldsPanel custom,
+            ContactData existing, Runnable onChange) {
         this.contacts = contacts;
         this.existing = existing;
         this.onChange = onChange;
+        this.custom = custom;
         setId("contact-form");
         setHeaderTitle(existing == null ? "New contact" : existing.fullName());
         lastName.setRequiredIndicatorVisible(true);
@@ -79,6 +83,10 @@ class ContactForm extends Dialog {
         }
         fields.values().forEach(f -> f.setReadOnly(!mayWrite));
         add(form);
+        if (!custom.isEmpty()) {
+            custom.setEnabled(mayWrite);
+            add(custom);
+        }
         if (existing != null) {
             add(history(audit.history(ContactService.RECORD_TYPE, existing.id())));
         }
@@ -115,26 +123,30 @@ class ContactForm extends Dialog {
     }
 
     private void save() {
-        fields.values().forEach(f -> f.setInvalid(false));
+        FieldErrors.clear(fields);
+        FieldErrors.clear(custom.fieldsForErrors());
         ContactInput input = new ContactInput(firstName.getValue(), lastName.getValue(), email.getValue(),
                 phone.getValue(), companyName.getValue());
+        try {
+            custom.check();
+        } catch (ValidationException e) {
+            custom.show(e);
+            return;
+        }
         try {
             ContactData saved = existing == null ? contacts.create(input)
                     : contacts.update(existing.id(), existing.version(), input);
             if (existing != null && owner.getValue() != null && !owner.getValue().equals(saved.owner())) {
                 saved = contacts.assign(saved.id(), saved.version(), owner.getValue());
             }
+            if (!custom.isEmpty()) {
+                custom.save(saved.id(), saved.version());
+            }
             close();
             onChange.run();
             Notification.show("Saved " + saved.fullName() + ".").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (ValidationException e) {
-            for (FieldError error : e.errors()) {
-                TextField field = fields.get(error.field());
-                if (field != null) {
-                    field.setErrorMessage(error.message());
-                    field.setInvalid(true);
-                }
-            }
+            FieldErrors.show(e, fields);
         }
     }
 

@@ -1,88 +1,60 @@
 package org.tesseracrm.contacts.internal.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.List;
-import java.util.Optional;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.provider.QuerySortOrder;
-import com.vaadin.flow.data.provider.SortDirection;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 
 import org.tesseracrm.contacts.api.ContactData;
 import org.tesseracrm.contacts.api.ContactService;
 import org.tesseracrm.contacts.internal.ContactsModule;
 import org.tesseracrm.kernel.api.audit.AuditTrail;
-import org.tesseracrm.kernel.api.record.RecordQuery;
-import org.tesseracrm.kernel.api.record.SortOrder;
+import org.tesseracrm.kernel.api.record.CustomFields;
+import org.tesseracrm.kernel.api.record.RecordRow;
+import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.AccessControl;
+import org.tesseracrm.kernel.ui.kit.CustomFieldsPanel;
+import org.tesseracrm.kernel.ui.kit.RecordList;
 
-/** The contacts list: a lazy grid paged, sorted and filtered in the database, and the form to edit them. */
+/** The contacts list (the kit's record list: search, filters, columns, export) and the contact form. */
 public class ContactsView extends VerticalLayout implements HasDynamicTitle {
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-            .withZone(ZoneId.systemDefault());
 
     private final transient ContactService contacts;
     private final transient AccessControl access;
     private final transient AuditTrail audit;
-    private final Grid<ContactData> grid = new Grid<>();
-    private final TextField filter = new TextField();
+    private final transient Records records;
+    private final transient CustomFields customFields;
+    private final RecordList list;
 
     /**
      * @param contacts the contacts service
      * @param access hides actions the user's profile does not allow
      * @param audit the history shown on the form
+     * @param records lists and custom values of contacts
+     * @param customFields the fields admins added to contacts
      */
-    public ContactsView(ContactService contacts, AccessControl access, AuditTrail audit) {
+    public ContactsView(ContactService contacts, AccessControl access, AuditTrail audit, Records records,
+            CustomFields customFields) {
         this.contacts = contacts;
         this.access = access;
         this.audit = audit;
+        this.records = records;
+        this.customFields = customFields;
         setSizeFull();
 
-        filter.setId("contacts-filter");
-        filter.setPlaceholder("Search name, e-mail or company");
-        filter.setPrefixComponent(new Icon(VaadinIcon.SEARCH));
-        filter.setClearButtonVisible(true);
-        filter.setValueChangeMode(ValueChangeMode.LAZY);
-        filter.setWidth("22em");
-        filter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-
+        list = new RecordList(records, customFields, ContactService.RECORD_TYPE, "contacts", "contacts");
         Button add = new Button("New contact", new Icon(VaadinIcon.PLUS), e -> openForm(null));
         add.setId("contacts-new");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.setVisible(access.permitted(ContactsModule.CREATE));
-
-        grid.setId("contacts-grid");
-        grid.addColumn(ContactData::lastName).setHeader("Last name").setSortProperty("lastName").setAutoWidth(true);
-        grid.addColumn(ContactData::firstName).setHeader("First name").setSortProperty("firstName").setAutoWidth(true);
-        grid.addColumn(ContactData::email).setHeader("E-mail").setSortProperty("email").setAutoWidth(true);
-        grid.addColumn(ContactData::phone).setHeader("Phone").setSortProperty("phone").setAutoWidth(true);
-        grid.addColumn(ContactData::companyName).setHeader("Company").setSortProperty("companyName").setAutoWidth(true);
-        grid.addColumn(ContactData::owner).setHeader("Owner").setSortProperty("owner").setAutoWidth(true);
-        grid.addColumn(c -> WHEN.format(c.updatedAt())).setHeader("Updated").setSortProperty("updatedAt")
-                .setAutoWidth(true);
-        grid.setMultiSort(true);
-        // No count query: the grid pages lazily as the user scrolls.
-        grid.setItems(query -> contacts.list(new RecordQuery(query.getOffset(), query.getLimit(),
-                sortOrders(query.getSortOrders()), Optional.of(filter.getValue()))).stream());
-        grid.addItemClickListener(e -> openForm(e.getItem()));
-        grid.setSizeFull();
-
-        HorizontalLayout toolbar = new HorizontalLayout(filter, add);
-        toolbar.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
-        add(new H2("Contacts"), toolbar, grid);
+        list.toolbar().add(add);
+        list.onOpen(this::open);
+        add(new H2("Contacts"), list);
     }
 
     @Override
@@ -90,12 +62,16 @@ public class ContactsView extends VerticalLayout implements HasDynamicTitle {
         return "Contacts · Tessera CRM";
     }
 
-    private void openForm(ContactData contact) {
-        new ContactForm(contacts, access, audit, contact, () -> grid.getDataProvider().refreshAll()).open();
+    private void open(RecordRow row) {
+        contacts.get(row.id()).ifPresentOrElse(this::openForm, () -> {
+            Notification.show("This contact no longer exists.");
+            list.refresh();
+        });
     }
 
-    static List<SortOrder> sortOrders(List<QuerySortOrder> orders) {
-        return orders.stream().map(o -> new SortOrder(o.getSorted(), o.getDirection() == SortDirection.ASCENDING))
-                .toList();
+    private void openForm(ContactData contact) {
+        CustomFieldsPanel custom = new CustomFieldsPanel(records, customFields, ContactService.RECORD_TYPE);
+        custom.read(contact == null ? null : records.get(ContactService.RECORD_TYPE, contact.id()).orElse(null));
+        new ContactForm(contacts, access, audit, custom, contact, list::refresh).open();
     }
 }

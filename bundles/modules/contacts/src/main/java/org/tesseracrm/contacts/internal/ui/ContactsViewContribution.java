@@ -7,6 +7,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.tesseracrm.contacts.api.ContactService;
 import org.tesseracrm.contacts.internal.ContactsModule;
 import org.tesseracrm.kernel.api.audit.AuditTrail;
+import org.tesseracrm.kernel.api.record.CustomFields;
+import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.ui.CrmView;
 import org.tesseracrm.kernel.api.ui.ViewContribution;
@@ -20,18 +22,24 @@ public class ContactsViewContribution implements ViewContribution {
     private final ContactService contacts;
     private final AccessControl access;
     private final AuditTrail audit;
+    private final Records records;
+    private final CustomFields customFields;
 
     /**
      * @param contacts the service the view works with
      * @param access what the user may do, to hide what the service would refuse
      * @param audit the history shown on the form
+     * @param records the list, its filters and export
+     * @param customFields the fields admins added to contacts
      */
     @Activate
     public ContactsViewContribution(@Reference ContactService contacts, @Reference AccessControl access,
-            @Reference AuditTrail audit) {
+            @Reference AuditTrail audit, @Reference Records records, @Reference CustomFields customFields) {
         this.contacts = contacts;
         this.access = access;
         this.audit = audit;
+        this.records = records;
+        this.customFields = customFields;
     }
 
     @Override
@@ -41,6 +49,6 @@ public class ContactsViewContribution implements ViewContribution {
 
     @Override
     public Component createView() {
-        return new ContactsView(contacts, access, audit);
+        return new ContactsView(contacts, access, audit, records, customFields);
     }
 }

@@ -8,6 +8,7 @@ import org.tesseracrm.kernel.api.module.ModuleAdmin;
 import org.tesseracrm.kernel.api.module.ModuleDescriptor;
 import org.tesseracrm.kernel.api.module.Permission;
 import org.tesseracrm.kernel.api.module.PermissionSet;
+import org.tesseracrm.kernel.api.record.CustomFields;
 import org.tesseracrm.kernel.api.security.SecurityAdmin;
 
 /** The kernel's own permissions, shown as "administration" in the permission matrix. */
@@ -23,6 +24,7 @@ public class AdministrationPermissions implements PermissionSet {
         return List.of(new Permission(SecurityAdmin.MANAGE_USERS, "manage users, roles, groups and profiles"),
                 new Permission(ModuleAdmin.MANAGE_MODULES, "enable and disable modules"),
                 new Permission(AuditTrail.VIEW_ALL, "read the whole audit trail"),
+                new Permission(CustomFields.CUSTOMIZE, "open custom fields and pick-lists"),
                 new Permission(SHELL, "use the Karaf shell"));
     }
 }

@@ -15,7 +15,7 @@ import com.vaadin.flow.router.PageTitle;
 import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.security.GroupInfo;
 import org.tesseracrm.kernel.api.security.SecurityAdmin;
-import org.tesseracrm.kernel.ui.internal.vaadin.FieldErrors;
+import org.tesseracrm.kernel.ui.kit.FieldErrors;
 
 /** Administration → Groups: teams and queues; members are chosen on the user form. */
 @PageTitle("Groups · Tessera CRM")

@@ -25,7 +25,7 @@ import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.module.Permission;
 import org.tesseracrm.kernel.api.security.ProfileInfo;
 import org.tesseracrm.kernel.api.security.SecurityAdmin;
-import org.tesseracrm.kernel.ui.internal.vaadin.FieldErrors;
+import org.tesseracrm.kernel.ui.kit.FieldErrors;
 
 /**
  * Administration → Profiles: the module × permission matrix, built from the permission sets of the

@@ -20,7 +20,7 @@ import com.vaadin.flow.router.PageTitle;
 import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.security.RoleInfo;
 import org.tesseracrm.kernel.api.security.SecurityAdmin;
-import org.tesseracrm.kernel.ui.internal.vaadin.FieldErrors;
+import org.tesseracrm.kernel.ui.kit.FieldErrors;
 
 /**
  * Administration → Roles: the role tree. A user sees the records of users whose role is below theirs;

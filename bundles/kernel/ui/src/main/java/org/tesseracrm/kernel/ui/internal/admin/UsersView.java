@@ -31,7 +31,7 @@ import org.tesseracrm.kernel.api.security.RoleInfo;
 import org.tesseracrm.kernel.api.security.SecurityAdmin;
 import org.tesseracrm.kernel.api.security.UserInfo;
 import org.tesseracrm.kernel.api.security.UserInput;
-import org.tesseracrm.kernel.ui.internal.vaadin.FieldErrors;
+import org.tesseracrm.kernel.ui.kit.FieldErrors;
 
 /** Administration → Users: create, edit, deactivate and reset the password of users. */
 @PageTitle("Users · Tessera CRM")

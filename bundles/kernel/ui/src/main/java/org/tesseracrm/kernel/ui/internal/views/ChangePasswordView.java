@@ -20,7 +20,7 @@ import com.vaadin.flow.router.Route;
 
 import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.security.Authenticator;
-import org.tesseracrm.kernel.ui.internal.vaadin.FieldErrors;
+import org.tesseracrm.kernel.ui.kit.FieldErrors;
 import org.tesseracrm.kernel.ui.internal.vaadin.ShellSession;
 
 /**

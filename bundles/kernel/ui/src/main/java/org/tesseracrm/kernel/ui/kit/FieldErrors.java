@@ -1,4 +1,4 @@
-package org.tesseracrm.kernel.ui.internal.vaadin;
+package org.tesseracrm.kernel.ui.kit;
 
 import java.util.Map;
 

@@ -1,0 +1,316 @@
+package org.tesseracrm.kernel.records.internal;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.tesseracrm.kernel.api.FieldError;
+import org.tesseracrm.kernel.api.ValidationException;
+import org.tesseracrm.kernel.api.record.FieldDefinition;
+import org.tesseracrm.kernel.api.record.FieldType;
+import org.tesseracrm.kernel.api.record.Filter;
+import org.tesseracrm.kernel.api.record.RecordQuery;
+import org.tesseracrm.kernel.api.record.RecordRow;
+import org.tesseracrm.kernel.api.record.RecordType;
+import org.tesseracrm.kernel.api.record.SortOrder;
+import org.tesseracrm.kernel.api.security.Visibility;
+
+/**
+ * Translates list queries on one record type into SQL over the type's table, and reads rows back.
+ * Field names from callers are looked up in the type's fields, never pasted: only their column
+ * names reach the SQL text, and every value is a bound parameter. The id is always the last sort
+ * key, so pages are stable. Works unchanged on Derby and PostgreSQL.
+ */
+final class RecordSql {
+    private final RecordType type;
+    private final List<FieldDefinition> fields;
+    private final Map<String, FieldDefinition> byName;
+
+    /**
+     * @param type the record type
+     * @param fields all its fields, predefined and custom
+     */
+    RecordSql(RecordType type, List<FieldDefinition> fields) {
+        this.type = type;
+        this.fields = List.copyOf(fields);
+        this.byName = fields.stream().collect(Collectors.toMap(FieldDefinition::name, Function.identity(),
+                (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** @return the page's SELECT; without paging when {@code paged} is false (exports) */
+    Sql select(RecordQuery query, Visibility visible, boolean paged) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT ").append(columns()).append(" FROM ").append(type.table());
+        sql.append(where(query, visible, params)).append(orderBy(query.sort()));
+        if (paged) {
+            sql.append(" OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+            params.add(query.offset());
+            params.add(query.limit());
+        }
+        return new Sql(sql.toString(), params);
+    }
+
+    /** @return a COUNT that reads at most {@code atMost} matching rows */
+    Sql count(RecordQuery query, Visibility visible, long atMost) {
+        List<Object> params = new ArrayList<>();
+        String inner = "SELECT ID FROM " + type.table() + where(query, visible, params) + " FETCH FIRST ? ROWS ONLY";
+        params.add(atMost);
+        return new Sql("SELECT COUNT(*) FROM (" + inner + ") LIMITED", params);
+    }
+
+    /** @return the SELECT of one record, if visible */
+    Sql byId(long id, Visibility visible) {
+        List<Object> params = new ArrayList<>();
+        params.add(id);
+        String sql = "SELECT " + columns() + " FROM " + type.table() + " WHERE ID = ?" + ownerCondition(visible, params,
+                " AND ");
+        return new Sql(sql, params);
+    }
+
+    /**
+     * @param values new values of custom fields, typed
+     * @return an UPDATE of those columns that also bumps the version, for id and version as the last
+     *     two parameters
+     */
+    Sql updateCustom(Map<FieldDefinition, Object> values, long id, long version) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("UPDATE ").append(type.table()).append(" SET ");
+        for (Map.Entry<FieldDefinition, Object> entry : values.entrySet()) {
+            sql.append(entry.getKey().column()).append(" = ?, ");
+            params.add(toColumn(entry.getKey(), entry.getValue()));
+        }
+        sql.append("VERSION = VERSION + 1 WHERE ID = ? AND VERSION = ?");
+        params.add(id);
+        params.add(version);
+        return new Sql(sql.toString(), params);
+    }
+
+    /** Reads the current row of a result set made by {@link #select} or {@link #byId}. */
+    RecordRow read(ResultSet rs) throws SQLException {
+        Map<String, Object> values = new LinkedHashMap<>();
+        int column = 3;
+        for (FieldDefinition field : fields) {
+            Object value = fromColumn(rs, column++, field.type());
+            if (value != null) {
+                values.put(field.name(), value);
+            }
+        }
+        return new RecordRow(rs.getLong(1), rs.getLong(2), values);
+    }
+
+    /** @return the value as its column stores it: multi pick-lists as {@code |a|b|}, nulls typed */
+    static Object toColumn(FieldDefinition field, Object value) {
+        if (value == null) {
+            return new Sql.Null(ColumnTypes.jdbcType(field.type()));
+        }
+        if (value instanceof List<?> list) {
+            return list.isEmpty() ? Sql.Null.VARCHAR
+                    : list.stream().map(String::valueOf).collect(Collectors.joining("|", "|", "|"));
+        }
+        return value;
+    }
+
+    private static Object fromColumn(ResultSet rs, int column, FieldType type) throws SQLException {
+        Object value = switch (type) {
+            case NUMBER -> withoutTrailingZeros(rs.getBigDecimal(column));
+            case MONEY -> rs.getBigDecimal(column);
+            case DATE -> {
+                Date date = rs.getDate(column);
+                yield date == null ? null : date.toLocalDate();
+            }
+            case DATE_TIME -> {
+                Timestamp time = rs.getTimestamp(column);
+                yield time == null ? null : time.toLocalDateTime();
+            }
+            case BOOLEAN -> {
+                boolean bool = rs.getBoolean(column);
+                yield rs.wasNull() ? null : bool;
+            }
+            case LOOKUP -> {
+                long id = rs.getLong(column);
+                yield rs.wasNull() ? null : id;
+            }
+            case MULTI_PICKLIST -> {
+                String joined = rs.getString(column);
+                yield joined == null ? null : Arrays.stream(joined.split("\\|")).filter(v -> !v.isEmpty()).toList();
+            }
+            default -> rs.getString(column);
+        };
+        return value instanceof String text && text.isEmpty() ? null : value;
+    }
+
+    /** @return 12.5 for a stored 12.5000, 1200 for 1200.0000 */
+    private static BigDecimal withoutTrailingZeros(BigDecimal number) {
+        if (number == null) {
+            return null;
+        }
+        BigDecimal stripped = number.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    private String columns() {
+        return "ID, VERSION" + fields.stream().map(f -> ", " + f.column()).collect(Collectors.joining());
+    }
+
+    private String where(RecordQuery query, Visibility visible, List<Object> params) {
+        List<String> conditions = new ArrayList<>();
+        String owners = ownerCondition(visible, params, "");
+        if (!owners.isEmpty()) {
+            conditions.add(owners);
+        }
+        query.text().ifPresent(text -> conditions.add(search(text, params)));
+        List<FieldError> errors = new ArrayList<>();
+        for (Filter filter : query.filters()) {
+            try {
+                conditions.add(condition(filter, params));
+            } catch (ValidationException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static String ownerCondition(Visibility visible, List<Object> params, String prefix) {
+        if (visible.all()) {
+            return "";
+        }
+        if (visible.owners().isEmpty()) {
+            return prefix + "1 = 0";
+        }
+        params.addAll(visible.owners().stream().sorted().toList());
+        return prefix + "OWNER IN (" + placeholders(visible.owners().size()) + ")";
+    }
+
+    private String search(String text, List<Object> params) {
+        String pattern = "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
+        List<String> ors = new ArrayList<>();
+        for (String name : type.searchFields()) {
+            ors.add("LOWER(" + field(name).column() + ") LIKE ? ESCAPE '\\'");
+            params.add(pattern);
+        }
+        return "(" + String.join(" OR ", ors) + ")";
+    }
+
+    private String condition(Filter filter, List<Object> params) {
+        FieldDefinition field = field(filter.field());
+        if (!filter.op().allows(field.type())) {
+            throw invalid(field, "\"" + filter.op().label() + "\" does not apply to this field");
+        }
+        String column = field.column();
+        boolean text = field.type().textual();
+        String compared = text ? "LOWER(" + column + ")" : column;
+        return switch (filter.op()) {
+            case CONTAINS -> {
+                params.add("%" + escapeLike(filter.values().get(0).toLowerCase(Locale.ROOT)) + "%");
+                yield "LOWER(" + column + ") LIKE ? ESCAPE '\\'";
+            }
+            case EQUALS -> {
+                params.add(operand(field, filter.values().get(0)));
+                yield compared + " = ?";
+            }
+            case NOT_EQUALS -> {
+                params.add(operand(field, filter.values().get(0)));
+                yield "(" + column + " IS NULL OR " + compared + " <> ?)";
+            }
+            case EMPTY -> text || field.type() == FieldType.PICKLIST
+                    ? "(" + column + " IS NULL OR " + column + " = '')" : column + " IS NULL";
+            case NOT_EMPTY -> text || field.type() == FieldType.PICKLIST
+                    ? "(" + column + " IS NOT NULL AND " + column + " <> '')" : column + " IS NOT NULL";
+            case BETWEEN -> range(field, filter.values(), params);
+            case IN -> in(field, filter.values(), params);
+        };
+    }
+
+    private Object operand(FieldDefinition field, String value) {
+        Object typed = FieldValues.parse(field, value);
+        if (typed == null) {
+            throw invalid(field, "Enter a value to compare with");
+        }
+        return typed instanceof String s && field.type().textual() ? s.toLowerCase(Locale.ROOT) : typed;
+    }
+
+    private static String range(FieldDefinition field, List<String> bounds, List<Object> params) {
+        String from = bounds.get(0).strip();
+        String to = bounds.get(1).strip();
+        if (from.isEmpty() && to.isEmpty()) {
+            throw invalid(field, "Enter at least one bound of the range");
+        }
+        List<String> parts = new ArrayList<>();
+        boolean time = field.type() == FieldType.DATE_TIME;
+        if (!from.isEmpty()) {
+            params.add(time ? FieldValues.rangeBound(field, from, false) : FieldValues.parse(field, from));
+            parts.add(field.column() + " >= ?");
+        }
+        if (!to.isEmpty()) {
+            params.add(time ? FieldValues.rangeBound(field, to, true) : FieldValues.parse(field, to));
+            parts.add(field.column() + (time && to.length() == 10 ? " < ?" : " <= ?"));
+        }
+        return parts.size() == 1 ? parts.get(0) : "(" + String.join(" AND ", parts) + ")";
+    }
+
+    private static String in(FieldDefinition field, List<String> values, List<Object> params) {
+        Set<String> distinct = new LinkedHashSet<>(values.stream().map(String::strip).filter(v -> !v.isEmpty()).toList());
+        if (distinct.isEmpty()) {
+            throw invalid(field, "Choose at least one value");
+        }
+        if (field.type() == FieldType.MULTI_PICKLIST) {
+            distinct.forEach(v -> params.add("%|" + escapeLike(v) + "|%"));
+            return "(" + distinct.stream().map(v -> field.column() + " LIKE ? ESCAPE '\\'")
+                    .collect(Collectors.joining(" OR ")) + ")";
+        }
+        params.addAll(distinct);
+        return field.column() + " IN (" + placeholders(distinct.size()) + ")";
+    }
+
+    private String orderBy(List<SortOrder> sort) {
+        List<SortOrder> keys = sort.isEmpty() ? type.defaultSort() : sort;
+        List<String> terms = new ArrayList<>();
+        for (SortOrder key : keys) {
+            FieldDefinition field = field(key.field());
+            if (!field.sortable()) {
+                throw invalid(field, "Lists cannot be sorted by this field");
+            }
+            terms.add(field.column() + (key.ascending() ? " ASC" : " DESC"));
+        }
+        terms.add("ID ASC");
+        return " ORDER BY " + String.join(", ", terms);
+    }
+
+    private FieldDefinition field(String name) {
+        FieldDefinition field = byName.get(name);
+        if (field == null) {
+            throw new ValidationException(List.of(new FieldError(name, type.pluralLabel() + " have no field \"" + name
+                    + "\"")));
+        }
+        return field;
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    /** @return the text with LIKE's wildcards and the escape character escaped by a backslash */
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static ValidationException invalid(FieldDefinition field, String message) {
+        return new ValidationException(List.of(new FieldError(field.name(), message)));
+    }
+}

@@ -1,0 +1,221 @@
+package org.tesseracrm.kernel.ui.kit;
+
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.contextmenu.ContextMenu;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.server.streams.DownloadEvent;
+
+import org.tesseracrm.kernel.api.record.CustomFields;
+import org.tesseracrm.kernel.api.record.ExportFormat;
+import org.tesseracrm.kernel.api.record.FieldDefinition;
+import org.tesseracrm.kernel.api.record.Filter;
+import org.tesseracrm.kernel.api.record.RecordQuery;
+import org.tesseracrm.kernel.api.record.RecordRow;
+import org.tesseracrm.kernel.api.record.Records;
+import org.tesseracrm.kernel.api.record.SortOrder;
+
+/**
+ * The list of any record type: a lazy grid paged and sorted in the database, a search box, filters on
+ * any field (custom ones too) shown as removable chips, a column chooser, a bounded match count and
+ * export of exactly what is filtered to CSV or Excel. Everything goes through {@link Records}, which
+ * checks the user's permissions and record visibility.
+ *
+ * <p>Element ids start with the given prefix: {@code <prefix>-grid}, {@code -filter} (the search
+ * box), {@code -add-filter}, {@code -columns}, {@code -export-csv}, {@code -export-xlsx},
+ * {@code -count}.
+ */
+public class RecordList extends VerticalLayout {
+    private static final long serialVersionUID = 1L;
+    /** The count stops here, so it never reads a whole large table. */
+    static final long COUNT_LIMIT = 10_000;
+
+    private final transient Records records;
+    private final String recordType;
+    private final String prefix;
+    private final List<FieldDefinition> fields;
+    private final Grid<RecordRow> grid = new Grid<>();
+    private final TextField search = new TextField();
+    private final FlexLayout chips = new FlexLayout();
+    private final Span count = new Span();
+    private final HorizontalLayout toolbar = new HorizontalLayout();
+    private final List<Filter> filters = new ArrayList<>();
+    private volatile RecordQuery current = RecordQuery.page(0, 1);
+    private transient Consumer<RecordRow> opener = row -> { };
+
+    /**
+     * @param records the record platform
+     * @param customFields the fields of the record type
+     * @param recordType the record type id
+     * @param prefix element id prefix, e.g. {@code contacts}
+     * @param pluralLabel what the records are called, e.g. "contacts"
+     */
+    public RecordList(Records records, CustomFields customFields, String recordType, String prefix,
+            String pluralLabel) {
+        this.records = records;
+        this.recordType = recordType;
+        this.prefix = prefix;
+        this.fields = customFields.fields(recordType);
+        setPadding(false);
+        setSizeFull();
+
+        search.setId(prefix + "-filter");
+        search.setPlaceholder("Search");
+        search.setPrefixComponent(new Icon(VaadinIcon.SEARCH));
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setWidth("20em");
+        search.addValueChangeListener(e -> refresh());
+
+        Button addFilter = new Button("Filter", new Icon(VaadinIcon.FILTER),
+                e -> new FilterDialog(fields, customFields, recordType, this::validated, this::addFilter).open());
+        addFilter.setId(prefix + "-add-filter");
+
+        toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        toolbar.setWidthFull();
+        toolbar.getStyle().set("flex-wrap", "wrap");
+
+        chips.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        chips.getStyle().set("gap", "var(--lumo-space-s)");
+        count.setId(prefix + "-count");
+        count.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        count.setText("");
+
+        grid.setId(prefix + "-grid");
+        for (FieldDefinition field : fields) {
+            Grid.Column<RecordRow> column = grid.addColumn(row -> row.text(field.name())).setHeader(field.label())
+                    .setKey(field.name()).setAutoWidth(true).setResizable(true);
+            if (field.sortable()) {
+                column.setSortProperty(field.name());
+            }
+            column.setVisible(!"createdAt".equals(field.name()));
+        }
+        grid.setMultiSort(true);
+        // No count query per page: the grid pages lazily as the user scrolls.
+        grid.setItems(query -> records.page(recordType, current.withPage(query.getOffset(), query.getLimit())
+                .withSort(sortOrders(query.getSortOrders()))).stream());
+        grid.addItemClickListener(e -> opener.accept(e.getItem()));
+        grid.setSizeFull();
+
+        // After the columns: the chooser lists them.
+        toolbar.add(search, addFilter, columnChooser(), exportLink(ExportFormat.CSV, "CSV", pluralLabel),
+                exportLink(ExportFormat.XLSX, "Excel", pluralLabel));
+        add(toolbar, chips, count, grid);
+        refresh();
+    }
+
+    /** @param open what clicking a row does, typically opening its form */
+    public void onOpen(Consumer<RecordRow> open) {
+        this.opener = open;
+    }
+
+    /** @return the toolbar, for the module's own buttons (New, ...) */
+    public HorizontalLayout toolbar() {
+        return toolbar;
+    }
+
+    /** @return the grid, for modules that add row decorations */
+    public Grid<RecordRow> grid() {
+        return grid;
+    }
+
+    /** Reloads the rows and the count, after a change or a new filter. */
+    public void refresh() {
+        current = RecordQuery.page(0, 1).withText(search.getValue()).withFilters(filters);
+        long matches = records.count(recordType, current, COUNT_LIMIT);
+        count.setText(matches >= COUNT_LIMIT ? String.format("%,d+ matching", COUNT_LIMIT)
+                : String.format("%,d matching", matches));
+        grid.getDataProvider().refreshAll();
+    }
+
+    /** Checks a filter the way the list will run it; throws the service's validation error if bad. */
+    private void validated(Filter filter) {
+        List<Filter> candidate = new ArrayList<>(filters);
+        candidate.add(filter);
+        records.count(recordType, RecordQuery.page(0, 1).withFilters(candidate), 1);
+    }
+
+    private void addFilter(Filter filter, String description) {
+        filters.add(filter);
+        Button remove = new Button(new Icon(VaadinIcon.CLOSE_SMALL));
+        remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+        remove.getElement().setAttribute("aria-label", "Remove filter " + description);
+        Span chip = new Span(new Span(description), remove);
+        chip.getElement().getThemeList().add("badge contrast pill");
+        chip.addClassName(prefix + "-filter-chip");
+        remove.addClickListener(e -> {
+            filters.remove(filter);
+            chips.remove(chip);
+            refresh();
+        });
+        chips.add(chip);
+        refresh();
+    }
+
+    private Button columnChooser() {
+        Button button = new Button("Columns", new Icon(VaadinIcon.GRID_BIG_O));
+        button.setId(prefix + "-columns");
+        ContextMenu menu = new ContextMenu(button);
+        menu.setOpenOnClick(true);
+        for (FieldDefinition field : fields) {
+            Grid.Column<RecordRow> column = grid.getColumnByKey(field.name());
+            MenuItem item = menu.addItem(field.label(), e -> column.setVisible(e.getSource().isChecked()));
+            item.setCheckable(true);
+            item.setChecked(column.isVisible());
+            item.getElement().setAttribute("data-field", field.name());
+        }
+        return button;
+    }
+
+    /** A link that streams the filtered list, in the grid's visible columns, straight into the download. */
+    private Anchor exportLink(ExportFormat format, String text, String pluralLabel) {
+        Anchor link = new Anchor((DownloadEvent event) -> {
+            RecordQuery query = current;
+            List<String> columns = visibleColumns();
+            String name = pluralLabel + "-" + LocalDate.now() + "." + format.extension();
+            event.setFileName(name);
+            event.setContentType(format.mediaType());
+            UI ui = event.getUI();
+            try (OutputStream out = event.getOutputStream()) {
+                long written = records.export(recordType, query, columns, format, out,
+                        rows -> ui.access(() -> count.setText(String.format("Exporting… %,d %s", rows, pluralLabel))));
+                ui.access(() -> count.setText(String.format("Exported %,d %s to %s", written, pluralLabel, name)));
+            }
+        }, "");
+        link.getElement().setAttribute("download", true);
+        link.setId(prefix + "-export-" + format.extension());
+        Button button = new Button(text, new Icon(VaadinIcon.DOWNLOAD_ALT));
+        button.setTabIndex(-1);
+        link.add(button);
+        return link;
+    }
+
+    private List<String> visibleColumns() {
+        return grid.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey).toList();
+    }
+
+    static List<SortOrder> sortOrders(List<QuerySortOrder> orders) {
+        return orders.stream().map(o -> new SortOrder(o.getSorted(), o.getDirection() == SortDirection.ASCENDING))
+                .toList();
+    }
+}

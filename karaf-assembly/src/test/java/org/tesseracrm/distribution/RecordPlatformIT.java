@@ -1,0 +1,303 @@
+package org.tesseracrm.distribution;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import javax.inject.Inject;
+
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.MethodSorters;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.tesseracrm.contacts.api.ContactData;
+import org.tesseracrm.contacts.api.ContactInput;
+import org.tesseracrm.contacts.api.ContactService;
+import org.tesseracrm.kernel.api.ConflictException;
+import org.tesseracrm.kernel.api.PermissionDeniedException;
+import org.tesseracrm.kernel.api.ValidationException;
+import org.tesseracrm.kernel.api.record.CustomFieldInput;
+import org.tesseracrm.kernel.api.record.CustomFields;
+import org.tesseracrm.kernel.api.record.ExportFormat;
+import org.tesseracrm.kernel.api.record.FieldDefinition;
+import org.tesseracrm.kernel.api.record.FieldType;
+import org.tesseracrm.kernel.api.record.Filter;
+import org.tesseracrm.kernel.api.record.FilterOp;
+import org.tesseracrm.kernel.api.record.PickListValue;
+import org.tesseracrm.kernel.api.record.RecordQuery;
+import org.tesseracrm.kernel.api.record.RecordRow;
+import org.tesseracrm.kernel.api.record.Records;
+import org.tesseracrm.kernel.api.record.SortOrder;
+import org.tesseracrm.kernel.api.security.Caller;
+import org.tesseracrm.kernel.api.security.CallerContext;
+import org.tesseracrm.kernel.api.security.ProfileInfo;
+import org.tesseracrm.kernel.api.security.RoleInfo;
+import org.tesseracrm.kernel.api.security.SecurityAdmin;
+import org.tesseracrm.kernel.api.security.UserInput;
+
+/**
+ * The record platform in the real distribution: custom fields added at runtime become real columns
+ * that the contacts list filters and sorts on, that the export writes and that forms save, with the
+ * permission and visibility rules of the security model.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class RecordPlatformIT {
+    private static final String PASSWORD = "Correct-Horse-9";
+    private static final String CONTACT = ContactService.RECORD_TYPE;
+    private static final Set<String> PLANNER = Set.of("contacts.view", "contacts.create", "contacts.edit",
+            "contacts.export", "contacts.configure");
+    private static final int HTTP_PORT = freePortOrFail();
+    private static Map<String, ContactData> people;
+
+    @Inject
+    private CallerContext callers;
+
+    @Inject
+    private SecurityAdmin security;
+
+    @Inject
+    private ContactService contacts;
+
+    @Inject
+    private Records records;
+
+    @Inject
+    private CustomFields customFields;
+
+    @Configuration
+    public Option[] config() throws IOException {
+        return PaxExamSupport.distribution(HTTP_PORT);
+    }
+
+    static int httpPort() {
+        return HTTP_PORT;
+    }
+
+    /**
+     * A planner (contacts incl. export and configure) above a clerk (view, create, edit); three
+     * fields added at runtime; the planner owns Ada and Alan, the clerk owns Grace.
+     */
+    private Map<String, ContactData> fixture() {
+        if (people == null) {
+            asSystem(() -> {
+                ProfileInfo planner = security.saveProfile(new ProfileInfo(null, "Planner", false, PLANNER));
+                ProfileInfo clerk = security.saveProfile(new ProfileInfo(null, "Clerk", false,
+                        Set.of("contacts.view", "contacts.create", "contacts.edit")));
+                RoleInfo head = security.saveRole(null, "Head", null);
+                RoleInfo desk = security.saveRole(null, "Desk", head.id());
+                security.createUser(new UserInput("planner", "Planner", "", "", head.id(), planner.id(), Set.of()),
+                        PASSWORD.toCharArray());
+                security.createUser(new UserInput("clerk", "Clerk", "", "", desk.id(), clerk.id(), Set.of()),
+                        PASSWORD.toCharArray());
+                return null;
+            });
+            as("planner", () -> {
+                customFields.add(CONTACT, CustomFieldInput.pickList("Segment", false, List.of("Enterprise", "SMB", "Legacy")));
+                customFields.add(CONTACT, CustomFieldInput.of("Score", FieldType.NUMBER));
+                return customFields.add(CONTACT, CustomFieldInput.of("Renewal", FieldType.DATE));
+            });
+            Map<String, ContactData> byName = new HashMap<>();
+            byName.put("Ada", custom("planner", as("planner", () -> contacts.create(new ContactInput("Ada", "Lovelace",
+                    "ada@example.org", "", "Analytical"))), "Enterprise", "990", "2027-01-15"));
+            byName.put("Alan", custom("planner", as("planner", () -> contacts.create(new ContactInput("Alan", "Turing",
+                    "", "", "Bletchley"))), "SMB", "12.5", "2026-12-01"));
+            byName.put("Grace", custom("clerk", as("clerk", () -> contacts.create(new ContactInput("Grace", "Hopper",
+                    "", "", "Navy"))), "Enterprise", "", ""));
+            people = byName;
+        }
+        return people;
+    }
+
+    private ContactData custom(String user, ContactData contact, String segment, String score, String renewal) {
+        RecordRow row = as(user, () -> records.saveCustomValues(CONTACT, contact.id(), contact.version(),
+                Map.of("cf_segment", segment, "cf_score", score, "cf_renewal", renewal)));
+        assertEquals(contact.version() + 1, row.version());
+        return as(user, () -> contacts.get(contact.id()).orElseThrow());
+    }
+
+    @Test
+    public void t1_customFieldsAddedAtRuntimeAreFilterableAndSortable() {
+        fixture();
+        List<String> names = as("planner", () -> customFields.fields(CONTACT)).stream().map(FieldDefinition::name).toList();
+        assertTrue(names.toString(), names.containsAll(List.of("lastName", "cf_segment", "cf_score", "cf_renewal")));
+
+        assertEquals(List.of("Hopper", "Lovelace"), lastNames("planner", RecordQuery.page(0, 50)
+                .withFilters(List.of(new Filter("cf_segment", FilterOp.IN, List.of("Enterprise"))))));
+        // Descending puts records without a value first, on Derby and PostgreSQL alike.
+        assertEquals(List.of("Hopper", "Lovelace", "Turing"), lastNames("planner", RecordQuery.page(0, 50)
+                .withSort(List.of(new SortOrder("cf_score", false)))));
+        assertEquals(List.of("Turing", "Lovelace"), lastNames("planner", RecordQuery.page(0, 50)
+                .withSort(List.of(new SortOrder("cf_score", true))).withFilters(List.of(
+                        new Filter("cf_score", FilterOp.BETWEEN, List.of("10", ""))))));
+        assertEquals(List.of("Turing"), lastNames("planner", RecordQuery.page(0, 50).withFilters(List.of(
+                new Filter("cf_renewal", FilterOp.BETWEEN, List.of("2026-11-01", "2026-12-31"))))));
+        assertEquals(2, as("planner", () -> records.count(CONTACT, RecordQuery.page(0, 1).withFilters(List.of(
+                Filter.of("cf_segment", FilterOp.EQUALS, "Enterprise"))), 100)).longValue());
+
+        RecordRow ada = as("planner", () -> records.get(CONTACT, people.get("Ada").id())).orElseThrow();
+        assertEquals(new BigDecimal("990"), ada.values().get("cf_score"));
+        assertEquals(LocalDate.of(2027, 1, 15), ada.values().get("cf_renewal"));
+        assertEquals("Enterprise", ada.values().get("cf_segment"));
+        assertEquals("Lovelace", ada.values().get("lastName"));
+    }
+
+    @Test
+    public void t2_listsKeepRecordVisibility() {
+        fixture();
+        assertEquals(List.of("Hopper"), lastNames("clerk", RecordQuery.page(0, 50)));
+        assertEquals(3, lastNames("planner", RecordQuery.page(0, 50)).size());
+        assertTrue(as("clerk", () -> records.get(CONTACT, people.get("Ada").id())).isEmpty());
+    }
+
+    @Test
+    public void t3_exportWritesTheFilteredListWithCustomColumns() throws IOException {
+        fixture();
+        RecordQuery enterprise = RecordQuery.page(0, 1).withFilters(List.of(
+                new Filter("cf_segment", FilterOp.IN, List.of("Enterprise"))));
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        List<Long> progress = new ArrayList<>();
+        long written = as("planner", () -> records.export(CONTACT, enterprise, List.of("lastName", "cf_segment",
+                "cf_score", "cf_renewal"), ExportFormat.CSV, csv, progress::add));
+        assertEquals(2, written);
+        assertEquals(List.of(2L), progress);
+        assertEquals("\ufeffLast name,Segment,Score,Renewal\r\nHopper,Enterprise,,\r\nLovelace,Enterprise,990,2027-01-15\r\n",
+                csv.toString(StandardCharsets.UTF_8));
+
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        as("planner", () -> records.export(CONTACT, enterprise, List.of(), ExportFormat.XLSX, xlsx, n -> { }));
+        String sheet = zipEntry(xlsx.toByteArray(), "xl/worksheets/sheet1.xml");
+        String strings = zipEntry(xlsx.toByteArray(), "xl/sharedStrings.xml");
+        assertTrue(strings, strings.contains("Lovelace") && strings.contains("Segment") && strings.contains("Enterprise"));
+        assertTrue("the score is a number cell: " + sheet, sheet.contains("<v>990</v>"));
+
+        assertThrows(PermissionDeniedException.class, () -> as("clerk", () -> records.export(CONTACT,
+                RecordQuery.page(0, 1), List.of(), ExportFormat.CSV, new ByteArrayOutputStream(), n -> { })));
+    }
+
+    @Test
+    public void t4_badValuesAreRefusedPerFieldAndNothingIsSaved() {
+        ContactData alan = fixture().get("Alan");
+        ValidationException bad = assertThrows(ValidationException.class, () -> as("planner",
+                () -> records.saveCustomValues(CONTACT, alan.id(), alan.version(),
+                        Map.of("cf_score", "lots", "cf_renewal", "next week", "cf_segment", "Nope"))));
+        assertEquals(Set.of("cf_score", "cf_renewal"), Set.copyOf(bad.errors().stream().map(e -> e.field()).toList()));
+        ValidationException notListed = assertThrows(ValidationException.class, () -> as("planner",
+                () -> records.saveCustomValues(CONTACT, alan.id(), alan.version(), Map.of("cf_segment", "Nope"))));
+        assertEquals("\"Nope\" is not one of the values of Segment", notListed.errors().get(0).message());
+        assertThrows(ConflictException.class, () -> as("planner",
+                () -> records.saveCustomValues(CONTACT, alan.id(), alan.version() - 1, Map.of("cf_score", "1"))));
+        RecordRow unchanged = as("planner", () -> records.get(CONTACT, alan.id())).orElseThrow();
+        assertEquals(new BigDecimal("12.5"), unchanged.values().get("cf_score"));
+        assertEquals("SMB", unchanged.values().get("cf_segment"));
+    }
+
+    @Test
+    public void t5_pickListValuesInUseCanBeDeactivatedNotDropped() {
+        fixture();
+        ValidationException used = assertThrows(ValidationException.class, () -> as("planner",
+                () -> { customFields.savePickList(CONTACT, "cf_segment", List.of(PickListValue.of("Enterprise")));
+                    return null; }));
+        assertTrue(used.getMessage(), used.getMessage().contains("\"SMB\" is still used by 1 records"));
+        as("planner", () -> {
+            customFields.savePickList(CONTACT, "cf_segment", List.of(PickListValue.of("Enterprise"),
+                    new PickListValue("SMB", Optional.of("#2e7d32"), true, false)));
+            return null;
+        });
+        assertEquals(List.of("Enterprise", "SMB"), as("planner", () -> customFields.pickList(CONTACT, "cf_segment"))
+                .stream().map(PickListValue::value).toList());
+        // Alan keeps his now inactive value when other fields change, but nobody can choose it anew.
+        ContactData alan = people.get("Alan");
+        RecordRow kept = as("planner", () -> records.saveCustomValues(CONTACT, alan.id(),
+                records.get(CONTACT, alan.id()).orElseThrow().version(), Map.of("cf_segment", "SMB", "cf_score", "13")));
+        assertEquals("SMB", kept.values().get("cf_segment"));
+        ContactData grace = people.get("Grace");
+        assertThrows(ValidationException.class, () -> as("planner", () -> records.saveCustomValues(CONTACT, grace.id(),
+                records.get(CONTACT, grace.id()).orElseThrow().version(), Map.of("cf_segment", "SMB"))));
+    }
+
+    @Test
+    public void t6_onlyCustomFieldsCanBeRemovedAndOnlyByConfigurers() {
+        fixture();
+        assertThrows(PermissionDeniedException.class, () -> as("clerk",
+                () -> customFields.add(CONTACT, CustomFieldInput.of("Shoe size", FieldType.NUMBER))));
+        ValidationException predefined = assertThrows(ValidationException.class, () -> as("planner", () -> {
+            customFields.remove(CONTACT, "lastName");
+            return null;
+        }));
+        assertEquals("\"Last name\" comes with the module and cannot be removed", predefined.errors().get(0).message());
+        ValidationException taken = assertThrows(ValidationException.class,
+                () -> as("planner", () -> customFields.add(CONTACT, CustomFieldInput.of("score", FieldType.TEXT))));
+        assertEquals("A field with this label already exists", taken.errors().get(0).message());
+
+        as("planner", () -> {
+            customFields.remove(CONTACT, "cf_renewal");
+            return null;
+        });
+        assertFalse(as("planner", () -> customFields.fields(CONTACT)).stream().anyMatch(f -> f.name().equals("cf_renewal")));
+        assertThrows(ValidationException.class, () -> lastNames("planner", RecordQuery.page(0, 5).withFilters(List.of(
+                new Filter("cf_renewal", FilterOp.EMPTY, List.of())))));
+        assertEquals(3, lastNames("planner", RecordQuery.page(0, 50)).size());
+        // Removing a field does not touch the module's own data.
+        assertEquals("Lovelace", as("planner", () -> contacts.get(people.get("Ada").id())).orElseThrow().lastName());
+    }
+
+    private List<String> lastNames(String user, RecordQuery query) {
+        return as(user, () -> records.page(CONTACT, query)).stream().map(r -> r.text("lastName")).toList();
+    }
+
+    /** Reads a workbook part through the zip's central directory, as spreadsheet programs do. */
+    private static String zipEntry(byte[] zip, String name) throws IOException {
+        Path file = Files.createTempFile("export", ".xlsx");
+        try {
+            Files.write(file, zip);
+            try (ZipFile workbook = new ZipFile(file.toFile())) {
+                ZipEntry entry = workbook.getEntry(name);
+                assertTrue("no " + name + " in the workbook", entry != null);
+                return new String(workbook.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    private <T> T as(String user, Supplier<T> work) {
+        return callers.callAs(new Caller(user), work);
+    }
+
+    private <T> T asSystem(Supplier<T> work) {
+        return callers.callAs(Caller.SYSTEM, work);
+    }
+
+    private static int freePortOrFail() {
+        try {
+            return PaxExamSupport.freePort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
