@@ -40,6 +40,8 @@ import org.tesseracrm.kernel.api.security.Visibility;
  */
 public final class ListBenchmark {
     private static final String CONTACT = "contact";
+    /** Held so the level set on it is not lost when java.util.logging drops unreferenced loggers. */
+    private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");
     private static final int WARMUP = 3;
 
     private ListBenchmark() {
@@ -53,7 +55,8 @@ public final class ListBenchmark {
         int rows = Integer.getInteger("tessera.bench.rows", 1_000_000);
         int runs = Integer.getInteger("tessera.bench.runs", 21);
         Path dir = Path.of(System.getProperty("tessera.bench.dir", "target"));
-        Logger.getLogger("liquibase").setLevel(Level.WARNING);
+        LIQUIBASE_LOG.setLevel(Level.WARNING);
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("liquibase.showSummaryOutput", "log");
         StringBuilder report = new StringBuilder();
         report.append(Machine.describe()).append("\n\n");

@@ -76,4 +76,13 @@ final class PaxExamSupport {
             return socket.getLocalPort();
         }
     }
+
+    /** @return a free port, for static initialisers of test classes */
+    static int freePortOrFail() {
+        try {
+            return freePort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -71,7 +71,7 @@ public class RecordPlatformIT {
     private static final String CONTACT = ContactService.RECORD_TYPE;
     private static final Set<String> PLANNER = Set.of("contacts.view", "contacts.create", "contacts.edit",
             "contacts.export", "contacts.configure");
-    private static final int HTTP_PORT = freePortOrFail();
+    private static final int HTTP_PORT = PaxExamSupport.freePortOrFail();
     private static Map<String, ContactData> people;
 
     @Inject
@@ -293,11 +293,4 @@ public class RecordPlatformIT {
         return callers.callAs(Caller.SYSTEM, work);
     }
 
-    private static int freePortOrFail() {
-        try {
-            return PaxExamSupport.freePort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -82,7 +82,7 @@ import org.tesseracrm.kernel.api.security.UserInput;
 public class SecurityIT {
     private static final String PASSWORD = "Correct-Horse-9";
     private static final Set<String> SALES = Set.of("contacts.view", "contacts.create", "contacts.edit", "contacts.delete");
-    private static final int HTTP_PORT = freePortOrFail();
+    private static final int HTTP_PORT = PaxExamSupport.freePortOrFail();
     /** Contacts created by each user in {@link #fixture()}, by user name. */
     private static Map<String, ContactData> owned;
 
@@ -429,11 +429,4 @@ public class SecurityIT {
         return false;
     }
 
-    private static int freePortOrFail() {
-        try {
-            return PaxExamSupport.freePort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
