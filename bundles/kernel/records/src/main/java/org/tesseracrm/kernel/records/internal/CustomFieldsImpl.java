@@ -57,15 +57,13 @@ public class CustomFieldsImpl implements CustomFields {
 
     @Override
     public List<FieldDefinition> fields(String recordType) {
-        RecordType type = types.require(recordType);
-        access.require(type.moduleId() + ".view");
+        RecordType type = types.allowed(recordType, access, "view");
         return catalog.fields(type);
     }
 
     @Override
     public FieldDefinition add(String recordType, CustomFieldInput input) {
-        RecordType type = types.require(recordType);
-        access.require(type.moduleId() + ".configure");
+        RecordType type = types.allowed(recordType, access, "configure");
         FieldDefinition field = definition(type, input);
         List<String> values = input.type() == FieldType.PICKLIST || input.type() == FieldType.MULTI_PICKLIST
                 ? input.pickList() : List.of();
@@ -89,12 +87,10 @@ public class CustomFieldsImpl implements CustomFields {
 
     @Override
     public void remove(String recordType, String name) {
-        RecordType type = types.require(recordType);
-        access.require(type.moduleId() + ".configure");
+        RecordType type = types.allowed(recordType, access, "configure");
         FieldDefinition field = catalog.field(type, name);
         if (!field.custom()) {
-            throw new ValidationException(List.of(new FieldError(name, "\"" + field.label()
-                    + "\" comes with the module and cannot be removed")));
+            throw FieldValues.invalid(field, "\"" + field.label() + "\" comes with the module and cannot be removed");
         }
         catalog.jdbc().inTransaction(c -> {
             if (field.sortable()) {
@@ -111,16 +107,14 @@ public class CustomFieldsImpl implements CustomFields {
 
     @Override
     public List<PickListValue> pickList(String recordType, String field) {
-        RecordType type = types.require(recordType);
-        access.require(type.moduleId() + ".view");
+        RecordType type = types.allowed(recordType, access, "view");
         PickLists.requirePickList(catalog.field(type, field));
         return catalog.pickList(recordType, field);
     }
 
     @Override
     public void savePickList(String recordType, String name, List<PickListValue> values) {
-        RecordType type = types.require(recordType);
-        access.require(type.moduleId() + ".configure");
+        RecordType type = types.allowed(recordType, access, "configure");
         FieldDefinition field = catalog.field(type, name);
         PickLists.requirePickList(field);
         PickLists.check(field, values);

@@ -16,8 +16,6 @@ import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.tesseracrm.kernel.api.FieldError;
-import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.persistence.MigratedSchema;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
@@ -58,8 +56,7 @@ public class FieldCatalog {
     /** @return the named field of the type */
     FieldDefinition field(RecordType type, String name) {
         return fields(type).stream().filter(f -> f.name().equals(name)).findFirst()
-                .orElseThrow(() -> new ValidationException(List.of(new FieldError(name,
-                        type.pluralLabel() + " have no field \"" + name + "\""))));
+                .orElseThrow(() -> RecordSql.unknownField(type, name));
     }
 
     /** @return the values of a pick-list field, in order, inactive included */

@@ -140,7 +140,8 @@ final class FieldValues {
         }
     }
 
-    private static ValidationException invalid(FieldDefinition field, String message) {
+    /** @return a validation error naming the field, with a message saying what to do */
+    static ValidationException invalid(FieldDefinition field, String message) {
         return new ValidationException(List.of(new FieldError(field.name(), message)));
     }
 }

@@ -28,8 +28,7 @@ final class PickLists {
 
     static void requirePickList(FieldDefinition field) {
         if (field.type() != FieldType.PICKLIST && field.type() != FieldType.MULTI_PICKLIST) {
-            throw new ValidationException(List.of(new FieldError(field.name(), "\"" + field.label()
-                    + "\" is not a pick-list")));
+            throw FieldValues.invalid(field, "\"" + field.label() + "\" is not a pick-list");
         }
     }
 

@@ -210,7 +210,7 @@ final class RecordSql {
     private String condition(Filter filter, List<Object> params) {
         FieldDefinition field = field(filter.field());
         if (!filter.op().allows(field.type())) {
-            throw invalid(field, "\"" + filter.op().label() + "\" does not apply to this field");
+            throw FieldValues.invalid(field, "\"" + filter.op().label() + "\" does not apply to this field");
         }
         String column = field.column();
         boolean text = field.type().textual();
@@ -240,7 +240,7 @@ final class RecordSql {
     private Object operand(FieldDefinition field, String value) {
         Object typed = FieldValues.parse(field, value);
         if (typed == null) {
-            throw invalid(field, "Enter a value to compare with");
+            throw FieldValues.invalid(field, "Enter a value to compare with");
         }
         return typed instanceof String s && field.type().textual() ? s.toLowerCase(Locale.ROOT) : typed;
     }
@@ -249,7 +249,7 @@ final class RecordSql {
         String from = bounds.get(0).strip();
         String to = bounds.get(1).strip();
         if (from.isEmpty() && to.isEmpty()) {
-            throw invalid(field, "Enter at least one bound of the range");
+            throw FieldValues.invalid(field, "Enter at least one bound of the range");
         }
         List<String> parts = new ArrayList<>();
         boolean time = field.type() == FieldType.DATE_TIME;
@@ -267,7 +267,7 @@ final class RecordSql {
     private static String in(FieldDefinition field, List<String> values, List<Object> params) {
         Set<String> distinct = new LinkedHashSet<>(values.stream().map(String::strip).filter(v -> !v.isEmpty()).toList());
         if (distinct.isEmpty()) {
-            throw invalid(field, "Choose at least one value");
+            throw FieldValues.invalid(field, "Choose at least one value");
         }
         if (field.type() == FieldType.MULTI_PICKLIST) {
             distinct.forEach(v -> params.add("%|" + escapeLike(v) + "|%"));
@@ -284,7 +284,7 @@ final class RecordSql {
         for (SortOrder key : keys) {
             FieldDefinition field = field(key.field());
             if (!field.sortable()) {
-                throw invalid(field, "Lists cannot be sorted by this field");
+                throw FieldValues.invalid(field, "Lists cannot be sorted by this field");
             }
             terms.add(field.column() + (key.ascending() ? " ASC" : " DESC"));
         }
@@ -295,10 +295,15 @@ final class RecordSql {
     private FieldDefinition field(String name) {
         FieldDefinition field = byName.get(name);
         if (field == null) {
-            throw new ValidationException(List.of(new FieldError(name, type.pluralLabel() + " have no field \"" + name
-                    + "\"")));
+            throw unknownField(type, name);
         }
         return field;
+    }
+
+    /** @return the error for a field name the record type does not have */
+    static ValidationException unknownField(RecordType type, String name) {
+        return new ValidationException(List.of(new FieldError(name, type.pluralLabel() + " have no field \"" + name
+                + "\"")));
     }
 
     private static String placeholders(int count) {
@@ -308,9 +313,5 @@ final class RecordSql {
     /** @return the text with LIKE's wildcards and the escape character escaped by a backslash */
     static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static ValidationException invalid(FieldDefinition field, String message) {
-        return new ValidationException(List.of(new FieldError(field.name(), message)));
     }
 }

@@ -1,7 +1,5 @@
 package org.tesseracrm.kernel.records.internal;
 
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +10,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.tesseracrm.kernel.api.NotFoundException;
 import org.tesseracrm.kernel.api.record.RecordType;
+import org.tesseracrm.kernel.api.security.AccessControl;
 
 /** The record types of the installed modules, as they come and go. */
 @Component(service = RecordTypeRegistry.class)
@@ -45,9 +44,16 @@ public class RecordTypeRegistry {
         return Optional.ofNullable(types.get(id));
     }
 
-    /** @return the installed record types, by plural label */
-    List<RecordType> all() {
-        Collection<RecordType> snapshot = types.values();
-        return snapshot.stream().sorted(java.util.Comparator.comparing(RecordType::pluralLabel)).toList();
+    /**
+     * @param id a record type id
+     * @param access the caller's permissions
+     * @param action a standard action of the owning module, e.g. {@code view}
+     * @return the installed record type, once the caller holds {@code <moduleId>.<action>}
+     * @throws NotFoundException if its module is not installed
+     */
+    RecordType allowed(String id, AccessControl access, String action) {
+        RecordType type = require(id);
+        access.require(type.moduleId() + "." + action);
+        return type;
     }
 }

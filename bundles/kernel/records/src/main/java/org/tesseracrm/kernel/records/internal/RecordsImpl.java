@@ -66,7 +66,7 @@ public class RecordsImpl implements Records {
 
     @Override
     public List<RecordRow> page(String recordType, RecordQuery query) {
-        RecordType type = allowed(recordType, "view");
+        RecordType type = types.allowed(recordType, access, "view");
         RecordSql sql = new RecordSql(type, catalog.fields(type));
         Sql select = sql.select(query, access.visibility(), true);
         return catalog.jdbc().inTransaction(c -> {
@@ -85,7 +85,7 @@ public class RecordsImpl implements Records {
 
     @Override
     public long count(String recordType, RecordQuery query, long atMost) {
-        RecordType type = allowed(recordType, "view");
+        RecordType type = types.allowed(recordType, access, "view");
         Sql count = new RecordSql(type, catalog.fields(type)).count(query, access.visibility(), atMost);
         return catalog.jdbc().inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(count.text())) {
@@ -100,7 +100,7 @@ public class RecordsImpl implements Records {
 
     @Override
     public Optional<RecordRow> get(String recordType, long id) {
-        RecordType type = allowed(recordType, "view");
+        RecordType type = types.allowed(recordType, access, "view");
         Visibility visible = access.visibility();
         RecordSql sql = new RecordSql(type, catalog.fields(type));
         return catalog.jdbc().inTransaction(c -> read(c, sql, id, visible));
@@ -108,7 +108,7 @@ public class RecordsImpl implements Records {
 
     @Override
     public RecordRow saveCustomValues(String recordType, long id, long version, Map<String, String> values) {
-        RecordType type = allowed(recordType, "edit");
+        RecordType type = types.allowed(recordType, access, "edit");
         Map<FieldDefinition, Object> typed = parse(type, values);
         Visibility visible = access.visibility();
         RecordSql sql = new RecordSql(type, catalog.fields(type));
@@ -136,14 +136,14 @@ public class RecordsImpl implements Records {
 
     @Override
     public void checkCustomValues(String recordType, Map<String, String> values) {
-        RecordType type = allowed(recordType, "view");
+        RecordType type = types.allowed(recordType, access, "view");
         checkPickLists(type, parse(type, values), new RecordRow(0, 0, Map.of()));
     }
 
     @Override
     public long export(String recordType, RecordQuery query, List<String> fieldNames, ExportFormat format,
             OutputStream out, LongConsumer progress) {
-        RecordType type = allowed(recordType, "export");
+        RecordType type = types.allowed(recordType, access, "export");
         List<FieldDefinition> all = catalog.fields(type);
         List<FieldDefinition> columns = fieldNames.isEmpty() ? all
                 : fieldNames.stream().map(name -> catalog.field(type, name)).toList();
@@ -173,12 +173,6 @@ public class RecordsImpl implements Records {
         });
     }
 
-    private RecordType allowed(String recordType, String action) {
-        RecordType type = types.require(recordType);
-        access.require(type.moduleId() + "." + action);
-        return type;
-    }
-
     private static Optional<RecordRow> read(Connection c, RecordSql sql, long id, Visibility visible)
             throws SQLException {
         Sql select = sql.byId(id, visible);
@@ -198,12 +192,11 @@ public class RecordsImpl implements Records {
             try {
                 FieldDefinition field = catalog.field(type, entry.getKey());
                 if (!field.custom()) {
-                    throw new ValidationException(List.of(new FieldError(field.name(),
-                            "\"" + field.label() + "\" is changed through its module's form")));
+                    throw FieldValues.invalid(field, "\"" + field.label() + "\" is changed through its module's form");
                 }
                 Object value = FieldValues.parse(field, entry.getValue());
                 if (value == null && field.required()) {
-                    throw new ValidationException(List.of(new FieldError(field.name(), "Required")));
+                    throw FieldValues.invalid(field, "Required");
                 }
                 typed.put(field, value);
             } catch (ValidationException e) {
