@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -46,6 +47,12 @@ import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.Filter;
 import org.tesseracrm.kernel.api.record.FilterOp;
+import org.tesseracrm.kernel.api.record.ImportFile;
+import org.tesseracrm.kernel.api.record.ImportMode;
+import org.tesseracrm.kernel.api.record.ImportProblem;
+import org.tesseracrm.kernel.api.record.ImportReport;
+import org.tesseracrm.kernel.api.record.ImportRequest;
+import org.tesseracrm.kernel.api.record.Imports;
 import org.tesseracrm.kernel.api.record.PickListValue;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRow;
@@ -70,7 +77,7 @@ public class RecordPlatformIT {
     private static final String PASSWORD = "Correct-Horse-9";
     private static final String CONTACT = ContactService.RECORD_TYPE;
     private static final Set<String> PLANNER = Set.of("contacts.view", "contacts.create", "contacts.edit",
-            "contacts.export", "contacts.configure");
+            "contacts.export", "contacts.configure", "contacts.import");
     private static final int HTTP_PORT = PaxExamSupport.freePortOrFail();
     private static Map<String, ContactData> people;
 
@@ -88,6 +95,9 @@ public class RecordPlatformIT {
 
     @Inject
     private CustomFields customFields;
+
+    @Inject
+    private Imports imports;
 
     @Configuration
     public Option[] config() throws IOException {
@@ -264,6 +274,91 @@ public class RecordPlatformIT {
         assertEquals(3, lastNames("planner", RecordQuery.page(0, 50)).size());
         // Removing a field does not touch the module's own data.
         assertEquals("Lovelace", as("planner", () -> contacts.get(people.get("Ada").id())).orElseThrow().lastName());
+    }
+
+    @Test
+    public void t7_importChecksEveryRowUpdatesByKeyAndFillsCustomFields() {
+        fixture();
+        String csv = "First name;Last name;E-mail;Segment;Score\n"
+                + "Ada;;ada@example.org;;991\n"
+                + "Barbara;Liskov;barbara@example.org;Enterprise;7\n"
+                + "Bad;Score;bad@example.org;;lots\n"
+                + "No;Segment;nos@example.org;Gold;\n";
+        ImportFile file = as("planner", () -> imports.read(CONTACT, "people.csv",
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))));
+        List<String> mapping = ImportRequest.guessMapping(file.headers(), as("planner", () -> customFields.fields(CONTACT)));
+        assertEquals(List.of("firstName", "lastName", "email", "cf_segment", "cf_score"), mapping);
+
+        ImportRequest allOrNothing = new ImportRequest(file, mapping, List.of("email"), ImportMode.UPDATE_EXISTING, false);
+        ImportReport check = as("planner", () -> imports.check(CONTACT, allOrNothing));
+        assertEquals(check.problems().toString(), List.of(4, 5),
+                check.problems().stream().map(ImportProblem::line).toList());
+        assertEquals("Score", check.problems().get(0).column());
+        assertEquals(List.of(1, 1, false), List.of(check.created(), check.updated(), check.written()));
+
+        ImportReport refused = as("planner", () -> imports.run(CONTACT, allOrNothing, rows -> { }));
+        assertFalse("all or nothing with bad rows writes nothing", refused.written());
+        assertEquals(List.of(), lastNames("planner", RecordQuery.page(0, 10)
+                .withFilters(List.of(new Filter("lastName", FilterOp.EQUALS, List.of("Liskov"))))));
+
+        ImportRequest validOnly = new ImportRequest(file, mapping, List.of("email"), ImportMode.UPDATE_EXISTING, true);
+        ImportReport done = as("planner", () -> imports.run(CONTACT, validOnly, rows -> { }));
+        assertEquals(List.of(1, 1, 2L, true), List.of(done.created(), done.updated(), done.invalidRows(), done.written()));
+        assertEquals(List.of("Lovelace"), lastNames("planner", RecordQuery.page(0, 10)
+                .withFilters(List.of(new Filter("cf_score", FilterOp.EQUALS, List.of("991"))))));
+        RecordRow barbara = as("planner", () -> records.page(CONTACT, RecordQuery.page(0, 10)
+                .withFilters(List.of(new Filter("lastName", FilterOp.EQUALS, List.of("Liskov")))))).get(0);
+        assertEquals(List.of("Barbara", "Enterprise", "7", "planner"), List.of(barbara.text("firstName"),
+                barbara.text("cf_segment"), barbara.text("cf_score"), barbara.text("owner")));
+        ContactData viaModule = as("planner", () -> contacts.get(barbara.id()).orElseThrow());
+        assertEquals("barbara@example.org", viaModule.email());
+        ContactData edited = as("planner", () -> contacts.update(barbara.id(), viaModule.version(),
+                new ContactInput("Barbara", "Liskov", "barbara@example.org", "+1 617 253 0000", "MIT")));
+        assertEquals("MIT", edited.companyName());
+
+        assertThrows(PermissionDeniedException.class, () -> as("clerk", () -> imports.read(CONTACT, "x.csv",
+                new ByteArrayInputStream(new byte[0]))));
+    }
+
+    @Test
+    public void t8_anImportThatDiesHalfWayLeavesNothingAndAFullOneImportsEveryRow() {
+        fixture();
+        StringBuilder csv = new StringBuilder("Last name,E-mail,Score\n");
+        for (int i = 1; i <= 3000; i++) {
+            csv.append(String.format("Crash%04d,crash%d@example.org,%d%n", i, i, i));
+        }
+        ImportFile file = as("planner", () -> imports.read(CONTACT, "crash.csv",
+                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8))));
+        ImportRequest request = new ImportRequest(file, List.of("lastName", "email", "cf_score"), List.of(),
+                ImportMode.CREATE_ONLY, false);
+        RecordQuery crashed = RecordQuery.page(0, 10)
+                .withFilters(List.of(new Filter("lastName", FilterOp.CONTAINS, List.of("Crash"))));
+
+        List<Long> seen = new ArrayList<>();
+        RuntimeException death = assertThrows(IllegalStateException.class, () -> as("planner",
+                () -> imports.run(CONTACT, request, rows -> {
+                    seen.add(rows);
+                    if (rows >= 2000) {
+                        throw new IllegalStateException("killed at " + rows + " rows");
+                    }
+                })));
+        assertEquals("killed at 2000 rows", death.getMessage());
+        assertEquals(List.of(1000L, 2000L), seen);
+        assertEquals(0, (long) as("planner", () -> records.count(CONTACT, crashed, 10_000)));
+
+        ImportReport full = as("planner", () -> imports.run(CONTACT, request, rows -> { }));
+        assertEquals(3000, full.created());
+        assertEquals(3000, (long) as("planner", () -> records.count(CONTACT, crashed, 10_000)));
+        Set<Long> imported = new java.util.HashSet<>();
+        for (int page = 0; page < 3; page++) {
+            int offset = page * 1000;
+            as("planner", () -> records.page(CONTACT, crashed.withPage(offset, 1000))).forEach(row -> imported.add(row.id()));
+        }
+        assertEquals(3000, imported.size());
+        for (int i = 0; i < 120; i++) { // more than the entity's id block of 100: it must take a block after the import's
+            ContactData after = as("planner", () -> contacts.create(new ContactInput("After", "Import", "", "", "")));
+            assertFalse("the module's own inserts get ids the import did not use", imported.contains(after.id()));
+        }
     }
 
     private List<String> lastNames(String user, RecordQuery query) {

@@ -59,6 +59,7 @@ import org.tesseracrm.kernel.api.module.ModuleAdmin;
 import org.tesseracrm.kernel.api.module.ModuleDescriptor;
 import org.tesseracrm.kernel.api.module.ModuleRegistry;
 import org.tesseracrm.kernel.api.record.CustomFields;
+import org.tesseracrm.kernel.api.record.Imports;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.AccessControl;
@@ -115,6 +116,9 @@ public class SecurityIT {
 
     @Inject
     private Records records;
+
+    @Inject
+    private Imports imports;
 
     @Inject
     private CustomFields customFields;
@@ -238,6 +242,7 @@ public class SecurityIT {
         sweep(ModuleAdmin.class, moduleAdmin, swept, notRefused);
         sweep(Records.class, records, swept, notRefused);
         sweep(CustomFields.class, customFields, swept, notRefused);
+        sweep(Imports.class, imports, swept, notRefused);
         assertTrue("the sweep found the contacts service: " + swept, swept.contains("ContactService.list")
                 && swept.contains("ContactService.assign") && swept.contains("SecurityAdmin.createUser"));
         assertEquals("methods that did not refuse a user without rights", List.of(), notRefused);

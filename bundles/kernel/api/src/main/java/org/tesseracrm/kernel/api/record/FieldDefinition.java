@@ -2,6 +2,7 @@ package org.tesseracrm.kernel.api.record;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A field of a record type: predefined by its module or custom, added by an admin at runtime.
@@ -26,6 +27,13 @@ public record FieldDefinition(String name, String label, FieldType type, boolean
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(column, "column");
         Objects.requireNonNull(lookupType, "lookupType");
+    }
+
+    private static final Set<String> SYSTEM_SET = Set.of("ID", "VERSION", "CREATED_AT", "UPDATED_AT");
+
+    /** @return false for the columns the platform sets itself (id, version, creation and change times) */
+    public boolean importable() {
+        return !SYSTEM_SET.contains(column);
     }
 
     /**

@@ -1,8 +1,11 @@
 package org.tesseracrm.kernel.api.record;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ConsumerType;
+import org.tesseracrm.kernel.api.FieldError;
 
 /**
  * A kind of record a module keeps (contact, company, ...), registered as a service with property
@@ -11,7 +14,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  *
  * <p>The record platform reads the module's table directly. Its contract: a BIGINT primary key
  * {@code ID}, a BIGINT optimistic-locking {@code VERSION}, an {@code OWNER} column holding the owner's
- * user name (record visibility follows it), and one column per predefined field. Columns whose names
+ * user name (record visibility follows it), {@code CREATED_AT} and {@code UPDATED_AT} timestamps (UTC),
+ * and one column per predefined field. Columns whose names
  * start with {@code CF_} belong to the platform: it adds them for custom fields, so a module never
  * names its own columns that way.
  *
@@ -53,4 +57,24 @@ public interface RecordType {
      *     page comes straight from the index.
      */
     List<SortOrder> defaultSort();
+
+    /**
+     * @return where the module's entity takes its ids from; empty if records of this type cannot be
+     *     imported (the platform then never inserts into the table)
+     */
+    default Optional<IdGenerator> ids() {
+        return Optional.empty();
+    }
+
+    /**
+     * The module's own rules beyond what the field definitions say (a phone number's format, a date
+     * order, ...). The platform calls it for every record it creates or changes (import, inline edit)
+     * after checking types, lengths and required fields.
+     *
+     * @param values the record's predefined field values by field name, typed as in {@link RecordRow}
+     * @return one error per field breaking a rule; empty if none
+     */
+    default List<FieldError> check(Map<String, Object> values) {
+        return List.of();
+    }
 }

@@ -1,4 +1,4 @@
-/** The record platform: record types modules declare, their custom fields and pick-lists, and generic list queries and exports. */
+/** The record platform: record types modules declare, their custom fields and pick-lists, generic list queries, exports and imports. */
 @Export
 @Version("2.0.0")
 package org.tesseracrm.kernel.api.record;

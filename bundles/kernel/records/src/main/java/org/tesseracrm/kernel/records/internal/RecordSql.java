@@ -98,6 +98,45 @@ final class RecordSql {
         return new Sql(sql.toString(), params);
     }
 
+    /**
+     * @param keys the fields identifying a record
+     * @param tuples values of those fields, one list per wanted record
+     * @return the SELECT of the visible records having any of the tuples, compared exactly
+     */
+    Sql byKeys(List<FieldDefinition> keys, List<List<Object>> tuples, Visibility visible) {
+        List<Object> params = new ArrayList<>();
+        List<String> ors = new ArrayList<>();
+        for (List<Object> tuple : tuples) {
+            List<String> ands = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                ands.add(keys.get(i).column() + " = ?");
+                params.add(toColumn(keys.get(i), tuple.get(i)));
+            }
+            ors.add("(" + String.join(" AND ", ands) + ")");
+        }
+        String where = "(" + String.join(" OR ", ors) + ")" + ownerCondition(visible, params, " AND ");
+        return new Sql("SELECT " + columns() + " FROM " + type.table() + " WHERE " + where, params);
+    }
+
+    /**
+     * @param data the fields an insert fills, none of them a system column
+     * @return the INSERT text; parameters: id, version, owner, created, updated, then the fields in order
+     */
+    String insert(List<FieldDefinition> data) {
+        return "INSERT INTO " + type.table() + " (ID, VERSION, OWNER, CREATED_AT, UPDATED_AT"
+                + data.stream().map(f -> ", " + f.column()).collect(Collectors.joining()) + ") VALUES (?, ?, ?, ?, ?"
+                + ", ?".repeat(data.size()) + ")";
+    }
+
+    /**
+     * @param data the fields an import sets
+     * @return the UPDATE text; parameters: the fields in order, owner, updated, then id and version
+     */
+    String update(List<FieldDefinition> data) {
+        return "UPDATE " + type.table() + " SET " + data.stream().map(f -> f.column() + " = ?, ")
+                .collect(Collectors.joining()) + "OWNER = ?, UPDATED_AT = ?, VERSION = VERSION + 1 WHERE ID = ? AND VERSION = ?";
+    }
+
     /** Reads the current row of a result set made by {@link #select} or {@link #byId}. */
     RecordRow read(ResultSet rs) throws SQLException {
         Map<String, Object> values = new LinkedHashMap<>();

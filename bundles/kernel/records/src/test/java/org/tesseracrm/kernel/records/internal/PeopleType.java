@@ -1,14 +1,17 @@
 package org.tesseracrm.kernel.records.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
+import org.tesseracrm.kernel.api.record.IdGenerator;
 import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.record.SortOrder;
 
-/** A small record type for tests: table T_PERSON with predefined name, e-mail and owner. */
+/** A small record type for tests: table T_PERSON with predefined name, e-mail and owner; names may not shout (!). */
 final class PeopleType implements RecordType {
     static final List<FieldDefinition> CUSTOM = List.of(
             custom("cf_segment", "Segment", FieldType.PICKLIST, 100),
@@ -68,5 +71,17 @@ final class PeopleType implements RecordType {
     @Override
     public List<SortOrder> defaultSort() {
         return List.of(new SortOrder("name", true));
+    }
+
+    @Override
+    public Optional<IdGenerator> ids() {
+        return Optional.of(new IdGenerator("T_ID", "GEN_NAME", "GEN_VALUE", "PERSON"));
+    }
+
+    @Override
+    public List<FieldError> check(Map<String, Object> values) {
+        Object name = values.get("name");
+        return name != null && name.toString().contains("!") ? List.of(new FieldError("name", "Names do not shout"))
+                : List.of();
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tesseracrm.kernel.api.ValidationException;
+import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.Filter;
 import org.tesseracrm.kernel.api.record.FilterOp;
 import org.tesseracrm.kernel.api.record.RecordQuery;
@@ -31,7 +32,7 @@ import org.tesseracrm.kernel.api.security.Visibility;
 /** Runs the translated SQL on an in-memory Derby, so a wrong condition shows up as wrong rows. */
 class RecordSqlTest {
     private static final Visibility ALL = new Visibility(true, Set.of());
-    private static final List<org.tesseracrm.kernel.api.record.FieldDefinition> FIELDS = new ArrayList<>();
+    private static final List<FieldDefinition> FIELDS = new ArrayList<>();
     private static RecordSql sql;
     private static Connection db;
 
@@ -182,6 +183,32 @@ class RecordSqlTest {
                 ALL, true).text();
         assertFalse(text.contains("DROP") || text.contains("OR '1'"), text);
         assertTrue(text.contains("LOWER(NAME) = ?"), text);
+    }
+
+    @Test
+    void keyLookupMatchesWholeTuplesExactlyAndOnlyVisibleOwners() throws SQLException {
+        FieldDefinition email = FIELDS.get(1);
+        FieldDefinition segment = FIELDS.stream().filter(f -> f.name().equals("cf_segment")).findFirst().orElseThrow();
+        List<List<Object>> tuples = List.of(List.of("ada@example.org", "Enterprise"), List.of("alan@example.org", "SMB"),
+                List.of("x@example.org", "Enterprise"));
+        assertEquals(List.of(1L, 2L), byKeys(List.of(email, segment), tuples, ALL));
+        assertEquals(List.of(2L), byKeys(List.of(email, segment), tuples, new Visibility(false, Set.of("bob"))));
+        assertEquals(List.of(), byKeys(List.of(email), List.of(List.of("ADA@example.org")), ALL));
+    }
+
+    private static List<Long> byKeys(List<FieldDefinition> keys, List<List<Object>> tuples, Visibility visible)
+            throws SQLException {
+        Sql select = sql.byKeys(keys, tuples, visible);
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement s = db.prepareStatement(select.text() + " ORDER BY ID")) {
+            select.bind(s);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(sql.read(rs).id());
+                }
+            }
+        }
+        return ids;
     }
 
     private static RecordQuery filtered(Filter filter) {

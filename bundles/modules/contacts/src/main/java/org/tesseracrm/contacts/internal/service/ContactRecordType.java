@@ -1,18 +1,25 @@
 package org.tesseracrm.contacts.internal.service;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
 import org.tesseracrm.contacts.api.ContactService;
+import org.tesseracrm.contacts.api.ContactInput;
 import org.tesseracrm.contacts.internal.ContactsModule;
+import org.tesseracrm.kernel.api.FieldError;
+import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
+import org.tesseracrm.kernel.api.record.IdGenerator;
 import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.record.SortOrder;
 
 /**
  * Describes contacts to the record platform: their table, predefined fields, default order and what a
- * text search looks at. The platform's list, filters, custom fields and export work from this alone.
+ * text search looks at, where ids come from and the rules a contact follows. The platform's list,
+ * filters, custom fields, export and import work from this alone.
  */
 @Component(service = RecordType.class, property = RecordType.ID + "=" + ContactService.RECORD_TYPE)
 public class ContactRecordType implements RecordType {
@@ -75,5 +82,28 @@ public class ContactRecordType implements RecordType {
     @Override
     public List<String> searchFields() {
         return ContactQuery.SEARCHED;
+    }
+
+    /** The table generator of the {@code Contact} entity. */
+    @Override
+    public Optional<IdGenerator> ids() {
+        return Optional.of(new IdGenerator("CONTACTS_ID_GEN", "GEN_NAME", "GEN_VALUE", "CONTACT"));
+    }
+
+    /** The form's rules (phone format, ...), so an import is checked exactly like the form. */
+    @Override
+    public List<FieldError> check(Map<String, Object> values) {
+        try {
+            ContactValidator.validate(new ContactInput(text(values, "firstName"), text(values, "lastName"),
+                    text(values, "email"), text(values, "phone"), text(values, "companyName")));
+            return List.of();
+        } catch (ValidationException e) {
+            return e.errors();
+        }
+    }
+
+    private static String text(Map<String, Object> values, String field) {
+        Object value = values.get(field);
+        return value == null ? "" : value.toString();
     }
 }

@@ -1,0 +1,256 @@
+package org.tesseracrm.kernel.records.internal;
+
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.tesseracrm.kernel.api.ConflictException;
+import org.tesseracrm.kernel.api.CrmException;
+import org.tesseracrm.kernel.api.FieldError;
+import org.tesseracrm.kernel.api.PermissionDeniedException;
+import org.tesseracrm.kernel.api.ValidationException;
+import org.tesseracrm.kernel.api.audit.AuditAction;
+import org.tesseracrm.kernel.api.audit.AuditTrail;
+import org.tesseracrm.kernel.api.audit.RecordChange;
+import org.tesseracrm.kernel.api.record.FieldDefinition;
+import org.tesseracrm.kernel.api.record.IdGenerator;
+import org.tesseracrm.kernel.api.record.ImportFile;
+import org.tesseracrm.kernel.api.record.ImportMode;
+import org.tesseracrm.kernel.api.record.ImportReport;
+import org.tesseracrm.kernel.api.record.ImportRequest;
+import org.tesseracrm.kernel.api.record.Imports;
+import org.tesseracrm.kernel.api.record.RecordRow;
+import org.tesseracrm.kernel.api.record.RecordType;
+import org.tesseracrm.kernel.api.security.AccessControl;
+import org.tesseracrm.kernel.api.security.Caller;
+import org.tesseracrm.kernel.records.internal.ImportPlan.Action;
+import org.tesseracrm.kernel.records.internal.ImportPlan.Planned;
+
+/**
+ * Imports files into any record type with an id generator: plans the whole file first (see
+ * {@link ImportPlan}), then writes every create and update in one JDBC transaction, in batches.
+ */
+@Component(service = Imports.class)
+public class ImportsImpl implements Imports {
+    private static final int BATCH = 1000;
+    private static final int KEYS_PER_QUERY = 100;
+
+    private final RecordTypeRegistry types;
+    private final FieldCatalog catalog;
+    private final AccessControl access;
+    private final AuditTrail audit;
+
+    /**
+     * @param types installed record types
+     * @param catalog field definitions and pick-lists
+     * @param access the caller's permissions and visibility
+     * @param audit where each import is recorded
+     */
+    @Activate
+    public ImportsImpl(@Reference RecordTypeRegistry types, @Reference FieldCatalog catalog,
+            @Reference AccessControl access, @Reference AuditTrail audit) {
+        this.types = types;
+        this.catalog = catalog;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    @Override
+    public ImportFile read(String recordType, String fileName, InputStream content) {
+        importable(types.allowed(recordType, access, "import"));
+        return ImportFiles.read(fileName, content);
+    }
+
+    @Override
+    public ImportReport check(String recordType, ImportRequest request) {
+        return plan(recordType, request).report(false);
+    }
+
+    @Override
+    public ImportReport run(String recordType, ImportRequest request, LongConsumer progress) {
+        ImportPlan plan = plan(recordType, request);
+        if (plan.hasProblems() && !request.validRowsOnly()) {
+            return plan.report(false);
+        }
+        RecordType type = types.require(recordType);
+        String caller = access.require(type.moduleId() + ".import").username();
+        List<FieldDefinition> fields = catalog.fields(type);
+        List<Planned> creates = plan.planned().stream().filter(p -> p.action() == Action.CREATE).toList();
+        List<Planned> updates = plan.planned().stream().filter(p -> p.action() == Action.UPDATE).toList();
+        long firstId = creates.isEmpty() ? 0 : takeIds(type.ids().orElseThrow(), creates.size());
+        RecordSql sql = new RecordSql(type, fields);
+        List<FieldDefinition> data = fields.stream().filter(f -> !ImportPlan.SYSTEM_COLUMNS.contains(f.column())).toList();
+        List<FieldDefinition> changed = plan.mappedFields().stream()
+                .filter(f -> !ImportPlan.SYSTEM_COLUMNS.contains(f.column())).toList();
+        FieldDefinition owner = fields.stream().filter(f -> "OWNER".equals(f.column())).findFirst().orElse(null);
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        catalog.jdbc().inTransaction(c -> {
+            long[] done = {0};
+            try (PreparedStatement insert = c.prepareStatement(sql.insert(data))) {
+                long id = firstId;
+                for (Planned row : creates) {
+                    List<Object> params = new ArrayList<>(List.of(id++, 1L, ownerOf(row, owner, caller), now, now));
+                    data.forEach(f -> params.add(columnValue(f, row.values().get(f))));
+                    batch(insert, params, done, progress, false);
+                }
+                flush(insert, done, progress, false);
+            }
+            try (PreparedStatement update = c.prepareStatement(sql.update(changed))) {
+                for (Planned row : updates) {
+                    List<Object> params = new ArrayList<>();
+                    changed.forEach(f -> params.add(columnValue(f, row.values().get(f))));
+                    params.addAll(List.of(ownerOf(row, owner, caller), now, row.existing().id(), row.existing().version()));
+                    batch(update, params, done, progress, true);
+                }
+                flush(update, done, progress, true);
+            }
+            progress.accept(done[0]);
+            return null;
+        });
+        ImportReport report = plan.report(true);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("file", request.file().name());
+        summary.put("created", report.created());
+        summary.put("updated", report.updated());
+        summary.put("skipped", report.skipped());
+        summary.put("not imported", report.invalidRows());
+        audit.record(new RecordChange(type.moduleId(), type.id(), 0, "Import of " + request.file().name(), caller,
+                AuditAction.CREATE, Map.of(), summary));
+        return report;
+    }
+
+    private ImportPlan plan(String recordType, ImportRequest request) {
+        RecordType type = types.allowed(recordType, access, "import");
+        importable(type);
+        if (request.mode() == ImportMode.UPDATE_EXISTING) {
+            access.require(type.moduleId() + ".edit");
+        }
+        Caller caller = access.require(type.moduleId() + ".import");
+        List<FieldDefinition> fields = catalog.fields(type);
+        ImportPlan plan = ImportPlan.of(type, fields, request);
+        Map<String, Boolean> owners = new HashMap<>();
+        plan.parse(user -> owners.computeIfAbsent(user, this::assignable));
+        List<RecordRow> existing = plan.keys().isEmpty() ? List.of() : existing(type, fields, plan);
+        plan.decide(existing, field -> catalog.pickList(type.id(), field.name()), caller.username());
+        return plan;
+    }
+
+    private static void importable(RecordType type) {
+        if (type.ids().isEmpty()) {
+            throw new ValidationException(List.of(new FieldError("file", type.pluralLabel()
+                    + " cannot be imported: their module does not support it.")));
+        }
+    }
+
+    private boolean assignable(String user) {
+        try {
+            access.checkAssignable(user);
+            return true;
+        } catch (PermissionDeniedException e) {
+            return false;
+        }
+    }
+
+    /** @return the visible records matching any row's key, read in chunks of bounded statements */
+    private List<RecordRow> existing(RecordType type, List<FieldDefinition> fields, ImportPlan plan) {
+        RecordSql sql = new RecordSql(type, fields);
+        List<List<Object>> keys = plan.keyValues();
+        var visible = access.visibility();
+        return catalog.jdbc().inTransaction(c -> {
+            List<RecordRow> rows = new ArrayList<>();
+            for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
+                Sql select = sql.byKeys(plan.keys(), keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY)),
+                        visible);
+                try (PreparedStatement s = c.prepareStatement(select.text())) {
+                    select.bind(s);
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            rows.add(sql.read(rs));
+                        }
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    /**
+     * Takes a block of ids the way JPA's table generator does, in its own short transaction so the
+     * generator row is not locked while the import runs. Ids of a failed import are simply not used.
+     *
+     * @return the first id of the block
+     */
+    private long takeIds(IdGenerator ids, int count) {
+        return catalog.jdbc().inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE " + ids.table() + " SET " + ids.valueColumn() + " = "
+                    + ids.valueColumn() + " + ? WHERE " + ids.nameColumn() + " = ?")) {
+                s.setLong(1, count);
+                s.setString(2, ids.name());
+                if (s.executeUpdate() != 1) {
+                    throw new CrmException("The id table " + ids.table() + " has no row " + ids.name() + ".");
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT " + ids.valueColumn() + " FROM " + ids.table()
+                    + " WHERE " + ids.nameColumn() + " = ?")) {
+                s.setString(1, ids.name());
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1) - count + 1;
+                }
+            }
+        });
+    }
+
+    private static Object ownerOf(Planned row, FieldDefinition owner, String caller) {
+        Object value = owner == null ? null : row.values().get(owner);
+        return value == null ? caller : value;
+    }
+
+    /** Predefined text columns hold '' for no value (as the modules' entities write them); others NULL. */
+    private static Object columnValue(FieldDefinition field, Object value) {
+        if (value == null && !field.custom() && field.type().textual()) {
+            return "";
+        }
+        return RecordSql.toColumn(field, value);
+    }
+
+    private static void batch(PreparedStatement statement, List<Object> params, long[] done, LongConsumer progress,
+            boolean update) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Sql.bind(statement, i + 1, params.get(i));
+        }
+        statement.addBatch();
+        if (++done[0] % BATCH == 0) {
+            flush(statement, done, progress, update);
+        }
+    }
+
+    private static void flush(PreparedStatement statement, long[] done, LongConsumer progress, boolean update)
+            throws SQLException {
+        int[] counts = statement.executeBatch();
+        if (update) {
+            for (int count : counts) {
+                if (count == 0) {
+                    throw new ConflictException("A record changed while the import ran, so nothing was imported. "
+                            + "Run the import again.");
+                }
+            }
+        }
+        if (counts.length > 0) {
+            progress.accept(done[0]);
+        }
+    }
+}
