@@ -74,6 +74,16 @@ final class Browser implements AutoCloseable {
                 .filter(item -> item.isDisplayed() && item.getText().trim().equals(label)).findFirst().orElse(null)).click();
     }
 
+    /** Hands a file to a vaadin-upload, as choosing it in the file dialog would. */
+    void upload(String uploadId, Path file) {
+        await(By.id(uploadId));
+        WebElement input = (WebElement) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const up = document.getElementById(arguments[0]);"
+                        + "const input = up.querySelector('input[type=file]') || up.shadowRoot.querySelector('input[type=file]');"
+                        + "input.hidden = false; input.style.display = 'block'; return input;", uploadId);
+        input.sendKeys(file.toAbsolutePath().toString());
+    }
+
     /** Types into a text area. */
     void typeArea(String fieldId, String text) {
         WebElement input = await(By.cssSelector("#" + fieldId + " textarea"));

@@ -250,6 +250,46 @@ class DistributionIT {
 
     @Test
     @Order(9)
+    void adminImportsAFileWithABadRowSeesTheReportAndImportsTheValidRows() throws Exception {
+        Path file = Files.createTempFile("people", ".csv");
+        Files.writeString(file, "Last name;First name;E-mail;Segment\n"
+                + "Liskov;Barbara;barbara@example.org;SMB\n"
+                + "Knuth;Donald;donald(at)example.org;Enterprise\n"
+                + "Hamilton;Margaret;margaret@example.org;Gold\n");
+        try (Browser browser = new Browser()) {
+            browser.open(crm.url("/contacts"));
+            browser.logIn("admin", PASSWORD);
+            browser.open(crm.url("/contacts"));
+            browser.click("contacts-import");
+            browser.upload("import-upload", file);
+            browser.until(Duration.ofSeconds(20), d -> browser.text("#import-summary").contains("3 rows, 4 columns"));
+            assertTrue(browser.gridCells("import-preview").contains("donald(at)example.org"));
+
+            browser.click("import-check");
+            browser.until(Duration.ofSeconds(10), d -> browser.text("#import-summary").startsWith("Check:"));
+            assertEquals("Check: 1 to create, 0 to update, 0 to skip, 2 with problems.", browser.text("#import-summary"));
+            List<String> report = browser.gridCells("import-problems");
+            assertTrue(report.contains("3") && report.contains("E-mail")
+                    && report.contains("Enter an e-mail address like name@example.org."), report.toString());
+            assertTrue(report.contains("4") && report.contains("Segment"), report.toString());
+            browser.screenshot("import-report");
+
+            browser.click("import-run");
+            browser.until(Duration.ofSeconds(20), d -> browser.text("#import-summary").startsWith("Nothing was imported"));
+            browser.click("import-valid-only");
+            browser.click("import-run");
+            browser.until(Duration.ofSeconds(20), d -> browser.text("#import-summary").startsWith("Imported:"));
+            assertEquals("Imported: 1 created, 0 updated, 0 skipped, 2 not imported.", browser.text("#import-summary"));
+            browser.click("import-close");
+            browser.until(Duration.ofSeconds(10), d -> browser.gridCells("contacts-grid").contains("Liskov"));
+            assertFalse(browser.gridCells("contacts-grid").contains("Knuth"));
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Test
+    @Order(10)
     void fiveWrongPasswordsLockTheAccount() throws Exception {
         try (Browser browser = new Browser()) {
             browser.open(crm.url("/login"));

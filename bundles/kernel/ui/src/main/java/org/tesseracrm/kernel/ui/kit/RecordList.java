@@ -30,20 +30,22 @@ import org.tesseracrm.kernel.api.record.CustomFields;
 import org.tesseracrm.kernel.api.record.ExportFormat;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.Filter;
+import org.tesseracrm.kernel.api.record.Imports;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.record.SortOrder;
+import org.tesseracrm.kernel.api.security.CallerContext;
 
 /**
  * The list of any record type: a lazy grid paged and sorted in the database, a search box, filters on
  * any field (custom ones too) shown as removable chips, a column chooser, a bounded match count and
- * export of exactly what is filtered to CSV or Excel. Everything goes through {@link Records}, which
+ * export of exactly what is filtered to CSV or Excel, and (if allowed) import. Everything goes through {@link Records}, which
  * checks the user's permissions and record visibility.
  *
  * <p>Element ids start with the given prefix: {@code <prefix>-grid}, {@code -filter} (the search
  * box), {@code -add-filter}, {@code -columns}, {@code -export-csv}, {@code -export-xlsx},
- * {@code -count}.
+ * {@code -count}, {@code -import}.
  */
 public class RecordList extends VerticalLayout {
     private static final long serialVersionUID = 1L;
@@ -53,6 +55,7 @@ public class RecordList extends VerticalLayout {
     private final transient Records records;
     private final String recordType;
     private final String prefix;
+    private final String pluralLabel;
     private final List<FieldDefinition> fields;
     private final Grid<RecordRow> grid = new Grid<>();
     private final TextField search = new TextField();
@@ -75,6 +78,7 @@ public class RecordList extends VerticalLayout {
         this.records = records;
         this.recordType = recordType;
         this.prefix = prefix;
+        this.pluralLabel = pluralLabel;
         this.fields = customFields.fields(recordType);
         setPadding(false);
         setSizeFull();
@@ -127,6 +131,20 @@ public class RecordList extends VerticalLayout {
     /** @param open what clicking a row does, typically opening its form */
     public void onOpen(Consumer<RecordRow> open) {
         this.opener = open;
+    }
+
+    /**
+     * Adds an Import button that opens the import wizard for this record type. Call it only for users
+     * holding the module's {@code import} permission; the service checks it again.
+     *
+     * @param imports the import service
+     * @param callers binds the user to the import's own thread
+     */
+    public void allowImport(Imports imports, CallerContext callers) {
+        Button button = new Button("Import", new Icon(VaadinIcon.UPLOAD_ALT),
+                e -> new ImportWizard(imports, callers, recordType, fields, pluralLabel, this::refresh).open());
+        button.setId(prefix + "-import");
+        toolbar.add(button);
     }
 
     /** @return the toolbar, for the module's own buttons (New, ...) */

@@ -14,9 +14,11 @@ import org.tesseracrm.contacts.api.ContactService;
 import org.tesseracrm.contacts.internal.ContactsModule;
 import org.tesseracrm.kernel.api.audit.AuditTrail;
 import org.tesseracrm.kernel.api.record.CustomFields;
+import org.tesseracrm.kernel.api.record.Imports;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.AccessControl;
+import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.kernel.ui.kit.CustomFieldsPanel;
 import org.tesseracrm.kernel.ui.kit.RecordList;
 
@@ -37,9 +39,11 @@ public class ContactsView extends VerticalLayout implements HasDynamicTitle {
      * @param audit the history shown on the form
      * @param records lists and custom values of contacts
      * @param customFields the fields admins added to contacts
+     * @param imports the import wizard's service
+     * @param callers binds the user to an import's thread
      */
     public ContactsView(ContactService contacts, AccessControl access, AuditTrail audit, Records records,
-            CustomFields customFields) {
+            CustomFields customFields, Imports imports, CallerContext callers) {
         this.contacts = contacts;
         this.access = access;
         this.audit = audit;
@@ -53,6 +57,9 @@ public class ContactsView extends VerticalLayout implements HasDynamicTitle {
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.setVisible(access.permitted(ContactsModule.CREATE));
         list.toolbar().add(add);
+        if (access.permitted(ContactsModule.IMPORT)) {
+            list.allowImport(imports, callers);
+        }
         list.onOpen(this::open);
         add(new H2("Contacts"), list);
     }

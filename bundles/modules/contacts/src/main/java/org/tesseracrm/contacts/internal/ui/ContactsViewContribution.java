@@ -8,8 +8,10 @@ import org.tesseracrm.contacts.api.ContactService;
 import org.tesseracrm.contacts.internal.ContactsModule;
 import org.tesseracrm.kernel.api.audit.AuditTrail;
 import org.tesseracrm.kernel.api.record.CustomFields;
+import org.tesseracrm.kernel.api.record.Imports;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.AccessControl;
+import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.kernel.api.ui.CrmView;
 import org.tesseracrm.kernel.api.ui.ViewContribution;
 
@@ -24,6 +26,8 @@ public class ContactsViewContribution implements ViewContribution {
     private final AuditTrail audit;
     private final Records records;
     private final CustomFields customFields;
+    private final Imports imports;
+    private final CallerContext callers;
 
     /**
      * @param contacts the service the view works with
@@ -31,15 +35,20 @@ public class ContactsViewContribution implements ViewContribution {
      * @param audit the history shown on the form
      * @param records the list, its filters and export
      * @param customFields the fields admins added to contacts
+     * @param imports the import wizard's service
+     * @param callers binds the user to an import's thread
      */
     @Activate
     public ContactsViewContribution(@Reference ContactService contacts, @Reference AccessControl access,
-            @Reference AuditTrail audit, @Reference Records records, @Reference CustomFields customFields) {
+            @Reference AuditTrail audit, @Reference Records records, @Reference CustomFields customFields,
+            @Reference Imports imports, @Reference CallerContext callers) {
         this.contacts = contacts;
         this.access = access;
         this.audit = audit;
         this.records = records;
         this.customFields = customFields;
+        this.imports = imports;
+        this.callers = callers;
     }
 
     @Override
@@ -49,6 +58,6 @@ public class ContactsViewContribution implements ViewContribution {
 
     @Override
     public Component createView() {
-        return new ContactsView(contacts, access, audit, records, customFields);
+        return new ContactsView(contacts, access, audit, records, customFields, imports, callers);
     }
 }
