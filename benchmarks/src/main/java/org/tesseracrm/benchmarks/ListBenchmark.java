@@ -1,5 +1,6 @@
 package org.tesseracrm.benchmarks;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -23,6 +24,8 @@ import org.tesseracrm.kernel.api.record.ExportFormat;
 import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.Filter;
 import org.tesseracrm.kernel.api.record.FilterOp;
+import org.tesseracrm.kernel.api.record.ImportMode;
+import org.tesseracrm.kernel.api.record.ImportRequest;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.SortOrder;
 import org.tesseracrm.kernel.api.security.Visibility;
@@ -30,12 +33,13 @@ import org.tesseracrm.kernel.api.security.Visibility;
 /**
  * Measures the record platform at scale on the contacts module's real schema, for each configured
  * database: list pages of 50 (filtered on predefined and custom fields, sorted, no count), the
- * bounded count, adding a custom field to a full table, and exports. It runs the platform's own
+ * bounded count, adding a custom field to a full table, exports and imports. It runs the platform's own
  * classes ({@link Platform}). Prints a Markdown table and writes it to
  * {@code target/benchmark-results.md}.
  *
  * <p>System properties: {@code tessera.bench.rows} (default 1,000,000), {@code tessera.bench.db}
  * ({@code derby,postgresql}), {@code tessera.bench.runs} (timed runs per query after warm-up),
+ * {@code tessera.bench.importRows} (rows of the imported file, default 100,000),
  * {@code tessera.bench.pg.url/.user/.password} (default the test database of {@code .ci/postgres}).
  */
 public final class ListBenchmark {
@@ -43,6 +47,7 @@ public final class ListBenchmark {
     /** Held so the level set on it is not lost when java.util.logging drops unreferenced loggers. */
     private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");
     private static final int WARMUP = 3;
+    private static final int IMPORT_ROWS = Integer.getInteger("tessera.bench.importRows", 100_000);
 
     private ListBenchmark() {
     }
@@ -137,7 +142,49 @@ public final class ListBenchmark {
             System.out.printf("%s: export %s -> median %.2f s, %,d rows%n", db, format, export.median() / 1000,
                     export.rows());
         }
+
+        table.append(String.format("%n| Import of a %,d-row csv (8 columns, 3 custom) | median s | min s | max s "
+                + "| rows/s |%n|---|---:|---:|---:|---:|%n", IMPORT_ROWS));
+        byte[] file = DataGenerator.importFile(IMPORT_ROWS);
+        List<String> mapping = List.of("firstName", "lastName", "email", "phone", "companyName", "cf_segment", "cf_score",
+                "cf_renewal");
+        importRow(table, db, connection, rows, "create only, no duplicate check", () -> admin.imports().run(CONTACT,
+                new ImportRequest(admin.imports().read(CONTACT, "contacts.csv", new ByteArrayInputStream(file)), mapping,
+                        List.of(), ImportMode.CREATE_ONLY, false), n -> { }).created());
+        importRow(table, db, connection, rows, "skip duplicates by e-mail (looked up among 1M)", () -> admin.imports()
+                .run(CONTACT, new ImportRequest(admin.imports().read(CONTACT, "contacts.csv",
+                        new ByteArrayInputStream(file)), mapping, List.of("email"), ImportMode.SKIP_DUPLICATES, false),
+                        n -> { }).created());
         return table.toString();
+    }
+
+    /**
+     * Times read + check + write of the file (after one warm-up run); before each run the rows the last
+     * one imported are deleted, untimed, so every run imports into the same table.
+     */
+    private static void importRow(StringBuilder table, String db, Connection connection, int rows, String name,
+            IntSupplier work) throws SQLException {
+        List<Double> millis = new ArrayList<>();
+        int created = 0;
+        for (int run = 0; run < 4; run++) {
+            execute(connection, "DELETE FROM CRM_CONTACT WHERE ID > " + rows);
+            connection.commit();
+            long start = System.nanoTime();
+            created = work.getAsInt();
+            if (run > 0) {
+                millis.add((System.nanoTime() - start) / 1e6);
+            }
+        }
+        if (created != IMPORT_ROWS) {
+            throw new IllegalStateException("the import created " + created + " rows, not " + IMPORT_ROWS);
+        }
+        Timing timing = Timing.of(millis, created);
+        table.append(String.format("| %s | %.2f | %.2f | %.2f | %,.0f |%n", name, timing.median() / 1000,
+                timing.min() / 1000, timing.max() / 1000, created / (timing.median() / 1000)));
+        System.out.printf("%s: import %s -> median %.2f s, %,.0f rows/s%n", db, name, timing.median() / 1000,
+                created / (timing.median() / 1000));
+        execute(connection, "DELETE FROM CRM_CONTACT WHERE ID > " + rows);
+        connection.commit();
     }
 
     private static void row(StringBuilder table, String db, String name, Timing timing) {

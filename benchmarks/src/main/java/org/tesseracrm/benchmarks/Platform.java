@@ -12,12 +12,14 @@ import javax.sql.DataSource;
 import org.tesseracrm.contacts.internal.service.ContactRecordType;
 import org.tesseracrm.kernel.api.audit.AuditTrail;
 import org.tesseracrm.kernel.api.record.CustomFields;
+import org.tesseracrm.kernel.api.record.Imports;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.Visibility;
 import org.tesseracrm.kernel.records.internal.CustomFieldsImpl;
 import org.tesseracrm.kernel.records.internal.FieldCatalog;
+import org.tesseracrm.kernel.records.internal.ImportsImpl;
 import org.tesseracrm.kernel.records.internal.RecordTypeRegistry;
 import org.tesseracrm.kernel.records.internal.RecordsImpl;
 
@@ -28,8 +30,9 @@ import org.tesseracrm.kernel.records.internal.RecordsImpl;
  *
  * @param records list pages, counts and exports
  * @param customFields adds the custom fields
+ * @param imports imports files
  */
-record Platform(Records records, CustomFields customFields) {
+record Platform(Records records, CustomFields customFields, Imports imports) {
     /**
      * @param connection the database; never closed by the platform
      * @param visibility the owners the simulated user sees
@@ -41,7 +44,8 @@ record Platform(Records records, CustomFields customFields) {
         AccessControl access = allowed(visibility);
         AuditTrail audit = (AuditTrail) Proxy.newProxyInstance(Platform.class.getClassLoader(),
                 new Class<?>[] {AuditTrail.class}, (proxy, method, args) -> List.of());
-        return new Platform(new RecordsImpl(types, catalog, access, audit), new CustomFieldsImpl(types, catalog, access));
+        return new Platform(new RecordsImpl(types, catalog, access, audit), new CustomFieldsImpl(types, catalog, access),
+                new ImportsImpl(types, catalog, access, audit));
     }
 
     /** A caller who may do everything and sees the given owners. */
