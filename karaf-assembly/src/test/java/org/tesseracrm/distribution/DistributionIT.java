@@ -273,6 +273,13 @@ class DistributionIT {
                     && report.contains("Enter an e-mail address like name@example.org."), report.toString());
             assertTrue(report.contains("4") && report.contains("Segment"), report.toString());
             browser.screenshot("import-report");
+            browser.click("import-rejected");
+            String rejected = Files.readString(browser.download(".csv"));
+            assertTrue(rejected.startsWith("\ufeffLast name,First name,E-mail,Segment,Problems\r\n"), rejected);
+            assertTrue(rejected.contains("Knuth,Donald,donald(at)example.org,Enterprise,"
+                    + "E-mail: Enter an e-mail address like name@example.org."), rejected);
+            assertTrue(rejected.contains("Hamilton,Margaret,margaret@example.org,Gold,"), rejected);
+            assertFalse(rejected.contains("Liskov"), rejected);
 
             browser.click("import-run");
             browser.until(Duration.ofSeconds(20), d -> browser.text("#import-summary").startsWith("Nothing was imported"));

@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param name the file name the user uploaded
  * @param headers the column headers, in file order
- * @param rows the data rows, each with one cell per header (blank for a missing cell)
+ * @param rows the data rows, each with one cell per header (blank for a missing cell); blank rows are
+ *     kept so that a row's index gives its line
  */
 public record ImportFile(String name, List<String> headers, List<List<String>> rows) {
     /** Keeps unmodifiable copies. */

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The outcome of checking or running an import.
  *
- * @param rows the data rows in the file
+ * @param rows the data rows in the file, blank rows not counted
  * @param created records created (or, for a check, that would be)
  * @param updated records updated (or that would be)
  * @param skipped rows left out because they match an existing record (skip-duplicates mode)

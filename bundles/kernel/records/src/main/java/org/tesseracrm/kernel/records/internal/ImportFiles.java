@@ -43,7 +43,7 @@ final class ImportFiles {
     /**
      * @param fileName the uploaded name; {@code .csv} or {@code .xlsx}
      * @param content the file
-     * @return its header row and data rows, blank rows left out, each row as wide as the header
+     * @return its header row and data rows (blank ones included), each row as wide as the header
      * @throws ValidationException on field {@code file} for anything that is not a readable, bounded file
      */
     static ImportFile read(String fileName, InputStream content) {
@@ -69,9 +69,7 @@ final class ImportFiles {
         int width = headers.size();
         List<List<String>> rows = new ArrayList<>();
         for (List<String> row : table.subList(1, table.size())) {
-            if (row.stream().allMatch(String::isBlank)) {
-                continue;
-            }
+            // Blank rows stay, so a row's index still gives its line in the file; the import skips them.
             List<String> cells = new ArrayList<>(row.subList(0, Math.min(width, row.size())));
             while (cells.size() < width) {
                 cells.add("");
@@ -87,7 +85,7 @@ final class ImportFiles {
 
     private static List<List<String>> csv(byte[] bytes) {
         String text = decode(bytes);
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(text)).build();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(text)).setIgnoreEmptyLines(false).build();
         List<List<String>> table = new ArrayList<>();
         try {
             Iterator<CSVRecord> records = format.parse(new StringReader(text)).iterator();
@@ -141,6 +139,9 @@ final class ImportFiles {
             Iterator<Row> rows = workbook.getFirstSheet().openStream().iterator();
             while (rows.hasNext() && table.size() <= Imports.MAX_ROWS + 1) {
                 Row row = rows.next();
+                while (table.size() < row.getRowNum() - 1) { // rows without cells are missing from the sheet
+                    table.add(List.of());
+                }
                 List<String> cells = new ArrayList<>();
                 for (int i = 0; i < row.getCellCount(); i++) {
                     cells.add(row.getOptionalCell(i).map(ImportFiles::text).orElse(""));

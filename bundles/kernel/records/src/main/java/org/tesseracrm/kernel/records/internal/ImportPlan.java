@@ -58,6 +58,7 @@ final class ImportPlan {
     private final List<ImportProblem> problems = new ArrayList<>();
     private final Map<Integer, Map<FieldDefinition, Object>> parsed = new LinkedHashMap<>();
     private final List<Planned> planned = new ArrayList<>();
+    private int nonBlank;
 
     private ImportPlan(RecordType type, List<FieldDefinition> fields, ImportRequest request,
             FieldDefinition[] columns, List<FieldDefinition> keys) {
@@ -138,7 +139,8 @@ final class ImportPlan {
     }
 
     /**
-     * Types every cell; a row with a bad cell gets one problem per bad cell and is left out.
+     * Types every cell; a row with a bad cell gets one problem per bad cell and is left out. Blank rows
+     * are skipped.
      *
      * @param mayOwn whether the importing user may give records to the named user
      */
@@ -147,6 +149,10 @@ final class ImportPlan {
         for (int r = 0; r < rows.size(); r++) {
             int line = ImportFile.line(r);
             List<String> cells = rows.get(r);
+            if (cells.stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            nonBlank++;
             Map<FieldDefinition, Object> values = new LinkedHashMap<>();
             boolean ok = true;
             for (int i = 0; i < columns.length; i++) {
@@ -241,7 +247,7 @@ final class ImportPlan {
     ImportReport report(boolean written) {
         int created = count(Action.CREATE);
         int updated = count(Action.UPDATE);
-        return new ImportReport(request.file().rows().size(), created, updated, count(Action.SKIP), problems, written);
+        return new ImportReport(nonBlank, created, updated, count(Action.SKIP), problems, written);
     }
 
     private int count(Action action) {

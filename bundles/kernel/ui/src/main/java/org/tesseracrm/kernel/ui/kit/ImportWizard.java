@@ -2,10 +2,16 @@ package org.tesseracrm.kernel.ui.kit;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.UI;
@@ -17,6 +23,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -24,7 +31,11 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.server.streams.UploadEvent;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.FieldError;
@@ -49,7 +60,7 @@ import org.tesseracrm.kernel.ui.internal.vaadin.ShellSession;
  * <p>Element ids: {@code import-upload}, {@code import-preview}, {@code import-map-<column index>},
  * {@code import-keys}, {@code import-mode}, {@code import-valid-only}, {@code import-check},
  * {@code import-run}, {@code import-close}, {@code import-progress}, {@code import-summary},
- * {@code import-problems}.
+ * {@code import-problems}, {@code import-rejected} (download of the rows with problems).
  */
 class ImportWizard extends Dialog {
     private static final long serialVersionUID = 1L;
@@ -70,6 +81,7 @@ class ImportWizard extends Dialog {
     private final Span summary = new Span();
     private final Grid<ImportProblem> problems = new Grid<>();
     private final ProgressBar progress = new ProgressBar();
+    private final Anchor rejected = new Anchor();
     private final Button check = new Button("Check");
     private final Button run = new Button("Import");
     private transient ImportFile file;
@@ -117,8 +129,13 @@ class ImportWizard extends Dialog {
         progress.setId("import-progress");
         progress.setVisible(false);
 
+        rejected.setId("import-rejected");
+        rejected.setText("Download the rows with problems (csv), to fix and import again");
+        rejected.getElement().setAttribute("download", true);
+        rejected.setVisible(false);
+
         steps.setPadding(false);
-        add(upload, hint, steps, summary, progress, problems);
+        add(upload, hint, steps, summary, progress, rejected, problems);
 
         check.setId("import-check");
         check.setEnabled(false);
@@ -222,6 +239,7 @@ class ImportWizard extends Dialog {
     /** A changed mapping or option makes the last report stale. */
     private void stale() {
         problems.setVisible(false);
+        rejected.setVisible(false);
     }
 
     private void check() {
@@ -295,7 +313,35 @@ class ImportWizard extends Dialog {
     private void show(ImportReport report, String text) {
         problems.setItems(report.problems());
         problems.setVisible(!report.problems().isEmpty());
+        ImportFile checked = file;
+        rejected.setHref((DownloadEvent event) -> {
+            event.setFileName("not-imported-" + checked.name().replaceAll("\\.[^.]*$", "") + ".csv");
+            event.setContentType("text/csv;charset=UTF-8");
+            try (OutputStream out = event.getOutputStream()) {
+                writeRejected(checked, report, out);
+            }
+        });
+        rejected.setVisible(!report.problems().isEmpty());
         say(text);
+    }
+
+    /** The file's rows that have problems, as they were, with a last column saying what to fix. */
+    private static void writeRejected(ImportFile file, ImportReport report, OutputStream out) throws IOException {
+        Map<Integer, String> byLine = new TreeMap<>();
+        report.problems().forEach(p -> byLine.merge(p.line(), (p.column().isEmpty() ? "" : p.column() + ": ")
+                + p.message(), (a, b) -> a + " " + b));
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        writer.write('\uFEFF');
+        try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
+            List<String> header = new ArrayList<>(file.headers());
+            header.add("Problems");
+            printer.printRecord(header);
+            for (Map.Entry<Integer, String> line : byLine.entrySet()) {
+                List<String> row = new ArrayList<>(file.rows().get(line.getKey() - ImportFile.line(0)));
+                row.add(line.getValue());
+                printer.printRecord(row);
+            }
+        }
     }
 
     /** Shows a message in the summary line and scrolls it into view: the dialog may be scrolled down. */
