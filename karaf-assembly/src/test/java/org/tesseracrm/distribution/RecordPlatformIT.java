@@ -57,6 +57,8 @@ import org.tesseracrm.kernel.api.record.PickListValue;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.Records;
+import org.tesseracrm.kernel.api.record.SavedView;
+import org.tesseracrm.kernel.api.record.SavedViews;
 import org.tesseracrm.kernel.api.record.SortOrder;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
@@ -98,6 +100,9 @@ public class RecordPlatformIT {
 
     @Inject
     private Imports imports;
+
+    @Inject
+    private SavedViews views;
 
     @Configuration
     public Option[] config() throws IOException {
@@ -359,6 +364,42 @@ public class RecordPlatformIT {
             ContactData after = as("planner", () -> contacts.create(new ContactInput("After", "Import", "", "", "")));
             assertFalse("the module's own inserts get ids the import did not use", imported.contains(after.id()));
         }
+    }
+
+    @Test
+    public void t9_viewsAreSavedPerUserSharedOnlyByConfigurersAndRunAsSaved() {
+        fixture();
+        List<Filter> enterprise = List.of(new Filter("cf_segment", FilterOp.IN, List.of("Enterprise")));
+        SavedView mine = as("planner", () -> views.save(new SavedView(CONTACT, " Enterprise by name ", "someone else",
+                false, "", enterprise, List.of(new SortOrder("lastName", true)), List.of("lastName", "cf_segment"))));
+        assertEquals(List.of("Enterprise by name", "planner"), List.of(mine.name(), mine.owner()));
+        assertEquals(List.of("Hopper", "Liskov", "Lovelace"), lastNames("planner", mine.query()));
+
+        assertEquals(List.of(), as("clerk", () -> views.list(CONTACT)));
+        assertThrows(PermissionDeniedException.class, () -> as("clerk", () -> views.save(new SavedView(CONTACT,
+                "Everyone's", "", true, "", List.of(), List.of(), List.of()))));
+        ValidationException bad = assertThrows(ValidationException.class, () -> as("planner", () -> views.save(
+                new SavedView(CONTACT, "Bad", "", false, "", List.of(Filter.of("cf_score", FilterOp.EQUALS, "lots")),
+                        List.of(), List.of()))));
+        assertEquals("cf_score", bad.errors().get(0).field());
+
+        as("planner", () -> views.save(new SavedView(CONTACT, "Team", "", true, "a", List.of(), List.of(), List.of())));
+        as("clerk", () -> views.save(new SavedView(CONTACT, "Mine", "", false, "", enterprise, List.of(), List.of())));
+        assertEquals(List.of("Mine/clerk", "Team/planner"), as("clerk", () -> views.list(CONTACT)).stream()
+                .map(v -> v.name() + "/" + v.owner()).toList());
+        assertEquals(List.of("Enterprise by name/planner", "Team/planner"), as("planner", () -> views.list(CONTACT))
+                .stream().map(v -> v.name() + "/" + v.owner()).toList());
+
+        assertThrows(PermissionDeniedException.class, () -> as("clerk", () -> {
+            views.delete(CONTACT, "planner", "Team");
+            return null;
+        }));
+        as("planner", () -> {
+            views.delete(CONTACT, "planner", "Team");
+            return null;
+        });
+        assertEquals(List.of("Mine/clerk"), as("clerk", () -> views.list(CONTACT)).stream()
+                .map(v -> v.name() + "/" + v.owner()).toList());
     }
 
     private List<String> lastNames(String user, RecordQuery query) {

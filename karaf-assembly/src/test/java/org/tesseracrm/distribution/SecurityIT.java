@@ -62,6 +62,8 @@ import org.tesseracrm.kernel.api.record.CustomFields;
 import org.tesseracrm.kernel.api.record.Imports;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.Records;
+import org.tesseracrm.kernel.api.record.SavedView;
+import org.tesseracrm.kernel.api.record.SavedViews;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.Authenticator;
 import org.tesseracrm.kernel.api.security.Caller;
@@ -119,6 +121,9 @@ public class SecurityIT {
 
     @Inject
     private Imports imports;
+
+    @Inject
+    private SavedViews savedViews;
 
     @Inject
     private CustomFields customFields;
@@ -243,6 +248,7 @@ public class SecurityIT {
         sweep(Records.class, records, swept, notRefused);
         sweep(CustomFields.class, customFields, swept, notRefused);
         sweep(Imports.class, imports, swept, notRefused);
+        sweep(SavedViews.class, savedViews, swept, notRefused);
         assertTrue("the sweep found the contacts service: " + swept, swept.contains("ContactService.list")
                 && swept.contains("ContactService.assign") && swept.contains("SecurityAdmin.createUser"));
         assertEquals("methods that did not refuse a user without rights", List.of(), notRefused);
@@ -404,6 +410,9 @@ public class SecurityIT {
             return "placeholder-1".toCharArray();
         } else if (type == RecordQuery.class) {
             return RecordQuery.page(0, 10);
+        } else if (type == SavedView.class) {
+            return new SavedView(ContactService.RECORD_TYPE, "placeholder", "placeholder", false, "", List.of(), List.of(),
+                    List.of());
         }
         return null;
     }
