@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -101,13 +103,7 @@ public class SavedViewsImpl implements SavedViews {
             throw invalid("filters", "This view has too many filters or columns to be saved.");
         }
         catalog.jdbc().inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM CRM_SAVED_VIEW WHERE RECORD_TYPE = ? AND OWNER = ?"
-                    + " AND NAME = ?")) {
-                s.setString(1, saved.recordType());
-                s.setString(2, caller);
-                s.setString(3, name);
-                s.executeUpdate();
-            }
+            remove(c, saved.recordType(), caller, name);
             try (PreparedStatement s = c.prepareStatement("INSERT INTO CRM_SAVED_VIEW (RECORD_TYPE, OWNER, NAME, SHARED,"
                     + " DEFINITION) VALUES (?, ?, ?, ?, ?)")) {
                 s.setString(1, saved.recordType());
@@ -143,15 +139,19 @@ public class SavedViewsImpl implements SavedViews {
                 }
                 access.require(type.moduleId() + ".configure");
             }
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM CRM_SAVED_VIEW WHERE RECORD_TYPE = ? AND OWNER = ?"
-                    + " AND NAME = ?")) {
-                s.setString(1, recordType);
-                s.setString(2, owner);
-                s.setString(3, name);
-                s.executeUpdate();
-            }
+            remove(c, recordType, owner, name);
             return null;
         });
+    }
+
+    private static void remove(Connection c, String recordType, String owner, String name) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM CRM_SAVED_VIEW WHERE RECORD_TYPE = ? AND OWNER = ?"
+                + " AND NAME = ?")) {
+            s.setString(1, recordType);
+            s.setString(2, owner);
+            s.setString(3, name);
+            s.executeUpdate();
+        }
     }
 
     /** @return the view's search text, order, filters and columns as CSV lines */
