@@ -367,6 +367,19 @@ class DistributionIT {
             assertTrue(exported.contains("Ada," + LAST_NAME + ","), exported);
             assertTrue(exported.contains(",Enterprise"), exported);
             assertFalse(exported.contains("Hopper") || exported.contains("ada@example.org"), exported);
+
+            // The list as it is (filter, columns) saved as a view comes back after a reload.
+            browser.click("contacts-save-view");
+            browser.type("view-name", "Enterprise, no e-mail");
+            browser.click("view-save");
+            browser.open(crm.url("/contacts"));
+            browser.until(Duration.ofSeconds(10), d -> browser.gridCells("contacts-grid").contains("ada@example.org")
+                    && browser.gridCells("contacts-grid").contains("Hopper-King"));
+            browser.choose("contacts-views", "Enterprise, no e-mail");
+            browser.until(Duration.ofSeconds(10), d -> !browser.gridCells("contacts-grid").contains("Hopper-King")
+                    && !browser.gridCells("contacts-grid").contains("ada@example.org")
+                    && browser.gridCells("contacts-grid").contains(LAST_NAME));
+            assertEquals("1 matching", browser.text("#contacts-count"));
         }
     }
 

@@ -23,6 +23,8 @@ public class ContactsModule implements ModuleDescriptor, PermissionSet {
     public static final String EDIT = ID + ".edit";
     /** Delete contacts. */
     public static final String DELETE = ID + ".delete";
+    /** Change contacts' fields and pick-lists, share list views. */
+    public static final String CONFIGURE = ID + ".configure";
     /** Import contacts from csv and xlsx files. */
     public static final String IMPORT = ID + ".import";
 

@@ -3,7 +3,9 @@ package org.tesseracrm.kernel.ui.kit;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import com.vaadin.flow.component.UI;
@@ -12,6 +14,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.contextmenu.ContextMenu;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
@@ -19,7 +22,9 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
@@ -34,6 +39,8 @@ import org.tesseracrm.kernel.api.record.Imports;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.Records;
+import org.tesseracrm.kernel.api.record.SavedView;
+import org.tesseracrm.kernel.api.record.SavedViews;
 import org.tesseracrm.kernel.api.record.SortOrder;
 import org.tesseracrm.kernel.api.security.CallerContext;
 
@@ -45,7 +52,7 @@ import org.tesseracrm.kernel.api.security.CallerContext;
  *
  * <p>Element ids start with the given prefix: {@code <prefix>-grid}, {@code -filter} (the search
  * box), {@code -add-filter}, {@code -columns}, {@code -export-csv}, {@code -export-xlsx},
- * {@code -count}, {@code -import}.
+ * {@code -count}, {@code -import}, {@code -views}, {@code -save-view}, {@code -delete-view}.
  */
 public class RecordList extends VerticalLayout {
     private static final long serialVersionUID = 1L;
@@ -62,6 +69,7 @@ public class RecordList extends VerticalLayout {
     private final FlexLayout chips = new FlexLayout();
     private final Span count = new Span();
     private final HorizontalLayout toolbar = new HorizontalLayout();
+    private final Map<String, MenuItem> columnItems = new HashMap<>();
     private final List<Filter> filters = new ArrayList<>();
     private volatile RecordQuery current = RecordQuery.page(0, 1);
     private transient Consumer<RecordRow> opener = row -> { };
@@ -147,6 +155,78 @@ public class RecordList extends VerticalLayout {
         toolbar.add(button);
     }
 
+    /**
+     * Adds saved views: a chooser of the user's and the shared views, and buttons to save the list as
+     * it is now (search, filters, order, columns) under a name and to delete the chosen view.
+     *
+     * @param views the saved views service
+     * @param mayShare whether to offer sharing (the module's {@code configure} permission; the service
+     *     checks it again)
+     */
+    public void allowViews(SavedViews views, boolean mayShare) {
+        Select<SavedView> chooser = new Select<>();
+        chooser.setId(prefix + "-views");
+        chooser.setEmptySelectionAllowed(true);
+        chooser.setEmptySelectionCaption("All " + pluralLabel);
+        chooser.setPlaceholder("All " + pluralLabel);
+        chooser.setItemLabelGenerator(v -> v == null ? "All " + pluralLabel : v.name() + (v.shared() ? " (shared)" : ""));
+        chooser.setItems(views.list(recordType));
+        chooser.setWidth("14em");
+        Button save = new Button("Save view", new Icon(VaadinIcon.BOOKMARK_O), e -> new SaveViewDialog(views, mayShare,
+                chooser.getValue(), current(), saved -> {
+                    chooser.setItems(views.list(recordType));
+                    chooser.setValue(saved);
+                }).open());
+        save.setId(prefix + "-save-view");
+        Button delete = new Button(new Icon(VaadinIcon.TRASH), e -> {
+            SavedView chosen = chooser.getValue();
+            views.delete(recordType, chosen.owner(), chosen.name());
+            chooser.setItems(views.list(recordType));
+            Notification.show("View \"" + chosen.name() + "\" deleted.");
+        });
+        delete.setId(prefix + "-delete-view");
+        delete.getElement().setAttribute("aria-label", "Delete this view");
+        delete.setVisible(false);
+        chooser.addValueChangeListener(e -> {
+            delete.setVisible(e.getValue() != null);
+            if (e.isFromClient() || e.getValue() != null) {
+                apply(e.getValue());
+            }
+        });
+        toolbar.addComponentAsFirst(delete);
+        toolbar.addComponentAsFirst(save);
+        toolbar.addComponentAsFirst(chooser);
+    }
+
+    /** @return the list as it is now, as a view without a name */
+    private SavedView current() {
+        List<SortOrder> sort = sortOrders(grid.getSortOrder().stream().map(o -> new QuerySortOrder(o.getSorted().getKey(),
+                o.getDirection())).toList());
+        return new SavedView(recordType, "", "", false, search.getValue(), filters, sort, visibleColumns());
+    }
+
+    /** Shows the list as the view says; null for the default list. */
+    private void apply(SavedView view) {
+        filters.clear();
+        chips.removeAll();
+        List<String> columns = view == null || view.columns().isEmpty()
+                ? fields.stream().map(FieldDefinition::name).filter(n -> !"createdAt".equals(n)).toList() : view.columns();
+        for (Grid.Column<RecordRow> column : grid.getColumns()) {
+            column.setVisible(columns.contains(column.getKey()));
+            columnItems.get(column.getKey()).setChecked(column.isVisible());
+        }
+        List<GridSortOrder<RecordRow>> sort = new ArrayList<>();
+        if (view != null) {
+            view.sort().forEach(key -> sort.add(new GridSortOrder<>(grid.getColumnByKey(key.field()),
+                    key.ascending() ? SortDirection.ASCENDING : SortDirection.DESCENDING)));
+            view.filters().forEach(filter -> fields.stream().filter(f -> f.name().equals(filter.field())).findFirst()
+                    .ifPresent(field -> chip(filter, FilterDialog.describe(field, filter.op(), filter.values()))));
+        }
+        grid.sort(sort);
+        search.setValue(view == null ? "" : view.text());
+        refresh();
+    }
+
     /** @return the toolbar, for the module's own buttons (New, ...) */
     public HorizontalLayout toolbar() {
         return toolbar;
@@ -174,6 +254,11 @@ public class RecordList extends VerticalLayout {
     }
 
     private void addFilter(Filter filter, String description) {
+        chip(filter, description);
+        refresh();
+    }
+
+    private void chip(Filter filter, String description) {
         filters.add(filter);
         Button remove = new Button(new Icon(VaadinIcon.CLOSE_SMALL));
         remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
@@ -187,7 +272,6 @@ public class RecordList extends VerticalLayout {
             refresh();
         });
         chips.add(chip);
-        refresh();
     }
 
     private Button columnChooser() {
@@ -198,6 +282,7 @@ public class RecordList extends VerticalLayout {
         for (FieldDefinition field : fields) {
             Grid.Column<RecordRow> column = grid.getColumnByKey(field.name());
             MenuItem item = menu.addItem(field.label(), e -> column.setVisible(e.getSource().isChecked()));
+            columnItems.put(field.name(), item);
             item.setCheckable(true);
             item.setChecked(column.isVisible());
             item.getElement().setAttribute("data-field", field.name());

@@ -17,6 +17,7 @@ import org.tesseracrm.kernel.api.record.CustomFields;
 import org.tesseracrm.kernel.api.record.Imports;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.Records;
+import org.tesseracrm.kernel.api.record.SavedViews;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.kernel.ui.kit.CustomFieldsPanel;
@@ -40,10 +41,11 @@ public class ContactsView extends VerticalLayout implements HasDynamicTitle {
      * @param records lists and custom values of contacts
      * @param customFields the fields admins added to contacts
      * @param imports the import wizard's service
+     * @param views the saved list views
      * @param callers binds the user to an import's thread
      */
     public ContactsView(ContactService contacts, AccessControl access, AuditTrail audit, Records records,
-            CustomFields customFields, Imports imports, CallerContext callers) {
+            CustomFields customFields, Imports imports, SavedViews views, CallerContext callers) {
         this.contacts = contacts;
         this.access = access;
         this.audit = audit;
@@ -57,6 +59,7 @@ public class ContactsView extends VerticalLayout implements HasDynamicTitle {
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.setVisible(access.permitted(ContactsModule.CREATE));
         list.toolbar().add(add);
+        list.allowViews(views, access.permitted(ContactsModule.CONFIGURE));
         if (access.permitted(ContactsModule.IMPORT)) {
             list.allowImport(imports, callers);
         }

@@ -10,6 +10,7 @@ import org.tesseracrm.kernel.api.audit.AuditTrail;
 import org.tesseracrm.kernel.api.record.CustomFields;
 import org.tesseracrm.kernel.api.record.Imports;
 import org.tesseracrm.kernel.api.record.Records;
+import org.tesseracrm.kernel.api.record.SavedViews;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.kernel.api.ui.CrmView;
@@ -27,6 +28,7 @@ public class ContactsViewContribution implements ViewContribution {
     private final Records records;
     private final CustomFields customFields;
     private final Imports imports;
+    private final SavedViews views;
     private final CallerContext callers;
 
     /**
@@ -36,18 +38,20 @@ public class ContactsViewContribution implements ViewContribution {
      * @param records the list, its filters and export
      * @param customFields the fields admins added to contacts
      * @param imports the import wizard's service
+     * @param views the saved list views
      * @param callers binds the user to an import's thread
      */
     @Activate
     public ContactsViewContribution(@Reference ContactService contacts, @Reference AccessControl access,
             @Reference AuditTrail audit, @Reference Records records, @Reference CustomFields customFields,
-            @Reference Imports imports, @Reference CallerContext callers) {
+            @Reference Imports imports, @Reference SavedViews views, @Reference CallerContext callers) {
         this.contacts = contacts;
         this.access = access;
         this.audit = audit;
         this.records = records;
         this.customFields = customFields;
         this.imports = imports;
+        this.views = views;
         this.callers = callers;
     }
 
@@ -58,6 +62,6 @@ public class ContactsViewContribution implements ViewContribution {
 
     @Override
     public Component createView() {
-        return new ContactsView(contacts, access, audit, records, customFields, imports, callers);
+        return new ContactsView(contacts, access, audit, records, customFields, imports, views, callers);
     }
 }
