@@ -4,9 +4,12 @@ import java.util.Optional;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
 
+import jakarta.servlet.SessionCookieConfig;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
@@ -76,8 +79,25 @@ public final class ShellSession {
         })));
     }
 
-    /** Ends the current HTTP session. */
+    /**
+     * Ends the current HTTP session and tells the browser to forget its cookie. Otherwise the next
+     * request (the login page) still carries the old id, and Jetty may create the new session under
+     * that id while the invalidated one is still in its cache: "session already in cache", an error
+     * page instead of the login page (seen in CI runs).
+     */
     public static void logout() {
         VaadinSession.getCurrent().getSession().invalidate();
+        VaadinServletRequest request = VaadinServletRequest.getCurrent();
+        VaadinServletResponse response = VaadinServletResponse.getCurrent();
+        if (request == null || response == null) {
+            return;
+        }
+        SessionCookieConfig config = request.getServletContext().getSessionCookieConfig();
+        Cookie expired = new Cookie(config.getName() == null ? "JSESSIONID" : config.getName(), "");
+        String contextPath = request.getContextPath();
+        expired.setPath(config.getPath() != null ? config.getPath() : contextPath.isEmpty() ? "/" : contextPath);
+        expired.setMaxAge(0);
+        expired.setHttpOnly(true);
+        response.addCookie(expired);
     }
 }
