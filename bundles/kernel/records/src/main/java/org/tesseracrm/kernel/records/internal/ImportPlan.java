@@ -47,8 +47,6 @@ final class ImportPlan {
     record Planned(int line, Action action, Map<FieldDefinition, Object> values, RecordRow existing) {
     }
 
-    /** The columns the platform fills itself; never from a file. */
-    static final Set<String> SYSTEM_COLUMNS = Set.of("ID", "VERSION", "OWNER", "CREATED_AT", "UPDATED_AT");
 
     private final RecordType type;
     private final ImportRequest request;
@@ -59,6 +57,7 @@ final class ImportPlan {
     private final Map<Integer, Map<FieldDefinition, Object>> parsed = new LinkedHashMap<>();
     private final List<Planned> planned = new ArrayList<>();
     private int nonBlank;
+    private String caller;
 
     private ImportPlan(RecordType type, List<FieldDefinition> fields, ImportRequest request,
             FieldDefinition[] columns, List<FieldDefinition> keys) {
@@ -108,7 +107,7 @@ final class ImportPlan {
             }
         }
         for (FieldDefinition field : fields) {
-            if (field.required() && field.importable() && !"OWNER".equals(field.column()) && !mapped.contains(field)) {
+            if (field.required() && field.importable() && !isOwner(field) && !mapped.contains(field)) {
                 errors.add(new FieldError(field.name(), field.label() + " is required: choose the column that holds it."));
             }
         }
@@ -126,6 +125,31 @@ final class ImportPlan {
             throw new ValidationException(errors);
         }
         return new ImportPlan(type, fields, request, columns, List.copyOf(keys));
+    }
+
+    /** @return whether the field is the record's owner, which the platform writes with the system columns */
+    static boolean isOwner(FieldDefinition field) {
+        return "OWNER".equals(field.column());
+    }
+
+    /** @return whether an import writes the field as data: importable and not the owner */
+    static boolean isData(FieldDefinition field) {
+        return field.importable() && !isOwner(field);
+    }
+
+    /** @return the record type imported into */
+    RecordType type() {
+        return type;
+    }
+
+    /** @return its fields, predefined and custom */
+    List<FieldDefinition> fields() {
+        return fields;
+    }
+
+    /** @return the importing user, as given to {@link #decide} */
+    String caller() {
+        return caller;
     }
 
     /** @return the fields that identify a record, in the order the user chose them */
@@ -162,7 +186,7 @@ final class ImportPlan {
                 }
                 try {
                     Object value = FieldValues.parse(field, cells.get(i));
-                    if (value != null && field.type() == FieldType.USER && "OWNER".equals(field.column())
+                    if (value != null && field.type() == FieldType.USER && isOwner(field)
                             && !mayOwn.test((String) value)) {
                         throw FieldValues.invalid(field, "You cannot give records to \"" + value
                                 + "\": choose an active user at or below your role");
@@ -201,6 +225,7 @@ final class ImportPlan {
      * @param caller the importing user, owner of records whose owner is not given
      */
     void decide(List<RecordRow> existing, Function<FieldDefinition, List<PickListValue>> pickLists, String caller) {
+        this.caller = caller;
         Map<List<Object>, List<RecordRow>> matches = new HashMap<>();
         for (RecordRow row : existing) {
             List<Object> key = new ArrayList<>();
@@ -305,19 +330,13 @@ final class ImportPlan {
 
     private boolean activeValues(int line, FieldDefinition field, Object value, RecordRow existing,
             List<PickListValue> pickList) {
-        List<?> chosen = value instanceof List<?> list ? list : List.of(value);
-        Object old = existing == null ? null : existing.values().get(field.name());
-        List<?> kept = old instanceof List<?> list ? list : old == null ? List.of() : List.of(old);
-        List<String> active = pickList.stream().filter(PickListValue::active).map(PickListValue::value).toList();
-        boolean ok = true;
-        for (Object v : chosen) {
-            if (!active.contains(v) && !kept.contains(v)) {
-                problem(line, field, "\"" + v + "\" is not one of the values of " + field.label() + " ("
-                        + String.join(", ", active) + ").");
-                ok = false;
-            }
-        }
-        return ok;
+        List<Object> refused = PickLists.refused(value, existing == null ? null : existing.values().get(field.name()),
+                pickList);
+        String active = pickList.stream().filter(PickListValue::active).map(PickListValue::value)
+                .collect(java.util.stream.Collectors.joining(", "));
+        refused.forEach(v -> problem(line, field, "\"" + v + "\" is not one of the values of " + field.label() + " ("
+                + active + ")."));
+        return refused.isEmpty();
     }
 
     /** Every field of a new record: what the file gives, pick-list defaults for unmapped pick-lists, the caller as owner. */
@@ -329,7 +348,7 @@ final class ImportPlan {
                 continue;
             }
             Object value = fromFile.get(field);
-            if (value == null && "OWNER".equals(field.column())) {
+            if (value == null && isOwner(field)) {
                 value = caller;
             } else if (!fromFile.containsKey(field) && field.type() == FieldType.PICKLIST) {
                 value = pickLists.apply(field).stream().filter(v -> v.isDefault() && v.active()).map(PickListValue::value)

@@ -85,17 +85,16 @@ public class ImportsImpl implements Imports {
         if (plan.hasProblems() && !request.validRowsOnly()) {
             return plan.report(false);
         }
-        RecordType type = types.require(recordType);
-        String caller = access.require(type.moduleId() + ".import").username();
-        List<FieldDefinition> fields = catalog.fields(type);
+        RecordType type = plan.type();
+        String caller = plan.caller();
+        List<FieldDefinition> fields = plan.fields();
         List<Planned> creates = plan.planned().stream().filter(p -> p.action() == Action.CREATE).toList();
         List<Planned> updates = plan.planned().stream().filter(p -> p.action() == Action.UPDATE).toList();
         long firstId = creates.isEmpty() ? 0 : takeIds(type.ids().orElseThrow(), creates.size());
         RecordSql sql = new RecordSql(type, fields);
-        List<FieldDefinition> data = fields.stream().filter(f -> !ImportPlan.SYSTEM_COLUMNS.contains(f.column())).toList();
-        List<FieldDefinition> changed = plan.mappedFields().stream()
-                .filter(f -> !ImportPlan.SYSTEM_COLUMNS.contains(f.column())).toList();
-        FieldDefinition owner = fields.stream().filter(f -> "OWNER".equals(f.column())).findFirst().orElse(null);
+        List<FieldDefinition> data = fields.stream().filter(ImportPlan::isData).toList();
+        List<FieldDefinition> changed = plan.mappedFields().stream().filter(ImportPlan::isData).toList();
+        FieldDefinition owner = fields.stream().filter(ImportPlan::isOwner).findFirst().orElse(null);
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
         catalog.jdbc().inTransaction(c -> {
             long[] done = {0};
@@ -133,12 +132,12 @@ public class ImportsImpl implements Imports {
     }
 
     private ImportPlan plan(String recordType, ImportRequest request) {
-        RecordType type = types.allowed(recordType, access, "import");
+        RecordType type = types.require(recordType);
+        Caller caller = access.require(type.moduleId() + ".import");
         importable(type);
         if (request.mode() == ImportMode.UPDATE_EXISTING) {
             access.require(type.moduleId() + ".edit");
         }
-        Caller caller = access.require(type.moduleId() + ".import");
         List<FieldDefinition> fields = catalog.fields(type);
         ImportPlan plan = ImportPlan.of(type, fields, request);
         Map<String, Boolean> owners = new HashMap<>();
@@ -172,16 +171,8 @@ public class ImportsImpl implements Imports {
         return catalog.jdbc().inTransaction(c -> {
             List<RecordRow> rows = new ArrayList<>();
             for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
-                Sql select = sql.byKeys(plan.keys(), keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY)),
-                        visible);
-                try (PreparedStatement s = c.prepareStatement(select.text())) {
-                    select.bind(s);
-                    try (ResultSet rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            rows.add(sql.read(rs));
-                        }
-                    }
-                }
+                rows.addAll(sql.rows(c, sql.byKeys(plan.keys(),
+                        keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY)), visible)));
             }
             return rows;
         });

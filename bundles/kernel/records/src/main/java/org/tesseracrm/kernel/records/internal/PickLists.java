@@ -26,6 +26,21 @@ final class PickLists {
     private PickLists() {
     }
 
+    /**
+     * A record may keep an inactive value it already has, but nobody chooses one anew.
+     *
+     * @param chosen the new value: a value, or a list for a multi pick-list
+     * @param kept the record's value before the change, or null
+     * @param values the pick-list
+     * @return the chosen values that are neither active nor kept
+     */
+    static List<Object> refused(Object chosen, Object kept, List<PickListValue> values) {
+        List<String> active = values.stream().filter(PickListValue::active).map(PickListValue::value).toList();
+        List<?> wanted = chosen instanceof List<?> list ? list : List.of(chosen);
+        List<?> had = kept instanceof List<?> list ? list : kept == null ? List.of() : List.of(kept);
+        return wanted.stream().filter(v -> !active.contains(v) && !had.contains(v)).map(v -> (Object) v).toList();
+    }
+
     static void requirePickList(FieldDefinition field) {
         if (field.type() != FieldType.PICKLIST && field.type() != FieldType.MULTI_PICKLIST) {
             throw FieldValues.invalid(field, "\"" + field.label() + "\" is not a pick-list");

@@ -1,7 +1,9 @@
 package org.tesseracrm.kernel.records.internal;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -135,6 +137,20 @@ final class RecordSql {
     String update(List<FieldDefinition> data) {
         return "UPDATE " + type.table() + " SET " + data.stream().map(f -> f.column() + " = ?, ")
                 .collect(Collectors.joining()) + "OWNER = ?, UPDATED_AT = ?, VERSION = VERSION + 1 WHERE ID = ? AND VERSION = ?";
+    }
+
+    /** @return every row a statement made by {@link #select}, {@link #byId} or {@link #byKeys} returns */
+    List<RecordRow> rows(Connection connection, Sql select) throws SQLException {
+        List<RecordRow> rows = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(select.text())) {
+            select.bind(s);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(read(rs));
+                }
+            }
+        }
+        return rows;
     }
 
     /** Reads the current row of a result set made by {@link #select} or {@link #byId}. */

@@ -29,7 +29,6 @@ import org.tesseracrm.kernel.api.audit.RecordChange;
 import org.tesseracrm.kernel.api.record.ExportFormat;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
-import org.tesseracrm.kernel.api.record.PickListValue;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordType;
@@ -69,18 +68,7 @@ public class RecordsImpl implements Records {
         RecordType type = types.allowed(recordType, access, "view");
         RecordSql sql = new RecordSql(type, catalog.fields(type));
         Sql select = sql.select(query, access.visibility(), true);
-        return catalog.jdbc().inTransaction(c -> {
-            List<RecordRow> rows = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(select.text())) {
-                select.bind(s);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(sql.read(rs));
-                    }
-                }
-            }
-            return rows;
-        });
+        return catalog.jdbc().inTransaction(c -> sql.rows(c, select));
     }
 
     @Override
@@ -175,13 +163,7 @@ public class RecordsImpl implements Records {
 
     private static Optional<RecordRow> read(Connection c, RecordSql sql, long id, Visibility visible)
             throws SQLException {
-        Sql select = sql.byId(id, visible);
-        try (PreparedStatement s = c.prepareStatement(select.text())) {
-            select.bind(s);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(sql.read(rs)) : Optional.empty();
-            }
-        }
+        return sql.rows(c, sql.byId(id, visible)).stream().findFirst();
     }
 
     /** @return typed values of custom fields, or every problem at once */
@@ -216,15 +198,9 @@ public class RecordsImpl implements Records {
             if (value == null || (field.type() != FieldType.PICKLIST && field.type() != FieldType.MULTI_PICKLIST)) {
                 return;
             }
-            List<String> active = catalog.pickList(type.id(), field.name()).stream().filter(PickListValue::active)
-                    .map(PickListValue::value).toList();
-            Object old = before.values().get(field.name());
-            List<?> chosen = value instanceof List<?> list ? list : List.of(value);
-            List<?> oldValues = old instanceof List<?> list ? list : old == null ? List.of() : List.of(old);
-            for (Object v : chosen) {
-                if (!active.contains(v) && !oldValues.contains(v)) {
-                    errors.add(new FieldError(field.name(), "\"" + v + "\" is not one of the values of " + field.label()));
-                }
+            for (Object v : PickLists.refused(value, before.values().get(field.name()),
+                    catalog.pickList(type.id(), field.name()))) {
+                errors.add(new FieldError(field.name(), "\"" + v + "\" is not one of the values of " + field.label()));
             }
         });
         if (!errors.isEmpty()) {

@@ -60,7 +60,7 @@ public class SavedViewsImpl implements SavedViews {
 
     @Override
     public List<SavedView> list(String recordType) {
-        RecordType type = types.allowed(recordType, access, "view");
+        RecordType type = types.require(recordType);
         String caller = access.require(type.moduleId() + ".view").username();
         Set<String> names = catalog.fields(type).stream().map(FieldDefinition::name).collect(Collectors.toSet());
         return catalog.jdbc().inTransaction(c -> {
@@ -83,7 +83,7 @@ public class SavedViewsImpl implements SavedViews {
 
     @Override
     public SavedView save(SavedView view) {
-        RecordType type = types.allowed(view.recordType(), access, "view");
+        RecordType type = types.require(view.recordType());
         String caller = access.require(type.moduleId() + ".view").username();
         if (view.shared()) {
             access.require(type.moduleId() + ".configure");
@@ -120,7 +120,7 @@ public class SavedViewsImpl implements SavedViews {
 
     @Override
     public void delete(String recordType, String owner, String name) {
-        RecordType type = types.allowed(recordType, access, "view");
+        RecordType type = types.require(recordType);
         String caller = access.require(type.moduleId() + ".view").username();
         catalog.jdbc().inTransaction(c -> {
             if (!caller.equals(owner)) {

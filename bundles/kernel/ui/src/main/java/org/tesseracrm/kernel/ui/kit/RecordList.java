@@ -120,7 +120,7 @@ public class RecordList extends VerticalLayout {
             if (field.sortable()) {
                 column.setSortProperty(field.name());
             }
-            column.setVisible(!"createdAt".equals(field.name()));
+            column.setVisible(shownByDefault(field));
         }
         grid.setMultiSort(true);
         // No count query per page: the grid pages lazily as the user scrolls.
@@ -198,6 +198,11 @@ public class RecordList extends VerticalLayout {
         toolbar.addComponentAsFirst(chooser);
     }
 
+    /** The creation time is hidden until chosen: "Updated" says more in a list. */
+    private static boolean shownByDefault(FieldDefinition field) {
+        return !"createdAt".equals(field.name());
+    }
+
     /** @return the list as it is now, as a view without a name */
     private SavedView current() {
         List<SortOrder> sort = sortOrders(grid.getSortOrder().stream().map(o -> new QuerySortOrder(o.getSorted().getKey(),
@@ -210,7 +215,7 @@ public class RecordList extends VerticalLayout {
         filters.clear();
         chips.removeAll();
         List<String> columns = view == null || view.columns().isEmpty()
-                ? fields.stream().map(FieldDefinition::name).filter(n -> !"createdAt".equals(n)).toList() : view.columns();
+                ? fields.stream().filter(RecordList::shownByDefault).map(FieldDefinition::name).toList() : view.columns();
         for (Grid.Column<RecordRow> column : grid.getColumns()) {
             column.setVisible(columns.contains(column.getKey()));
             columnItems.get(column.getKey()).setChecked(column.isVisible());
