@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -101,7 +102,7 @@ public class ContactsModuleIT {
         Set<Long> kernelServicesBefore = kernelServiceIds();
         assertTrue("kernel services found", kernelServicesBefore.size() >= 6);
         long coreServiceId = serviceId(CallerContext.class);
-        int servicesBefore = context.getAllServiceReferences(null, null).length;
+        List<String> servicesBefore = settledServices();
 
         // Uninstall: everything the module registered disappears; the kernel and the web shell keep running.
         long start = System.nanoTime();
@@ -117,7 +118,7 @@ public class ContactsModuleIT {
         assertEquals(200, status("/login"));
         assertEquals("kernel services were not restarted", coreServiceId, serviceId(CallerContext.class));
         assertEquals(kernelServicesBefore, kernelServiceIds());
-        int servicesGone = servicesBefore - context.getAllServiceReferences(null, null).length;
+        int servicesGone = servicesBefore.size() - services().size();
         assertTrue("the module's services went away (" + servicesGone + ")", servicesGone >= 4);
 
         // Reinstall: it comes back with the data stored before.
@@ -127,8 +128,8 @@ public class ContactsModuleIT {
         System.out.printf("install -> back in /health: %d ms%n", (System.nanoTime() - start) / 1_000_000);
         assertNotNull(viewReference("contacts"));
         Object reinstalled = newContactService();
-        assertTrue("same number of services as before the uninstall",
-                eventually(() -> serviceCount() == servicesBefore));
+        boolean same = eventually(() -> services().equals(servicesBefore));
+        assertTrue("the same services as before the uninstall; " + difference(servicesBefore, services()), same);
         // The test bundle is still wired to the old revision of the contacts API, so the new service is
         // called reflectively, through JDK types only.
         Method count = reinstalled.getClass().getMethod("count", Optional.class);
@@ -199,12 +200,46 @@ public class ContactsModuleIT {
         return ids;
     }
 
-    private int serviceCount() {
+    /** Every registered service as "bundle: object classes", sorted, so two snapshots compare as multisets. */
+    private List<String> services() {
         try {
-            return context.getAllServiceReferences(null, null).length;
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
+            List<String> all = new ArrayList<>();
+            for (ServiceReference<?> ref : context.getAllServiceReferences(null, null)) {
+                all.add(ref.getBundle().getSymbolicName() + ": " + String.join(",", (String[]) ref.getProperty("objectClass")));
+            }
+            Collections.sort(all);
+            return all;
+        } catch (org.osgi.framework.InvalidSyntaxException | NullPointerException e) {
+            return List.of(); // a service went away while we looked; the caller asks again
         }
+    }
+
+    /**
+     * The services once the container has stopped registering new ones for two seconds: boot goes on in the
+     * background (shell commands, JMX, web bundles) after the contacts service is up, and a snapshot taken in
+     * the middle of it would differ from any later one for reasons that have nothing to do with the module.
+     */
+    private List<String> settledServices() throws InterruptedException {
+        List<String> last = services();
+        long stableSince = System.currentTimeMillis();
+        long deadline = stableSince + 60_000;
+        while (System.currentTimeMillis() < deadline && System.currentTimeMillis() - stableSince < 2_000) {
+            Thread.sleep(100);
+            List<String> now = services();
+            if (!now.equals(last)) {
+                last = now;
+                stableSince = System.currentTimeMillis();
+            }
+        }
+        return last;
+    }
+
+    private static String difference(List<String> before, List<String> after) {
+        List<String> missing = new ArrayList<>(before);
+        after.forEach(missing::remove);
+        List<String> extra = new ArrayList<>(after);
+        before.forEach(extra::remove);
+        return "missing " + missing + ", extra " + extra;
     }
 
     private int servicesOf(String symbolicName) {
