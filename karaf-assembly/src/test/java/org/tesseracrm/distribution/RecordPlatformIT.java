@@ -38,8 +38,13 @@ import org.tesseracrm.contacts.api.ContactData;
 import org.tesseracrm.contacts.api.ContactInput;
 import org.tesseracrm.contacts.api.ContactService;
 import org.tesseracrm.kernel.api.ConflictException;
+import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.PermissionDeniedException;
 import org.tesseracrm.kernel.api.ValidationException;
+import org.tesseracrm.kernel.api.audit.AuditAction;
+import org.tesseracrm.kernel.api.audit.AuditEntry;
+import org.tesseracrm.kernel.api.audit.AuditTrail;
+import org.tesseracrm.kernel.api.audit.FieldChange;
 import org.tesseracrm.kernel.api.record.CustomFieldInput;
 import org.tesseracrm.kernel.api.record.CustomFields;
 import org.tesseracrm.kernel.api.record.ExportFormat;
@@ -56,6 +61,7 @@ import org.tesseracrm.kernel.api.record.Imports;
 import org.tesseracrm.kernel.api.record.PickListValue;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRow;
+import org.tesseracrm.kernel.api.record.RecordSelection;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.record.SavedView;
 import org.tesseracrm.kernel.api.record.SavedViews;
@@ -104,6 +110,9 @@ public class RecordPlatformIT {
     @Inject
     private SavedViews views;
 
+    @Inject
+    private AuditTrail audit;
+
     @Configuration
     public Option[] config() throws IOException {
         return PaxExamSupport.distribution(HTTP_PORT);
@@ -149,7 +158,7 @@ public class RecordPlatformIT {
     }
 
     private ContactData custom(String user, ContactData contact, String segment, String score, String renewal) {
-        RecordRow row = as(user, () -> records.saveCustomValues(CONTACT, contact.id(), contact.version(),
+        RecordRow row = as(user, () -> records.update(CONTACT, contact.id(), contact.version(),
                 Map.of("cf_segment", segment, "cf_score", score, "cf_renewal", renewal)));
         assertEquals(contact.version() + 1, row.version());
         return as(user, () -> contacts.get(contact.id()).orElseThrow());
@@ -218,14 +227,15 @@ public class RecordPlatformIT {
     public void t4_badValuesAreRefusedPerFieldAndNothingIsSaved() {
         ContactData alan = fixture().get("Alan");
         ValidationException bad = assertThrows(ValidationException.class, () -> as("planner",
-                () -> records.saveCustomValues(CONTACT, alan.id(), alan.version(),
+                () -> records.update(CONTACT, alan.id(), alan.version(),
                         Map.of("cf_score", "lots", "cf_renewal", "next week", "cf_segment", "Nope"))));
         assertEquals(Set.of("cf_score", "cf_renewal"), Set.copyOf(bad.errors().stream().map(e -> e.field()).toList()));
         ValidationException notListed = assertThrows(ValidationException.class, () -> as("planner",
-                () -> records.saveCustomValues(CONTACT, alan.id(), alan.version(), Map.of("cf_segment", "Nope"))));
-        assertEquals("\"Nope\" is not one of the values of Segment", notListed.errors().get(0).message());
+                () -> records.update(CONTACT, alan.id(), alan.version(), Map.of("cf_segment", "Nope"))));
+        assertEquals("\"Nope\" is not one of the values of Segment (Enterprise, SMB, Legacy).",
+                notListed.errors().get(0).message());
         assertThrows(ConflictException.class, () -> as("planner",
-                () -> records.saveCustomValues(CONTACT, alan.id(), alan.version() - 1, Map.of("cf_score", "1"))));
+                () -> records.update(CONTACT, alan.id(), alan.version() - 1, Map.of("cf_score", "1"))));
         RecordRow unchanged = as("planner", () -> records.get(CONTACT, alan.id())).orElseThrow();
         assertEquals(new BigDecimal("12.5"), unchanged.values().get("cf_score"));
         assertEquals("SMB", unchanged.values().get("cf_segment"));
@@ -247,11 +257,11 @@ public class RecordPlatformIT {
                 .stream().map(PickListValue::value).toList());
         // Alan keeps his now inactive value when other fields change, but nobody can choose it anew.
         ContactData alan = people.get("Alan");
-        RecordRow kept = as("planner", () -> records.saveCustomValues(CONTACT, alan.id(),
+        RecordRow kept = as("planner", () -> records.update(CONTACT, alan.id(),
                 records.get(CONTACT, alan.id()).orElseThrow().version(), Map.of("cf_segment", "SMB", "cf_score", "13")));
         assertEquals("SMB", kept.values().get("cf_segment"));
         ContactData grace = people.get("Grace");
-        assertThrows(ValidationException.class, () -> as("planner", () -> records.saveCustomValues(CONTACT, grace.id(),
+        assertThrows(ValidationException.class, () -> as("planner", () -> records.update(CONTACT, grace.id(),
                 records.get(CONTACT, grace.id()).orElseThrow().version(), Map.of("cf_segment", "SMB"))));
     }
 
@@ -400,6 +410,57 @@ public class RecordPlatformIT {
         });
         assertEquals(List.of("Mine/clerk"), as("clerk", () -> views.list(CONTACT)).stream()
                 .map(v -> v.name() + "/" + v.owner()).toList());
+    }
+
+    @Test
+    public void t10_inlineEditsAndBulkActionsAreCheckedLikeTheFormAndAllOrNothing() {
+        fixture();
+        List<Long> ids = new ArrayList<>();
+        for (String last : List.of("Bulk-A", "Bulk-B", "Bulk-C")) {
+            ids.add(as("planner", () -> contacts.create(new ContactInput("Kim", last, "", "", "Bulkco"))).id());
+        }
+        RecordSelection bulkco = RecordSelection.matching(RecordQuery.page(0, 50)
+                .withFilters(List.of(Filter.of("companyName", FilterOp.EQUALS, "bulkco"))));
+
+        // An inline edit of a predefined field goes through the module's rules, and the module sees it.
+        RecordRow a = as("planner", () -> records.get(CONTACT, ids.get(0))).orElseThrow();
+        ValidationException badMail = assertThrows(ValidationException.class, () -> as("planner",
+                () -> records.update(CONTACT, a.id(), a.version(), Map.of("email", "not-mail"))));
+        assertEquals("email", badMail.errors().get(0).field());
+        assertThrows(ValidationException.class, () -> as("planner",
+                () -> records.update(CONTACT, a.id(), a.version(), Map.of("owner", "clerk"))));
+        RecordRow edited = as("planner", () -> records.update(CONTACT, a.id(), a.version(),
+                Map.of("email", "kim@bulkco.example", "cf_score", "5")));
+        assertEquals(a.version() + 1, edited.version());
+        assertEquals("kim@bulkco.example", as("planner", () -> contacts.get(a.id())).orElseThrow().email());
+        assertThrows(ConflictException.class, () -> as("planner",
+                () -> records.update(CONTACT, a.id(), a.version(), Map.of("phone", "+44 20 7946 0000"))));
+
+        // Bulk field update: a bad value or a broken rule on any record changes none.
+        assertThrows(ValidationException.class, () -> as("planner",
+                () -> records.updateAll(CONTACT, bulkco, "cf_segment", "Nope")));
+        ValidationException required = assertThrows(ValidationException.class, () -> as("planner",
+                () -> records.updateAll(CONTACT, bulkco, "lastName", " ")));
+        assertEquals(List.of(new FieldError("lastName", "Required")), required.errors());
+        assertEquals(3L, (long) as("planner", () -> records.updateAll(CONTACT, bulkco, "cf_segment", "SMB")));
+        assertEquals(List.of("SMB", "SMB", "SMB"), as("planner", () -> records.page(CONTACT, bulkco.matching().get()))
+                .stream().map(r -> r.text("cf_segment")).toList());
+
+        // Bulk assign: only to users at or below the caller's role; the history says who had it.
+        assertThrows(PermissionDeniedException.class, () -> as("clerk",
+                () -> records.assign(CONTACT, RecordSelection.of(ids), "planner")));
+        assertEquals(2L, (long) as("planner", () -> records.assign(CONTACT, RecordSelection.of(ids.subList(0, 2)),
+                "clerk")));
+        assertEquals("clerk", as("clerk", () -> contacts.get(ids.get(1))).orElseThrow().owner());
+        AuditEntry handedOver = as("clerk", () -> audit.history(CONTACT, ids.get(1))).get(0);
+        assertEquals(List.of(new FieldChange("owner", "planner", "clerk")), handedOver.changes());
+
+        // Bulk delete needs the delete permission; with it, every matching record goes, and is audited.
+        assertThrows(PermissionDeniedException.class, () -> as("planner", () -> records.delete(CONTACT, bulkco)));
+        assertEquals(List.of(ids.get(0), ids.get(1), ids.get(2)), as("planner", () -> records.ids(CONTACT, bulkco)));
+        assertEquals(3L, (long) as("admin", () -> records.delete(CONTACT, bulkco)));
+        assertEquals(0L, (long) as("admin", () -> records.count(CONTACT, bulkco.matching().get(), 10)));
+        assertEquals(AuditAction.DELETE, as("admin", () -> audit.history(CONTACT, ids.get(2))).get(0).action());
     }
 
     private List<String> lastNames(String user, RecordQuery query) {

@@ -61,6 +61,7 @@ import org.tesseracrm.kernel.api.module.ModuleRegistry;
 import org.tesseracrm.kernel.api.record.CustomFields;
 import org.tesseracrm.kernel.api.record.Imports;
 import org.tesseracrm.kernel.api.record.RecordQuery;
+import org.tesseracrm.kernel.api.record.RecordSelection;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.record.SavedView;
 import org.tesseracrm.kernel.api.record.SavedViews;
@@ -410,6 +411,8 @@ public class SecurityIT {
             return "placeholder-1".toCharArray();
         } else if (type == RecordQuery.class) {
             return RecordQuery.page(0, 10);
+        } else if (type == RecordSelection.class) {
+            return RecordSelection.of(List.of(1L));
         } else if (type == SavedView.class) {
             return new SavedView(ContactService.RECORD_TYPE, "placeholder", "placeholder", false, "", List.of(), List.of(),
                     List.of());

@@ -23,6 +23,14 @@ public interface AuditTrail {
     void record(RecordChange change);
 
     /**
+     * Records many changes made by the current caller at once, in one transaction (bulk actions).
+     *
+     * @param changes what changed, one entry per record
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without a caller
+     */
+    void recordAll(List<RecordChange> changes);
+
+    /**
      * @param recordType a record type id
      * @param recordId a record id
      * @return the record's changes, newest first; empty unless the caller may view the module and

@@ -15,6 +15,9 @@ import org.osgi.annotation.versioning.ProviderType;
  */
 @ProviderType
 public interface Records {
+    /** The most records one bulk action works on; a larger selection is refused, to be narrowed. */
+    int BULK_LIMIT = 10_000;
+
     /**
      * @param recordType a record type id
      * @param query page, order, search text and filters
@@ -43,20 +46,24 @@ public interface Records {
     Optional<RecordRow> get(String recordType, long id);
 
     /**
-     * Sets custom field values of one record, checks them like a form would, and audits the change.
+     * Changes fields of one record (an inline edit, a form's custom fields) and audits the change. The
+     * values are checked like an import checks them: types, lengths, required fields, active pick-list
+     * values and the record type's own {@link RecordType#check rules} on the record as it would become.
      *
      * @param recordType a record type id
      * @param id the record id
      * @param version the version the caller read
-     * @param values custom field values by field name, text as in {@link Filter}; blank clears
+     * @param values new values by field name, text as in {@link Filter}; blank clears. Any field an
+     *     import may set except the owner, which {@link #assign} changes
      * @return the record after the change, with its new version
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.edit}
      * @throws org.tesseracrm.kernel.api.ValidationException with one message per bad field
      * @throws org.tesseracrm.kernel.api.ConflictException if someone changed the record since
      */
-    RecordRow saveCustomValues(String recordType, long id, long version, Map<String, String> values);
+    RecordRow update(String recordType, long id, long version, Map<String, String> values);
 
     /**
-     * Checks custom field values the way {@link #saveCustomValues} will, without saving, so a form can
+     * Checks custom field values the way {@link #update} will, without saving, so a form can
      * report every problem before it saves the module's own fields.
      *
      * @param recordType a record type id
@@ -79,4 +86,51 @@ public interface Records {
      */
     long export(String recordType, RecordQuery query, List<String> fields, ExportFormat format, OutputStream out,
             LongConsumer progress);
+
+    /**
+     * @param recordType a record type id
+     * @param selection ticked records or a query
+     * @return the ids of the selected records the caller sees, in the list's default order
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.view}
+     * @throws org.tesseracrm.kernel.api.ValidationException if more than {@link #BULK_LIMIT} match
+     */
+    List<Long> ids(String recordType, RecordSelection selection);
+
+    /**
+     * Deletes the selected records the caller sees, all or none, and audits each.
+     *
+     * @param recordType a record type id
+     * @param selection ticked records or a query
+     * @return the number of records deleted
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.delete}
+     * @throws org.tesseracrm.kernel.api.ValidationException if more than {@link #BULK_LIMIT} match
+     * @throws org.tesseracrm.kernel.api.ConflictException if one of them changed meanwhile (nothing is deleted)
+     */
+    long delete(String recordType, RecordSelection selection);
+
+    /**
+     * Hands the selected records the caller sees over to another user, all or none, and audits each.
+     *
+     * @param recordType a record type id
+     * @param selection ticked records or a query
+     * @param owner the new owner: an active user at the caller's role or below
+     * @return the number of records whose owner changed
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.edit}, or if
+     *     the caller may not assign records to that user
+     */
+    long assign(String recordType, RecordSelection selection, String owner);
+
+    /**
+     * Sets one field to the same value on the selected records the caller sees. Every record is checked
+     * as {@link #update} checks one; if any fails, nothing changes and the errors name the records.
+     *
+     * @param recordType a record type id
+     * @param selection ticked records or a query
+     * @param field the field name, as {@link #update} accepts
+     * @param value the value as text; blank clears
+     * @return the number of records changed
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.edit}
+     * @throws org.tesseracrm.kernel.api.ValidationException if the value is bad or a record would break a rule
+     */
+    long updateAll(String recordType, RecordSelection selection, String field, String value);
 }

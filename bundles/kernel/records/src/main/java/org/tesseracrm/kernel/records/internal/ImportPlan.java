@@ -301,42 +301,14 @@ final class ImportPlan {
 
     private void check(int line, Action action, Map<FieldDefinition, Object> values, RecordRow existing,
             Function<FieldDefinition, List<PickListValue>> pickLists) {
-        boolean ok = true;
-        for (Map.Entry<FieldDefinition, Object> entry : values.entrySet()) {
-            FieldDefinition field = entry.getKey();
-            Object value = entry.getValue();
-            if (value == null && field.required() && field.importable()) {
-                problem(line, field, field.label() + " is required.");
-                ok = false;
-            } else if (value != null && (field.type() == FieldType.PICKLIST || field.type() == FieldType.MULTI_PICKLIST)) {
-                ok &= activeValues(line, field, value, existing, pickLists.apply(field));
-            }
+        List<FieldError> errors = RecordRules.check(type, values, existing, pickLists);
+        for (FieldError error : errors) {
+            problem(line, fields.stream().filter(f -> f.name().equals(error.field())).findFirst().orElse(null),
+                    error.message());
         }
-        Map<String, Object> predefined = new LinkedHashMap<>();
-        values.forEach((field, value) -> {
-            if (!field.custom() && value != null) {
-                predefined.put(field.name(), value);
-            }
-        });
-        for (FieldError error : type.check(predefined)) {
-            FieldDefinition field = fields.stream().filter(f -> f.name().equals(error.field())).findFirst().orElse(null);
-            problem(line, field, error.message());
-            ok = false;
-        }
-        if (ok) {
+        if (errors.isEmpty()) {
             planned.add(new Planned(line, action, values, existing));
         }
-    }
-
-    private boolean activeValues(int line, FieldDefinition field, Object value, RecordRow existing,
-            List<PickListValue> pickList) {
-        List<Object> refused = PickLists.refused(value, existing == null ? null : existing.values().get(field.name()),
-                pickList);
-        String active = pickList.stream().filter(PickListValue::active).map(PickListValue::value)
-                .collect(java.util.stream.Collectors.joining(", "));
-        refused.forEach(v -> problem(line, field, "\"" + v + "\" is not one of the values of " + field.label() + " ("
-                + active + ")."));
-        return refused.isEmpty();
     }
 
     /** Every field of a new record: what the file gives, pick-list defaults for unmapped pick-lists, the caller as owner. */
@@ -361,15 +333,9 @@ final class ImportPlan {
 
     /** The record after an update: non-blank cells replace its values, blank cells keep them. */
     private Map<FieldDefinition, Object> merged(RecordRow existing, Map<FieldDefinition, Object> fromFile) {
-        Map<FieldDefinition, Object> values = new LinkedHashMap<>();
-        for (FieldDefinition field : fields) {
-            if (!field.importable()) {
-                continue;
-            }
-            Object value = fromFile.get(field);
-            values.put(field, value != null ? value : existing.values().get(field.name()));
-        }
-        return values;
+        Map<FieldDefinition, Object> changes = new LinkedHashMap<>(fromFile);
+        changes.values().removeIf(Objects::isNull);
+        return RecordRules.merged(fields, existing, changes);
     }
 
     private List<Object> key(Map<FieldDefinition, Object> values) {

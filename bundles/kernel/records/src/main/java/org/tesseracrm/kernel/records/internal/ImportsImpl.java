@@ -102,7 +102,7 @@ public class ImportsImpl implements Imports {
                 long id = firstId;
                 for (Planned row : creates) {
                     List<Object> params = new ArrayList<>(List.of(id++, 1L, ownerOf(row, owner, caller), now, now));
-                    data.forEach(f -> params.add(columnValue(f, row.values().get(f))));
+                    data.forEach(f -> params.add(RecordSql.toColumn(f, row.values().get(f))));
                     batch(insert, params, done, progress, false);
                 }
                 flush(insert, done, progress, false);
@@ -110,7 +110,7 @@ public class ImportsImpl implements Imports {
             try (PreparedStatement update = c.prepareStatement(sql.update(changed))) {
                 for (Planned row : updates) {
                     List<Object> params = new ArrayList<>();
-                    changed.forEach(f -> params.add(columnValue(f, row.values().get(f))));
+                    changed.forEach(f -> params.add(RecordSql.toColumn(f, row.values().get(f))));
                     params.addAll(List.of(ownerOf(row, owner, caller), now, row.existing().id(), row.existing().version()));
                     batch(update, params, done, progress, true);
                 }
@@ -208,14 +208,6 @@ public class ImportsImpl implements Imports {
     private static Object ownerOf(Planned row, FieldDefinition owner, String caller) {
         Object value = owner == null ? null : row.values().get(owner);
         return value == null ? caller : value;
-    }
-
-    /** Predefined text columns hold '' for no value (as the modules' entities write them); others NULL. */
-    private static Object columnValue(FieldDefinition field, Object value) {
-        if (value == null && !field.custom() && field.type().textual()) {
-            return "";
-        }
-        return RecordSql.toColumn(field, value);
     }
 
     private static void batch(PreparedStatement statement, List<Object> params, long[] done, LongConsumer progress,

@@ -83,21 +83,19 @@ final class RecordSql {
     }
 
     /**
-     * @param values new values of custom fields, typed
-     * @return an UPDATE of those columns that also bumps the version, for id and version as the last
-     *     two parameters
+     * @param ids record ids, at most a few hundred
+     * @return the SELECT of those records that are visible, in default order
      */
-    Sql updateCustom(Map<FieldDefinition, Object> values, long id, long version) {
-        List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("UPDATE ").append(type.table()).append(" SET ");
-        for (Map.Entry<FieldDefinition, Object> entry : values.entrySet()) {
-            sql.append(entry.getKey().column()).append(" = ?, ");
-            params.add(toColumn(entry.getKey(), entry.getValue()));
-        }
-        sql.append("VERSION = VERSION + 1 WHERE ID = ? AND VERSION = ?");
-        params.add(id);
-        params.add(version);
-        return new Sql(sql.toString(), params);
+    Sql byIds(List<Long> ids, Visibility visible) {
+        List<Object> params = new ArrayList<>(ids);
+        String sql = "SELECT " + columns() + " FROM " + type.table() + " WHERE ID IN (" + placeholders(ids.size()) + ")"
+                + ownerCondition(visible, params, " AND ") + orderBy(List.of());
+        return new Sql(sql, params);
+    }
+
+    /** @return the DELETE of one record; parameters: id and the version read */
+    String delete() {
+        return "DELETE FROM " + type.table() + " WHERE ID = ? AND VERSION = ?";
     }
 
     /**
@@ -131,7 +129,7 @@ final class RecordSql {
     }
 
     /**
-     * @param data the fields an import sets
+     * @param data the fields an import, edit or bulk action sets
      * @return the UPDATE text; parameters: the fields in order, owner, updated, then id and version
      */
     String update(List<FieldDefinition> data) {
@@ -166,8 +164,14 @@ final class RecordSql {
         return new RecordRow(rs.getLong(1), rs.getLong(2), values);
     }
 
-    /** @return the value as its column stores it: multi pick-lists as {@code |a|b|}, nulls typed */
+    /**
+     * @return the value as its column stores it: multi pick-lists as {@code |a|b|}; no value as '' in a
+     *     predefined text column (as the modules' entities write it), else as a typed NULL
+     */
     static Object toColumn(FieldDefinition field, Object value) {
+        if (value == null && !field.custom() && field.type().textual()) {
+            return "";
+        }
         if (value == null) {
             return new Sql.Null(ColumnTypes.jdbcType(field.type()));
         }

@@ -8,7 +8,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +36,7 @@ import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRow;
+import org.tesseracrm.kernel.api.record.RecordSelection;
 import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.AccessControl;
@@ -40,6 +46,8 @@ import org.tesseracrm.kernel.api.security.Visibility;
 @Component(service = Records.class)
 public class RecordsImpl implements Records {
     private static final int FETCH_SIZE = 1000;
+    private static final int IDS_PER_QUERY = 500;
+    private static final int ERRORS_SHOWN = 10;
     private static final String CONFLICT = "Someone else changed this record after you opened it. "
             + "Close it, open it again and redo your change.";
 
@@ -95,37 +103,34 @@ public class RecordsImpl implements Records {
     }
 
     @Override
-    public RecordRow saveCustomValues(String recordType, long id, long version, Map<String, String> values) {
+    public RecordRow update(String recordType, long id, long version, Map<String, String> values) {
         RecordType type = types.allowed(recordType, access, "edit");
-        Map<FieldDefinition, Object> typed = parse(type, values);
+        List<FieldDefinition> fields = catalog.fields(type);
+        Map<FieldDefinition, Object> changes = parse(type, values, false);
         Visibility visible = access.visibility();
-        RecordSql sql = new RecordSql(type, catalog.fields(type));
+        RecordSql sql = new RecordSql(type, fields);
         RecordRow[] before = new RecordRow[1];
         RecordRow after = catalog.jdbc().inTransaction(c -> {
             before[0] = read(c, sql, id, visible).orElseThrow(() -> new NotFoundException(type.label(), id));
             if (before[0].version() != version) {
                 throw new ConflictException(CONFLICT);
             }
-            checkPickLists(type, typed, before[0]);
-            Sql update = sql.updateCustom(typed, id, version);
-            try (PreparedStatement s = c.prepareStatement(update.text())) {
-                update.bind(s);
-                if (s.executeUpdate() != 1) {
-                    throw new ConflictException(CONFLICT);
-                }
-            }
+            write(c, type, fields, List.of(before[0]), changes, null);
             return read(c, sql, id, visible).orElseThrow();
         });
-        audit.record(new RecordChange(type.moduleId(), type.id(), id, title(type, after),
-                String.valueOf(after.values().get("owner")), AuditAction.UPDATE, texts(typed, before[0]),
-                texts(typed, after)));
+        audit.record(change(type, before[0], after, changes.keySet()));
         return after;
     }
 
     @Override
     public void checkCustomValues(String recordType, Map<String, String> values) {
         RecordType type = types.allowed(recordType, access, "view");
-        checkPickLists(type, parse(type, values), new RecordRow(0, 0, Map.of()));
+        List<FieldError> errors = new ArrayList<>();
+        parse(type, values, true).forEach((field, value) -> errors.addAll(RecordRules.pickListErrors(field, value, null,
+                f -> catalog.pickList(type.id(), f.name()))));
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
     }
 
     @Override
@@ -161,20 +166,196 @@ public class RecordsImpl implements Records {
         });
     }
 
+    @Override
+    public List<Long> ids(String recordType, RecordSelection selection) {
+        RecordType type = types.allowed(recordType, access, "view");
+        return selected(type, catalog.fields(type), selection).stream().map(RecordRow::id).toList();
+    }
+
+    @Override
+    public long delete(String recordType, RecordSelection selection) {
+        RecordType type = types.allowed(recordType, access, "delete");
+        RecordSql sql = new RecordSql(type, catalog.fields(type));
+        List<RecordRow> rows = selected(type, catalog.fields(type), selection);
+        catalog.jdbc().inTransaction(c -> {
+            try (PreparedStatement delete = c.prepareStatement(sql.delete())) {
+                for (RecordRow row : rows) {
+                    Sql.bind(delete, 1, row.id());
+                    Sql.bind(delete, 2, row.version());
+                    delete.addBatch();
+                }
+                requireAll(delete.executeBatch());
+            }
+            return null;
+        });
+        audit.recordAll(rows.stream().map(row -> new RecordChange(type.moduleId(), type.id(), row.id(), title(type, row),
+                String.valueOf(row.values().get("owner")), AuditAction.DELETE, texts(row), Map.of())).toList());
+        return rows.size();
+    }
+
+    @Override
+    public long assign(String recordType, RecordSelection selection, String owner) {
+        RecordType type = types.allowed(recordType, access, "edit");
+        access.checkAssignable(owner);
+        List<FieldDefinition> fields = catalog.fields(type);
+        List<RecordRow> rows = selected(type, fields, selection).stream()
+                .filter(row -> !owner.equals(row.values().get("owner"))).toList();
+        return bulk(type, fields, rows, Map.of(), owner);
+    }
+
+    @Override
+    public long updateAll(String recordType, RecordSelection selection, String field, String value) {
+        RecordType type = types.allowed(recordType, access, "edit");
+        Map<String, String> values = new HashMap<>();
+        values.put(field, value);
+        Map<FieldDefinition, Object> changes = parse(type, values, false);
+        List<FieldDefinition> fields = catalog.fields(type);
+        return bulk(type, fields, selected(type, fields, selection), changes, null);
+    }
+
+    /** Changes the rows in one transaction, then audits each. */
+    private long bulk(RecordType type, List<FieldDefinition> fields, List<RecordRow> rows,
+            Map<FieldDefinition, Object> changes, String owner) {
+        RecordSql sql = new RecordSql(type, fields);
+        Visibility visible = access.visibility();
+        List<RecordRow> after = catalog.jdbc().inTransaction(c -> {
+            write(c, type, fields, rows, changes, owner);
+            List<RecordRow> changed = new ArrayList<>();
+            List<Long> ids = rows.stream().map(RecordRow::id).toList();
+            for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+                changed.addAll(sql.rows(c, sql.byIds(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)),
+                        new Visibility(true, Set.of()))));
+            }
+            return changed;
+        });
+        Map<Long, RecordRow> before = new HashMap<>();
+        rows.forEach(row -> before.put(row.id(), row));
+        Set<FieldDefinition> changed = new LinkedHashSet<>(changes.keySet());
+        if (owner != null) {
+            fields.stream().filter(ImportPlan::isOwner).forEach(changed::add);
+        }
+        audit.recordAll(after.stream().map(row -> change(type, before.get(row.id()), row, changed)).toList());
+        return rows.size();
+    }
+
+    /**
+     * Checks the records as they would become and writes the changes, version-checked, in the caller's
+     * transaction; nothing is written if any record fails.
+     *
+     * @param owner the new owner, or null to keep each record's
+     */
+    private void write(Connection c, RecordType type, List<FieldDefinition> fields, List<RecordRow> rows,
+            Map<FieldDefinition, Object> changes, String owner) throws SQLException {
+        List<FieldError> errors = new ArrayList<>();
+        int failed = 0;
+        for (RecordRow row : rows) {
+            List<FieldError> broken = RecordRules.check(type, RecordRules.merged(fields, row, changes), row,
+                    field -> catalog.pickList(type.id(), field.name()));
+            if (!broken.isEmpty() && ++failed <= ERRORS_SHOWN) {
+                String prefix = rows.size() == 1 ? "" : title(type, row) + ": ";
+                broken.forEach(e -> errors.add(new FieldError(e.field(), prefix + e.message())));
+            }
+        }
+        if (failed > ERRORS_SHOWN) {
+            errors.add(new FieldError("", "... and " + (failed - ERRORS_SHOWN) + " more " + type.pluralLabel()
+                    .toLowerCase(java.util.Locale.ROOT) + ". Nothing was changed."));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        List<FieldDefinition> data = List.copyOf(changes.keySet());
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        try (PreparedStatement update = c.prepareStatement(new RecordSql(type, fields).update(data))) {
+            for (RecordRow row : rows) {
+                int i = 1;
+                for (FieldDefinition field : data) {
+                    Sql.bind(update, i++, RecordSql.toColumn(field, changes.get(field)));
+                }
+                Sql.bind(update, i++, owner != null ? owner : row.values().get("owner"));
+                Sql.bind(update, i++, now);
+                Sql.bind(update, i++, row.id());
+                Sql.bind(update, i, row.version());
+                update.addBatch();
+            }
+            requireAll(update.executeBatch());
+        }
+    }
+
+    /** @return the selected records the caller sees, read whole, at most {@link Records#BULK_LIMIT} */
+    private List<RecordRow> selected(RecordType type, List<FieldDefinition> fields, RecordSelection selection) {
+        RecordSql sql = new RecordSql(type, fields);
+        Visibility visible = access.visibility();
+        List<Long> ids = selection.ids();
+        if (ids.size() > BULK_LIMIT) {
+            throw tooMany(type, ids.size());
+        }
+        return catalog.jdbc().inTransaction(c -> {
+            List<RecordRow> rows = new ArrayList<>();
+            if (selection.matching().isPresent()) {
+                Sql select = sql.select(selection.matching().get(), visible, false);
+                try (PreparedStatement s = c.prepareStatement(select.text())) {
+                    s.setMaxRows(BULK_LIMIT + 1);
+                    s.setFetchSize(FETCH_SIZE);
+                    select.bind(s);
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            rows.add(sql.read(rs));
+                        }
+                    }
+                }
+                if (rows.size() > BULK_LIMIT) {
+                    throw tooMany(type, rows.size());
+                }
+            }
+            List<Long> distinct = ids.stream().distinct().toList();
+            for (int from = 0; from < distinct.size(); from += IDS_PER_QUERY) {
+                rows.addAll(sql.rows(c, sql.byIds(distinct.subList(from, Math.min(distinct.size(), from + IDS_PER_QUERY)),
+                        visible)));
+            }
+            return rows;
+        });
+    }
+
+    private static ValidationException tooMany(RecordType type, int count) {
+        return new ValidationException(List.of(new FieldError("", (count > BULK_LIMIT ? "More than " + BULK_LIMIT
+                : String.valueOf(count)) + " " + type.pluralLabel().toLowerCase(java.util.Locale.ROOT)
+                + " are selected; a bulk action works on at most " + BULK_LIMIT + ". Narrow the list with a filter.")));
+    }
+
+    /** Every statement of a batch must have changed its row, else a record changed meanwhile. */
+    private static void requireAll(int[] counts) {
+        for (int count : counts) {
+            if (count == 0) {
+                throw new ConflictException("One of the records changed while this ran, so nothing was changed. "
+                        + "Reload the list and try again.");
+            }
+        }
+    }
+
+    private static RecordChange change(RecordType type, RecordRow before, RecordRow after,
+            java.util.Collection<FieldDefinition> changed) {
+        return new RecordChange(type.moduleId(), type.id(), after.id(), title(type, after),
+                String.valueOf(after.values().get("owner")), AuditAction.UPDATE, texts(changed, before),
+                texts(changed, after));
+    }
+
     private static Optional<RecordRow> read(Connection c, RecordSql sql, long id, Visibility visible)
             throws SQLException {
         return sql.rows(c, sql.byId(id, visible)).stream().findFirst();
     }
 
-    /** @return typed values of custom fields, or every problem at once */
-    private Map<FieldDefinition, Object> parse(RecordType type, Map<String, String> values) {
+    /**
+     * @param customOnly whether only custom fields may be given (a form checking its custom panel)
+     * @return typed values of settable fields, or every problem at once
+     */
+    private Map<FieldDefinition, Object> parse(RecordType type, Map<String, String> values, boolean customOnly) {
         Map<FieldDefinition, Object> typed = new LinkedHashMap<>();
         List<FieldError> errors = new ArrayList<>();
         for (Map.Entry<String, String> entry : values.entrySet()) {
             try {
                 FieldDefinition field = catalog.field(type, entry.getKey());
-                if (!field.custom()) {
-                    throw FieldValues.invalid(field, "\"" + field.label() + "\" is changed through its module's form");
+                if (!field.importable() || ImportPlan.isOwner(field) || (customOnly && !field.custom())) {
+                    throw FieldValues.invalid(field, "\"" + field.label() + "\" cannot be changed here");
                 }
                 Object value = FieldValues.parse(field, entry.getValue());
                 if (value == null && field.required()) {
@@ -191,26 +372,15 @@ public class RecordsImpl implements Records {
         return typed;
     }
 
-    /** A pick-list value must be active, unless the record already had it. */
-    private void checkPickLists(RecordType type, Map<FieldDefinition, Object> typed, RecordRow before) {
-        List<FieldError> errors = new ArrayList<>();
-        typed.forEach((field, value) -> {
-            if (value == null || (field.type() != FieldType.PICKLIST && field.type() != FieldType.MULTI_PICKLIST)) {
-                return;
-            }
-            for (Object v : PickLists.refused(value, before.values().get(field.name()),
-                    catalog.pickList(type.id(), field.name()))) {
-                errors.add(new FieldError(field.name(), "\"" + v + "\" is not one of the values of " + field.label()));
-            }
-        });
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+    private static Map<String, Object> texts(java.util.Collection<FieldDefinition> changed, RecordRow row) {
+        Map<String, Object> texts = new LinkedHashMap<>();
+        changed.forEach(f -> texts.put(f.name(), RecordRow.format(row.values().get(f.name()))));
+        return texts;
     }
 
-    private static Map<String, Object> texts(Map<FieldDefinition, Object> changed, RecordRow row) {
+    private static Map<String, Object> texts(RecordRow row) {
         Map<String, Object> texts = new LinkedHashMap<>();
-        changed.keySet().forEach(f -> texts.put(f.name(), RecordRow.format(row.values().get(f.name()))));
+        row.values().forEach((name, value) -> texts.put(name, RecordRow.format(value)));
         return texts;
     }
 

@@ -196,6 +196,16 @@ class RecordSqlTest {
         assertEquals(List.of(), byKeys(List.of(email), List.of(List.of("ADA@example.org")), ALL));
     }
 
+    @Test
+    void idLookupReturnsOnlyVisibleRecordsInDefaultOrder() throws SQLException {
+        assertEquals(List.of(1L, 3L), ids(sql.byIds(List.of(3L, 1L, 99L), ALL)), "sorted by name, unknown ids ignored");
+        assertEquals(List.of(), ids(sql.byIds(List.of(1L), new Visibility(false, Set.of("bob")))), "ada is not bob's");
+    }
+
+    private static List<Long> ids(Sql select) throws SQLException {
+        return sql.rows(db, select).stream().map(RecordRow::id).toList();
+    }
+
     private static List<Long> byKeys(List<FieldDefinition> keys, List<List<Object>> tuples, Visibility visible)
             throws SQLException {
         Sql select = sql.byKeys(keys, tuples, visible);

@@ -70,7 +70,7 @@ public class CustomFieldsPanel extends FormLayout {
         inputs.forEach((name, input) -> input.show().accept(row == null ? null : row.values().get(name)));
     }
 
-    /** @return the entered values as text, by field name, for {@link Records#saveCustomValues} */
+    /** @return the entered values as text, by field name, for {@link Records#update} */
     public Map<String, String> values() {
         Map<String, String> values = new LinkedHashMap<>();
         inputs.forEach((name, input) -> values.put(name, input.text().get()));
@@ -92,7 +92,7 @@ public class CustomFieldsPanel extends FormLayout {
      * @return the record after the save
      */
     public RecordRow save(long id, long version) {
-        return records.saveCustomValues(recordType, id, version, values());
+        return records.update(recordType, id, version, values());
     }
 
     /** @return the inputs by field name, for {@link FieldErrors} */

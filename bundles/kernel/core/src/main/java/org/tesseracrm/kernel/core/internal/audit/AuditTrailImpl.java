@@ -52,16 +52,27 @@ public class AuditTrailImpl implements AuditTrail {
 
     @Override
     public void record(RecordChange change) {
+        recordAll(List.of(change));
+    }
+
+    @Override
+    public void recordAll(List<RecordChange> changes) {
         Caller caller = callers.current().orElseThrow(() -> new PermissionDeniedException("Sign in first."));
-        List<FieldChange> fields = ChangeDiff.between(change.before(), change.after());
-        if (change.action() == AuditAction.UPDATE && fields.isEmpty()) {
-            return;
+        LocalDateTime now = LocalDateTime.now(clock);
+        List<AuditRecord> entries = new ArrayList<>();
+        for (RecordChange change : changes) {
+            List<FieldChange> fields = ChangeDiff.between(change.before(), change.after());
+            if (change.action() == AuditAction.UPDATE && fields.isEmpty()) {
+                continue;
+            }
+            List<AuditChangeRow> rows = fields.stream().map(AuditChangeRow::new).toList();
+            String label = change.label() == null ? null : ChangeDiff.cut(change.label(), 300);
+            entries.add(new AuditRecord(now, caller.username(), change.module(), change.recordType(),
+                    change.recordId(), label, change.owner(), change.action(), rows));
         }
-        List<AuditChangeRow> rows = fields.stream().map(AuditChangeRow::new).toList();
-        String label = change.label() == null ? null : ChangeDiff.cut(change.label(), 300);
-        AuditRecord entry = new AuditRecord(LocalDateTime.now(clock), caller.username(), change.module(),
-                change.recordType(), change.recordId(), label, change.owner(), change.action(), rows);
-        jpa.tx(TransactionType.Required, em -> em.persist(entry));
+        if (!entries.isEmpty()) {
+            jpa.tx(TransactionType.Required, em -> entries.forEach(em::persist));
+        }
     }
 
     @Override

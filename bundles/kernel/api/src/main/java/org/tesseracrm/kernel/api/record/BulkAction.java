@@ -1,0 +1,35 @@
+package org.tesseracrm.kernel.api.record;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * An action a module adds to the bulk menu of another (or its own) record type's list, registered as
+ * a service with property {@link RecordType#ID} naming the record type. The list shows it to users
+ * holding {@link #permission()} and hands it the ids of the selected records, already limited to the
+ * records the user sees.
+ *
+ * <p>{@link #run} is called as the signed-in user, and like every service method it checks the
+ * permission again itself: the list's check is a convenience, not the guard.
+ */
+@ConsumerType
+public interface BulkAction {
+    /** @return a stable id, unique for the record type, e.g. {@code companies.link-contacts} */
+    String id();
+
+    /** @return the menu label, e.g. "Add to campaign" */
+    String label();
+
+    /** @return the permission a user needs to see and run the action */
+    String permission();
+
+    /**
+     * @param recordType the record type id of the list
+     * @param ids the selected records, at most {@link Records#BULK_LIMIT}
+     * @return what happened, shown to the user, e.g. "12 contacts added to Spring launch"
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without the permission
+     * @throws org.tesseracrm.kernel.api.ValidationException with a message the user can act on
+     */
+    String run(String recordType, List<Long> ids);
+}
