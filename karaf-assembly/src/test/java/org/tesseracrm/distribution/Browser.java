@@ -138,6 +138,11 @@ final class Browser implements AutoCloseable {
         await(By.id(id)).click();
     }
 
+    /** Clicks the first shown element matching the CSS selector. */
+    void clickFirst(String css) {
+        await(By.cssSelector(css)).click();
+    }
+
     /** Chooses the item with this label in a combo box by typing it and clicking the match. */
     void pick(String comboId, String label) {
         type(comboId, label);

@@ -297,6 +297,61 @@ class DistributionIT {
 
     @Test
     @Order(10)
+    void adminEditsACellInTheListThenUpdatesAssignsAndDeletesSelectedRows() throws Exception {
+        try (Browser browser = new Browser()) {
+            browser.open(crm.url("/contacts"));
+            browser.logIn("admin", PASSWORD);
+            browser.open(crm.url("/contacts"));
+            browser.type("contacts-filter", "Liskov");
+            browser.until(Duration.ofSeconds(10), d -> browser.text("#contacts-count").equals("1 matching")
+                    && browser.gridCells("contacts-grid").contains("barbara@example.org"));
+
+            // Inline edit: a bad value is refused on the cell; clearing the e-mail flags the row.
+            browser.clickFirst(".contacts-row-edit");
+            browser.type("contacts-edit-email", "barbara(at)example.org");
+            browser.click("contacts-edit-save");
+            browser.until(Duration.ofSeconds(10), d -> browser.attribute("contacts-edit-email", "invalid") != null);
+            assertEquals("Enter an e-mail address like name@example.org",
+                    browser.attribute("contacts-edit-email", "errorMessage"));
+            browser.screenshot("inline-edit-error");
+            browser.type("contacts-edit-email", "");
+            browser.click("contacts-edit-save");
+            browser.until(Duration.ofSeconds(10), d -> browser.gridCells("contacts-grid").contains("Unreachable"));
+            assertFalse(browser.gridCells("contacts-grid").contains("barbara@example.org"));
+
+            // Bulk update of a custom pick-list on the ticked row.
+            browser.clickFirst("#contacts-grid vaadin-checkbox[aria-label='Select Row']");
+            browser.until(Duration.ofSeconds(10), d -> browser.text("#contacts-selected").equals("1 selected"));
+            browser.click("contacts-bulk-update");
+            browser.choose("bulk-field", "Segment");
+            browser.pick("bulk-value", "Enterprise");
+            browser.click("bulk-confirm");
+            browser.until(Duration.ofSeconds(10), d -> browser.gridCells("contacts-grid").contains("Enterprise"));
+            assertFalse(browser.shown("contacts-bulk"), "the selection is cleared after the action");
+
+            // "Select all matching" takes every record the search finds, not only the ticked ones.
+            browser.type("contacts-filter", "");
+            browser.until(Duration.ofSeconds(10), d -> !browser.text("#contacts-count").equals("1 matching"));
+            browser.clickFirst("#contacts-grid vaadin-checkbox[aria-label='Select Row']");
+            browser.click("contacts-select-all");
+            browser.until(Duration.ofSeconds(10), d -> browser.text("#contacts-selected").matches(
+                    "All [0-9]+ matching contacts selected"));
+            browser.screenshot("bulk-all-matching");
+            browser.click("contacts-bulk-clear");
+
+            // Bulk delete asks first.
+            browser.type("contacts-filter", "Liskov");
+            browser.until(Duration.ofSeconds(10), d -> browser.text("#contacts-count").equals("1 matching"));
+            browser.clickFirst("#contacts-grid vaadin-checkbox[aria-label='Select Row']");
+            browser.click("contacts-bulk-delete");
+            browser.until(Duration.ofSeconds(10), d -> browser.text("vaadin-dialog-overlay").contains("Delete selected contacts (1)?"));
+            browser.click("bulk-confirm");
+            browser.until(Duration.ofSeconds(10), d -> browser.text("#contacts-count").equals("0 matching"));
+        }
+    }
+
+    @Test
+    @Order(11)
     void fiveWrongPasswordsLockTheAccount() throws Exception {
         try (Browser browser = new Browser()) {
             browser.open(crm.url("/login"));

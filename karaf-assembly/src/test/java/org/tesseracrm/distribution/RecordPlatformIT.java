@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,8 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.tesseracrm.contacts.api.ContactData;
 import org.tesseracrm.contacts.api.ContactInput;
 import org.tesseracrm.contacts.api.ContactService;
@@ -45,6 +48,7 @@ import org.tesseracrm.kernel.api.audit.AuditAction;
 import org.tesseracrm.kernel.api.audit.AuditEntry;
 import org.tesseracrm.kernel.api.audit.AuditTrail;
 import org.tesseracrm.kernel.api.audit.FieldChange;
+import org.tesseracrm.kernel.api.record.BulkAction;
 import org.tesseracrm.kernel.api.record.CustomFieldInput;
 import org.tesseracrm.kernel.api.record.CustomFields;
 import org.tesseracrm.kernel.api.record.ExportFormat;
@@ -62,6 +66,7 @@ import org.tesseracrm.kernel.api.record.PickListValue;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordSelection;
+import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.record.SavedView;
 import org.tesseracrm.kernel.api.record.SavedViews;
@@ -72,6 +77,7 @@ import org.tesseracrm.kernel.api.security.ProfileInfo;
 import org.tesseracrm.kernel.api.security.RoleInfo;
 import org.tesseracrm.kernel.api.security.SecurityAdmin;
 import org.tesseracrm.kernel.api.security.UserInput;
+import org.tesseracrm.kernel.ui.kit.RecordKit;
 
 /**
  * The record platform in the real distribution: custom fields added at runtime become real columns
@@ -112,6 +118,12 @@ public class RecordPlatformIT {
 
     @Inject
     private AuditTrail audit;
+
+    @Inject
+    private RecordKit kit;
+
+    @Inject
+    private BundleContext context;
 
     @Configuration
     public Option[] config() throws IOException {
@@ -461,6 +473,42 @@ public class RecordPlatformIT {
         assertEquals(3L, (long) as("admin", () -> records.delete(CONTACT, bulkco)));
         assertEquals(0L, (long) as("admin", () -> records.count(CONTACT, bulkco.matching().get(), 10)));
         assertEquals(AuditAction.DELETE, as("admin", () -> audit.history(CONTACT, ids.get(2))).get(0).action());
+    }
+
+    @Test
+    public void t11_contributedBulkActionsComeAndGoWithTheirBundleAndFollowPermissions() {
+        BulkAction tag = new BulkAction() {
+            @Override
+            public String id() {
+                return "test.tag";
+            }
+
+            @Override
+            public String label() {
+                return "Tag";
+            }
+
+            @Override
+            public String permission() {
+                return "contacts.delete";
+            }
+
+            @Override
+            public String run(String recordType, List<Long> ids) {
+                return ids.size() + " tagged";
+            }
+        };
+        ServiceRegistration<BulkAction> registration = context.registerService(BulkAction.class, tag,
+                new Hashtable<>(Map.of(RecordType.ID, CONTACT)));
+        try {
+            assertEquals(List.of(tag), as("admin", () -> kit.bulkActions(CONTACT)));
+            assertEquals("only for users holding its permission", List.of(), as("planner", () -> kit.bulkActions(CONTACT)));
+            assertEquals(List.of(), as("admin", () -> kit.bulkActions("company")));
+            assertEquals("the contacts module's own decoration", 1, kit.decorations(CONTACT).size());
+        } finally {
+            registration.unregister();
+        }
+        assertEquals(List.of(), as("admin", () -> kit.bulkActions(CONTACT)));
     }
 
     private List<String> lastNames(String user, RecordQuery query) {

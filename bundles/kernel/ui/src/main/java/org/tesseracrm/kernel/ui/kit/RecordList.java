@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -31,6 +32,8 @@ import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.server.streams.DownloadEvent;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tesseracrm.kernel.api.record.CustomFields;
 import org.tesseracrm.kernel.api.record.ExportFormat;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
@@ -39,25 +42,32 @@ import org.tesseracrm.kernel.api.record.Imports;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.Records;
+import org.tesseracrm.kernel.api.record.RowDecoration;
 import org.tesseracrm.kernel.api.record.SavedView;
 import org.tesseracrm.kernel.api.record.SavedViews;
 import org.tesseracrm.kernel.api.record.SortOrder;
+import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.CallerContext;
 
 /**
  * The list of any record type: a lazy grid paged and sorted in the database, a search box, filters on
  * any field (custom ones too) shown as removable chips, a column chooser, a bounded match count and
- * export of exactly what is filtered to CSV or Excel, and (if allowed) import. Everything goes through {@link Records}, which
- * checks the user's permissions and record visibility.
+ * export of exactly what is filtered to CSV or Excel, saved views and, as the user's permissions allow,
+ * import, inline edit and bulk actions (the platform's and contributed ones); contributed row
+ * decorations show as badges. Everything goes through the services, which check the user's
+ * permissions and record visibility again. Made by {@link RecordKit#list}.
  *
  * <p>Element ids start with the given prefix: {@code <prefix>-grid}, {@code -filter} (the search
  * box), {@code -add-filter}, {@code -columns}, {@code -export-csv}, {@code -export-xlsx},
- * {@code -count}, {@code -import}, {@code -views}, {@code -save-view}, {@code -delete-view}.
+ * {@code -count}, {@code -import}, {@code -views}, {@code -save-view}, {@code -delete-view}; the bulk
+ * bar's and inline editor's ids are listed on {@link BulkBar} and {@link InlineEditor}.
  */
 public class RecordList extends VerticalLayout {
     private static final long serialVersionUID = 1L;
     /** The count stops here, so it never reads a whole large table. */
     static final long COUNT_LIMIT = 10_000;
+    private static final String FLAGS = "_flags";
+    private static final Logger LOG = LoggerFactory.getLogger(RecordList.class);
 
     private final transient Records records;
     private final String recordType;
@@ -73,20 +83,23 @@ public class RecordList extends VerticalLayout {
     private final List<Filter> filters = new ArrayList<>();
     private volatile RecordQuery current = RecordQuery.page(0, 1);
     private transient Consumer<RecordRow> opener = row -> { };
+    private final BulkBar bulk;
 
     /**
-     * @param records the record platform
-     * @param customFields the fields of the record type
+     * Made by {@link RecordKit#list}.
+     *
+     * @param kit the record platform's services and contributions
      * @param recordType the record type id
+     * @param moduleId the module owning it, prefix of its permissions
      * @param prefix element id prefix, e.g. {@code contacts}
      * @param pluralLabel what the records are called, e.g. "contacts"
      */
-    public RecordList(Records records, CustomFields customFields, String recordType, String prefix,
-            String pluralLabel) {
-        this.records = records;
+    RecordList(RecordKit kit, String recordType, String moduleId, String prefix, String pluralLabel) {
+        this.records = kit.records();
         this.recordType = recordType;
         this.prefix = prefix;
         this.pluralLabel = pluralLabel;
+        CustomFields customFields = kit.fields();
         this.fields = customFields.fields(recordType);
         setPadding(false);
         setSizeFull();
@@ -114,6 +127,11 @@ public class RecordList extends VerticalLayout {
         count.setText("");
 
         grid.setId(prefix + "-grid");
+        List<RowDecoration> decorations = kit.decorations(recordType);
+        if (!decorations.isEmpty()) {
+            grid.addComponentColumn(row -> marks(decorations, row)).setHeader("Flags").setKey(FLAGS).setWidth("9em")
+                    .setFlexGrow(0);
+        }
         for (FieldDefinition field : fields) {
             Grid.Column<RecordRow> column = grid.addColumn(row -> row.text(field.name())).setHeader(field.label())
                     .setKey(field.name()).setAutoWidth(true).setResizable(true);
@@ -126,13 +144,31 @@ public class RecordList extends VerticalLayout {
         // No count query per page: the grid pages lazily as the user scrolls.
         grid.setItems(query -> records.page(recordType, current.withPage(query.getOffset(), query.getLimit())
                 .withSort(sortOrders(query.getSortOrders()))).stream());
-        grid.addItemClickListener(e -> opener.accept(e.getItem()));
         grid.setSizeFull();
+        AccessControl access = kit.access();
+        InlineEditor editor = access.permitted(moduleId + ".edit")
+                ? new InlineEditor(grid, records, customFields, recordType, fields, prefix, this::refresh) : null;
+        // Clicks on the checkbox or the edit button are not a request to open the record.
+        grid.addItemClickListener(e -> {
+            if (e.getColumn() != null && e.getColumn().getKey() != null && !e.getColumn().getKey().equals(InlineEditor.KEY)
+                    && (editor == null || !editor.isOpen())) {
+                opener.accept(e.getItem());
+            }
+        });
 
         // After the columns: the chooser lists them.
         toolbar.add(search, addFilter, columnChooser(), exportLink(ExportFormat.CSV, "CSV", pluralLabel),
                 exportLink(ExportFormat.XLSX, "Excel", pluralLabel));
-        add(toolbar, chips, count, grid);
+        bulk = BulkBar.offer(kit, grid, recordType, moduleId, prefix, pluralLabel, fields, () -> current, this::refresh);
+        add(toolbar, chips, count);
+        if (bulk != null) {
+            add(bulk);
+        }
+        add(grid);
+        allowViews(kit.views(), access.permitted(moduleId + ".configure"));
+        if (access.permitted(moduleId + ".import")) {
+            allowImport(kit.imports(), kit.callers());
+        }
         refresh();
     }
 
@@ -141,14 +177,8 @@ public class RecordList extends VerticalLayout {
         this.opener = open;
     }
 
-    /**
-     * Adds an Import button that opens the import wizard for this record type. Call it only for users
-     * holding the module's {@code import} permission; the service checks it again.
-     *
-     * @param imports the import service
-     * @param callers binds the user to the import's own thread
-     */
-    public void allowImport(Imports imports, CallerContext callers) {
+    /** Adds an Import button that opens the import wizard for this record type. */
+    private void allowImport(Imports imports, CallerContext callers) {
         Button button = new Button("Import", new Icon(VaadinIcon.UPLOAD_ALT),
                 e -> new ImportWizard(imports, callers, recordType, fields, pluralLabel, this::refresh).open());
         button.setId(prefix + "-import");
@@ -159,11 +189,9 @@ public class RecordList extends VerticalLayout {
      * Adds saved views: a chooser of the user's and the shared views, and buttons to save the list as
      * it is now (search, filters, order, columns) under a name and to delete the chosen view.
      *
-     * @param views the saved views service
-     * @param mayShare whether to offer sharing (the module's {@code configure} permission; the service
-     *     checks it again)
+     * @param mayShare whether to offer sharing (the service checks the permission again)
      */
-    public void allowViews(SavedViews views, boolean mayShare) {
+    private void allowViews(SavedViews views, boolean mayShare) {
         Select<SavedView> chooser = new Select<>();
         chooser.setId(prefix + "-views");
         chooser.setEmptySelectionAllowed(true);
@@ -216,9 +244,9 @@ public class RecordList extends VerticalLayout {
         chips.removeAll();
         List<String> columns = view == null || view.columns().isEmpty()
                 ? fields.stream().filter(RecordList::shownByDefault).map(FieldDefinition::name).toList() : view.columns();
-        for (Grid.Column<RecordRow> column : grid.getColumns()) {
-            column.setVisible(columns.contains(column.getKey()));
-            columnItems.get(column.getKey()).setChecked(column.isVisible());
+        for (FieldDefinition field : fields) {
+            grid.getColumnByKey(field.name()).setVisible(columns.contains(field.name()));
+            columnItems.get(field.name()).setChecked(columns.contains(field.name()));
         }
         List<GridSortOrder<RecordRow>> sort = new ArrayList<>();
         if (view != null) {
@@ -237,14 +265,12 @@ public class RecordList extends VerticalLayout {
         return toolbar;
     }
 
-    /** @return the grid, for modules that add row decorations */
-    public Grid<RecordRow> grid() {
-        return grid;
-    }
-
-    /** Reloads the rows and the count, after a change or a new filter. */
+    /** Reloads the rows and the count, after a change or a new filter; forgets the selection. */
     public void refresh() {
         current = RecordQuery.page(0, 1).withText(search.getValue()).withFilters(filters);
+        if (bulk != null) {
+            bulk.clear();
+        }
         long matches = records.count(recordType, current, COUNT_LIMIT);
         count.setText(matches >= COUNT_LIMIT ? String.format("%,d+ matching", COUNT_LIMIT)
                 : String.format("%,d matching", matches));
@@ -318,8 +344,31 @@ public class RecordList extends VerticalLayout {
         return link;
     }
 
+    /** @return the names of the fields shown, in column order */
     private List<String> visibleColumns() {
-        return grid.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey).toList();
+        return grid.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey)
+                .filter(columnItems::containsKey).toList();
+    }
+
+    /** The badges the contributed decorations give a row; a decoration that fails is left out. */
+    private static Component marks(List<RowDecoration> decorations, RecordRow row) {
+        HorizontalLayout marks = new HorizontalLayout();
+        marks.setSpacing(false);
+        marks.getStyle().set("gap", "var(--lumo-space-xs)");
+        for (RowDecoration decoration : decorations) {
+            try {
+                decoration.decorate(row).ifPresent(mark -> {
+                    Span badge = new Span(mark.text());
+                    badge.getElement().getThemeList().add(("badge small " + mark.tone()).strip());
+                    badge.getElement().setAttribute("title", mark.hint());
+                    badge.addClassName("row-mark");
+                    marks.add(badge);
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("Row decoration {} failed on record #{}", decoration.getClass().getName(), row.id(), e);
+            }
+        }
+        return marks;
     }
 
     static List<SortOrder> sortOrders(List<QuerySortOrder> orders) {

@@ -13,14 +13,10 @@ import org.tesseracrm.contacts.api.ContactData;
 import org.tesseracrm.contacts.api.ContactService;
 import org.tesseracrm.contacts.internal.ContactsModule;
 import org.tesseracrm.kernel.api.audit.AuditTrail;
-import org.tesseracrm.kernel.api.record.CustomFields;
-import org.tesseracrm.kernel.api.record.Imports;
 import org.tesseracrm.kernel.api.record.RecordRow;
-import org.tesseracrm.kernel.api.record.Records;
-import org.tesseracrm.kernel.api.record.SavedViews;
 import org.tesseracrm.kernel.api.security.AccessControl;
-import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.kernel.ui.kit.CustomFieldsPanel;
+import org.tesseracrm.kernel.ui.kit.RecordKit;
 import org.tesseracrm.kernel.ui.kit.RecordList;
 
 /** The contacts list (the kit's record list: search, filters, columns, export) and the contact form. */
@@ -30,39 +26,28 @@ public class ContactsView extends VerticalLayout implements HasDynamicTitle {
     private final transient ContactService contacts;
     private final transient AccessControl access;
     private final transient AuditTrail audit;
-    private final transient Records records;
-    private final transient CustomFields customFields;
+    private final transient RecordKit kit;
     private final RecordList list;
 
     /**
      * @param contacts the contacts service
      * @param access hides actions the user's profile does not allow
      * @param audit the history shown on the form
-     * @param records lists and custom values of contacts
-     * @param customFields the fields admins added to contacts
-     * @param imports the import wizard's service
-     * @param views the saved list views
-     * @param callers binds the user to an import's thread
+     * @param kit the record list and the form's custom fields
      */
-    public ContactsView(ContactService contacts, AccessControl access, AuditTrail audit, Records records,
-            CustomFields customFields, Imports imports, SavedViews views, CallerContext callers) {
+    public ContactsView(ContactService contacts, AccessControl access, AuditTrail audit, RecordKit kit) {
         this.contacts = contacts;
         this.access = access;
         this.audit = audit;
-        this.records = records;
-        this.customFields = customFields;
+        this.kit = kit;
         setSizeFull();
 
-        list = new RecordList(records, customFields, ContactService.RECORD_TYPE, "contacts", "contacts");
+        list = kit.list(ContactService.RECORD_TYPE, ContactsModule.ID, "contacts", "contacts");
         Button add = new Button("New contact", new Icon(VaadinIcon.PLUS), e -> openForm(null));
         add.setId("contacts-new");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.setVisible(access.permitted(ContactsModule.CREATE));
         list.toolbar().add(add);
-        list.allowViews(views, access.permitted(ContactsModule.CONFIGURE));
-        if (access.permitted(ContactsModule.IMPORT)) {
-            list.allowImport(imports, callers);
-        }
         list.onOpen(this::open);
         add(new H2("Contacts"), list);
     }
@@ -80,8 +65,8 @@ public class ContactsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void openForm(ContactData contact) {
-        CustomFieldsPanel custom = new CustomFieldsPanel(records, customFields, ContactService.RECORD_TYPE);
-        custom.read(contact == null ? null : records.get(ContactService.RECORD_TYPE, contact.id()).orElse(null));
+        CustomFieldsPanel custom = kit.customFields(ContactService.RECORD_TYPE);
+        custom.read(contact == null ? null : kit.records().get(ContactService.RECORD_TYPE, contact.id()).orElse(null));
         new ContactForm(contacts, access, audit, custom, contact, list::refresh).open();
     }
 }
