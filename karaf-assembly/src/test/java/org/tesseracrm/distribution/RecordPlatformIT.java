@@ -91,7 +91,7 @@ public class RecordPlatformIT {
     private static final String PASSWORD = "Correct-Horse-9";
     private static final String CONTACT = ContactService.RECORD_TYPE;
     private static final Set<String> PLANNER = Set.of("contacts.view", "contacts.create", "contacts.edit",
-            "contacts.export", "contacts.configure", "contacts.import");
+            "contacts.export", "contacts.configure", "contacts.import", "contacts.bulk-edit", "contacts.delete");
     private static final int HTTP_PORT = PaxExamSupport.freePortOrFail();
     private static Map<String, ContactData> people;
 
@@ -143,7 +143,7 @@ public class RecordPlatformIT {
             asSystem(() -> {
                 ProfileInfo planner = security.saveProfile(new ProfileInfo(null, "Planner", false, PLANNER));
                 ProfileInfo clerk = security.saveProfile(new ProfileInfo(null, "Clerk", false,
-                        Set.of("contacts.view", "contacts.create", "contacts.edit")));
+                        Set.of("contacts.view", "contacts.create", "contacts.edit", "contacts.bulk-edit")));
                 RoleInfo head = security.saveRole(null, "Head", null);
                 RoleInfo desk = security.saveRole(null, "Desk", head.id());
                 security.createUser(new UserInput("planner", "Planner", "", "", head.id(), planner.id(), Set.of()),
@@ -467,7 +467,8 @@ public class RecordPlatformIT {
         AuditEntry handedOver = as("clerk", () -> audit.history(CONTACT, ids.get(1))).get(0);
         assertEquals(List.of(new FieldChange("owner", "planner", "clerk")), handedOver.changes());
 
-        // Bulk delete needs the delete permission; with it, every matching record goes, and is audited.
+        // Bulk delete needs the bulk-delete permission besides delete; with both, every matching record goes,
+        // and each is audited.
         assertThrows(PermissionDeniedException.class, () -> as("planner", () -> records.delete(CONTACT, bulkco)));
         assertEquals(List.of(ids.get(0), ids.get(1), ids.get(2)), as("planner", () -> records.ids(CONTACT, bulkco)));
         assertEquals(3L, (long) as("admin", () -> records.delete(CONTACT, bulkco)));
@@ -490,7 +491,7 @@ public class RecordPlatformIT {
 
             @Override
             public String permission() {
-                return "contacts.delete";
+                return "contacts.bulk-delete";
             }
 
             @Override

@@ -102,7 +102,8 @@ public interface Records {
      * @param recordType a record type id
      * @param selection ticked records or a query
      * @return the number of records deleted
-     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.delete}
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.delete} and
+     *     {@code .bulk-delete}
      * @throws org.tesseracrm.kernel.api.ValidationException if more than {@link #BULK_LIMIT} match
      * @throws org.tesseracrm.kernel.api.ConflictException if one of them changed meanwhile (nothing is deleted)
      */
@@ -115,8 +116,8 @@ public interface Records {
      * @param selection ticked records or a query
      * @param owner the new owner: an active user at the caller's role or below
      * @return the number of records whose owner changed
-     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.edit}, or if
-     *     the caller may not assign records to that user
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.edit} and
+     *     {@code .bulk-edit}, or if the caller may not assign records to that user
      */
     long assign(String recordType, RecordSelection selection, String owner);
 
@@ -129,7 +130,8 @@ public interface Records {
      * @param field the field name, as {@link #update} accepts
      * @param value the value as text; blank clears
      * @return the number of records changed
-     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.edit}
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.edit} and
+     *     {@code .bulk-edit}
      * @throws org.tesseracrm.kernel.api.ValidationException if the value is bad or a record would break a rule
      */
     long updateAll(String recordType, RecordSelection selection, String field, String value);

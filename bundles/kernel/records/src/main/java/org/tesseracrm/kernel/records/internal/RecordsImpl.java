@@ -175,6 +175,7 @@ public class RecordsImpl implements Records {
     @Override
     public long delete(String recordType, RecordSelection selection) {
         RecordType type = types.allowed(recordType, access, "delete");
+        access.require(type.moduleId() + ".bulk-delete");
         RecordSql sql = new RecordSql(type, catalog.fields(type));
         List<RecordRow> rows = selected(type, catalog.fields(type), selection);
         catalog.jdbc().inTransaction(c -> {
@@ -196,6 +197,7 @@ public class RecordsImpl implements Records {
     @Override
     public long assign(String recordType, RecordSelection selection, String owner) {
         RecordType type = types.allowed(recordType, access, "edit");
+        access.require(type.moduleId() + ".bulk-edit");
         access.checkAssignable(owner);
         List<FieldDefinition> fields = catalog.fields(type);
         List<RecordRow> rows = selected(type, fields, selection).stream()
@@ -206,6 +208,7 @@ public class RecordsImpl implements Records {
     @Override
     public long updateAll(String recordType, RecordSelection selection, String field, String value) {
         RecordType type = types.allowed(recordType, access, "edit");
+        access.require(type.moduleId() + ".bulk-edit");
         Map<String, String> values = new HashMap<>();
         values.put(field, value);
         Map<FieldDefinition, Object> changes = parse(type, values, false);

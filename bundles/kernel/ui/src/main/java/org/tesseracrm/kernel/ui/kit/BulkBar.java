@@ -89,8 +89,8 @@ final class BulkBar extends HorizontalLayout {
     static BulkBar offer(RecordKit kit, Grid<RecordRow> grid, String recordType, String moduleId, String prefix,
             String pluralLabel, List<FieldDefinition> fields, Supplier<RecordQuery> current, Runnable refresh) {
         AccessControl access = kit.access();
-        boolean edit = access.permitted(moduleId + ".edit");
-        boolean delete = access.permitted(moduleId + ".delete");
+        boolean edit = access.permitted(moduleId + ".edit") && access.permitted(moduleId + ".bulk-edit");
+        boolean delete = access.permitted(moduleId + ".delete") && access.permitted(moduleId + ".bulk-delete");
         List<BulkAction> contributed = kit.bulkActions(recordType);
         if (!edit && !delete && contributed.isEmpty()) {
             return null;
