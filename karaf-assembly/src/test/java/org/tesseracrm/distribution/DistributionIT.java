@@ -347,6 +347,20 @@ class DistributionIT {
             browser.until(Duration.ofSeconds(10), d -> browser.text("vaadin-dialog-overlay").contains("Delete selected contacts (1)?"));
             browser.click("bulk-confirm");
             browser.until(Duration.ofSeconds(10), d -> browser.text("#contacts-count").equals("0 matching"));
+
+            // Clone: a new contact's form with the original's values, except the e-mail.
+            browser.type("contacts-filter", "Hopper-King");
+            browser.until(Duration.ofSeconds(10), d -> browser.text("#contacts-count").equals("1 matching"));
+            browser.clickCell("contacts-grid", "Hopper-King");
+            browser.click("contact-clone");
+            browser.until(Duration.ofSeconds(10), d -> browser.text("vaadin-dialog-overlay")
+                    .contains("New contact (copy of Grace Hopper-King)"));
+            assertEquals("", browser.attribute("contact-email", "value"));
+            assertEquals("Hopper-King", browser.attribute("contact-lastName", "value"));
+            browser.type("contact-firstName", "Gracie");
+            browser.click("contact-save");
+            browser.until(Duration.ofSeconds(10), d -> browser.text("#contacts-count").equals("2 matching"));
+            assertTrue(browser.gridCells("contacts-grid").containsAll(List.of("Grace", "Gracie")));
         }
     }
 

@@ -32,7 +32,9 @@ import org.tesseracrm.kernel.ui.kit.CustomFieldsPanel;
 import org.tesseracrm.kernel.ui.kit.FieldErrors;
 
 /**
- * Create, edit, reassign or delete one contact, and read its history. The service validates and
+ * Create, edit, clone, reassign or delete one contact, and read its history. A clone is a new
+ * contact's form filled with the original's values (and custom values) except the e-mail, which
+ * names one person. The service validates and
  * checks permissions; the form only hides what the user's profile would not allow. Field messages
  * show next to the fields and nothing is saved until they are fixed.
  */
@@ -66,12 +68,7 @@ class ContactForm extends Dialog {
         FormLayout form = new FormLayout(firstName, lastName, email, phone, companyName);
         boolean mayWrite = access.permitted(existing == null ? ContactsModule.CREATE : ContactsModule.EDIT);
         if (existing != null) {
-            ContactInput values = existing.input();
-            firstName.setValue(values.firstName());
-            lastName.setValue(values.lastName());
-            email.setValue(values.email());
-            phone.setValue(values.phone());
-            companyName.setValue(values.companyName());
+            fill(existing.input());
             owner.setId("contact-owner");
             List<String> assignable = mayWrite ? access.assignableUsers() : List.of(existing.owner());
             owner.setItems(assignable.contains(existing.owner()) ? assignable
@@ -97,6 +94,20 @@ class ContactForm extends Dialog {
         save.setVisible(mayWrite);
         Button cancel = new Button(mayWrite ? "Cancel" : "Close", e -> close());
         getFooter().add(cancel, save);
+        if (existing != null && access.permitted(ContactsModule.CREATE)) {
+            Button copy = new Button("Clone", e -> {
+                // The custom fields panel moves to the new form with what it holds.
+                ContactForm clone = new ContactForm(contacts, access, audit, custom, null, onChange);
+                clone.setHeaderTitle("New contact (copy of " + existing.fullName() + ")");
+                clone.fill(new ContactInput(firstName.getValue(), lastName.getValue(), "", phone.getValue(),
+                        companyName.getValue()));
+                close();
+                clone.open();
+            });
+            copy.setId("contact-clone");
+            copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            getFooter().addComponentAsFirst(copy);
+        }
         if (existing != null && access.permitted(ContactsModule.DELETE)) {
             Button delete = new Button("Delete", e -> confirmDelete());
             delete.setId("contact-delete");
@@ -104,6 +115,14 @@ class ContactForm extends Dialog {
             getFooter().addComponentAsFirst(delete);
         }
         lastName.focus();
+    }
+
+    private void fill(ContactInput values) {
+        firstName.setValue(values.firstName());
+        lastName.setValue(values.lastName());
+        email.setValue(values.email());
+        phone.setValue(values.phone());
+        companyName.setValue(values.companyName());
     }
 
     private static Details history(List<AuditEntry> entries) {
