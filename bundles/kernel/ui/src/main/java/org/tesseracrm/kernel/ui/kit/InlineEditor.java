@@ -88,7 +88,7 @@ final class InlineEditor {
             pencil.getElement().setAttribute("aria-label", "Edit in the list").setAttribute("data-id",
                     String.valueOf(row.id()));
             return pencil;
-        }).setKey(KEY).setHeader("").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
+        }).setKey(KEY).setHeader("").setWidth("7em").setFlexGrow(0).setFrozenToEnd(true);
         HorizontalLayout actions = new HorizontalLayout(save, cancel);
         actions.setSpacing(false);
         column.setEditorComponent(actions);
@@ -139,6 +139,9 @@ final class InlineEditor {
             refresh.run();
         } catch (ValidationException e) {
             FieldErrors.show(e, FieldInput.validations(inputs));
+            // A cell is narrow: say it whole as well.
+            Notification.show(String.join(" ", e.errors().stream().map(f -> f.message()).toList()), 5000,
+                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_ERROR);
         } catch (ConflictException | NotFoundException | PermissionDeniedException e) {
             editor.cancel();
             Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
