@@ -176,8 +176,9 @@ public class RecordsImpl implements Records {
     public long delete(String recordType, RecordSelection selection) {
         RecordType type = types.allowed(recordType, access, "delete");
         access.require(type.moduleId() + ".bulk-delete");
-        RecordSql sql = new RecordSql(type, catalog.fields(type));
-        List<RecordRow> rows = selected(type, catalog.fields(type), selection);
+        List<FieldDefinition> fields = catalog.fields(type);
+        RecordSql sql = new RecordSql(type, fields);
+        List<RecordRow> rows = selected(type, fields, selection);
         catalog.jdbc().inTransaction(c -> {
             try (PreparedStatement delete = c.prepareStatement(sql.delete())) {
                 for (RecordRow row : rows) {
@@ -220,16 +221,9 @@ public class RecordsImpl implements Records {
     private long bulk(RecordType type, List<FieldDefinition> fields, List<RecordRow> rows,
             Map<FieldDefinition, Object> changes, String owner) {
         RecordSql sql = new RecordSql(type, fields);
-        Visibility visible = access.visibility();
         List<RecordRow> after = catalog.jdbc().inTransaction(c -> {
             write(c, type, fields, rows, changes, owner);
-            List<RecordRow> changed = new ArrayList<>();
-            List<Long> ids = rows.stream().map(RecordRow::id).toList();
-            for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-                changed.addAll(sql.rows(c, sql.byIds(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)),
-                        new Visibility(true, Set.of()))));
-            }
-            return changed;
+            return byIds(c, sql, rows.stream().map(RecordRow::id).toList(), new Visibility(true, Set.of()));
         });
         Map<Long, RecordRow> before = new HashMap<>();
         rows.forEach(row -> before.put(row.id(), row));
@@ -310,13 +304,19 @@ public class RecordsImpl implements Records {
                     throw tooMany(type, rows.size());
                 }
             }
-            List<Long> distinct = ids.stream().distinct().toList();
-            for (int from = 0; from < distinct.size(); from += IDS_PER_QUERY) {
-                rows.addAll(sql.rows(c, sql.byIds(distinct.subList(from, Math.min(distinct.size(), from + IDS_PER_QUERY)),
-                        visible)));
-            }
+            rows.addAll(byIds(c, sql, ids.stream().distinct().toList(), visible));
             return rows;
         });
+    }
+
+    /** @return the records with these ids that are visible, read {@value #IDS_PER_QUERY} per statement */
+    private static List<RecordRow> byIds(Connection c, RecordSql sql, List<Long> ids, Visibility visible)
+            throws SQLException {
+        List<RecordRow> rows = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            rows.addAll(sql.rows(c, sql.byIds(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)), visible)));
+        }
+        return rows;
     }
 
     private static ValidationException tooMany(RecordType type, int count) {

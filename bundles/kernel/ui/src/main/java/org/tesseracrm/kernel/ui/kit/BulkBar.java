@@ -2,6 +2,7 @@ package org.tesseracrm.kernel.ui.kit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
@@ -53,6 +54,7 @@ final class BulkBar extends HorizontalLayout {
     private final String recordType;
     private final String pluralLabel;
     private final transient Supplier<RecordQuery> current;
+    private final transient LongSupplier matching;
     private final transient Runnable refresh;
     private final Span selected = new Span();
     private final Button selectAll = new Button();
@@ -60,12 +62,13 @@ final class BulkBar extends HorizontalLayout {
     private String matches = "";
 
     private BulkBar(Records records, Grid<RecordRow> grid, String recordType, String prefix, String pluralLabel,
-            Supplier<RecordQuery> current, Runnable refresh) {
+            Supplier<RecordQuery> current, LongSupplier matching, Runnable refresh) {
         this.records = records;
         this.grid = grid;
         this.recordType = recordType;
         this.pluralLabel = pluralLabel;
         this.current = current;
+        this.matching = matching;
         this.refresh = refresh;
         setId(prefix + "-bulk");
         setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -87,7 +90,8 @@ final class BulkBar extends HorizontalLayout {
      * @return the bar to place above the grid, or null if the user may run none
      */
     static BulkBar offer(RecordKit kit, Grid<RecordRow> grid, String recordType, String moduleId, String prefix,
-            String pluralLabel, List<FieldDefinition> fields, Supplier<RecordQuery> current, Runnable refresh) {
+            String pluralLabel, List<FieldDefinition> fields, Supplier<RecordQuery> current, LongSupplier matching,
+            Runnable refresh) {
         AccessControl access = kit.access();
         boolean edit = access.permitted(moduleId + ".edit") && access.permitted(moduleId + ".bulk-edit");
         boolean delete = access.permitted(moduleId + ".delete") && access.permitted(moduleId + ".bulk-delete");
@@ -95,7 +99,7 @@ final class BulkBar extends HorizontalLayout {
         if (!edit && !delete && contributed.isEmpty()) {
             return null;
         }
-        BulkBar bar = new BulkBar(kit.records(), grid, recordType, prefix, pluralLabel, current, refresh);
+        BulkBar bar = new BulkBar(kit.records(), grid, recordType, prefix, pluralLabel, current, matching, refresh);
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addSelectionListener(e -> {
             bar.allMatching = false;
@@ -141,7 +145,7 @@ final class BulkBar extends HorizontalLayout {
         if (!isVisible()) {
             return;
         }
-        long matching = records.count(recordType, current.get(), Records.BULK_LIMIT + 1L);
+        long matching = this.matching.getAsLong(); // the list's count, made when it last loaded
         matches = matching > Records.BULK_LIMIT ? String.format("%,d+", Records.BULK_LIMIT)
                 : String.format("%,d", matching);
         selected.setText(allMatching ? "All " + matches + " matching " + pluralLabel + " selected"

@@ -65,7 +65,7 @@ import org.tesseracrm.kernel.api.security.CallerContext;
 public class RecordList extends VerticalLayout {
     private static final long serialVersionUID = 1L;
     /** The count stops here, so it never reads a whole large table. */
-    static final long COUNT_LIMIT = 10_000;
+    static final long COUNT_LIMIT = Records.BULK_LIMIT; // the bulk bar reads its "too many" from this count
     private static final String FLAGS = "_flags";
     private static final Logger LOG = LoggerFactory.getLogger(RecordList.class);
 
@@ -82,6 +82,7 @@ public class RecordList extends VerticalLayout {
     private final Map<String, MenuItem> columnItems = new HashMap<>();
     private final List<Filter> filters = new ArrayList<>();
     private volatile RecordQuery current = RecordQuery.page(0, 1);
+    private volatile long matching;
     private transient Consumer<RecordRow> opener = row -> { };
     private final BulkBar bulk;
 
@@ -159,7 +160,7 @@ public class RecordList extends VerticalLayout {
         // After the columns: the chooser lists them.
         toolbar.add(search, addFilter, columnChooser(), exportLink(ExportFormat.CSV, "CSV", pluralLabel),
                 exportLink(ExportFormat.XLSX, "Excel", pluralLabel));
-        bulk = BulkBar.offer(kit, grid, recordType, moduleId, prefix, pluralLabel, fields, () -> current, this::refresh);
+        bulk = BulkBar.offer(kit, grid, recordType, moduleId, prefix, pluralLabel, fields, () -> current, () -> matching, this::refresh);
         add(toolbar, chips, count);
         if (bulk != null) {
             add(bulk);
@@ -268,12 +269,13 @@ public class RecordList extends VerticalLayout {
     /** Reloads the rows and the count, after a change or a new filter; forgets the selection. */
     public void refresh() {
         current = RecordQuery.page(0, 1).withText(search.getValue()).withFilters(filters);
+        // One past the limit, so the bulk bar can tell "exactly 10,000" from "too many to act on".
+        matching = records.count(recordType, current, COUNT_LIMIT + 1);
+        count.setText(matching >= COUNT_LIMIT ? String.format("%,d+ matching", COUNT_LIMIT)
+                : String.format("%,d matching", matching));
         if (bulk != null) {
             bulk.clear();
         }
-        long matches = records.count(recordType, current, COUNT_LIMIT);
-        count.setText(matches >= COUNT_LIMIT ? String.format("%,d+ matching", COUNT_LIMIT)
-                : String.format("%,d matching", matches));
         grid.getDataProvider().refreshAll();
     }
 
