@@ -39,7 +39,7 @@ record Platform(Records records, CustomFields customFields, Imports imports) {
      */
     static Platform over(Connection connection, Visibility visibility) {
         RecordTypeRegistry types = new RecordTypeRegistry();
-        types.addType(new ContactRecordType());
+        types.addType(new ContactRecordType(null));
         FieldCatalog catalog = new FieldCatalog(pooled(connection), () -> "db/changelog/records.yaml");
         AccessControl access = allowed(visibility);
         AuditTrail audit = (AuditTrail) Proxy.newProxyInstance(Platform.class.getClassLoader(),

@@ -3,6 +3,7 @@ package org.tesseracrm.distribution;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,8 +26,10 @@ import java.util.function.BooleanSupplier;
 import javax.inject.Inject;
 
 import org.apache.karaf.features.FeaturesService;
+import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.junit.runners.MethodSorters;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -38,21 +42,28 @@ import org.osgi.util.tracker.ServiceTracker;
 import org.tesseracrm.contacts.api.ContactData;
 import org.tesseracrm.contacts.api.ContactInput;
 import org.tesseracrm.contacts.api.ContactService;
+import org.tesseracrm.kernel.api.NotFoundException;
+import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.module.ModuleDescriptor;
 import org.tesseracrm.kernel.api.module.ModuleRegistry;
 import org.tesseracrm.kernel.api.persistence.MigratedSchema;
 import org.tesseracrm.kernel.api.record.RecordQuery;
+import org.tesseracrm.kernel.api.record.RecordRow;
+import org.tesseracrm.kernel.api.record.RecordSelection;
+import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.kernel.api.ui.ViewContribution;
 
 /**
- * Boots the real distribution and takes the Contacts module out and back in at runtime: its services,
+ * Boots the real distribution and takes the Contacts module, then the Companies module, out and back in
+ * at runtime: its services,
  * menu entry and route come and go, nothing of it is left behind, the kernel keeps running untouched,
  * and the data is still there afterwards.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class ContactsModuleIT {
     private static final String FEATURE = "crm-contacts";
     private static final String BUNDLE = "org.tesseracrm.contacts";
@@ -82,7 +93,7 @@ public class ContactsModuleIT {
     }
 
     @Test
-    public void contactsModuleInstallsUninstallsAndReinstallsWithoutRestartOrDataLoss() throws Exception {
+    public void t1_contactsModuleInstallsUninstallsAndReinstallsWithoutRestartOrDataLoss() throws Exception {
         // Installed by default: services, menu entry, route and module descriptor are there.
         ContactService contacts = waitFor(ContactService.class);
         assertNotNull("ContactService after boot", contacts);
@@ -113,7 +124,8 @@ public class ContactsModuleIT {
         assertTrue("nothing of the module left", eventually(() -> servicesOf(BUNDLE) == 0));
         assertEquals("no view contribution left", null, viewReference("contacts"));
         assertEquals("no services of the module left", 0, servicesOf(BUNDLE));
-        assertEquals("no ModuleDescriptor left", null, context.getServiceReference(ModuleDescriptor.class));
+        assertTrue("no ModuleDescriptor of the module left", context.getServiceReferences(ModuleDescriptor.class, null)
+                .stream().noneMatch(ref -> BUNDLE.equals(ref.getBundle().getSymbolicName())));
         assertFalse("bundle is gone", bundleInstalled(BUNDLE));
         assertEquals(200, status("/login"));
         assertEquals("kernel services were not restarted", coreServiceId, serviceId(CallerContext.class));
@@ -137,6 +149,44 @@ public class ContactsModuleIT {
         assertEquals("the contact created before the uninstall is still there", 1L, found);
         assertEquals(coreServiceId, serviceId(CallerContext.class));
         assertEquals(kernelServicesBefore, kernelServiceIds());
+    }
+
+    /**
+     * Companies are a kit-only module that contacts point at: while it is out, contacts keep working and
+     * keep their company ids but take no new ones; back in, its records are there again.
+     */
+    @Test
+    public void t2_companiesModuleGoesAndComesBackWhileContactsKeepTheirCompany() throws Exception {
+        Records records = waitFor(Records.class);
+        assertTrue("the companies view contribution", eventually(() -> viewReference("companies") != null));
+        String marker = "Globex" + System.nanoTime();
+        RecordRow globex = callers.callAs(ADMIN, () -> records.create("company", Map.of("name", marker)));
+        RecordRow homer = callers.callAs(ADMIN, () -> records.create(ContactService.RECORD_TYPE,
+                Map.of("lastName", "Simpson", "company", String.valueOf(globex.id()))));
+        List<String> servicesBefore = settledServices();
+
+        features.uninstallFeature("crm-companies", EnumSet.noneOf(FeaturesService.Option.class));
+        assertTrue("companies left /health", eventually(() -> !health().contains("\"id\":\"companies\"")));
+        assertTrue("nothing of the module left", eventually(() -> servicesOf("org.tesseracrm.companies") == 0));
+        assertFalse(bundleInstalled("org.tesseracrm.companies"));
+        assertEquals(null, viewReference("companies"));
+        RecordRow kept = callers.callAs(ADMIN, () -> records.get(ContactService.RECORD_TYPE, homer.id())).orElseThrow();
+        assertEquals("the contact keeps its company's id", globex.id(), kept.values().get("company"));
+        ValidationException refused = assertThrows(ValidationException.class, () -> callers.callAs(ADMIN,
+                () -> records.update(ContactService.RECORD_TYPE, kept.id(), kept.version(),
+                        Map.of("company", String.valueOf(globex.id())))));
+        assertEquals("company", refused.errors().get(0).field());
+        assertTrue(refused.errors().get(0).message(), refused.errors().get(0).message().contains("not installed"));
+        assertThrows(NotFoundException.class, () -> callers.callAs(ADMIN, () -> records.get("company", globex.id())));
+        assertEquals(200, status("/login"));
+
+        features.installFeature("crm-companies", EnumSet.noneOf(FeaturesService.Option.class));
+        assertTrue("companies back in /health", eventually(() -> health().contains("\"routes\":[\"companies\"]")));
+        boolean same = eventually(() -> services().equals(servicesBefore));
+        assertTrue("the same services as before the uninstall; " + difference(servicesBefore, services()), same);
+        assertEquals("the company is still there", Map.of(globex.id(), marker),
+                callers.callAs(ADMIN, () -> records.titles("company", List.of(globex.id()))));
+        callers.callAs(ADMIN, () -> records.delete(ContactService.RECORD_TYPE, RecordSelection.of(List.of(homer.id()))));
     }
 
     private Object newContactService() throws Exception {

@@ -64,6 +64,7 @@ import org.tesseracrm.kernel.api.record.ImportRequest;
 import org.tesseracrm.kernel.api.record.Imports;
 import org.tesseracrm.kernel.api.record.PickListValue;
 import org.tesseracrm.kernel.api.record.RecordQuery;
+import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordSelection;
 import org.tesseracrm.kernel.api.record.RecordType;
@@ -510,6 +511,57 @@ public class RecordPlatformIT {
             registration.unregister();
         }
         assertEquals(List.of(), as("admin", () -> kit.bulkActions(CONTACT)));
+    }
+
+    @Test
+    public void t12_companiesAreKitRecordsThatContactsLookUpAndTheFormsCreateAndDeleteOneRecord() {
+        fixture();
+        RecordRow acme = as("admin", () -> records.create("company", Map.of("name", "Acme Ltd", "city", "Lyon",
+                "website", "https://acme.example")));
+        assertEquals("admin", acme.values().get("owner"));
+        assertEquals(1L, acme.version());
+        ValidationException noName = assertThrows(ValidationException.class,
+                () -> as("admin", () -> records.create("company", Map.of("city", "Paris"))));
+        assertEquals(List.of(new FieldError("name", "Name is required.")), noName.errors());
+        assertThrows("the planner's profile has no companies permissions", PermissionDeniedException.class,
+                () -> as("planner", () -> records.create("company", Map.of("name", "Planner Inc"))));
+
+        // Type-ahead and titles: what a lookup field offers and shows.
+        assertEquals(List.of(new RecordRef("company", acme.id(), "Acme Ltd")),
+                as("admin", () -> records.lookup("company", "acm", 10)));
+        assertEquals(Map.of(acme.id(), "Acme Ltd"), as("admin", () -> records.titles("company", List.of(acme.id(), 987_654L))));
+
+        // A contact created through the platform, with its company: the module's own JPA service reads it,
+        // the module's rules apply, and a company that does not exist is refused.
+        RecordRow ines = as("admin", () -> records.create(CONTACT, Map.of("firstName", "Ines", "lastName", "Garcia",
+                "company", String.valueOf(acme.id()))));
+        assertEquals(acme.id(), ines.values().get("company"));
+        assertEquals("Garcia", as("admin", () -> contacts.get(ines.id())).orElseThrow().lastName());
+        assertEquals(AuditAction.CREATE, as("admin", () -> audit.history(CONTACT, ines.id())).get(0).action());
+        ValidationException missing = assertThrows(ValidationException.class, () -> as("admin",
+                () -> records.update(CONTACT, ines.id(), ines.version(), Map.of("company", "987654"))));
+        assertEquals(List.of(new FieldError("company", "There is no company #987654 that you can see.")), missing.errors());
+        ValidationException phone = assertThrows(ValidationException.class, () -> as("admin",
+                () -> records.create(CONTACT, Map.of("lastName", "Phoney", "phone", "call me"))));
+        assertEquals(List.of("phone"), phone.errors().stream().map(FieldError::field).toList());
+        // The company's related list is this query.
+        assertEquals(List.of("Garcia"), lastNames("admin", RecordQuery.page(0, 50).withFilters(List.of(
+                Filter.of("company", FilterOp.EQUALS, String.valueOf(acme.id()))))));
+
+        // The owner of a new record: the caller, or a user below them; never one above.
+        RecordRow handed = as("planner", () -> records.create(CONTACT, Map.of("lastName", "Handed", "owner", "clerk")));
+        assertEquals("clerk", handed.values().get("owner"));
+        assertThrows(PermissionDeniedException.class, () -> as("clerk",
+                () -> records.create(CONTACT, Map.of("lastName", "Upward", "owner", "planner"))));
+
+        // A form deletes one record with the delete permission alone; two at once is a bulk delete.
+        RecordRow solo = as("planner", () -> records.create(CONTACT, Map.of("lastName", "Solo")));
+        assertThrows(PermissionDeniedException.class, () -> as("planner",
+                () -> records.delete(CONTACT, RecordSelection.of(List.of(solo.id(), handed.id())))));
+        assertEquals(1L, (long) as("planner", () -> records.delete(CONTACT, RecordSelection.of(List.of(solo.id())))));
+        assertEquals(2L, (long) as("admin", () -> records.delete(CONTACT, RecordSelection.of(List.of(ines.id(),
+                handed.id())))));
+        assertEquals(0L, (long) as("admin", () -> records.count(CONTACT, RecordQuery.page(0, 1).withText("Garcia"), 10)));
     }
 
     private List<String> lastNames(String user, RecordQuery query) {

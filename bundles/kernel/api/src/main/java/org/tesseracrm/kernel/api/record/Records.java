@@ -1,6 +1,7 @@
 package org.tesseracrm.kernel.api.record;
 
 import java.io.OutputStream;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,38 @@ public interface Records {
      * @return the record with all its fields, if it exists and the caller sees it
      */
     Optional<RecordRow> get(String recordType, long id);
+
+    /**
+     * Creates a record, checked as {@link #update} checks a change, and audits it. The caller owns it
+     * unless the values name another owner the caller may assign records to.
+     *
+     * @param recordType a record type id whose module supports it ({@link RecordType#ids} present)
+     * @param values values by field name, text as in {@link Filter}; blank or missing means none
+     * @return the new record
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.create}, or
+     *     if the caller may not assign records to the owner named
+     * @throws org.tesseracrm.kernel.api.ValidationException with one message per bad field
+     */
+    RecordRow create(String recordType, Map<String, String> values);
+
+    /**
+     * Finds records by what users type into a lookup: the text is searched like a list's search box.
+     *
+     * @param recordType a record type id
+     * @param text what was typed; blank lists the first records in the default order
+     * @param limit the most records wanted
+     * @return matching records the caller sees, in the record type's default order
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.view}
+     */
+    List<RecordRef> lookup(String recordType, String text, int limit);
+
+    /**
+     * @param recordType a record type id
+     * @param ids record ids, as lookup fields hold them
+     * @return the title of each of those records the caller sees, by id
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.view}
+     */
+    Map<Long, String> titles(String recordType, Collection<Long> ids);
 
     /**
      * Changes fields of one record (an inline edit, a form's custom fields) and audits the change. The
@@ -102,8 +135,8 @@ public interface Records {
      * @param recordType a record type id
      * @param selection ticked records or a query
      * @return the number of records deleted
-     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.delete} and
-     *     {@code .bulk-delete}
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.delete}, or
+     *     without {@code .bulk-delete} for more than one ticked record or a query
      * @throws org.tesseracrm.kernel.api.ValidationException if more than {@link #BULK_LIMIT} match
      * @throws org.tesseracrm.kernel.api.ConflictException if one of them changed meanwhile (nothing is deleted)
      */
@@ -116,8 +149,9 @@ public interface Records {
      * @param selection ticked records or a query
      * @param owner the new owner: an active user at the caller's role or below
      * @return the number of records whose owner changed
-     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.edit} and
-     *     {@code .bulk-edit}, or if the caller may not assign records to that user
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.edit} (and
+     *     {@code .bulk-edit} for more than one ticked record or a query), or if the caller may not
+     *     assign records to that user
      */
     long assign(String recordType, RecordSelection selection, String owner);
 

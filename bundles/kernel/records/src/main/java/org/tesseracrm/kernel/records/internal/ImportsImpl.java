@@ -3,7 +3,6 @@ package org.tesseracrm.kernel.records.internal;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -18,7 +17,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tesseracrm.kernel.api.ConflictException;
-import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.PermissionDeniedException;
 import org.tesseracrm.kernel.api.ValidationException;
@@ -26,7 +24,6 @@ import org.tesseracrm.kernel.api.audit.AuditAction;
 import org.tesseracrm.kernel.api.audit.AuditTrail;
 import org.tesseracrm.kernel.api.audit.RecordChange;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
-import org.tesseracrm.kernel.api.record.IdGenerator;
 import org.tesseracrm.kernel.api.record.ImportFile;
 import org.tesseracrm.kernel.api.record.ImportMode;
 import org.tesseracrm.kernel.api.record.ImportReport;
@@ -90,7 +87,7 @@ public class ImportsImpl implements Imports {
         List<FieldDefinition> fields = plan.fields();
         List<Planned> creates = plan.planned().stream().filter(p -> p.action() == Action.CREATE).toList();
         List<Planned> updates = plan.planned().stream().filter(p -> p.action() == Action.UPDATE).toList();
-        long firstId = creates.isEmpty() ? 0 : takeIds(type.ids().orElseThrow(), creates.size());
+        long firstId = creates.isEmpty() ? 0 : catalog.jdbc().reserveIds(type.ids().orElseThrow(), creates.size());
         RecordSql sql = new RecordSql(type, fields);
         List<FieldDefinition> data = fields.stream().filter(ImportPlan::isData).toList();
         List<FieldDefinition> changed = plan.mappedFields().stream().filter(ImportPlan::isData).toList();
@@ -175,33 +172,6 @@ public class ImportsImpl implements Imports {
                         keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY)), visible)));
             }
             return rows;
-        });
-    }
-
-    /**
-     * Takes a block of ids the way JPA's table generator does, in its own short transaction so the
-     * generator row is not locked while the import runs. Ids of a failed import are simply not used.
-     *
-     * @return the first id of the block
-     */
-    private long takeIds(IdGenerator ids, int count) {
-        return catalog.jdbc().inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE " + ids.table() + " SET " + ids.valueColumn() + " = "
-                    + ids.valueColumn() + " + ? WHERE " + ids.nameColumn() + " = ?")) {
-                s.setLong(1, count);
-                s.setString(2, ids.name());
-                if (s.executeUpdate() != 1) {
-                    throw new CrmException("The id table " + ids.table() + " has no row " + ids.name() + ".");
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement("SELECT " + ids.valueColumn() + " FROM " + ids.table()
-                    + " WHERE " + ids.nameColumn() + " = ?")) {
-                s.setString(1, ids.name());
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1) - count + 1;
-                }
-            }
         });
     }
 

@@ -7,9 +7,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,7 +35,9 @@ import org.tesseracrm.kernel.api.audit.RecordChange;
 import org.tesseracrm.kernel.api.record.ExportFormat;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
+import org.tesseracrm.kernel.api.record.IdGenerator;
 import org.tesseracrm.kernel.api.record.RecordQuery;
+import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordSelection;
 import org.tesseracrm.kernel.api.record.RecordType;
@@ -42,7 +45,7 @@ import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.Visibility;
 
-/** Lists, reads, exports and sets custom values of any record type with plain JDBC. */
+/** Lists, reads, creates, changes, deletes and exports the records of any record type with plain JDBC. */
 @Component(service = Records.class)
 public class RecordsImpl implements Records {
     private static final int FETCH_SIZE = 1000;
@@ -100,6 +103,70 @@ public class RecordsImpl implements Records {
         Visibility visible = access.visibility();
         RecordSql sql = new RecordSql(type, catalog.fields(type));
         return catalog.jdbc().inTransaction(c -> read(c, sql, id, visible));
+    }
+
+    @Override
+    public RecordRow create(String recordType, Map<String, String> values) {
+        RecordType type = types.require(recordType);
+        String caller = access.require(type.moduleId() + ".create").username();
+        IdGenerator ids = type.ids().orElseThrow(() -> new ValidationException(List.of(new FieldError("",
+                type.pluralLabel() + " cannot be created here: their module does not support it."))));
+        Map<String, String> given = new LinkedHashMap<>(values);
+        String named = given.remove("owner");
+        String owner = named == null || named.isBlank() ? caller : named.strip();
+        if (!owner.equals(caller)) {
+            access.checkAssignable(owner);
+        }
+        List<FieldDefinition> fields = catalog.fields(type);
+        Map<FieldDefinition, Object> changes = parse(type, given, false);
+        fields.stream().filter(ImportPlan::isOwner).forEach(f -> changes.put(f, owner));
+        List<FieldError> errors = new ArrayList<>(RecordRules.check(type,
+                RecordRules.merged(fields, new RecordRow(0, 0, Map.of()), changes), null,
+                field -> catalog.pickList(type.id(), field.name())));
+        errors.addAll(lookupErrors(changes));
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        long id = catalog.jdbc().reserveIds(ids, 1);
+        RecordSql sql = new RecordSql(type, fields);
+        List<FieldDefinition> data = fields.stream().filter(ImportPlan::isData).toList();
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        RecordRow created = catalog.jdbc().inTransaction(c -> {
+            try (PreparedStatement insert = c.prepareStatement(sql.insert(data))) {
+                int i = 1;
+                for (Object param : List.of(id, 1L, owner, now, now)) {
+                    Sql.bind(insert, i++, param);
+                }
+                for (FieldDefinition field : data) {
+                    Sql.bind(insert, i++, RecordSql.toColumn(field, changes.get(field)));
+                }
+                insert.executeUpdate();
+            }
+            return read(c, sql, id, new Visibility(true, Set.of())).orElseThrow();
+        });
+        audit.record(new RecordChange(type.moduleId(), type.id(), id, title(type, created), owner, AuditAction.CREATE,
+                Map.of(), texts(created)));
+        return created;
+    }
+
+    @Override
+    public List<RecordRef> lookup(String recordType, String text, int limit) {
+        RecordType type = types.allowed(recordType, access, "view");
+        RecordSql sql = new RecordSql(type, catalog.fields(type));
+        Sql select = sql.select(RecordQuery.page(0, Math.max(1, limit)).withText(text), access.visibility(), true);
+        return catalog.jdbc().inTransaction(c -> sql.rows(c, select)).stream()
+                .map(row -> new RecordRef(type.id(), row.id(), title(type, row))).toList();
+    }
+
+    @Override
+    public Map<Long, String> titles(String recordType, Collection<Long> ids) {
+        RecordType type = types.allowed(recordType, access, "view");
+        RecordSql sql = new RecordSql(type, catalog.fields(type));
+        Visibility visible = access.visibility();
+        Map<Long, String> titles = new HashMap<>();
+        catalog.jdbc().inTransaction(c -> byIds(c, sql, ids.stream().distinct().toList(), visible))
+                .forEach(row -> titles.put(row.id(), title(type, row)));
+        return titles;
     }
 
     @Override
@@ -175,7 +242,9 @@ public class RecordsImpl implements Records {
     @Override
     public long delete(String recordType, RecordSelection selection) {
         RecordType type = types.allowed(recordType, access, "delete");
-        access.require(type.moduleId() + ".bulk-delete");
+        if (isBulk(selection)) {
+            access.require(type.moduleId() + ".bulk-delete");
+        }
         List<FieldDefinition> fields = catalog.fields(type);
         RecordSql sql = new RecordSql(type, fields);
         List<RecordRow> rows = selected(type, fields, selection);
@@ -198,7 +267,9 @@ public class RecordsImpl implements Records {
     @Override
     public long assign(String recordType, RecordSelection selection, String owner) {
         RecordType type = types.allowed(recordType, access, "edit");
-        access.require(type.moduleId() + ".bulk-edit");
+        if (isBulk(selection)) {
+            access.require(type.moduleId() + ".bulk-edit");
+        }
         access.checkAssignable(owner);
         List<FieldDefinition> fields = catalog.fields(type);
         List<RecordRow> rows = selected(type, fields, selection).stream()
@@ -215,6 +286,36 @@ public class RecordsImpl implements Records {
         Map<FieldDefinition, Object> changes = parse(type, values, false);
         List<FieldDefinition> fields = catalog.fields(type);
         return bulk(type, fields, selected(type, fields, selection), changes, null);
+    }
+
+    /** @return true unless the selection is one ticked record, which a form deletes or hands over */
+    private static boolean isBulk(RecordSelection selection) {
+        return selection.matching().isPresent() || selection.ids().stream().distinct().count() > 1;
+    }
+
+    /**
+     * @param changes new values by field
+     * @return an error per lookup value that is not a record of the field's type the caller sees
+     */
+    private List<FieldError> lookupErrors(Map<FieldDefinition, Object> changes) {
+        List<FieldError> errors = new ArrayList<>();
+        changes.forEach((field, value) -> {
+            if (field.type() != FieldType.LOOKUP || value == null) {
+                return;
+            }
+            Optional<RecordType> target = field.lookupType().flatMap(types::find);
+            if (target.isEmpty()) {
+                errors.add(new FieldError(field.name(), field.label() + " cannot be set: the module of its records is "
+                        + "not installed."));
+            } else if (!access.permitted(target.get().moduleId() + ".view") || catalog.jdbc().inTransaction(c -> {
+                RecordSql sql = new RecordSql(target.get(), catalog.fields(target.get()));
+                return read(c, sql, (Long) value, access.visibility()).isEmpty();
+            })) {
+                errors.add(new FieldError(field.name(), "There is no " + target.get().label()
+                        .toLowerCase(java.util.Locale.ROOT) + " #" + value + " that you can see."));
+            }
+        });
+        return errors;
     }
 
     /** Changes the rows in one transaction, then audits each. */
@@ -243,7 +344,7 @@ public class RecordsImpl implements Records {
      */
     private void write(Connection c, RecordType type, List<FieldDefinition> fields, List<RecordRow> rows,
             Map<FieldDefinition, Object> changes, String owner) throws SQLException {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = lookupErrors(changes);
         int failed = 0;
         for (RecordRow row : rows) {
             List<FieldError> broken = RecordRules.check(type, RecordRules.merged(fields, row, changes), row,
@@ -336,7 +437,7 @@ public class RecordsImpl implements Records {
     }
 
     private static RecordChange change(RecordType type, RecordRow before, RecordRow after,
-            java.util.Collection<FieldDefinition> changed) {
+            Collection<FieldDefinition> changed) {
         return new RecordChange(type.moduleId(), type.id(), after.id(), title(type, after),
                 String.valueOf(after.values().get("owner")), AuditAction.UPDATE, texts(changed, before),
                 texts(changed, after));
@@ -375,7 +476,7 @@ public class RecordsImpl implements Records {
         return typed;
     }
 
-    private static Map<String, Object> texts(java.util.Collection<FieldDefinition> changed, RecordRow row) {
+    private static Map<String, Object> texts(Collection<FieldDefinition> changed, RecordRow row) {
         Map<String, Object> texts = new LinkedHashMap<>();
         changed.forEach(f -> texts.put(f.name(), RecordRow.format(row.values().get(f.name()))));
         return texts;

@@ -108,7 +108,7 @@ final class BulkBar extends HorizontalLayout {
         if (edit) {
             List<FieldDefinition> editable = fields.stream().filter(InlineEditor::editable).toList();
             bar.action(prefix + "-bulk-update", "Update field", VaadinIcon.EDIT,
-                    () -> bar.updateDialog(editable, kit.fields()));
+                    () -> bar.updateDialog(editable, kit.customFields()));
             bar.action(prefix + "-bulk-assign", "Assign", VaadinIcon.USER_CHECK,
                     () -> bar.assignDialog(access.assignableUsers()));
         }
@@ -175,7 +175,7 @@ final class BulkBar extends HorizontalLayout {
         FieldInput[] input = new FieldInput[1];
         field.addValueChangeListener(e -> {
             value.removeAll();
-            input[0] = FieldInput.of(e.getValue(), () -> customFields.pickList(recordType, e.getValue().name()));
+            input[0] = FieldInput.of(e.getValue(), () -> customFields.pickList(recordType, e.getValue().name()), records);
             input[0].component().setId("bulk-value");
             input[0].show().accept(null);
             value.add(input[0].component());

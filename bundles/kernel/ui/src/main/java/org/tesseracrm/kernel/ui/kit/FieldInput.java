@@ -11,6 +11,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.HasValidation;
@@ -22,9 +23,12 @@ import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 
+import org.tesseracrm.kernel.api.PermissionDeniedException;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.PickListValue;
+import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordRow;
+import org.tesseracrm.kernel.api.record.Records;
 
 /**
  * One input for a field of any type: the component, how it shows a value, and how it gives back the
@@ -53,9 +57,10 @@ record FieldInput(AbstractField<?, ?> component, Consumer<Object> show, Supplier
     /**
      * @param field a field
      * @param pickList its pick-list values, read when a value is shown
+     * @param records looks up the records a lookup field offers
      * @return an input fitting the field's type, labelled with the field's label (and * if required)
      */
-    static FieldInput of(FieldDefinition field, Supplier<List<PickListValue>> pickList) {
+    static FieldInput of(FieldDefinition field, Supplier<List<PickListValue>> pickList, Records records) {
         String label = field.label() + (field.required() ? " *" : "");
         return switch (field.type()) {
             case LONG_TEXT -> text(new TextArea(label), TextArea::setValue, TextArea::getValue);
@@ -90,6 +95,7 @@ record FieldInput(AbstractField<?, ?> component, Consumer<Object> show, Supplier
                     box.setValue(new LinkedHashSet<>(current));
                 }, () -> RecordRow.format(List.copyOf(box.getSelectedItems())));
             }
+            case LOOKUP -> lookup(label, field.lookupType().orElseThrow(), records);
             default -> {
                 TextField input = new TextField(label);
                 if (field.maxLength() > 0) {
@@ -103,6 +109,37 @@ record FieldInput(AbstractField<?, ?> component, Consumer<Object> show, Supplier
     private static <F extends AbstractField<?, ?>> FieldInput text(F input, BiConsumer<F, String> set,
             Function<F, String> get) {
         return new FieldInput(input, v -> set.accept(input, RecordRow.format(v)), () -> get.apply(input));
+    }
+
+    /**
+     * A combo box that offers, as the user types, the records of the looked-up type they see (searched
+     * like a list's search box); it holds the chosen record and gives back its id.
+     */
+    private static FieldInput lookup(String label, String target, Records records) {
+        ComboBox<RecordRef> box = new ComboBox<>(label);
+        box.setItemLabelGenerator(RecordRef::title);
+        box.setItems(query -> {
+            int offset = query.getOffset();
+            try {
+                return records.lookup(target, query.getFilter().orElse(""), offset + query.getLimit()).stream()
+                        .skip(offset);
+            } catch (PermissionDeniedException e) {
+                return Stream.empty(); // the user may not see those records: nothing to offer
+            }
+        });
+        return new FieldInput(box, v -> box.setValue(v == null ? null : ref(records, target, (Long) v)),
+                () -> box.getValue() == null ? "" : String.valueOf(box.getValue().id()));
+    }
+
+    /** @return the record named by its title, or by its id if the user may not see it */
+    private static RecordRef ref(Records records, String target, long id) {
+        String title;
+        try {
+            title = records.titles(target, List.of(id)).getOrDefault(id, "#" + id);
+        } catch (PermissionDeniedException e) {
+            title = "#" + id;
+        }
+        return new RecordRef(target, id, title);
     }
 
     /** Active values, plus the ones the record already holds even if they are inactive now. */

@@ -59,7 +59,7 @@ final class InlineEditor {
             if (!editable(field)) {
                 continue;
             }
-            FieldInput input = FieldInput.of(field, () -> customFields.pickList(recordType, field.name()));
+            FieldInput input = FieldInput.of(field, () -> customFields.pickList(recordType, field.name()), records);
             input.component().setId(prefix + "-edit-" + field.name());
             if (input.component() instanceof HasLabel labelled) {
                 input.component().getElement().setAttribute("aria-label", field.label());

@@ -1,8 +1,11 @@
 package org.tesseracrm.kernel.ui.kit;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Activate;
@@ -10,9 +13,14 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.tesseracrm.kernel.api.NotFoundException;
+import org.tesseracrm.kernel.api.audit.AuditTrail;
 import org.tesseracrm.kernel.api.record.BulkAction;
 import org.tesseracrm.kernel.api.record.CustomFields;
+import org.tesseracrm.kernel.api.record.FieldDefinition;
+import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.Imports;
+import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.record.RowDecoration;
@@ -35,6 +43,8 @@ public final class RecordKit {
     private final AccessControl access;
     private final List<Contributed<BulkAction>> bulkActions = new CopyOnWriteArrayList<>();
     private final List<Contributed<RowDecoration>> decorations = new CopyOnWriteArrayList<>();
+    private final Map<String, RecordType> types = new ConcurrentHashMap<>();
+    private final AuditTrail audit;
 
     /**
      * @param records lists, edits, bulk actions and export
@@ -43,10 +53,13 @@ public final class RecordKit {
      * @param views saved list views
      * @param callers binds the user to an import's thread
      * @param access decides which buttons a user sees (the services check again)
+     * @param audit the history a form shows
      */
     @Activate
     public RecordKit(@Reference Records records, @Reference CustomFields customFields, @Reference Imports imports,
-            @Reference SavedViews views, @Reference CallerContext callers, @Reference AccessControl access) {
+            @Reference SavedViews views, @Reference CallerContext callers, @Reference AccessControl access,
+            @Reference AuditTrail audit) {
+        this.audit = audit;
         this.records = records;
         this.customFields = customFields;
         this.imports = imports;
@@ -68,11 +81,15 @@ public final class RecordKit {
     }
 
     /**
-     * @param recordType the record type id
-     * @return the custom fields panel of a form of that record type
+     * @param recordType the record type id, e.g. {@code contact}
+     * @param prefix element id prefix, e.g. {@code contact}
+     * @param record the record to show (re-read, so the form has its latest version), or null for a new one
+     * @param onChange run after the record was saved, deleted or cloned, typically refreshing the list
+     * @return the form of the record for the signed-in user, not yet open: every field, related lists,
+     *     notes, attachments and history, with the actions their permissions allow
      */
-    public CustomFieldsPanel customFields(String recordType) {
-        return new CustomFieldsPanel(records, customFields, recordType);
+    public RecordForm form(String recordType, String prefix, RecordRow record, Runnable onChange) {
+        return new RecordForm(this, type(recordType), prefix, record, onChange);
     }
 
     /** @return the record platform, for a view's own reads */
@@ -80,8 +97,56 @@ public final class RecordKit {
         return records;
     }
 
-    CustomFields fields() {
+    CustomFields customFields() {
         return customFields;
+    }
+
+    /**
+     * @param recordType a record type id
+     * @return its fields users work with: all but lookups to record types whose module is not installed
+     */
+    List<FieldDefinition> fields(String recordType) {
+        return customFields.fields(recordType).stream()
+                .filter(f -> f.type() != FieldType.LOOKUP || f.lookupType().map(types::containsKey).orElse(false))
+                .toList();
+    }
+
+    /**
+     * @param recordType a record type id
+     * @return the installed record type
+     * @throws NotFoundException if its module is not installed
+     */
+    RecordType type(String recordType) {
+        RecordType type = types.get(recordType);
+        if (type == null) {
+            throw new NotFoundException("No module providing record type \"" + recordType + "\" is installed.");
+        }
+        return type;
+    }
+
+    /**
+     * @param recordType a record type id
+     * @return the lookup fields of other installed record types that point at this one and that the
+     *     signed-in user may list, by the record type holding them
+     */
+    List<Map.Entry<RecordType, FieldDefinition>> referencing(String recordType) {
+        List<Map.Entry<RecordType, FieldDefinition>> related = new ArrayList<>();
+        types.values().stream().sorted(Comparator.comparing(RecordType::pluralLabel))
+                .filter(t -> access.permitted(t.moduleId() + ".view"))
+                .forEach(t -> customFields.fields(t.id()).stream()
+                        .filter(f -> f.type() == FieldType.LOOKUP && f.lookupType().orElse("").equals(recordType))
+                        .forEach(f -> related.add(Map.entry(t, f))));
+        return related;
+    }
+
+    /** @return what names the record to users: its title fields joined by spaces, or its type and id */
+    static String title(RecordType type, RecordRow row) {
+        String title = String.join(" ", type.titleFields().stream().map(row::text).filter(t -> !t.isEmpty()).toList());
+        return title.isEmpty() ? type.label() + " " + row.id() : title;
+    }
+
+    AuditTrail audit() {
+        return audit;
     }
 
     Imports imports() {
@@ -115,6 +180,15 @@ public final class RecordKit {
      */
     public List<RowDecoration> decorations(String recordType) {
         return decorations.stream().filter(c -> c.recordType().equals(recordType)).map(Contributed::service).toList();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removeType")
+    void addType(RecordType type) {
+        types.put(type.id(), type);
+    }
+
+    void removeType(RecordType type) {
+        types.remove(type.id(), type);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

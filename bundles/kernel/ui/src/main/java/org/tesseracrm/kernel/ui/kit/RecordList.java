@@ -85,6 +85,7 @@ public class RecordList extends VerticalLayout {
     private volatile long matching;
     private transient Consumer<RecordRow> opener = row -> { };
     private final BulkBar bulk;
+    private final LookupTitles titles;
 
     /**
      * Made by {@link RecordKit#list}.
@@ -100,8 +101,9 @@ public class RecordList extends VerticalLayout {
         this.recordType = recordType;
         this.prefix = prefix;
         this.pluralLabel = pluralLabel;
-        CustomFields customFields = kit.fields();
-        this.fields = customFields.fields(recordType);
+        CustomFields customFields = kit.customFields();
+        this.fields = kit.fields(recordType);
+        this.titles = new LookupTitles(records);
         setPadding(false);
         setSizeFull();
 
@@ -134,7 +136,7 @@ public class RecordList extends VerticalLayout {
                     .setFlexGrow(0);
         }
         for (FieldDefinition field : fields) {
-            Grid.Column<RecordRow> column = grid.addColumn(row -> row.text(field.name())).setHeader(field.label())
+            Grid.Column<RecordRow> column = grid.addColumn(row -> titles.text(field, row)).setHeader(field.label())
                     .setKey(field.name()).setAutoWidth(true).setResizable(true);
             if (field.sortable()) {
                 column.setSortProperty(field.name());
@@ -143,8 +145,8 @@ public class RecordList extends VerticalLayout {
         }
         grid.setMultiSort(true);
         // No count query per page: the grid pages lazily as the user scrolls.
-        grid.setItems(query -> records.page(recordType, current.withPage(query.getOffset(), query.getLimit())
-                .withSort(sortOrders(query.getSortOrders()))).stream());
+        grid.setItems(query -> titles.load(fields, records.page(recordType, current.withPage(query.getOffset(),
+                query.getLimit()).withSort(sortOrders(query.getSortOrders())))).stream());
         grid.setSizeFull();
         AccessControl access = kit.access();
         InlineEditor editor = access.permitted(moduleId + ".edit")

@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.tesseracrm.contacts.api.ContactService;
 import org.tesseracrm.contacts.api.ContactInput;
 import org.tesseracrm.contacts.internal.ContactsModule;
 import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.ValidationException;
+import org.tesseracrm.kernel.api.persistence.MigratedSchema;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.IdGenerator;
@@ -24,6 +27,8 @@ import org.tesseracrm.kernel.api.record.SortOrder;
 @Component(service = RecordType.class, property = RecordType.ID + "=" + ContactService.RECORD_TYPE)
 public class ContactRecordType implements RecordType {
 
+    /** The record type the company lookup points at (the Companies module's); contacts do not need it. */
+    static final String COMPANY_TYPE = "company";
     private static final List<FieldDefinition> FIELDS = List.of(
             FieldDefinition.predefined("firstName", "First name", FieldType.TEXT, "FIRST_NAME", false,
                     ContactValidator.NAME_MAX),
@@ -31,13 +36,23 @@ public class ContactRecordType implements RecordType {
                     ContactValidator.NAME_MAX),
             FieldDefinition.predefined("email", "E-mail", FieldType.EMAIL, "EMAIL", false, ContactValidator.EMAIL_MAX),
             FieldDefinition.predefined("phone", "Phone", FieldType.PHONE, "PHONE", false, ContactValidator.PHONE_MAX),
-            FieldDefinition.predefined("companyName", "Company", FieldType.TEXT, "COMPANY_NAME", false,
+            FieldDefinition.predefined("companyName", "Company name", FieldType.TEXT, "COMPANY_NAME", false,
                     ContactValidator.COMPANY_MAX),
+            // Shown only while a module providing companies is installed; the ids stay either way.
+            new FieldDefinition("company", "Company", FieldType.LOOKUP, false, 0, true, "COMPANY_ID", false,
+                    Optional.of(COMPANY_TYPE)),
             FieldDefinition.predefined("owner", "Owner", FieldType.USER, "OWNER", true, 100),
             FieldDefinition.predefined("createdAt", "Created", FieldType.DATE_TIME, "CREATED_AT", true, 0),
             FieldDefinition.predefined("updatedAt", "Updated", FieldType.DATE_TIME, "UPDATED_AT", true, 0));
     static final List<SortOrder> DEFAULT_SORT = List.of(new SortOrder("lastName", true),
             new SortOrder("firstName", true));
+
+    /** @param schema the module's migrated tables: the type is offered only once they exist */
+    @Activate
+    public ContactRecordType(
+            @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.contacts)") MigratedSchema schema) {
+        // nothing to keep: the reference only orders the start
+    }
 
     @Override
     public String id() {

@@ -1,0 +1,58 @@
+package org.tesseracrm.kernel.ui.kit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.tesseracrm.kernel.api.PermissionDeniedException;
+import org.tesseracrm.kernel.api.record.FieldDefinition;
+import org.tesseracrm.kernel.api.record.FieldType;
+import org.tesseracrm.kernel.api.record.RecordRow;
+import org.tesseracrm.kernel.api.record.Records;
+
+/**
+ * Shows lookup values as the titles of the records they point at, read once per page of rows with one
+ * query per looked-up record type. A record the user may not see shows as its id.
+ */
+final class LookupTitles {
+    private final Records records;
+    private final Map<String, Map<Long, String>> byType = new ConcurrentHashMap<>();
+
+    LookupTitles(Records records) {
+        this.records = records;
+    }
+
+    /**
+     * Reads the titles the rows' lookup fields need.
+     *
+     * @return the rows
+     */
+    List<RecordRow> load(List<FieldDefinition> fields, List<RecordRow> rows) {
+        for (FieldDefinition field : fields) {
+            if (field.type() != FieldType.LOOKUP) {
+                continue;
+            }
+            String target = field.lookupType().orElseThrow();
+            List<Long> ids = rows.stream().map(row -> (Long) row.values().get(field.name())).filter(Objects::nonNull)
+                    .distinct().toList();
+            if (!ids.isEmpty()) {
+                try {
+                    byType.computeIfAbsent(target, t -> new ConcurrentHashMap<>()).putAll(records.titles(target, ids));
+                } catch (PermissionDeniedException e) {
+                    // the user may not see those records; their ids show instead
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** @return the field's value as a list shows it: a lookup as its record's title */
+    String text(FieldDefinition field, RecordRow row) {
+        Object value = row.values().get(field.name());
+        if (field.type() != FieldType.LOOKUP || value == null) {
+            return row.text(field.name());
+        }
+        return byType.getOrDefault(field.lookupType().orElseThrow(), Map.of()).getOrDefault((Long) value, "#" + value);
+    }
+}

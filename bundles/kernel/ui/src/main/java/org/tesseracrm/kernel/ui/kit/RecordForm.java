@@ -1,0 +1,212 @@
+package org.tesseracrm.kernel.ui.kit;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.vaadin.flow.component.AbstractField;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+
+import org.tesseracrm.kernel.api.ValidationException;
+import org.tesseracrm.kernel.api.audit.AuditEntry;
+import org.tesseracrm.kernel.api.record.FieldDefinition;
+import org.tesseracrm.kernel.api.record.FieldType;
+import org.tesseracrm.kernel.api.record.RecordRow;
+import org.tesseracrm.kernel.api.record.RecordSelection;
+import org.tesseracrm.kernel.api.record.RecordType;
+import org.tesseracrm.kernel.api.record.Records;
+import org.tesseracrm.kernel.api.security.AccessControl;
+
+/**
+ * The form of one record of any type: every field the user works with (predefined and custom, lookups
+ * with type-ahead), the owner, and for a saved record its related lists, notes, attachments and
+ * history; Save, Clone and Delete (with confirmation) as the user's permissions allow. Messages about
+ * a field show next to it and nothing is saved until they are fixed. The services check permissions
+ * and rules again; the form only hides what they would refuse. Made by {@link RecordKit#form}.
+ *
+ * <p>Element ids start with the given prefix: {@code <prefix>-form}, {@code -<field name>} for each
+ * input, {@code -owner}, {@code -save}, {@code -clone}, {@code -delete}, {@code -delete-confirm},
+ * {@code -history-panel}, {@code -history}, and {@code -related-<record type>-<field>} for each
+ * related list.
+ */
+public class RecordForm extends Dialog {
+    private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+            .withZone(ZoneId.systemDefault());
+
+    private final transient RecordKit kit;
+    private final transient Records records;
+    private final transient RecordType type;
+    private final String prefix;
+    private final RecordRow existing;
+    private final Runnable onChange;
+    private final Map<String, FieldInput> inputs = new LinkedHashMap<>();
+    private final Map<String, String> shown = new LinkedHashMap<>();
+    private final ComboBox<String> owner = new ComboBox<>("Owner");
+
+    RecordForm(RecordKit kit, RecordType type, String prefix, RecordRow record, Runnable onChange) {
+        this.kit = kit;
+        this.records = kit.records();
+        this.type = type;
+        this.prefix = prefix;
+        this.onChange = onChange;
+        this.existing = record == null ? null : records.get(type.id(), record.id()).orElseThrow(
+                () -> new org.tesseracrm.kernel.api.NotFoundException(type.label(), record.id()));
+        AccessControl access = kit.access();
+        String module = type.moduleId();
+        boolean mayWrite = access.permitted(module + (existing == null ? ".create" : ".edit"));
+        setId(prefix + "-form");
+        setHeaderTitle(existing == null ? "New " + type.label().toLowerCase(java.util.Locale.ROOT) : title(existing));
+        setWidth("min(60em, 95vw)");
+
+        FormLayout form = new FormLayout();
+        for (FieldDefinition field : kit.fields(type.id())) {
+            if (field.importable() && !isOwner(field)) {
+                FieldInput input = FieldInput.of(field, () -> kit.customFields().pickList(type.id(), field.name()),
+                        records);
+                input.component().setId(prefix + "-" + field.name());
+                input.component().setReadOnly(!mayWrite);
+                input.show().accept(existing == null ? null : existing.values().get(field.name()));
+                shown.put(field.name(), input.text().get());
+                inputs.put(field.name(), input);
+                form.add(input.component());
+            }
+        }
+        if (existing != null) {
+            String current = String.valueOf(existing.values().get("owner"));
+            List<String> assignable = mayWrite ? access.assignableUsers() : List.of(current);
+            owner.setId(prefix + "-owner");
+            owner.setItems(Stream.concat(assignable.stream(), Stream.of(current)).distinct().sorted().toList());
+            owner.setValue(current);
+            owner.setHelperText("You can hand records to users at or below your role.");
+            owner.setReadOnly(!mayWrite);
+            form.add(owner);
+        }
+        add(form);
+        if (existing != null) {
+            kit.referencing(type.id()).forEach(ref -> add(new RelatedList(kit, ref.getKey(), ref.getValue(),
+                    existing.id(), prefix)));
+            add(history(kit.audit().history(type.id(), existing.id())));
+        }
+
+        Button save = new Button("Save", e -> save());
+        save.setId(prefix + "-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setVisible(mayWrite);
+        getFooter().add(new Button(mayWrite ? "Cancel" : "Close", e -> close()), save);
+        if (existing != null && access.permitted(module + ".create") && type.ids().isPresent()) {
+            Button copy = new Button("Clone", e -> openClone());
+            copy.setId(prefix + "-clone");
+            copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            getFooter().addComponentAsFirst(copy);
+        }
+        if (existing != null && access.permitted(module + ".delete")) {
+            Button delete = new Button("Delete", e -> confirmDelete());
+            delete.setId(prefix + "-delete");
+            delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            getFooter().addComponentAsFirst(delete);
+        }
+    }
+
+    private static boolean isOwner(FieldDefinition field) {
+        return "OWNER".equals(field.column());
+    }
+
+    private String title(RecordRow row) {
+        return RecordKit.title(type, row);
+    }
+
+    /**
+     * Opens a new record's form holding what this one shows, except e-mail addresses (they name one
+     * person or mailbox, so a copy would be a duplicate).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void openClone() {
+        RecordForm clone = new RecordForm(kit, type, prefix, null, onChange);
+        clone.setHeaderTitle("New " + type.label().toLowerCase(java.util.Locale.ROOT) + " (copy of "
+                + title(existing) + ")");
+        kit.fields(type.id()).stream().filter(f -> inputs.containsKey(f.name()) && f.type() != FieldType.EMAIL)
+                .forEach(f -> ((AbstractField) clone.inputs.get(f.name()).component())
+                        .setValue(inputs.get(f.name()).component().getValue()));
+        close();
+        clone.open();
+    }
+
+    private void save() {
+        Map<String, ? extends com.vaadin.flow.component.HasValidation> errors = FieldInput.validations(inputs);
+        FieldErrors.clear(errors);
+        Map<String, String> values = new LinkedHashMap<>();
+        inputs.forEach((name, input) -> {
+            String text = input.text().get();
+            // A new record gets every value (a pick-list's default too); a saved one only what the user
+            // changed, so its history shows just that.
+            if (existing == null ? !text.isBlank() : !text.equals(shown.get(name))) {
+                values.put(name, text);
+            }
+        });
+        try {
+            RecordRow saved;
+            if (existing == null) {
+                saved = records.create(type.id(), values);
+            } else {
+                saved = values.isEmpty() ? existing : records.update(type.id(), existing.id(), existing.version(), values);
+                if (owner.getValue() != null && !owner.getValue().equals(saved.values().get("owner"))) {
+                    records.assign(type.id(), RecordSelection.of(List.of(saved.id())), owner.getValue());
+                }
+            }
+            close();
+            onChange.run();
+            Notification.show("Saved " + title(saved) + ".").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (ValidationException e) {
+            FieldErrors.show(e, errors);
+        }
+    }
+
+    private void confirmDelete() {
+        Dialog confirm = new Dialog();
+        confirm.setHeaderTitle("Delete " + title(existing) + "?");
+        confirm.add(new Paragraph("The " + type.label().toLowerCase(java.util.Locale.ROOT)
+                + " will be removed for everyone. This cannot be undone."));
+        Button delete = new Button("Delete", e -> {
+            records.delete(type.id(), RecordSelection.of(List.of(existing.id())));
+            confirm.close();
+            close();
+            onChange.run();
+            Notification.show("Deleted " + title(existing) + ".");
+        });
+        delete.setId(prefix + "-delete-confirm");
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        confirm.getFooter().add(new Button("Keep it", e -> confirm.close()), delete);
+        confirm.open();
+    }
+
+    private Details history(List<AuditEntry> entries) {
+        Grid<AuditEntry> grid = new Grid<>();
+        grid.setId(prefix + "-history");
+        grid.addColumn(e -> WHEN.format(e.at())).setHeader("When").setAutoWidth(true);
+        grid.addColumn(AuditEntry::username).setHeader("Who").setAutoWidth(true);
+        grid.addColumn(AuditEntry::action).setHeader("What").setAutoWidth(true);
+        grid.addColumn(AuditEntry::changesText).setHeader("Changes (old → new)").setFlexGrow(3);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // the changes are the point: show them whole
+        grid.setItems(entries);
+        grid.setAllRowsVisible(true);
+        Details details = new Details("History (" + entries.size() + ")", grid);
+        details.setId(prefix + "-history-panel");
+        details.setWidthFull();
+        return details;
+    }
+}
