@@ -138,9 +138,17 @@ final class Browser implements AutoCloseable {
         await(By.id(id)).click();
     }
 
-    /** Clicks the first shown element matching the CSS selector. */
+    /** Opens or closes a details panel by its summary, scrolled to the middle of a long dialog first. */
+    void toggle(String detailsId) {
+        clickFirst("#" + detailsId + " > vaadin-details-summary");
+    }
+
+    /** Clicks the first shown element matching the CSS selector, scrolled to the middle of its scroll area. */
     void clickFirst(String css) {
-        await(By.cssSelector(css)).click();
+        WebElement element = await(By.cssSelector(css));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+                element);
+        element.click();
     }
 
     /** Chooses the item with this label in a combo box by typing it and clicking the match. */

@@ -63,7 +63,8 @@ final class Distribution implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
         builder.environment().putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
         launcher = builder.start();
-        awaitHealth(body -> body.contains("\"id\":\"contacts\""), Duration.ofSeconds(120));
+        awaitHealth(body -> body.contains("\"id\":\"contacts\"") && body.contains("\"id\":\"companies\""),
+                Duration.ofSeconds(120));
         return (System.nanoTime() - begin) / 1_000_000;
     }
 

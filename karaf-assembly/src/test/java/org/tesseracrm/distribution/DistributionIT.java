@@ -1,9 +1,11 @@
 package org.tesseracrm.distribution;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -395,7 +397,26 @@ class DistributionIT {
             browser.until(Duration.ofSeconds(10), d -> browser.text("#company-related-contact-company").contains(LAST_NAME));
             assertTrue(browser.text("#company-related-contact-company").contains("Contacts (1)"),
                     browser.text("#company-related-contact-company"));
-            browser.screenshot("company-related-contacts");
+
+            // Notes are plain text, never HTML; a file is typed by its content and comes back byte for byte.
+            browser.toggle("company-notes");
+            browser.typeArea("company-note-text", "Met their CFO <b>today</b>");
+            browser.click("company-note-add");
+            browser.until(Duration.ofSeconds(10), d -> browser.text("#company-notes").contains("Met their CFO <b>today</b>"));
+            byte[] proposal = "%PDF-1.4\n% proposal for Initech\n".getBytes(StandardCharsets.US_ASCII);
+            Path pdf = Files.createTempFile("proposal", ".pdf");
+            Files.write(pdf, proposal);
+            try {
+                browser.toggle("company-attachments");
+                browser.upload("company-upload", pdf);
+                browser.until(Duration.ofSeconds(20), d -> browser.gridCells("company-files")
+                        .contains(pdf.getFileName().toString()));
+                browser.screenshot("company-notes-and-files");
+                browser.clickFirst(".company-file");
+                assertArrayEquals(proposal, Files.readAllBytes(browser.download(".pdf")));
+            } finally {
+                Files.delete(pdf);
+            }
         }
     }
 

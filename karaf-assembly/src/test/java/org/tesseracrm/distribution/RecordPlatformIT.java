@@ -9,6 +9,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +31,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import javax.inject.Inject;
+import javax.sql.DataSource;
 
 import org.junit.FixMethodOrder;
 import org.junit.Test;
@@ -41,6 +48,8 @@ import org.tesseracrm.contacts.api.ContactData;
 import org.tesseracrm.contacts.api.ContactInput;
 import org.tesseracrm.contacts.api.ContactService;
 import org.tesseracrm.kernel.api.ConflictException;
+import org.tesseracrm.kernel.api.CrmException;
+import org.tesseracrm.kernel.api.NotFoundException;
 import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.PermissionDeniedException;
 import org.tesseracrm.kernel.api.ValidationException;
@@ -63,6 +72,10 @@ import org.tesseracrm.kernel.api.record.ImportReport;
 import org.tesseracrm.kernel.api.record.ImportRequest;
 import org.tesseracrm.kernel.api.record.Imports;
 import org.tesseracrm.kernel.api.record.PickListValue;
+import org.tesseracrm.kernel.api.record.Attachment;
+import org.tesseracrm.kernel.api.record.Attachments;
+import org.tesseracrm.kernel.api.record.Note;
+import org.tesseracrm.kernel.api.record.Notes;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordRow;
@@ -122,6 +135,16 @@ public class RecordPlatformIT {
 
     @Inject
     private RecordKit kit;
+
+    @Inject
+    private Notes notes;
+
+    @Inject
+    private Attachments attachments;
+
+    @Inject
+    @org.ops4j.pax.exam.util.Filter("(osgi.jndi.service.name=crm)")
+    private DataSource dataSource;
 
     @Inject
     private BundleContext context;
@@ -562,6 +585,78 @@ public class RecordPlatformIT {
         assertEquals(2L, (long) as("admin", () -> records.delete(CONTACT, RecordSelection.of(List.of(ines.id(),
                 handed.id())))));
         assertEquals(0L, (long) as("admin", () -> records.count(CONTACT, RecordQuery.page(0, 1).withText("Garcia"), 10)));
+    }
+
+    @Test
+    public void t13_notesAndFilesHangOnRecordsFollowTheirVisibilityAndGoWithThem() throws Exception {
+        // Deleting the record (at the end) takes its notes and files with it.
+        fixture();
+        RecordRow ada = as("planner", () -> records.create(CONTACT, Map.of("firstName", "Ada", "lastName", "Notable")));
+        try {
+            notesAndFiles(ada);
+        } finally {
+            as("admin", () -> records.delete(CONTACT, RecordSelection.of(List.of(ada.id()))));
+        }
+        assertEquals(0, rowsOn("CRM_NOTE", ada.id()) + rowsOn("CRM_ATTACHMENT", ada.id()));
+    }
+
+    private void notesAndFiles(RecordRow ada) throws Exception {
+        Note note = as("planner", () -> notes.add(CONTACT, ada.id(), "  Called about the renewal.\nWants a quote.  "));
+        assertEquals("Called about the renewal.\nWants a quote.", note.text());
+        assertEquals(List.of(note), as("planner", () -> notes.list(CONTACT, ada.id())));
+        ValidationException empty = assertThrows(ValidationException.class,
+                () -> as("planner", () -> notes.add(CONTACT, ada.id(), " ")));
+        assertEquals("text", empty.errors().get(0).field());
+        assertThrows("the clerk does not see the planner's contact", NotFoundException.class,
+                () -> as("clerk", () -> notes.list(CONTACT, ada.id())));
+        assertEquals(List.of(new FieldChange("note", "", "Called about the renewal. Wants a quote.")),
+                as("planner", () -> audit.history(CONTACT, ada.id())).get(0).changes());
+
+        // Files: typed by their content, bounded, checksummed.
+        byte[] pdf = "%PDF-1.4\n% a quote\n".getBytes(StandardCharsets.US_ASCII);
+        Attachment quote = as("planner", () -> attachments.add(CONTACT, ada.id(), "C:\\quotes\\quote.pdf",
+                new ByteArrayInputStream(pdf)));
+        assertEquals("quote.pdf", quote.fileName());
+        assertEquals("application/pdf", quote.mediaType());
+        assertEquals(pdf.length, quote.size());
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf)), quote.sha256());
+        assertTrue(Arrays.equals(pdf, as("planner", () -> attachments.content(CONTACT, quote.id()))));
+        assertEquals(List.of(quote), as("planner", () -> attachments.list(CONTACT, ada.id())));
+        assertRefused("is not a pdf file", () -> attachments.add(CONTACT, ada.id(), "invoice.pdf",
+                new ByteArrayInputStream("MZ\u0090 not a pdf".getBytes(StandardCharsets.ISO_8859_1))));
+        assertRefused("only", () -> attachments.add(CONTACT, ada.id(), "setup.exe", new ByteArrayInputStream(pdf)));
+        byte[] big = Arrays.copyOf(pdf, (int) attachments.maxBytes() + 1);
+        assertRefused("larger than 10 MB", () -> attachments.add(CONTACT, ada.id(), "big.pdf", new ByteArrayInputStream(big)));
+        assertEquals(1, as("planner", () -> attachments.list(CONTACT, ada.id())).size());
+
+        // A file changed behind the CRM's back is refused at download.
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("UPDATE CRM_ATTACHMENT SET CONTENT = ? WHERE ID = ?")) {
+            s.setBytes(1, "%PDF-1.4 tampered".getBytes(StandardCharsets.US_ASCII));
+            s.setLong(2, quote.id());
+            assertEquals(1, s.executeUpdate());
+        }
+        CrmException damaged = assertThrows(CrmException.class, () -> as("planner", () -> attachments.content(CONTACT,
+                quote.id())));
+        assertTrue(damaged.getMessage(), damaged.getMessage().contains("damaged"));
+
+    }
+
+    private void assertRefused(String expected, Supplier<Attachment> upload) {
+        ValidationException refused = assertThrows(ValidationException.class, () -> as("planner", upload));
+        assertTrue(refused.getMessage(), refused.errors().get(0).message().contains(expected));
+    }
+
+    private int rowsOn(String table, long recordId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM " + table
+                        + " WHERE RECORD_TYPE = 'contact' AND RECORD_ID = ?")) {
+            s.setLong(1, recordId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     private List<String> lastNames(String user, RecordQuery query) {

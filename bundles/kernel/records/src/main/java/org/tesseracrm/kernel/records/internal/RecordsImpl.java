@@ -257,6 +257,17 @@ public class RecordsImpl implements Records {
                 }
                 requireAll(delete.executeBatch());
             }
+            for (String hanging : List.of("CRM_NOTE", "CRM_ATTACHMENT")) { // what hangs on the records goes with them
+                try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + hanging
+                        + " WHERE RECORD_TYPE = ? AND RECORD_ID = ?")) {
+                    for (RecordRow row : rows) {
+                        delete.setString(1, type.id());
+                        delete.setLong(2, row.id());
+                        delete.addBatch();
+                    }
+                    delete.executeBatch();
+                }
+            }
             return null;
         });
         audit.recordAll(rows.stream().map(row -> new RecordChange(type.moduleId(), type.id(), row.id(), title(type, row),
@@ -488,7 +499,7 @@ public class RecordsImpl implements Records {
         return texts;
     }
 
-    private static String title(RecordType type, RecordRow row) {
+    static String title(RecordType type, RecordRow row) {
         String title = type.titleFields().stream().map(row.values()::get).filter(Objects::nonNull)
                 .map(String::valueOf).collect(Collectors.joining(" "));
         return title.isBlank() ? type.label() + " " + row.id() : title;

@@ -48,6 +48,8 @@ record Sql(String text, List<Object> params) {
             statement.setLong(index, number);
         } else if (value instanceof Integer number) {
             statement.setInt(index, number);
+        } else if (value instanceof byte[] bytes) {
+            statement.setBytes(index, bytes);
         } else {
             statement.setString(index, String.valueOf(value));
         }

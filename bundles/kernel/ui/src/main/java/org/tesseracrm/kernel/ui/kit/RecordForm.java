@@ -40,8 +40,8 @@ import org.tesseracrm.kernel.api.security.AccessControl;
  *
  * <p>Element ids start with the given prefix: {@code <prefix>-form}, {@code -<field name>} for each
  * input, {@code -owner}, {@code -save}, {@code -clone}, {@code -delete}, {@code -delete-confirm},
- * {@code -history-panel}, {@code -history}, and {@code -related-<record type>-<field>} for each
- * related list.
+ * {@code -history-panel}, {@code -history}, {@code -related-<record type>-<field>} for each related
+ * list, and those of {@link NotesPanel} and {@link AttachmentsPanel}.
  */
 public class RecordForm extends Dialog {
     private static final long serialVersionUID = 1L;
@@ -100,6 +100,9 @@ public class RecordForm extends Dialog {
         if (existing != null) {
             kit.referencing(type.id()).forEach(ref -> add(new RelatedList(kit, ref.getKey(), ref.getValue(),
                     existing.id(), prefix)));
+            String me = kit.callers().current().map(c -> c.username()).orElse("");
+            add(new NotesPanel(kit.notes(), access, type, existing.id(), prefix, me));
+            add(new AttachmentsPanel(kit.attachments(), access, kit.callers(), type, existing.id(), prefix, me));
             add(history(kit.audit().history(type.id(), existing.id())));
         }
 

@@ -15,11 +15,13 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.tesseracrm.kernel.api.NotFoundException;
 import org.tesseracrm.kernel.api.audit.AuditTrail;
+import org.tesseracrm.kernel.api.record.Attachments;
 import org.tesseracrm.kernel.api.record.BulkAction;
 import org.tesseracrm.kernel.api.record.CustomFields;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.Imports;
+import org.tesseracrm.kernel.api.record.Notes;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.record.Records;
@@ -45,6 +47,8 @@ public final class RecordKit {
     private final List<Contributed<RowDecoration>> decorations = new CopyOnWriteArrayList<>();
     private final Map<String, RecordType> types = new ConcurrentHashMap<>();
     private final AuditTrail audit;
+    private final Notes notes;
+    private final Attachments attachments;
 
     /**
      * @param records lists, edits, bulk actions and export
@@ -54,12 +58,16 @@ public final class RecordKit {
      * @param callers binds the user to an import's thread
      * @param access decides which buttons a user sees (the services check again)
      * @param audit the history a form shows
+     * @param notes a form's notes
+     * @param attachments a form's files
      */
     @Activate
     public RecordKit(@Reference Records records, @Reference CustomFields customFields, @Reference Imports imports,
             @Reference SavedViews views, @Reference CallerContext callers, @Reference AccessControl access,
-            @Reference AuditTrail audit) {
+            @Reference AuditTrail audit, @Reference Notes notes, @Reference Attachments attachments) {
         this.audit = audit;
+        this.notes = notes;
+        this.attachments = attachments;
         this.records = records;
         this.customFields = customFields;
         this.imports = imports;
@@ -147,6 +155,14 @@ public final class RecordKit {
 
     AuditTrail audit() {
         return audit;
+    }
+
+    Notes notes() {
+        return notes;
+    }
+
+    Attachments attachments() {
+        return attachments;
     }
 
     Imports imports() {
