@@ -158,6 +158,13 @@ final class Browser implements AutoCloseable {
                 .filter(item -> item.isDisplayed() && item.getText().trim().equals(label)).findFirst().orElse(null)).click();
     }
 
+    /** Types into a combo box and clicks the first suggestion starting with the given text. */
+    void pickStarting(String comboId, String typed, String start) {
+        type(comboId, typed);
+        wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .filter(item -> item.isDisplayed() && item.getText().trim().startsWith(start)).findFirst().orElse(null)).click();
+    }
+
     /** Clicks the rendered grid cell with exactly this text. */
     void clickCell(String gridId, String text) {
         wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content"))

@@ -75,6 +75,7 @@ import org.tesseracrm.kernel.api.record.PickListValue;
 import org.tesseracrm.kernel.api.record.Attachment;
 import org.tesseracrm.kernel.api.record.Attachments;
 import org.tesseracrm.kernel.api.record.Note;
+import org.tesseracrm.kernel.api.record.MergeParticipant;
 import org.tesseracrm.kernel.api.record.Notes;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRef;
@@ -640,6 +641,50 @@ public class RecordPlatformIT {
                 quote.id())));
         assertTrue(damaged.getMessage(), damaged.getMessage().contains("damaged"));
 
+    }
+
+    @Test
+    public void t14_duplicatesAreFoundOnEntryAndMergingRepointsEverythingToTheSurvivor() {
+        RecordRow globex = as("admin", () -> records.create("company", Map.of("name", "Globex", "city", "Springfield")));
+        RecordRow copy = as("admin", () -> records.create("company", Map.of("name", "Globex Corp",
+                "website", "https://globex.example", "country", "US")));
+        // Entry: same name (in any case) or same website; never the record itself.
+        assertEquals(List.of(new RecordRef("company", globex.id(), "Globex")), as("admin",
+                () -> records.duplicates("company", Map.of("name", "globex"), 0)));
+        assertEquals(List.of(), as("admin", () -> records.duplicates("company", Map.of("name", "Globex"), globex.id())));
+        assertEquals(List.of("Globex Corp"), as("admin", () -> records.duplicates("company",
+                Map.of("website", "https://globex.example", "name", "Other"), 0)).stream().map(RecordRef::title).toList());
+
+        // What points at the copy: a contact's company, a note, and a module's own reference.
+        RecordRow hank = as("admin", () -> records.create(CONTACT, Map.of("lastName", "Scorpio",
+                "company", String.valueOf(copy.id()))));
+        as("admin", () -> notes.add("company", copy.id(), "Copy's note"));
+        List<long[]> repointed = new ArrayList<>();
+        MergeParticipant participant = (type, from, to) -> repointed.add(new long[] {from, to});
+        ServiceRegistration<MergeParticipant> registration = context.registerService(MergeParticipant.class, participant,
+                new Hashtable<>(Map.of(RecordType.ID, "company")));
+        try {
+            assertThrows("merging needs edit and delete", PermissionDeniedException.class, () -> as("planner",
+                    () -> records.merge("company", globex.id(), globex.version(), copy.id(), Map.of())));
+            assertThrows(ConflictException.class, () -> as("admin",
+                    () -> records.merge("company", globex.id(), globex.version() - 1, copy.id(), Map.of())));
+            RecordRow merged = as("admin", () -> records.merge("company", globex.id(), globex.version(), copy.id(),
+                    Map.of("website", "https://globex.example", "country", "US")));
+            assertEquals("Globex", merged.text("name"));
+            assertEquals("https://globex.example", merged.text("website"));
+            assertEquals("Springfield", merged.text("city"));
+        } finally {
+            registration.unregister();
+        }
+        assertEquals(1, repointed.size());
+        assertEquals(List.of(copy.id(), globex.id()), List.of(repointed.get(0)[0], repointed.get(0)[1]));
+        assertEquals(globex.id(), as("admin", () -> records.get(CONTACT, hank.id())).orElseThrow().values().get("company"));
+        assertEquals(List.of("Copy's note"), as("admin", () -> notes.list("company", globex.id())).stream()
+                .map(Note::text).toList());
+        assertTrue(as("admin", () -> records.get("company", copy.id())).isEmpty());
+        List<FieldChange> history = as("admin", () -> audit.history("company", globex.id())).get(0).changes();
+        assertTrue(history.toString(), history.contains(new FieldChange("merged", "", "Globex Corp (#" + copy.id() + ")")));
+        as("admin", () -> records.delete(CONTACT, RecordSelection.of(List.of(hank.id()))));
     }
 
     private void assertRefused(String expected, Supplier<Attachment> upload) {

@@ -67,6 +67,15 @@ public interface RecordType {
     }
 
     /**
+     * @return the fields that tell one record from another (a contact's e-mail, a company's name): a new
+     *     record with the same value in any of them is offered to the user as a possible duplicate, and
+     *     the same fields are the import's default duplicate keys. Empty for none
+     */
+    default List<String> duplicateFields() {
+        return List.of();
+    }
+
+    /**
      * The module's own rules beyond what the field definitions say (a phone number's format, a date
      * order, ...). The platform calls it for every record it creates or changes (import, inline edit)
      * after checking types, lengths and required fields.

@@ -79,6 +79,38 @@ public interface Records {
     Map<Long, String> titles(String recordType, Collection<Long> ids);
 
     /**
+     * Finds records that may be the same as the one being entered: any of the type's
+     * {@link RecordType#duplicateFields duplicate fields} holds the same value (text ignoring case).
+     *
+     * @param recordType a record type id
+     * @param values the values being entered, by field name, text as in {@link Filter}
+     * @param except the id of the record being edited, or 0 for a new one
+     * @return up to 10 such records the caller sees
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.view}
+     */
+    List<RecordRef> duplicates(String recordType, Map<String, String> values, long except);
+
+    /**
+     * Merges two records into one: the survivor takes the chosen values, everything that pointed at the
+     * other record (lookup fields of any record type, notes, attachments, and what modules re-point
+     * through {@link MergeParticipant}) then points at the survivor, and the other record is deleted.
+     * Both are audited.
+     *
+     * @param recordType a record type id
+     * @param survivorId the record that stays
+     * @param survivorVersion its version as the caller read it
+     * @param mergedId the record that goes
+     * @param values the survivor's new values, as {@link #update} takes them
+     * @return the survivor after the merge
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.edit} and
+     *     {@code .delete}
+     * @throws org.tesseracrm.kernel.api.ValidationException for bad values, or a record merged with itself
+     * @throws org.tesseracrm.kernel.api.NotFoundException if the caller does not see both records
+     * @throws org.tesseracrm.kernel.api.ConflictException if the survivor changed since it was read
+     */
+    RecordRow merge(String recordType, long survivorId, long survivorVersion, long mergedId, Map<String, String> values);
+
+    /**
      * Changes fields of one record (an inline edit, a form's custom fields) and audits the change. The
      * values are checked like an import checks them: types, lengths, required fields, active pick-list
      * values and the record type's own {@link RecordType#check rules} on the record as it would become.

@@ -93,6 +93,34 @@ final class RecordSql {
         return new Sql(sql, params);
     }
 
+    /**
+     * @param values a value per field, as {@link #toColumn} stores it; text is compared ignoring case
+     *     (on Derby that reads the whole table, as Derby has no index on {@code LOWER(column)}; PostgreSQL
+     *     uses the trigram indexes a module declares)
+     * @param except a record id left out, 0 for none
+     * @param limit the most rows wanted
+     * @return the SELECT of the visible records holding any of the values, in default order
+     */
+    Sql anyEqual(Map<FieldDefinition, Object> values, long except, Visibility visible, int limit) {
+        List<Object> params = new ArrayList<>();
+        List<String> ors = new ArrayList<>();
+        values.forEach((field, value) -> {
+            Object stored = toColumn(field, value);
+            if (stored instanceof String text && field.type().textual()) {
+                ors.add("LOWER(" + field.column() + ") = ?");
+                params.add(text.toLowerCase(Locale.ROOT));
+            } else {
+                ors.add(field.column() + " = ?");
+                params.add(stored);
+            }
+        });
+        params.add(except);
+        String sql = "SELECT " + columns() + " FROM " + type.table() + " WHERE (" + String.join(" OR ", ors)
+                + ") AND ID <> ?" + ownerCondition(visible, params, " AND ") + orderBy(List.of())
+                + " FETCH FIRST " + limit + " ROWS ONLY";
+        return new Sql(sql, params);
+    }
+
     /** @return the DELETE of one record; parameters: id and the version read */
     String delete() {
         return "DELETE FROM " + type.table() + " WHERE ID = ? AND VERSION = ?";

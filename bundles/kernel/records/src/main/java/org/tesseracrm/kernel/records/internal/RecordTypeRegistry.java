@@ -39,6 +39,11 @@ public class RecordTypeRegistry {
         return type;
     }
 
+    /** @return every installed record type */
+    java.util.Collection<RecordType> all() {
+        return java.util.List.copyOf(types.values());
+    }
+
     /** @return the installed record type with that id, if any */
     Optional<RecordType> find(String id) {
         return Optional.ofNullable(types.get(id));

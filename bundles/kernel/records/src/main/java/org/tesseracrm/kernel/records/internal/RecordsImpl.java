@@ -19,12 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.tesseracrm.kernel.api.ConflictException;
 import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.NotFoundException;
@@ -36,6 +39,7 @@ import org.tesseracrm.kernel.api.record.ExportFormat;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.IdGenerator;
+import org.tesseracrm.kernel.api.record.MergeParticipant;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordRow;
@@ -51,6 +55,7 @@ public class RecordsImpl implements Records {
     private static final int FETCH_SIZE = 1000;
     private static final int IDS_PER_QUERY = 500;
     private static final int ERRORS_SHOWN = 10;
+    private static final int DUPLICATES_SHOWN = 10;
     private static final String CONFLICT = "Someone else changed this record after you opened it. "
             + "Close it, open it again and redo your change.";
 
@@ -58,6 +63,11 @@ public class RecordsImpl implements Records {
     private final FieldCatalog catalog;
     private final AccessControl access;
     private final AuditTrail audit;
+    private final List<Participant> participants = new CopyOnWriteArrayList<>();
+
+    /** A module's merge participant and the record type it is registered for. */
+    private record Participant(MergeParticipant service, String recordType) {
+    }
 
     /**
      * @param types installed record types
@@ -167,6 +177,128 @@ public class RecordsImpl implements Records {
         catalog.jdbc().inTransaction(c -> byIds(c, sql, ids.stream().distinct().toList(), visible))
                 .forEach(row -> titles.put(row.id(), title(type, row)));
         return titles;
+    }
+
+    @Override
+    public List<RecordRef> duplicates(String recordType, Map<String, String> values, long except) {
+        RecordType type = types.allowed(recordType, access, "view");
+        List<FieldDefinition> fields = catalog.fields(type);
+        Map<FieldDefinition, Object> typed = new LinkedHashMap<>();
+        for (String name : type.duplicateFields()) {
+            String text = values.get(name);
+            if (text != null && !text.isBlank()) {
+                try {
+                    typed.put(catalog.field(type, name), FieldValues.parse(catalog.field(type, name), text));
+                } catch (ValidationException e) {
+                    // a value that does not parse matches nothing; the save will say what is wrong with it
+                }
+            }
+        }
+        if (typed.isEmpty()) {
+            return List.of();
+        }
+        RecordSql sql = new RecordSql(type, fields);
+        Sql select = sql.anyEqual(typed, except, access.visibility(), DUPLICATES_SHOWN);
+        return catalog.jdbc().inTransaction(c -> sql.rows(c, select)).stream()
+                .map(row -> new RecordRef(type.id(), row.id(), title(type, row))).toList();
+    }
+
+    @Override
+    public RecordRow merge(String recordType, long survivorId, long survivorVersion, long mergedId,
+            Map<String, String> values) {
+        RecordType type = types.allowed(recordType, access, "edit");
+        access.require(type.moduleId() + ".delete");
+        if (survivorId == mergedId) {
+            throw new ValidationException(List.of(new FieldError("", "A record cannot be merged with itself.")));
+        }
+        List<FieldDefinition> fields = catalog.fields(type);
+        Map<FieldDefinition, Object> changes = parse(type, values, false);
+        Visibility visible = access.visibility();
+        RecordSql sql = new RecordSql(type, fields);
+        RecordRow merged = catalog.jdbc().inTransaction(c -> read(c, sql, mergedId, visible))
+                .orElseThrow(() -> new NotFoundException(type.label(), mergedId));
+        RecordRow survivor = catalog.jdbc().inTransaction(c -> read(c, sql, survivorId, visible))
+                .orElseThrow(() -> new NotFoundException(type.label(), survivorId));
+        // Everything that can refuse the merge is checked before any module moves its references.
+        if (survivor.version() != survivorVersion) {
+            throw new ConflictException(CONFLICT);
+        }
+        List<FieldError> errors = new ArrayList<>(RecordRules.check(type, RecordRules.merged(fields, survivor, changes),
+                survivor, field -> catalog.pickList(type.id(), field.name())));
+        errors.addAll(lookupErrors(changes));
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        for (Participant participant : participants) {
+            if (participant.recordType().equals(type.id())) {
+                participant.service().repoint(type.id(), mergedId, survivorId);
+            }
+        }
+        RecordRow[] before = new RecordRow[1];
+        RecordRow after = catalog.jdbc().inTransaction(c -> {
+            before[0] = read(c, sql, survivorId, visible).orElseThrow(() -> new NotFoundException(type.label(), survivorId));
+            if (before[0].version() != survivorVersion) {
+                throw new ConflictException(CONFLICT);
+            }
+            write(c, type, fields, List.of(before[0]), changes, null);
+            repoint(c, type, mergedId, survivorId);
+            try (PreparedStatement delete = c.prepareStatement(sql.delete())) {
+                Sql.bind(delete, 1, merged.id());
+                Sql.bind(delete, 2, merged.version());
+                requireAll(new int[] {delete.executeUpdate()});
+            }
+            return read(c, sql, survivorId, visible).orElseThrow();
+        });
+        Map<String, Object> was = texts(changes.keySet(), before[0]);
+        Map<String, Object> is = texts(changes.keySet(), after);
+        was.put("merged", "");
+        is.put("merged", title(type, merged) + " (#" + mergedId + ")");
+        audit.recordAll(List.of(new RecordChange(type.moduleId(), type.id(), survivorId, title(type, after),
+                String.valueOf(after.values().get("owner")), AuditAction.UPDATE, was, is),
+                new RecordChange(type.moduleId(), type.id(), mergedId, title(type, merged),
+                        String.valueOf(merged.values().get("owner")), AuditAction.DELETE, texts(merged),
+                        Map.of("merged into", title(type, after) + " (#" + survivorId + ")"))));
+        return after;
+    }
+
+    /**
+     * Points every lookup field of every installed record type, and the notes and files, that point at
+     * one record at another, in the caller's transaction.
+     */
+    private void repoint(Connection c, RecordType type, long from, long to) throws SQLException {
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        for (RecordType referring : types.all()) {
+            for (FieldDefinition field : catalog.fields(referring)) {
+                if (field.type() == FieldType.LOOKUP && field.lookupType().orElse("").equals(type.id())) {
+                    try (PreparedStatement s = c.prepareStatement("UPDATE " + referring.table() + " SET " + field.column()
+                            + " = ?, UPDATED_AT = ?, VERSION = VERSION + 1 WHERE " + field.column() + " = ?")) {
+                        Sql.bind(s, 1, to);
+                        Sql.bind(s, 2, now);
+                        Sql.bind(s, 3, from);
+                        s.executeUpdate();
+                    }
+                }
+            }
+        }
+        for (String hanging : List.of("CRM_NOTE", "CRM_ATTACHMENT")) {
+            try (PreparedStatement s = c.prepareStatement("UPDATE " + hanging
+                    + " SET RECORD_ID = ? WHERE RECORD_TYPE = ? AND RECORD_ID = ?")) {
+                s.setLong(1, to);
+                s.setString(2, type.id());
+                s.setLong(3, from);
+                s.executeUpdate();
+            }
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeParticipant")
+    void addParticipant(MergeParticipant participant, Map<String, Object> properties) {
+        participants.add(new Participant(participant, String.valueOf(properties.get(RecordType.ID))));
+    }
+
+    void removeParticipant(MergeParticipant participant) {
+        participants.removeIf(p -> p.service() == participant);
     }
 
     @Override

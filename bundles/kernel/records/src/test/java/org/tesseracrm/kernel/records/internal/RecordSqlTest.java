@@ -14,7 +14,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
@@ -200,6 +202,20 @@ class RecordSqlTest {
     void idLookupReturnsOnlyVisibleRecordsInDefaultOrder() throws SQLException {
         assertEquals(List.of(1L, 3L), ids(sql.byIds(List.of(3L, 1L, 99L), ALL)), "sorted by name, unknown ids ignored");
         assertEquals(List.of(), ids(sql.byIds(List.of(1L), new Visibility(false, Set.of("bob")))), "ada is not bob's");
+    }
+
+    @Test
+    void duplicateMatchingFindsAnyEqualFieldIgnoringCaseExceptTheRecordItself() throws SQLException {
+        FieldDefinition name = FIELDS.get(0);
+        FieldDefinition email = FIELDS.get(1);
+        Map<FieldDefinition, Object> typed = new LinkedHashMap<>();
+        typed.put(email, "ADA@Example.org"); // case does not matter
+        typed.put(name, "alan turing");
+        assertEquals(List.of(1L, 2L), ids(sql.anyEqual(typed, 0, ALL, 10)));
+        assertEquals(List.of(2L), ids(sql.anyEqual(typed, 1, ALL, 10)), "the record being edited is no duplicate");
+        assertEquals(List.of(1L), ids(sql.anyEqual(typed, 0, new Visibility(false, Set.of("ann")), 10)));
+        assertEquals(List.of(1L), ids(sql.anyEqual(typed, 0, ALL, 1)), "bounded");
+        assertEquals(List.of(), ids(sql.anyEqual(Map.of(name, "Ada"), 0, ALL, 10)), "equal, not contained");
     }
 
     private static List<Long> ids(Sql select) throws SQLException {

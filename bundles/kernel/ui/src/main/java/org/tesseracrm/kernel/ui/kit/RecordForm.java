@@ -17,7 +17,9 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 
@@ -25,6 +27,7 @@ import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.audit.AuditEntry;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
+import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordSelection;
 import org.tesseracrm.kernel.api.record.RecordType;
@@ -57,6 +60,8 @@ public class RecordForm extends Dialog {
     private final Map<String, FieldInput> inputs = new LinkedHashMap<>();
     private final Map<String, String> shown = new LinkedHashMap<>();
     private final ComboBox<String> owner = new ComboBox<>("Owner");
+    private final Div duplicates = new Div();
+    private boolean duplicatesSeen;
 
     RecordForm(RecordKit kit, RecordType type, String prefix, RecordRow record, Runnable onChange) {
         this.kit = kit;
@@ -96,7 +101,11 @@ public class RecordForm extends Dialog {
             owner.setReadOnly(!mayWrite);
             form.add(owner);
         }
-        add(form);
+        duplicates.setId(prefix + "-duplicates");
+        duplicates.setVisible(false);
+        duplicates.getElement().getThemeList().add("badge warning");
+        duplicates.getStyle().set("display", "block").set("padding", "var(--lumo-space-s)");
+        add(duplicates, form);
         if (existing != null) {
             kit.referencing(type.id()).forEach(ref -> add(new RelatedList(kit, ref.getKey(), ref.getValue(),
                     existing.id(), prefix)));
@@ -116,6 +125,15 @@ public class RecordForm extends Dialog {
             copy.setId(prefix + "-clone");
             copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             getFooter().addComponentAsFirst(copy);
+        }
+        if (existing != null && access.permitted(module + ".edit") && access.permitted(module + ".delete")) {
+            Button merge = new Button("Merge…", e -> {
+                close();
+                new MergeDialog(kit, type, existing, onChange).open();
+            });
+            merge.setId(prefix + "-merge");
+            merge.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            getFooter().addComponentAsFirst(merge);
         }
         if (existing != null && access.permitted(module + ".delete")) {
             Button delete = new Button("Delete", e -> confirmDelete());
@@ -161,6 +179,13 @@ public class RecordForm extends Dialog {
                 values.put(name, text);
             }
         });
+        if (existing == null && !duplicatesSeen) {
+            List<RecordRef> found = records.duplicates(type.id(), values, 0);
+            if (!found.isEmpty()) {
+                warnDuplicates(found);
+                return;
+            }
+        }
         try {
             RecordRow saved;
             if (existing == null) {
@@ -177,6 +202,30 @@ public class RecordForm extends Dialog {
         } catch (ValidationException e) {
             FieldErrors.show(e, errors);
         }
+    }
+
+    /**
+     * Says the new record may already exist, with a link to each match; a second Save (or Save anyway)
+     * creates it all the same.
+     */
+    private void warnDuplicates(List<RecordRef> found) {
+        duplicatesSeen = true;
+        duplicates.removeAll();
+        duplicates.add(new Span("This " + type.label().toLowerCase(java.util.Locale.ROOT) + " may already exist: "));
+        for (RecordRef ref : found) {
+            Button open = new Button(ref.title(), e -> {
+                close();
+                kit.form(type.id(), prefix, new RecordRow(ref.id(), 0, Map.of()), onChange).open();
+            });
+            open.addClassName(prefix + "-duplicate");
+            open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            duplicates.add(open, new Span(" "));
+        }
+        Button anyway = new Button("Save anyway", e -> save());
+        anyway.setId(prefix + "-save-anyway");
+        anyway.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        duplicates.add(anyway);
+        duplicates.setVisible(true);
     }
 
     private void confirmDelete() {

@@ -79,6 +79,12 @@ public class CompanyRecordType implements RecordType {
         return List.of("name");
     }
 
+    /** Two companies rarely share a name or a website. */
+    @Override
+    public List<String> duplicateFields() {
+        return List.of("name", "website");
+    }
+
     @Override
     public List<String> searchFields() {
         return List.of("name", "city", "website");

@@ -94,6 +94,12 @@ public class ContactRecordType implements RecordType {
         return FIELDS;
     }
 
+    /** An e-mail address names one person. */
+    @Override
+    public List<String> duplicateFields() {
+        return List.of("email");
+    }
+
     @Override
     public List<String> searchFields() {
         return ContactQuery.SEARCHED;
