@@ -519,7 +519,7 @@ class DistributionIT {
             browser.type("view-name", "Enterprise, no e-mail");
             browser.click("view-save");
             browser.open(crm.url("/contacts"));
-            browser.until(Duration.ofSeconds(10), d -> browser.gridCells("contacts-grid").contains("ada@example.org")
+            browser.until(Duration.ofSeconds(30), d -> browser.gridCells("contacts-grid").contains("ada@example.org")
                     && browser.gridCells("contacts-grid").contains("Hopper-King"));
             browser.choose("contacts-views", "Enterprise, no e-mail");
             browser.until(Duration.ofSeconds(10), d -> !browser.gridCells("contacts-grid").contains("Hopper-King")
