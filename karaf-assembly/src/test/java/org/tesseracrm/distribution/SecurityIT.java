@@ -62,6 +62,8 @@ import org.tesseracrm.kernel.api.record.CustomFields;
 import org.tesseracrm.kernel.api.record.Imports;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordSelection;
+import org.tesseracrm.kernel.api.record.Attachments;
+import org.tesseracrm.kernel.api.record.Notes;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.record.SavedView;
 import org.tesseracrm.kernel.api.record.SavedViews;
@@ -119,6 +121,12 @@ public class SecurityIT {
 
     @Inject
     private Records records;
+
+    @Inject
+    private Notes notes;
+
+    @Inject
+    private Attachments attachments;
 
     @Inject
     private Imports imports;
@@ -250,6 +258,11 @@ public class SecurityIT {
         sweep(CustomFields.class, customFields, swept, notRefused);
         sweep(Imports.class, imports, swept, notRefused);
         sweep(SavedViews.class, savedViews, swept, notRefused);
+        sweep(Notes.class, notes, swept, notRefused);
+        sweep(Attachments.class, attachments, swept, notRefused);
+        // The upload widget's limits are configuration, not records: anyone signed in may read them.
+        notRefused.removeAll(List.of("Attachments.allowedExtensions -> returned normally",
+                "Attachments.maxBytes -> returned normally"));
         assertTrue("the sweep found the contacts service: " + swept, swept.contains("ContactService.list")
                 && swept.contains("ContactService.assign") && swept.contains("SecurityAdmin.createUser"));
         assertEquals("methods that did not refuse a user without rights", List.of(), notRefused);
