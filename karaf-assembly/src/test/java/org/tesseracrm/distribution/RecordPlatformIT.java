@@ -687,6 +687,32 @@ public class RecordPlatformIT {
         as("admin", () -> records.delete(CONTACT, RecordSelection.of(List.of(hank.id()))));
     }
 
+    @Test
+    public void t15_importsTakeLookupsByIdOrByTheTitleOfOneVisibleRecord() {
+        RecordRow umbrella = as("admin", () -> records.create("company", Map.of("name", "Umbrella")));
+        as("admin", () -> records.create("company", Map.of("name", "Twin Co", "city", "East")));
+        as("admin", () -> records.create("company", Map.of("name", "Twin Co", "city", "West")));
+        String csv = "Last name;Company\n"
+                + "Wesker;umbrella\n"
+                + "Alpha;Twin Co\n"
+                + "Beta;Nowhere Inc\n"
+                + "Gamma;" + umbrella.id() + "\n";
+        ImportFile file = as("admin", () -> imports.read(CONTACT, "staff.csv",
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))));
+        List<String> mapping = ImportRequest.guessMapping(file.headers(), as("admin", () -> customFields.fields(CONTACT)));
+        assertEquals("a Company column fills the lookup", List.of("lastName", "company"), mapping);
+        ImportRequest request = new ImportRequest(file, mapping, List.of(), ImportMode.CREATE_ONLY, true);
+        List<ImportProblem> problems = as("admin", () -> imports.check(CONTACT, request)).problems();
+        assertEquals(List.of(new ImportProblem(3, "Company", "More than one company is named \"Twin Co\": enter the id "
+                + "instead."), new ImportProblem(4, "Company", "No company named \"Nowhere Inc\" that you can see.")), problems);
+
+        assertEquals(2, as("admin", () -> imports.run(CONTACT, request, rows -> { })).created());
+        List<RecordRow> created = as("admin", () -> records.page(CONTACT, RecordQuery.page(0, 10).withFilters(List.of(
+                Filter.of("company", FilterOp.EQUALS, String.valueOf(umbrella.id()))))));
+        assertEquals(List.of("Gamma", "Wesker"), created.stream().map(r -> r.text("lastName")).toList());
+        as("admin", () -> records.delete(CONTACT, RecordSelection.of(created.stream().map(RecordRow::id).toList())));
+    }
+
     private void assertRefused(String expected, Supplier<Attachment> upload) {
         ValidationException refused = assertThrows(ValidationException.class, () -> as("planner", upload));
         assertTrue(refused.getMessage(), refused.errors().get(0).message().contains(expected));

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 import org.tesseracrm.kernel.api.FieldError;
@@ -33,6 +34,7 @@ import org.tesseracrm.kernel.api.record.RecordType;
  * kept with its line, so the user gets one report of the whole file.
  */
 final class ImportPlan {
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("\\d{1,18}");
     /** What happens to a row. */
     enum Action { CREATE, UPDATE, SKIP }
 
@@ -167,8 +169,10 @@ final class ImportPlan {
      * are skipped.
      *
      * @param mayOwn whether the importing user may give records to the named user
+     * @param byTitle the id of the record a lookup cell names by its title instead of its id; throws a
+     *     validation error saying why there is none
      */
-    void parse(Predicate<String> mayOwn) {
+    void parse(Predicate<String> mayOwn, BiFunction<FieldDefinition, String, Long> byTitle) {
         List<List<String>> rows = request.file().rows();
         for (int r = 0; r < rows.size(); r++) {
             int line = ImportFile.line(r);
@@ -185,7 +189,9 @@ final class ImportPlan {
                     continue;
                 }
                 try {
-                    Object value = FieldValues.parse(field, cells.get(i));
+                    String cell = cells.get(i).strip();
+                    Object value = field.type() == FieldType.LOOKUP && !cell.isEmpty() && !ID.matcher(cell).matches()
+                            ? byTitle.apply(field, cell) : FieldValues.parse(field, cell);
                     if (value != null && field.type() == FieldType.USER && isOwner(field)
                             && !mayOwn.test((String) value)) {
                         throw FieldValues.invalid(field, "You cannot give records to \"" + value

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongConsumer;
 
@@ -138,10 +139,48 @@ public class ImportsImpl implements Imports {
         List<FieldDefinition> fields = catalog.fields(type);
         ImportPlan plan = ImportPlan.of(type, fields, request);
         Map<String, Boolean> owners = new HashMap<>();
-        plan.parse(user -> owners.computeIfAbsent(user, this::assignable));
+        Map<String, Object> titled = new HashMap<>();
+        plan.parse(user -> owners.computeIfAbsent(user, this::assignable), (field, title) -> {
+            Object id = titled.computeIfAbsent(field.lookupType().orElse("") + "\n" + title.toLowerCase(Locale.ROOT),
+                    key -> {
+                        try {
+                            return byTitle(field, title);
+                        } catch (ValidationException e) {
+                            return e; // the same name on many rows is looked up once, found or not
+                        }
+                    });
+            if (id instanceof ValidationException e) {
+                throw e;
+            }
+            return (Long) id;
+        });
         List<RecordRow> existing = plan.keys().isEmpty() ? List.of() : existing(type, fields, plan);
         plan.decide(existing, field -> catalog.pickList(type.id(), field.name()), caller.username());
         return plan;
+    }
+
+    /**
+     * @return the id of the one record of the lookup's type, visible to the caller, whose title (its
+     *     single title field, ignoring case) is the given text
+     * @throws ValidationException if the type is not installed, has a title of several fields, or has
+     *     no such record or more than one
+     */
+    private long byTitle(FieldDefinition field, String title) {
+        RecordType target = field.lookupType().flatMap(types::find).orElseThrow(() -> FieldValues.invalid(field,
+                "Its records' module is not installed"));
+        String label = target.label().toLowerCase(Locale.ROOT);
+        if (target.titleFields().size() != 1 || !access.permitted(target.moduleId() + ".view")) {
+            throw FieldValues.invalid(field, "Enter the id of a " + label);
+        }
+        RecordSql sql = new RecordSql(target, catalog.fields(target));
+        Map<FieldDefinition, Object> wanted = Map.of(catalog.field(target, target.titleFields().get(0)), title);
+        List<RecordRow> found = catalog.jdbc().inTransaction(c -> sql.rows(c, sql.anyEqual(wanted, 0,
+                access.visibility(), 2)));
+        if (found.size() != 1) {
+            throw FieldValues.invalid(field, found.isEmpty() ? "No " + label + " named \"" + title + "\" that you can see"
+                    : "More than one " + label + " is named \"" + title + "\": enter the id instead");
+        }
+        return found.get(0).id();
     }
 
     private static void importable(RecordType type) {

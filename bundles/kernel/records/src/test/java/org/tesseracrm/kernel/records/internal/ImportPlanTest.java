@@ -91,7 +91,9 @@ class ImportPlanTest {
                 List.of(List.of("Ada", "ada@example.org"))), List.of("name", "email"), List.of(), ImportMode.CREATE_ONLY,
                 false);
         ImportPlan plan = ImportPlan.of(PEOPLE, FIELDS, request);
-        plan.parse(user -> true);
+        plan.parse(user -> true, (field, title) -> {
+            throw new AssertionError("no lookups here");
+        });
         plan.decide(List.of(), f -> f.name().equals("cf_segment") ? SEGMENTS : List.of(), "importer");
 
         assertEquals("SMB", value(plan.planned().get(0), "cf_segment"));
@@ -179,7 +181,9 @@ class ImportPlanTest {
     @SafeVarargs
     private static ImportPlan plan(ImportMode mode, List<String> keys, List<RecordRow> existing, List<String>... rows) {
         ImportPlan plan = ImportPlan.of(PEOPLE, FIELDS, new ImportRequest(file(List.of(rows)), MAPPING, keys, mode, false));
-        plan.parse(user -> !user.equals("mallory"));
+        plan.parse(user -> !user.equals("mallory"), (field, title) -> {
+            throw new AssertionError("no lookups here");
+        });
         plan.decide(existing, f -> f.name().equals("cf_segment") ? SEGMENTS : List.of(), "importer");
         return plan;
     }
