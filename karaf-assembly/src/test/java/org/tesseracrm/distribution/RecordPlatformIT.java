@@ -688,7 +688,7 @@ public class RecordPlatformIT {
     }
 
     @Test
-    public void t15_importsTakeLookupsByIdOrByTheTitleOfOneVisibleRecord() {
+    public void t15_importsTakeLookupsByTheIdOrTheTitleOfOneVisibleRecord() {
         RecordRow umbrella = as("admin", () -> records.create("company", Map.of("name", "Umbrella")));
         as("admin", () -> records.create("company", Map.of("name", "Twin Co", "city", "East")));
         as("admin", () -> records.create("company", Map.of("name", "Twin Co", "city", "West")));
@@ -696,7 +696,8 @@ public class RecordPlatformIT {
                 + "Wesker;umbrella\n"
                 + "Alpha;Twin Co\n"
                 + "Beta;Nowhere Inc\n"
-                + "Gamma;" + umbrella.id() + "\n";
+                + "Gamma;" + umbrella.id() + "\n"
+                + "Delta;987654\n";
         ImportFile file = as("admin", () -> imports.read(CONTACT, "staff.csv",
                 new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))));
         List<String> mapping = ImportRequest.guessMapping(file.headers(), as("admin", () -> customFields.fields(CONTACT)));
@@ -704,7 +705,8 @@ public class RecordPlatformIT {
         ImportRequest request = new ImportRequest(file, mapping, List.of(), ImportMode.CREATE_ONLY, true);
         List<ImportProblem> problems = as("admin", () -> imports.check(CONTACT, request)).problems();
         assertEquals(List.of(new ImportProblem(3, "Company", "More than one company is named \"Twin Co\": enter the id "
-                + "instead."), new ImportProblem(4, "Company", "No company named \"Nowhere Inc\" that you can see.")), problems);
+                + "instead."), new ImportProblem(4, "Company", "No company named \"Nowhere Inc\" that you can see."),
+                new ImportProblem(6, "Company", "There is no company #987654 that you can see.")), problems);
 
         assertEquals(2, as("admin", () -> imports.run(CONTACT, request, rows -> { })).created());
         List<RecordRow> created = as("admin", () -> records.page(CONTACT, RecordQuery.page(0, 10).withFilters(List.of(

@@ -34,7 +34,6 @@ import org.tesseracrm.kernel.api.record.RecordType;
  * kept with its line, so the user gets one report of the whole file.
  */
 final class ImportPlan {
-    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("\\d{1,18}");
     /** What happens to a row. */
     enum Action { CREATE, UPDATE, SKIP }
 
@@ -169,8 +168,8 @@ final class ImportPlan {
      * are skipped.
      *
      * @param mayOwn whether the importing user may give records to the named user
-     * @param byTitle the id of the record a lookup cell names by its title instead of its id; throws a
-     *     validation error saying why there is none
+     * @param byTitle the id of the record a lookup cell names, by its id or its title; throws a validation
+     *     error saying why there is none
      */
     void parse(Predicate<String> mayOwn, BiFunction<FieldDefinition, String, Long> byTitle) {
         List<List<String>> rows = request.file().rows();
@@ -190,7 +189,7 @@ final class ImportPlan {
                 }
                 try {
                     String cell = cells.get(i).strip();
-                    Object value = field.type() == FieldType.LOOKUP && !cell.isEmpty() && !ID.matcher(cell).matches()
+                    Object value = field.type() == FieldType.LOOKUP && !cell.isEmpty()
                             ? byTitle.apply(field, cell) : FieldValues.parse(field, cell);
                     if (value != null && field.type() == FieldType.USER && isOwner(field)
                             && !mayOwn.test((String) value)) {

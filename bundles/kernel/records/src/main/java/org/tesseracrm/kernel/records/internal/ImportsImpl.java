@@ -144,7 +144,7 @@ public class ImportsImpl implements Imports {
             Object id = titled.computeIfAbsent(field.lookupType().orElse("") + "\n" + title.toLowerCase(Locale.ROOT),
                     key -> {
                         try {
-                            return byTitle(field, title);
+                            return lookedUp(field, title);
                         } catch (ValidationException e) {
                             return e; // the same name on many rows is looked up once, found or not
                         }
@@ -160,25 +160,27 @@ public class ImportsImpl implements Imports {
     }
 
     /**
-     * @return the id of the one record of the lookup's type, visible to the caller, whose title (its
-     *     single title field, ignoring case) is the given text
-     * @throws ValidationException if the type is not installed, has a title of several fields, or has
-     *     no such record or more than one
+     * @param text a lookup cell: a record id, or the title of a record (its single title field, ignoring case)
+     * @return the id of the one record of the lookup's type, visible to the caller, that the text names
+     * @throws ValidationException if the type is not installed, or has no such record, or (for a title)
+     *     more than one, or a title of several fields
      */
-    private long byTitle(FieldDefinition field, String title) {
+    private long lookedUp(FieldDefinition field, String text) {
         RecordType target = field.lookupType().flatMap(types::find).orElseThrow(() -> FieldValues.invalid(field,
                 "Its records' module is not installed"));
         String label = target.label().toLowerCase(Locale.ROOT);
-        if (target.titleFields().size() != 1 || !access.permitted(target.moduleId() + ".view")) {
-            throw FieldValues.invalid(field, "Enter the id of a " + label);
+        boolean id = text.matches("\\d{1,18}");
+        if (!access.permitted(target.moduleId() + ".view") || (!id && target.titleFields().size() != 1)) {
+            throw FieldValues.invalid(field, "Enter the id of a " + label + " you can see");
         }
         RecordSql sql = new RecordSql(target, catalog.fields(target));
-        Map<FieldDefinition, Object> wanted = Map.of(catalog.field(target, target.titleFields().get(0)), title);
-        List<RecordRow> found = catalog.jdbc().inTransaction(c -> sql.rows(c, sql.anyEqual(wanted, 0,
-                access.visibility(), 2)));
+        Sql select = id ? sql.byId(Long.parseLong(text), access.visibility()) : sql.anyEqual(
+                Map.of(catalog.field(target, target.titleFields().get(0)), text), 0, access.visibility(), 2);
+        List<RecordRow> found = catalog.jdbc().inTransaction(c -> sql.rows(c, select));
         if (found.size() != 1) {
-            throw FieldValues.invalid(field, found.isEmpty() ? "No " + label + " named \"" + title + "\" that you can see"
-                    : "More than one " + label + " is named \"" + title + "\": enter the id instead");
+            throw FieldValues.invalid(field, found.size() > 1 ? "More than one " + label + " is named \"" + text
+                    + "\": enter the id instead" : id ? "There is no " + label + " #" + text + " that you can see"
+                    : "No " + label + " named \"" + text + "\" that you can see");
         }
         return found.get(0).id();
     }
