@@ -134,6 +134,13 @@ final class Browser implements AutoCloseable {
         input.sendKeys(text);
     }
 
+    /** Types into the first shown input matching the CSS selector (an input without an id of its own). */
+    void typeInto(String css, String text) {
+        WebElement input = await(By.cssSelector(css));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(text);
+    }
+
     void click(String id) {
         await(By.id(id)).click();
     }

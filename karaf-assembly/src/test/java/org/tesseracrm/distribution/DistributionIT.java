@@ -437,6 +437,24 @@ class DistributionIT {
             browser.click("merge-confirm");
             browser.until(Duration.ofSeconds(10), d -> !browser.gridCells("companies-grid").contains("INITECH"));
             assertTrue(browser.gridCells("companies-grid").containsAll(List.of("Initech", "Austin")));
+
+            // Typification: the admin sets the outcome options; a user records one on the company's form.
+            browser.open(crm.url("/admin/fields")); // Companies sort first: they are the type shown
+            browser.click("fields-outcomes");
+            browser.click("picklist-add");
+            browser.typeInto(".picklist-value input", "Interested");
+            browser.click("picklist-save");
+            browser.open(crm.url("/companies"));
+            browser.clickCell("companies-grid", "Initech");
+            browser.type("company-outcome-remark", "after the demo");
+            browser.pick("company-outcome", "Interested");
+            browser.clickFirst("#company-classify");
+            try {
+                browser.until(Duration.ofSeconds(10), d -> browser.text("#company-outcomes").contains("Outcome: Interested (1)")
+                        && browser.gridCells("company-outcome-history").contains("after the demo"));
+            } finally {
+                browser.screenshot("company-outcome");
+            }
         }
     }
 
@@ -518,6 +536,8 @@ class DistributionIT {
             browser.click("contacts-save-view");
             browser.type("view-name", "Enterprise, no e-mail");
             browser.click("view-save");
+            // The dialog closes once the server saved the view; leaving the page earlier could cancel that request.
+            browser.until(Duration.ofSeconds(10), d -> !browser.shown("view-save"));
             browser.open(crm.url("/contacts"));
             browser.until(Duration.ofSeconds(30), d -> browser.gridCells("contacts-grid").contains("ada@example.org")
                     && browser.gridCells("contacts-grid").contains("Hopper-King"));

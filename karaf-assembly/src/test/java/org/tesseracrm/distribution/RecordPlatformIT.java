@@ -84,6 +84,8 @@ import org.tesseracrm.kernel.api.record.RecordSelection;
 import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.record.SavedView;
+import org.tesseracrm.kernel.api.record.Typification;
+import org.tesseracrm.kernel.api.record.Typifications;
 import org.tesseracrm.kernel.api.record.SavedViews;
 import org.tesseracrm.kernel.api.record.SortOrder;
 import org.tesseracrm.kernel.api.security.Caller;
@@ -139,6 +141,9 @@ public class RecordPlatformIT {
 
     @Inject
     private Notes notes;
+
+    @Inject
+    private Typifications typifications;
 
     @Inject
     private Attachments attachments;
@@ -713,6 +718,48 @@ public class RecordPlatformIT {
                 Filter.of("company", FilterOp.EQUALS, String.valueOf(umbrella.id()))))));
         assertEquals(List.of("Gamma", "Wesker"), created.stream().map(r -> r.text("lastName")).toList());
         as("admin", () -> records.delete(CONTACT, RecordSelection.of(created.stream().map(RecordRow::id).toList())));
+    }
+
+    @Test
+    public void t16_usersRecordOutcomesFromTheOptionsAnAdminSetAndPastOutcomesStayAsChosen() throws Exception {
+        RecordRow hooli = as("admin", () -> records.create("company", Map.of("name", "Hooli")));
+        as("admin", () -> {
+            customFields.savePickList("company", Typifications.OPTIONS, List.of(PickListValue.of("Interested"),
+                    PickListValue.of("Not interested"), new PickListValue("Call back", Optional.empty(), false, false)));
+            return null;
+        });
+        assertEquals("active options, in order", List.of("Interested", "Not interested"),
+                as("admin", () -> typifications.options("company")));
+        assertThrows(PermissionDeniedException.class, () -> as("planner", () -> typifications.options("company")));
+        ValidationException inactive = assertThrows(ValidationException.class, () -> as("admin",
+                () -> typifications.classify("company", hooli.id(), "Call back", "")));
+        assertEquals("Choose one of: Interested, Not interested.", inactive.errors().get(0).message());
+
+        Typification first = as("admin", () -> typifications.classify("company", hooli.id(), "Not interested", ""));
+        Typification second = as("admin", () -> typifications.classify("company", hooli.id(), "Interested",
+                "  after the demo "));
+        assertEquals("after the demo", second.comment());
+        assertEquals(List.of(second, first), as("admin", () -> typifications.history("company", hooli.id())));
+        assertEquals(List.of(new FieldChange("outcome", "", "Interested (after the demo)")),
+                as("admin", () -> audit.history("company", hooli.id())).get(0).changes());
+
+        // An option taken away stays on the outcomes that chose it.
+        as("admin", () -> {
+            customFields.savePickList("company", Typifications.OPTIONS, List.of(PickListValue.of("Not interested")));
+            return null;
+        });
+        assertEquals(List.of("Not interested"), as("admin", () -> typifications.options("company")));
+        assertEquals("Interested", as("admin", () -> typifications.history("company", hooli.id())).get(0).outcome());
+
+        as("admin", () -> records.delete("company", RecordSelection.of(List.of(hooli.id()))));
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT COUNT(*) FROM CRM_TYPIFICATION WHERE RECORD_TYPE = 'company' AND RECORD_ID = ?")) {
+            s.setLong(1, hooli.id());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                assertEquals("outcomes go with their record", 0, rs.getInt(1));
+            }
+        }
     }
 
     private void assertRefused(String expected, Supplier<Attachment> upload) {

@@ -65,6 +65,7 @@ import org.tesseracrm.kernel.api.record.RecordSelection;
 import org.tesseracrm.kernel.api.record.Attachments;
 import org.tesseracrm.kernel.api.record.Notes;
 import org.tesseracrm.kernel.api.record.Records;
+import org.tesseracrm.kernel.api.record.Typifications;
 import org.tesseracrm.kernel.api.record.SavedView;
 import org.tesseracrm.kernel.api.record.SavedViews;
 import org.tesseracrm.kernel.api.security.AccessControl;
@@ -127,6 +128,9 @@ public class SecurityIT {
 
     @Inject
     private Attachments attachments;
+
+    @Inject
+    private Typifications typifications;
 
     @Inject
     private Imports imports;
@@ -260,6 +264,7 @@ public class SecurityIT {
         sweep(SavedViews.class, savedViews, swept, notRefused);
         sweep(Notes.class, notes, swept, notRefused);
         sweep(Attachments.class, attachments, swept, notRefused);
+        sweep(Typifications.class, typifications, swept, notRefused);
         // The upload widget's limits are configuration, not records: anyone signed in may read them.
         notRefused.removeAll(List.of("Attachments.allowedExtensions -> returned normally",
                 "Attachments.maxBytes -> returned normally"));

@@ -25,6 +25,7 @@ import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.PickListValue;
 import org.tesseracrm.kernel.api.record.RecordType;
+import org.tesseracrm.kernel.api.record.Typifications;
 import org.tesseracrm.kernel.api.security.AccessControl;
 
 /**
@@ -108,21 +109,22 @@ public class CustomFieldsImpl implements CustomFields {
     @Override
     public List<PickListValue> pickList(String recordType, String field) {
         RecordType type = types.allowed(recordType, access, "view");
-        PickLists.requirePickList(catalog.field(type, field));
+        PickLists.requirePickList(pickListField(type, field));
         return catalog.pickList(recordType, field);
     }
 
     @Override
     public void savePickList(String recordType, String name, List<PickListValue> values) {
         RecordType type = types.allowed(recordType, access, "configure");
-        FieldDefinition field = catalog.field(type, name);
+        FieldDefinition field = pickListField(type, name);
         PickLists.requirePickList(field);
         PickLists.check(field, values);
+        boolean outcomes = Typifications.OPTIONS.equals(name); // past outcomes keep their text: always removable
         Set<String> kept = values.stream().map(PickListValue::value).collect(Collectors.toSet());
         catalog.jdbc().inTransaction(c -> {
             List<FieldError> errors = new ArrayList<>();
             for (PickListValue old : catalog.pickList(recordType, name)) {
-                long used = kept.contains(old.value()) ? 0 : PickLists.uses(c, type, field, old.value());
+                long used = outcomes || kept.contains(old.value()) ? 0 : PickLists.uses(c, type, field, old.value());
                 if (used > 0) {
                     errors.add(new FieldError(name, "\"" + old.value() + "\" is still used by " + used
                             + " records: make it inactive instead of removing it"));
@@ -136,6 +138,11 @@ public class CustomFieldsImpl implements CustomFields {
             return null;
         });
         catalog.changed(type.id());
+    }
+
+    /** @return the named field, or for {@link Typifications#OPTIONS} the outcome options' pick-list */
+    private FieldDefinition pickListField(RecordType type, String name) {
+        return Typifications.OPTIONS.equals(name) ? TypificationsImpl.OPTIONS_FIELD : catalog.field(type, name);
     }
 
     /** @return the definition of a new field, after checking the label, type and name are usable */

@@ -280,7 +280,7 @@ public class RecordsImpl implements Records {
                 }
             }
         }
-        for (String hanging : List.of("CRM_NOTE", "CRM_ATTACHMENT")) {
+        for (String hanging : List.of("CRM_NOTE", "CRM_ATTACHMENT", "CRM_TYPIFICATION")) {
             try (PreparedStatement s = c.prepareStatement("UPDATE " + hanging
                     + " SET RECORD_ID = ? WHERE RECORD_TYPE = ? AND RECORD_ID = ?")) {
                 s.setLong(1, to);
@@ -389,7 +389,7 @@ public class RecordsImpl implements Records {
                 }
                 requireAll(delete.executeBatch());
             }
-            for (String hanging : List.of("CRM_NOTE", "CRM_ATTACHMENT")) { // what hangs on the records goes with them
+            for (String hanging : List.of("CRM_NOTE", "CRM_ATTACHMENT", "CRM_TYPIFICATION")) { // what hangs on the records goes with them
                 try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + hanging
                         + " WHERE RECORD_TYPE = ? AND RECORD_ID = ?")) {
                     for (RecordRow row : rows) {

@@ -110,6 +110,10 @@ public class RecordForm extends Dialog {
             kit.referencing(type.id()).forEach(ref -> add(new RelatedList(kit, ref.getKey(), ref.getValue(),
                     existing.id(), prefix)));
             String me = kit.callers().current().map(c -> c.username()).orElse("");
+            List<String> outcomes = kit.typifications().options(type.id());
+            if (!outcomes.isEmpty()) {
+                add(new OutcomesPanel(kit.typifications(), access, type, existing.id(), prefix, outcomes));
+            }
             add(new NotesPanel(kit.notes(), access, type, existing.id(), prefix, me));
             add(new AttachmentsPanel(kit.attachments(), access, kit.callers(), type, existing.id(), prefix, me));
             add(history(kit.audit().history(type.id(), existing.id())));

@@ -27,6 +27,7 @@ import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.record.RowDecoration;
 import org.tesseracrm.kernel.api.record.SavedViews;
+import org.tesseracrm.kernel.api.record.Typifications;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.CallerContext;
 
@@ -49,6 +50,7 @@ public final class RecordKit {
     private final AuditTrail audit;
     private final Notes notes;
     private final Attachments attachments;
+    private final Typifications typifications;
 
     /**
      * @param records lists, edits, bulk actions and export
@@ -60,11 +62,14 @@ public final class RecordKit {
      * @param audit the history a form shows
      * @param notes a form's notes
      * @param attachments a form's files
+     * @param typifications a form's outcomes
      */
     @Activate
     public RecordKit(@Reference Records records, @Reference CustomFields customFields, @Reference Imports imports,
             @Reference SavedViews views, @Reference CallerContext callers, @Reference AccessControl access,
-            @Reference AuditTrail audit, @Reference Notes notes, @Reference Attachments attachments) {
+            @Reference AuditTrail audit, @Reference Notes notes, @Reference Attachments attachments,
+            @Reference Typifications typifications) {
+        this.typifications = typifications;
         this.audit = audit;
         this.notes = notes;
         this.attachments = attachments;
@@ -163,6 +168,10 @@ public final class RecordKit {
 
     Attachments attachments() {
         return attachments;
+    }
+
+    Typifications typifications() {
+        return typifications;
     }
 
     Imports imports() {

@@ -31,6 +31,7 @@ import org.tesseracrm.kernel.api.record.CustomFields;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.PickListValue;
+import org.tesseracrm.kernel.api.record.Typifications;
 import org.tesseracrm.kernel.ui.kit.FieldErrors;
 
 /**
@@ -79,7 +80,13 @@ public class FieldsView extends VerticalLayout {
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
         grid.setSizeFull();
 
-        HorizontalLayout bar = new HorizontalLayout(type, add);
+        // Typification: the outcomes users may record for this type's records, a pick-list of no column.
+        Button outcomes = new Button("Outcome options", new Icon(VaadinIcon.FLAG_CHECKERED),
+                e -> new PickListEditor(new FieldDefinition(Typifications.OPTIONS, "Outcome", FieldType.PICKLIST, false,
+                        100, false, "", false, Optional.empty())).open());
+        outcomes.setId("fields-outcomes");
+
+        HorizontalLayout bar = new HorizontalLayout(type, add, outcomes);
         bar.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         add(new H2("Fields and pick-lists"), bar, grid);
         if (!types.isEmpty()) {
