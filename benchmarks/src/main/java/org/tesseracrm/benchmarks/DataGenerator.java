@@ -17,8 +17,9 @@ import net.datafaker.Faker;
 
 /**
  * Realistic contacts from Datafaker with a fixed seed (the same data on every run): names, e-mail,
- * phone, one of 50,000 company names, one of 50 owners, and three custom fields (segment pick-list,
- * score 0–999, renewal date) in the custom columns the record platform added to the contacts table.
+ * phone, one of 50,000 companies (a company record, linked by the contact's company lookup, and its
+ * name), one of 50 owners, and three custom fields (segment pick-list, score 0–999, renewal date) in
+ * the custom columns the record platform added to the contacts table.
  */
 final class DataGenerator {
     static final int BATCH = 5_000;
@@ -36,9 +37,28 @@ final class DataGenerator {
             companies.add(faker.company().name());
         }
         LocalDateTime epoch = LocalDateTime.of(2024, 1, 1, 0, 0);
+        try (PreparedStatement company = connection.prepareStatement("INSERT INTO CRM_COMPANY (ID, NAME, CITY, OWNER, "
+                + "CREATED_AT, UPDATED_AT, VERSION) VALUES (?,?,?,?,?,?,1)")) {
+            for (int i = 0; i < companies.size(); i++) {
+                Timestamp created = Timestamp.valueOf(epoch.plusMinutes(i));
+                company.setLong(1, i + 1L);
+                company.setString(2, companies.get(i));
+                company.setString(3, faker.address().city());
+                company.setString(4, "user" + (1 + i % 50));
+                company.setTimestamp(5, created);
+                company.setTimestamp(6, created);
+                company.addBatch();
+                if ((i + 1) % BATCH == 0) {
+                    company.executeBatch();
+                }
+            }
+            company.executeBatch();
+        }
+        ListBenchmark.execute(connection, "UPDATE COMPANIES_ID_GEN SET GEN_VALUE = " + companies.size() + " WHERE GEN_NAME = 'COMPANY'");
+        connection.commit();
         try (PreparedStatement contact = connection.prepareStatement("INSERT INTO CRM_CONTACT (ID, FIRST_NAME, LAST_NAME, "
-                + "EMAIL, PHONE, COMPANY_NAME, OWNER, CREATED_AT, UPDATED_AT, VERSION, CF_SEGMENT, CF_SCORE, CF_RENEWAL) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,1,?,?,?)")) {
+                + "EMAIL, PHONE, COMPANY_NAME, OWNER, CREATED_AT, UPDATED_AT, VERSION, CF_SEGMENT, CF_SCORE, CF_RENEWAL, "
+                + "COMPANY_ID) VALUES (?,?,?,?,?,?,?,?,?,1,?,?,?,?)")) {
             for (int id = 1; id <= rows; id++) {
                 String first = faker.name().firstName();
                 String last = faker.name().lastName();
@@ -49,7 +69,9 @@ final class DataGenerator {
                 contact.setString(4, (first + "." + last + id + "@example.org").toLowerCase(Locale.ROOT).replace(' ', '-')
                         .replace("'", ""));
                 contact.setString(5, "+1 555 " + (1_000_000 + random.nextInt(9_000_000)));
-                contact.setString(6, companies.get(random.nextInt(companies.size())));
+                int works = random.nextInt(companies.size());
+                contact.setString(6, companies.get(works));
+                contact.setLong(13, works + 1L);
                 contact.setString(7, "user" + (1 + random.nextInt(50)));
                 contact.setTimestamp(8, created);
                 contact.setTimestamp(9, created);

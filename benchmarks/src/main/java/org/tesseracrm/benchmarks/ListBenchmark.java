@@ -129,6 +129,14 @@ public final class ListBenchmark {
         Platform manager = Platform.over(connection, Platform.tenOwners());
         row(table, db, "last name contains \"son\", visibility of 10 of 50 owners",
                 time(runs, () -> manager.records().page(CONTACT, queries.get(son)).size()));
+        row(table, db, "a company's contacts (its related list: company = one id, default order)",
+                time(runs, () -> admin.records().page(CONTACT, page.withFilters(List.of(
+                        Filter.of("company", FilterOp.EQUALS, "1234")))).size()));
+        List<Long> fiftyCompanies = java.util.stream.LongStream.rangeClosed(2_001, 2_050).boxed().toList();
+        row(table, db, "`Records.titles` of 50 companies (a page's company column)",
+                time(runs, () -> admin.records().titles("company", fiftyCompanies).size()));
+        row(table, db, "`Records.duplicates` on a new contact's e-mail (no match)",
+                time(runs, () -> admin.records().duplicates(CONTACT, Map.of("email", "nobody@example.org"), 0).size()));
         row(table, db, "`Records.count` up to 10,000, Segment = Enterprise",
                 time(runs, () -> (int) admin.records().count(CONTACT, queries.get(enterprise), 10_000)));
 

@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import org.tesseracrm.companies.internal.service.CompanyRecordType;
 import org.tesseracrm.contacts.internal.service.ContactRecordType;
 import org.tesseracrm.kernel.api.audit.AuditTrail;
 import org.tesseracrm.kernel.api.record.CustomFields;
@@ -40,6 +41,7 @@ record Platform(Records records, CustomFields customFields, Imports imports) {
     static Platform over(Connection connection, Visibility visibility) {
         RecordTypeRegistry types = new RecordTypeRegistry();
         types.addType(new ContactRecordType(null));
+        types.addType(new CompanyRecordType(null));
         FieldCatalog catalog = new FieldCatalog(pooled(connection), () -> "db/changelog/records.yaml");
         AccessControl access = allowed(visibility);
         AuditTrail audit = (AuditTrail) Proxy.newProxyInstance(Platform.class.getClassLoader(),

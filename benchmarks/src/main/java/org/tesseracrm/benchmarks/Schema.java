@@ -18,12 +18,13 @@ final class Schema {
     private Schema() {
     }
 
-    /** Applies the contacts bundle's and the record platform's own Liquibase changelogs. */
+    /** Applies the contacts and companies bundles' and the record platform's own Liquibase changelogs. */
     @SuppressWarnings("deprecation") // the Liquibase facade is the short way to run one changelog
     static void migrate(Connection connection) throws Exception {
         Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
         // Not closed: closing Liquibase would close the connection (and shut Derby down).
         new Liquibase("db/changelog/contacts.yaml", new ClassLoaderResourceAccessor(), database).update("");
+        new Liquibase("db/changelog/companies.yaml", new ClassLoaderResourceAccessor(), database).update("");
         new Liquibase("db/changelog/records.yaml", new ClassLoaderResourceAccessor(), database).update("");
         connection.commit();
     }
@@ -32,6 +33,7 @@ final class Schema {
     static void analyze(Connection connection, String db) throws SQLException {
         if (db.equals("derby")) {
             ListBenchmark.execute(connection, "CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('APP', 'CRM_CONTACT', NULL)");
+            ListBenchmark.execute(connection, "CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('APP', 'CRM_COMPANY', NULL)");
         } else {
             ListBenchmark.execute(connection, "ANALYZE");
         }
