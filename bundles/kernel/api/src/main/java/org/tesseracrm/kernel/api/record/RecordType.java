@@ -48,6 +48,16 @@ public interface RecordType {
     /** @return the fields whose values, joined by spaces, name a record to users (history, lookups) */
     List<String> titleFields();
 
+    /**
+     * @param row a record of this type
+     * @return what names the record to users (history, lookups, forms): its {@link #titleFields} as text,
+     *     joined by spaces, or the type's label and the id if they are all empty
+     */
+    default String title(RecordRow row) {
+        String title = String.join(" ", titleFields().stream().map(row::text).filter(t -> !t.isEmpty()).toList());
+        return title.isEmpty() ? label() + " " + row.id() : title;
+    }
+
     /** @return the names of the fields a text search looks in */
     List<String> searchFields();
 

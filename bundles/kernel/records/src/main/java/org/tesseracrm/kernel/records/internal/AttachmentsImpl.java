@@ -7,11 +7,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -117,7 +114,7 @@ public class AttachmentsImpl implements Attachments {
                     while (rs.next()) {
                         files.add(new Attachment(rs.getLong(1), recordType, recordId, rs.getString(2), rs.getString(3),
                                 rs.getLong(4), rs.getString(5).strip(), rs.getString(6),
-                                rs.getTimestamp(7).toLocalDateTime().toInstant(ZoneOffset.UTC)));
+                                Sql.instant(rs, 7)));
                     }
                 }
             }
@@ -147,23 +144,11 @@ public class AttachmentsImpl implements Attachments {
             throw refused("\"" + name + "\" is not a " + extension + " file, whatever its name says.");
         }
         String sha256 = sha256(bytes);
-        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS); // as every database keeps it
-        long id = catalog.jdbc().inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO CRM_ATTACHMENT (RECORD_TYPE, RECORD_ID, FILE_NAME,"
-                    + " MEDIA_TYPE, SIZE_BYTES, SHA256, UPLOADED_BY, UPLOADED_AT, CONTENT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                Object[] values = {recordType, recordId, name, kind.mediaType(), (long) bytes.length, sha256, uploader,
-                    now, bytes};
-                for (int i = 0; i < values.length; i++) {
-                    Sql.bind(s, i + 1, values[i]);
-                }
-                s.executeUpdate();
-                try (ResultSet keys = s.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
-            }
-        });
+        LocalDateTime now = Sql.now();
+        Sql insert = new Sql("INSERT INTO CRM_ATTACHMENT (RECORD_TYPE, RECORD_ID, FILE_NAME, MEDIA_TYPE, SIZE_BYTES, SHA256,"
+                + " UPLOADED_BY, UPLOADED_AT, CONTENT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                List.of(recordType, recordId, name, kind.mediaType(), (long) bytes.length, sha256, uploader, now, bytes));
+        long id = catalog.jdbc().inTransaction(insert::insert);
         audit.record(Parents.change(type, record, "attachment", "", name));
         return new Attachment(id, recordType, recordId, name, kind.mediaType(), bytes.length, sha256, uploader,
                 now.toInstant(ZoneOffset.UTC));
@@ -194,10 +179,9 @@ public class AttachmentsImpl implements Attachments {
     @Override
     public void delete(String recordType, long attachmentId) {
         RecordType type = types.allowed(recordType, access, "view");
-        Parents.Hanging file = Parents.delete(catalog, access, type, "CRM_ATTACHMENT", "UPLOADED_BY", "FILE_NAME",
+        Parents.Removed file = Parents.delete(catalog, access, type, "CRM_ATTACHMENT", "UPLOADED_BY", "FILE_NAME",
                 attachmentId, "Attachment");
-        RecordRow record = Parents.visible(catalog, type, file.recordId(), access.visibility());
-        audit.record(Parents.change(type, record, "attachment", file.label(), ""));
+        audit.record(Parents.change(type, file.record(), "attachment", file.label(), ""));
     }
 
     /** Reads at most one byte past the limit, so an oversized upload is never held whole. */

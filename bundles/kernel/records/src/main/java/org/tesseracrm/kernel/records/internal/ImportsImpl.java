@@ -1,7 +1,6 @@
 package org.tesseracrm.kernel.records.internal;
 
 import java.io.InputStream;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -99,18 +98,15 @@ public class ImportsImpl implements Imports {
             try (PreparedStatement insert = c.prepareStatement(sql.insert(data))) {
                 long id = firstId;
                 for (Planned row : creates) {
-                    List<Object> params = new ArrayList<>(List.of(id++, 1L, ownerOf(row, owner, caller), now, now));
-                    data.forEach(f -> params.add(RecordSql.toColumn(f, row.values().get(f))));
-                    batch(insert, params, done, progress, false);
+                    batch(insert, RecordSql.insertParams(id++, ownerOf(row, owner, caller), now, data, row.values()), done,
+                            progress, false);
                 }
                 flush(insert, done, progress, false);
             }
             try (PreparedStatement update = c.prepareStatement(sql.update(changed))) {
                 for (Planned row : updates) {
-                    List<Object> params = new ArrayList<>();
-                    changed.forEach(f -> params.add(RecordSql.toColumn(f, row.values().get(f))));
-                    params.addAll(List.of(ownerOf(row, owner, caller), now, row.existing().id(), row.existing().version()));
-                    batch(update, params, done, progress, true);
+                    batch(update, RecordSql.updateParams(changed, row.values(), ownerOf(row, owner, caller), now,
+                            row.existing().id(), row.existing().version()), done, progress, true);
                 }
                 flush(update, done, progress, true);
             }
@@ -173,16 +169,21 @@ public class ImportsImpl implements Imports {
         if (!access.permitted(target.moduleId() + ".view") || (!id && target.titleFields().size() != 1)) {
             throw FieldValues.invalid(field, "Enter the id of a " + label + " you can see");
         }
-        RecordSql sql = new RecordSql(target, catalog.fields(target));
-        Sql select = id ? sql.byId(Long.parseLong(text), access.visibility()) : sql.anyEqual(
-                Map.of(catalog.field(target, target.titleFields().get(0)), text), 0, access.visibility(), 2);
-        List<RecordRow> found = catalog.jdbc().inTransaction(c -> sql.rows(c, select));
+        List<RecordRow> found = id ? Parents.find(catalog, target, Long.parseLong(text), access.visibility()).stream()
+                .toList() : titled(target, text);
         if (found.size() != 1) {
             throw FieldValues.invalid(field, found.size() > 1 ? "More than one " + label + " is named \"" + text
                     + "\": enter the id instead" : id ? "There is no " + label + " #" + text + " that you can see"
                     : "No " + label + " named \"" + text + "\" that you can see");
         }
         return found.get(0).id();
+    }
+
+    /** @return at most two records of the type, visible to the caller, whose single title field is the text */
+    private List<RecordRow> titled(RecordType type, String text) {
+        RecordSql sql = new RecordSql(type, catalog.fields(type));
+        Sql select = sql.anyEqual(Map.of(catalog.field(type, type.titleFields().get(0)), text), 0, access.visibility(), 2);
+        return catalog.jdbc().inTransaction(c -> sql.rows(c, select));
     }
 
     private static void importable(RecordType type) {
@@ -223,9 +224,7 @@ public class ImportsImpl implements Imports {
 
     private static void batch(PreparedStatement statement, List<Object> params, long[] done, LongConsumer progress,
             boolean update) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            Sql.bind(statement, i + 1, params.get(i));
-        }
+        Sql.bind(statement, params);
         statement.addBatch();
         if (++done[0] % BATCH == 0) {
             flush(statement, done, progress, update);

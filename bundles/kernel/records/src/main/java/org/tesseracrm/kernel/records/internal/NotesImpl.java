@@ -2,11 +2,8 @@ package org.tesseracrm.kernel.records.internal;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,7 +57,7 @@ public class NotesImpl implements Notes {
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         notes.add(new Note(rs.getLong(1), recordType, recordId, rs.getString(2),
-                                rs.getTimestamp(3).toLocalDateTime().toInstant(ZoneOffset.UTC), rs.getString(4)));
+                                Sql.instant(rs, 3), rs.getString(4)));
                     }
                 }
             }
@@ -78,22 +75,10 @@ public class NotesImpl implements Notes {
                     : "A note holds at most " + MAX_LENGTH + " characters (this has " + body.length() + ").")));
         }
         RecordRow record = Parents.visible(catalog, type, recordId, access.visibility());
-        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS); // as every database keeps it
-        long id = catalog.jdbc().inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO CRM_NOTE (RECORD_TYPE, RECORD_ID, AUTHOR,"
-                    + " CREATED_AT, BODY) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                s.setString(1, recordType);
-                s.setLong(2, recordId);
-                s.setString(3, author);
-                s.setTimestamp(4, Timestamp.valueOf(now));
-                s.setString(5, body);
-                s.executeUpdate();
-                try (ResultSet keys = s.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
-            }
-        });
+        LocalDateTime now = Sql.now();
+        Sql insert = new Sql("INSERT INTO CRM_NOTE (RECORD_TYPE, RECORD_ID, AUTHOR, CREATED_AT, BODY) VALUES (?, ?, ?, ?, ?)",
+                List.of(recordType, recordId, author, now, body));
+        long id = catalog.jdbc().inTransaction(insert::insert);
         audit.record(Parents.change(type, record, "note", "", excerpt(body)));
         return new Note(id, recordType, recordId, author, now.toInstant(ZoneOffset.UTC), body);
     }
@@ -101,9 +86,8 @@ public class NotesImpl implements Notes {
     @Override
     public void delete(String recordType, long noteId) {
         RecordType type = types.allowed(recordType, access, "view");
-        Parents.Hanging note = Parents.delete(catalog, access, type, "CRM_NOTE", "AUTHOR", "BODY", noteId, "Note");
-        RecordRow record = Parents.visible(catalog, type, note.recordId(), access.visibility());
-        audit.record(Parents.change(type, record, "note", excerpt(note.label()), ""));
+        Parents.Removed note = Parents.delete(catalog, access, type, "CRM_NOTE", "AUTHOR", "BODY", noteId, "Note");
+        audit.record(Parents.change(type, note.record(), "note", excerpt(note.label()), ""));
     }
 
     private static String excerpt(String body) {

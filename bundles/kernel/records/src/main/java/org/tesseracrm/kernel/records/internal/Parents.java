@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 
 import org.tesseracrm.kernel.api.NotFoundException;
 import org.tesseracrm.kernel.api.audit.AuditAction;
@@ -15,11 +16,18 @@ import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.Visibility;
 
 /**
- * The records notes and attachments hang on: they are seen by whoever sees the record, and what is
- * added to or taken from them shows in the record's history.
+ * Reading one record as the caller sees it, and the records notes, attachments and outcomes hang on:
+ * they are seen by whoever sees the record, and what is added to or taken from them shows in the
+ * record's history.
  */
 final class Parents {
     private Parents() {
+    }
+
+    /** @return the record, read whole, if it exists and the caller sees it */
+    static Optional<RecordRow> find(FieldCatalog catalog, RecordType type, long id, Visibility visible) {
+        RecordSql sql = new RecordSql(type, catalog.fields(type));
+        return catalog.jdbc().inTransaction(c -> sql.rows(c, sql.byId(id, visible))).stream().findFirst();
     }
 
     /**
@@ -27,9 +35,7 @@ final class Parents {
      * @throws NotFoundException if it does not exist or the caller does not see it
      */
     static RecordRow visible(FieldCatalog catalog, RecordType type, long id, Visibility visible) {
-        RecordSql sql = new RecordSql(type, catalog.fields(type));
-        return catalog.jdbc().inTransaction(c -> sql.rows(c, sql.byId(id, visible))).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException(type.label(), id));
+        return find(catalog, type, id, visible).orElseThrow(() -> new NotFoundException(type.label(), id));
     }
 
     /**
@@ -66,15 +72,24 @@ final class Parents {
     }
 
     /**
+     * A deleted note or attachment.
+     *
+     * @param record the record it hung on, for its history
+     * @param label its text or file name
+     */
+    record Removed(RecordRow record, String label) {
+    }
+
+    /**
      * Deletes a note or attachment: its maker may, and whoever holds the module's delete permission.
      *
-     * @return what was deleted
+     * @return what was deleted, and from which record
      */
-    static Hanging delete(FieldCatalog catalog, AccessControl access, RecordType type, String table, String madeBy,
+    static Removed delete(FieldCatalog catalog, AccessControl access, RecordType type, String table, String madeBy,
             String label, long id, String what) {
         String caller = access.require(type.moduleId() + ".view").username();
         Hanging row = catalog.jdbc().inTransaction(c -> hanging(c, table, madeBy, label, type.id(), id, what));
-        visible(catalog, type, row.recordId(), access.visibility());
+        RecordRow record = visible(catalog, type, row.recordId(), access.visibility());
         if (!caller.equals(row.madeBy())) {
             access.require(type.moduleId() + ".delete");
         }
@@ -84,7 +99,7 @@ final class Parents {
                 return s.executeUpdate();
             }
         });
-        return row;
+        return new Removed(record, row.label());
     }
 
     /**
@@ -94,7 +109,7 @@ final class Parents {
      * @return the history entry of that change on the record
      */
     static RecordChange change(RecordType type, RecordRow record, String field, String before, String after) {
-        return new RecordChange(type.moduleId(), type.id(), record.id(), RecordsImpl.title(type, record),
+        return new RecordChange(type.moduleId(), type.id(), record.id(), type.title(record),
                 String.valueOf(record.values().get("owner")), AuditAction.UPDATE, Map.of(field, before),
                 Map.of(field, after));
     }

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -154,6 +155,29 @@ final class RecordSql {
         return "INSERT INTO " + type.table() + " (ID, VERSION, OWNER, CREATED_AT, UPDATED_AT"
                 + data.stream().map(f -> ", " + f.column()).collect(Collectors.joining()) + ") VALUES (?, ?, ?, ?, ?"
                 + ", ?".repeat(data.size()) + ")";
+    }
+
+    /**
+     * @param values the new record's values by field; missing ones are stored as no value
+     * @return the parameters of {@link #insert}, in its order
+     */
+    static List<Object> insertParams(long id, Object owner, LocalDateTime now, List<FieldDefinition> data,
+            Map<FieldDefinition, Object> values) {
+        List<Object> params = new ArrayList<>(List.of(id, 1L, owner, now, now));
+        data.forEach(field -> params.add(toColumn(field, values.get(field))));
+        return params;
+    }
+
+    /**
+     * @param values the new values by field
+     * @return the parameters of {@link #update}, in its order
+     */
+    static List<Object> updateParams(List<FieldDefinition> data, Map<FieldDefinition, Object> values, Object owner,
+            LocalDateTime now, long id, long version) {
+        List<Object> params = new ArrayList<>();
+        data.forEach(field -> params.add(toColumn(field, values.get(field))));
+        params.addAll(List.of(owner, now, id, version));
+        return params;
     }
 
     /**

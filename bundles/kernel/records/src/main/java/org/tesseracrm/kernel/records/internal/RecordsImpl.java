@@ -17,11 +17,9 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongConsumer;
-import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -56,6 +54,8 @@ public class RecordsImpl implements Records {
     private static final int IDS_PER_QUERY = 500;
     private static final int ERRORS_SHOWN = 10;
     private static final int DUPLICATES_SHOWN = 10;
+    /** The tables of what hangs on records (notes, files, outcomes): it goes with a deleted record, moves with a merged one. */
+    private static final List<String> HANGING = List.of("CRM_NOTE", "CRM_ATTACHMENT", "CRM_TYPIFICATION");
     private static final String CONFLICT = "Someone else changed this record after you opened it. "
             + "Close it, open it again and redo your change.";
 
@@ -143,18 +143,12 @@ public class RecordsImpl implements Records {
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
         RecordRow created = catalog.jdbc().inTransaction(c -> {
             try (PreparedStatement insert = c.prepareStatement(sql.insert(data))) {
-                int i = 1;
-                for (Object param : List.of(id, 1L, owner, now, now)) {
-                    Sql.bind(insert, i++, param);
-                }
-                for (FieldDefinition field : data) {
-                    Sql.bind(insert, i++, RecordSql.toColumn(field, changes.get(field)));
-                }
+                Sql.bind(insert, RecordSql.insertParams(id, owner, now, data, changes));
                 insert.executeUpdate();
             }
             return read(c, sql, id, new Visibility(true, Set.of())).orElseThrow();
         });
-        audit.record(new RecordChange(type.moduleId(), type.id(), id, title(type, created), owner, AuditAction.CREATE,
+        audit.record(new RecordChange(type.moduleId(), type.id(), id, type.title(created), owner, AuditAction.CREATE,
                 Map.of(), texts(created)));
         return created;
     }
@@ -165,7 +159,7 @@ public class RecordsImpl implements Records {
         RecordSql sql = new RecordSql(type, catalog.fields(type));
         Sql select = sql.select(RecordQuery.page(0, Math.max(1, limit)).withText(text), access.visibility(), true);
         return catalog.jdbc().inTransaction(c -> sql.rows(c, select)).stream()
-                .map(row -> new RecordRef(type.id(), row.id(), title(type, row))).toList();
+                .map(row -> new RecordRef(type.id(), row.id(), type.title(row))).toList();
     }
 
     @Override
@@ -175,7 +169,7 @@ public class RecordsImpl implements Records {
         Visibility visible = access.visibility();
         Map<Long, String> titles = new HashMap<>();
         catalog.jdbc().inTransaction(c -> byIds(c, sql, ids.stream().distinct().toList(), visible))
-                .forEach(row -> titles.put(row.id(), title(type, row)));
+                .forEach(row -> titles.put(row.id(), type.title(row)));
         return titles;
     }
 
@@ -200,7 +194,7 @@ public class RecordsImpl implements Records {
         RecordSql sql = new RecordSql(type, fields);
         Sql select = sql.anyEqual(typed, except, access.visibility(), DUPLICATES_SHOWN);
         return catalog.jdbc().inTransaction(c -> sql.rows(c, select)).stream()
-                .map(row -> new RecordRef(type.id(), row.id(), title(type, row))).toList();
+                .map(row -> new RecordRef(type.id(), row.id(), type.title(row))).toList();
     }
 
     @Override
@@ -252,12 +246,12 @@ public class RecordsImpl implements Records {
         Map<String, Object> was = texts(changes.keySet(), before[0]);
         Map<String, Object> is = texts(changes.keySet(), after);
         was.put("merged", "");
-        is.put("merged", title(type, merged) + " (#" + mergedId + ")");
-        audit.recordAll(List.of(new RecordChange(type.moduleId(), type.id(), survivorId, title(type, after),
+        is.put("merged", type.title(merged) + " (#" + mergedId + ")");
+        audit.recordAll(List.of(new RecordChange(type.moduleId(), type.id(), survivorId, type.title(after),
                 String.valueOf(after.values().get("owner")), AuditAction.UPDATE, was, is),
-                new RecordChange(type.moduleId(), type.id(), mergedId, title(type, merged),
+                new RecordChange(type.moduleId(), type.id(), mergedId, type.title(merged),
                         String.valueOf(merged.values().get("owner")), AuditAction.DELETE, texts(merged),
-                        Map.of("merged into", title(type, after) + " (#" + survivorId + ")"))));
+                        Map.of("merged into", type.title(after) + " (#" + survivorId + ")"))));
         return after;
     }
 
@@ -280,7 +274,7 @@ public class RecordsImpl implements Records {
                 }
             }
         }
-        for (String hanging : List.of("CRM_NOTE", "CRM_ATTACHMENT", "CRM_TYPIFICATION")) {
+        for (String hanging : HANGING) {
             try (PreparedStatement s = c.prepareStatement("UPDATE " + hanging
                     + " SET RECORD_ID = ? WHERE RECORD_TYPE = ? AND RECORD_ID = ?")) {
                 s.setLong(1, to);
@@ -389,7 +383,7 @@ public class RecordsImpl implements Records {
                 }
                 requireAll(delete.executeBatch());
             }
-            for (String hanging : List.of("CRM_NOTE", "CRM_ATTACHMENT", "CRM_TYPIFICATION")) { // what hangs on the records goes with them
+            for (String hanging : HANGING) { // what hangs on the records goes with them
                 try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + hanging
                         + " WHERE RECORD_TYPE = ? AND RECORD_ID = ?")) {
                     for (RecordRow row : rows) {
@@ -402,7 +396,7 @@ public class RecordsImpl implements Records {
             }
             return null;
         });
-        audit.recordAll(rows.stream().map(row -> new RecordChange(type.moduleId(), type.id(), row.id(), title(type, row),
+        audit.recordAll(rows.stream().map(row -> new RecordChange(type.moduleId(), type.id(), row.id(), type.title(row),
                 String.valueOf(row.values().get("owner")), AuditAction.DELETE, texts(row), Map.of())).toList());
         return rows.size();
     }
@@ -450,10 +444,8 @@ public class RecordsImpl implements Records {
             if (target.isEmpty()) {
                 errors.add(new FieldError(field.name(), field.label() + " cannot be set: the module of its records is "
                         + "not installed."));
-            } else if (!access.permitted(target.get().moduleId() + ".view") || catalog.jdbc().inTransaction(c -> {
-                RecordSql sql = new RecordSql(target.get(), catalog.fields(target.get()));
-                return read(c, sql, (Long) value, access.visibility()).isEmpty();
-            })) {
+            } else if (!access.permitted(target.get().moduleId() + ".view")
+                    || Parents.find(catalog, target.get(), (Long) value, access.visibility()).isEmpty()) {
                 errors.add(new FieldError(field.name(), "There is no " + target.get().label()
                         .toLowerCase(java.util.Locale.ROOT) + " #" + value + " that you can see."));
             }
@@ -493,7 +485,7 @@ public class RecordsImpl implements Records {
             List<FieldError> broken = RecordRules.check(type, RecordRules.merged(fields, row, changes), row,
                     field -> catalog.pickList(type.id(), field.name()));
             if (!broken.isEmpty() && ++failed <= ERRORS_SHOWN) {
-                String prefix = rows.size() == 1 ? "" : title(type, row) + ": ";
+                String prefix = rows.size() == 1 ? "" : type.title(row) + ": ";
                 broken.forEach(e -> errors.add(new FieldError(e.field(), prefix + e.message())));
             }
         }
@@ -508,14 +500,8 @@ public class RecordsImpl implements Records {
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
         try (PreparedStatement update = c.prepareStatement(new RecordSql(type, fields).update(data))) {
             for (RecordRow row : rows) {
-                int i = 1;
-                for (FieldDefinition field : data) {
-                    Sql.bind(update, i++, RecordSql.toColumn(field, changes.get(field)));
-                }
-                Sql.bind(update, i++, owner != null ? owner : row.values().get("owner"));
-                Sql.bind(update, i++, now);
-                Sql.bind(update, i++, row.id());
-                Sql.bind(update, i, row.version());
+                Sql.bind(update, RecordSql.updateParams(data, changes, owner != null ? owner : row.values().get("owner"),
+                        now, row.id(), row.version()));
                 update.addBatch();
             }
             requireAll(update.executeBatch());
@@ -581,7 +567,7 @@ public class RecordsImpl implements Records {
 
     private static RecordChange change(RecordType type, RecordRow before, RecordRow after,
             Collection<FieldDefinition> changed) {
-        return new RecordChange(type.moduleId(), type.id(), after.id(), title(type, after),
+        return new RecordChange(type.moduleId(), type.id(), after.id(), type.title(after),
                 String.valueOf(after.values().get("owner")), AuditAction.UPDATE, texts(changed, before),
                 texts(changed, after));
     }
@@ -629,11 +615,5 @@ public class RecordsImpl implements Records {
         Map<String, Object> texts = new LinkedHashMap<>();
         row.values().forEach((name, value) -> texts.put(name, RecordRow.format(value)));
         return texts;
-    }
-
-    static String title(RecordType type, RecordRow row) {
-        String title = type.titleFields().stream().map(row.values()::get).filter(Objects::nonNull)
-                .map(String::valueOf).collect(Collectors.joining(" "));
-        return title.isBlank() ? type.label() + " " + row.id() : title;
     }
 }

@@ -1,13 +1,19 @@
 package org.tesseracrm.kernel.records.internal;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -24,9 +30,41 @@ record Sql(String text, List<Object> params) {
 
     /** Binds the parameters to a statement prepared from {@link #text}. */
     void bind(PreparedStatement statement) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            bind(statement, i + 1, params.get(i));
+        bind(statement, params);
+    }
+
+    /** Binds values to a statement's placeholders in order, each as {@link #bind(PreparedStatement, int, Object)}. */
+    static void bind(PreparedStatement statement, List<Object> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            bind(statement, i + 1, values.get(i));
         }
+    }
+
+    /**
+     * Runs this INSERT into a table whose first column is a generated id.
+     *
+     * @return the id the database gave the new row
+     */
+    long insert(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(text, Statement.RETURN_GENERATED_KEYS)) {
+            bind(statement);
+            statement.executeUpdate();
+            // Derby returns the identity column, PostgreSQL the whole row; either way the id comes first.
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** @return the current UTC time as both databases keep it (PostgreSQL to the microsecond: milliseconds) */
+    static LocalDateTime now() {
+        return LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** @return a UTC timestamp column as an instant, as the platform writes times */
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        return rs.getTimestamp(column).toLocalDateTime().toInstant(ZoneOffset.UTC);
     }
 
     /**

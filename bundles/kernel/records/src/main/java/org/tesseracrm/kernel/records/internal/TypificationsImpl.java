@@ -2,11 +2,8 @@ package org.tesseracrm.kernel.records.internal;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,23 +74,10 @@ public class TypificationsImpl implements Typifications {
                     + " characters (this has " + remark.length() + ").")));
         }
         RecordRow record = Parents.visible(catalog, type, recordId, access.visibility());
-        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS); // as every database keeps it
-        long id = catalog.jdbc().inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO CRM_TYPIFICATION (RECORD_TYPE, RECORD_ID, OUTCOME,"
-                    + " REMARK, USERNAME, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                s.setString(1, recordType);
-                s.setLong(2, recordId);
-                s.setString(3, outcome);
-                s.setString(4, remark);
-                s.setString(5, user);
-                s.setTimestamp(6, Timestamp.valueOf(now));
-                s.executeUpdate();
-                try (ResultSet keys = s.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
-            }
-        });
+        LocalDateTime now = Sql.now();
+        Sql insert = new Sql("INSERT INTO CRM_TYPIFICATION (RECORD_TYPE, RECORD_ID, OUTCOME, REMARK, USERNAME, CREATED_AT)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", List.of(recordType, recordId, outcome, remark, user, now));
+        long id = catalog.jdbc().inTransaction(insert::insert);
         audit.record(Parents.change(type, record, "outcome", "", outcome + (remark.isEmpty() ? "" : " (" + remark + ")")));
         return new Typification(id, recordType, recordId, outcome, remark, user, now.toInstant(ZoneOffset.UTC));
     }
@@ -111,7 +95,7 @@ public class TypificationsImpl implements Typifications {
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         all.add(new Typification(rs.getLong(1), recordType, recordId, rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getTimestamp(5).toLocalDateTime().toInstant(ZoneOffset.UTC)));
+                                rs.getString(4), Sql.instant(rs, 5)));
                     }
                 }
             }

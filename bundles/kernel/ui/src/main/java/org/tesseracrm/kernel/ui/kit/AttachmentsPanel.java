@@ -3,9 +3,6 @@ package org.tesseracrm.kernel.ui.kit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 
 import com.vaadin.flow.component.UI;
@@ -42,8 +39,6 @@ import org.tesseracrm.kernel.ui.internal.vaadin.ShellSession;
  */
 final class AttachmentsPanel extends Details {
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-            .withZone(ZoneId.systemDefault());
 
     private final transient Attachments attachments;
     private final String recordType;
@@ -63,7 +58,7 @@ final class AttachmentsPanel extends Details {
         files.addComponentColumn(file -> link(file, prefix)).setHeader("File").setAutoWidth(true).setFlexGrow(1);
         files.addColumn(file -> size(file.size())).setHeader("Size").setAutoWidth(true).setFlexGrow(0);
         files.addColumn(Attachment::uploadedBy).setHeader("By").setAutoWidth(true).setFlexGrow(0);
-        files.addColumn(file -> WHEN.format(file.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
+        files.addColumn(file -> RecordForm.WHEN.format(file.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
         files.addComponentColumn(file -> {
             if (!mayDeleteAny && !me.equals(file.uploadedBy())) {
                 return new Span();

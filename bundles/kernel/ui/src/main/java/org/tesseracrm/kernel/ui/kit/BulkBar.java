@@ -106,7 +106,7 @@ final class BulkBar extends HorizontalLayout {
             bar.show();
         });
         if (edit) {
-            List<FieldDefinition> editable = fields.stream().filter(InlineEditor::editable).toList();
+            List<FieldDefinition> editable = fields.stream().filter(FieldInput::settable).toList();
             bar.action(prefix + "-bulk-update", "Update field", VaadinIcon.EDIT,
                     () -> bar.updateDialog(editable, kit.customFields()));
             bar.action(prefix + "-bulk-assign", "Assign", VaadinIcon.USER_CHECK,

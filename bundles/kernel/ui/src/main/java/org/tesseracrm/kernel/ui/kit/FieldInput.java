@@ -41,6 +41,15 @@ import org.tesseracrm.kernel.api.record.Records;
  */
 record FieldInput(AbstractField<?, ?> component, Consumer<Object> show, Supplier<String> text) {
     /**
+     * @param field a field of a record type
+     * @return whether users type its value in a form, a list cell or a bulk update: what an import may set,
+     *     except the owner, which is handed over rather than typed
+     */
+    static boolean settable(FieldDefinition field) {
+        return field.importable() && !"OWNER".equals(field.column());
+    }
+
+    /**
      * @param inputs inputs by field name
      * @return those that can show an error, by field name, for {@link FieldErrors}
      */

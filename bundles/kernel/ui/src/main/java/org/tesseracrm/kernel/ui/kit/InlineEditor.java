@@ -24,7 +24,6 @@ import org.tesseracrm.kernel.api.PermissionDeniedException;
 import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.record.CustomFields;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
-import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.Records;
 
@@ -56,7 +55,7 @@ final class InlineEditor {
         editor.setBinder(new Binder<>()); // the inputs are read directly; the service checks the values
         editor.setBuffered(false);
         for (FieldDefinition field : fields) {
-            if (!editable(field)) {
+            if (!FieldInput.settable(field)) {
                 continue;
             }
             FieldInput input = FieldInput.of(field, () -> customFields.pickList(recordType, field.name()), records);
@@ -93,11 +92,6 @@ final class InlineEditor {
         actions.setSpacing(false);
         column.setEditorComponent(actions);
         editor.addCloseListener(e -> FieldErrors.clear(FieldInput.validations(inputs)));
-    }
-
-    /** Fields a list cell can change: what an import may set, except the owner (assigned in bulk). */
-    static boolean editable(FieldDefinition field) {
-        return field.importable() && field.type() != FieldType.USER;
     }
 
     boolean isOpen() {

@@ -49,7 +49,7 @@ final class MergeDialog extends Dialog {
         this.type = type;
         this.survivor = survivor;
         this.onMerged = onMerged;
-        setHeaderTitle("Merge into " + RecordKit.title(type, survivor));
+        setHeaderTitle("Merge into " + type.title(survivor));
         setWidth("min(50em, 95vw)");
 
         Map<String, String> shown = new LinkedHashMap<>();
@@ -69,7 +69,7 @@ final class MergeDialog extends Dialog {
                 : "Possible duplicates are listed first.");
         pick.addValueChangeListener(e -> compare(e.getValue()));
         Paragraph explain = new Paragraph("The other " + label() + " is deleted; its links, notes and files move to "
-                + RecordKit.title(type, survivor) + ". This cannot be undone.");
+                + type.title(survivor) + ". This cannot be undone.");
         add(pick, explain, choices);
 
         Button merge = new Button("Merge", e -> merge());
@@ -98,7 +98,7 @@ final class MergeDialog extends Dialog {
         for (FieldDefinition field : fields) {
             String mine = survivor.text(field.name());
             String theirs = other.text(field.name());
-            if (!field.importable() || "OWNER".equals(field.column()) || mine.equals(theirs)) {
+            if (!FieldInput.settable(field) || mine.equals(theirs)) {
                 continue;
             }
             RadioButtonGroup<String> choice = new RadioButtonGroup<>(field.label());
@@ -129,7 +129,7 @@ final class MergeDialog extends Dialog {
             RecordRow merged = records.merge(type.id(), survivor.id(), survivor.version(), other.id(), values);
             close();
             onMerged.run();
-            Notification.show("Merged " + RecordKit.title(type, other) + " into " + RecordKit.title(type, merged) + ".")
+            Notification.show("Merged " + type.title(other) + " into " + type.title(merged) + ".")
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (ValidationException e) {
             String message = String.join(" ", e.errors().stream().map(error -> error.message()).toList());

@@ -1,9 +1,5 @@
 package org.tesseracrm.kernel.ui.kit;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
@@ -31,8 +27,6 @@ import org.tesseracrm.kernel.api.security.AccessControl;
  */
 final class NotesPanel extends Details {
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-            .withZone(ZoneId.systemDefault());
 
     private final transient Notes notes;
     private final String recordType;
@@ -83,7 +77,7 @@ final class NotesPanel extends Details {
         setSummaryText("Notes (" + all.size() + ")");
         setOpened(!all.isEmpty());
         for (Note note : all) {
-            Span who = new Span(note.author() + " · " + WHEN.format(note.at()));
+            Span who = new Span(note.author() + " · " + RecordForm.WHEN.format(note.at()));
             who.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
             Paragraph body = new Paragraph(note.text());
             body.getStyle().set("white-space", "pre-wrap").set("margin", "0");

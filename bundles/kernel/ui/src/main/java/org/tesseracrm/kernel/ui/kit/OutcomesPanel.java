@@ -1,8 +1,5 @@
 package org.tesseracrm.kernel.ui.kit;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 
 import com.vaadin.flow.component.button.Button;
@@ -29,8 +26,6 @@ import org.tesseracrm.kernel.api.security.AccessControl;
  */
 final class OutcomesPanel extends Details {
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-            .withZone(ZoneId.systemDefault());
 
     private final transient Typifications typifications;
     private final String recordType;
@@ -76,7 +71,7 @@ final class OutcomesPanel extends Details {
         history.addColumn(Typification::outcome).setHeader("Outcome").setAutoWidth(true);
         history.addColumn(Typification::comment).setHeader("Remark").setFlexGrow(1);
         history.addColumn(Typification::username).setHeader("By").setAutoWidth(true);
-        history.addColumn(t -> WHEN.format(t.at())).setHeader("When").setAutoWidth(true);
+        history.addColumn(t -> RecordForm.WHEN.format(t.at())).setHeader("When").setAutoWidth(true);
         history.addThemeVariants(GridVariant.LUMO_COMPACT);
         history.setAllRowsVisible(true);
         add(history);

@@ -48,7 +48,8 @@ import org.tesseracrm.kernel.api.security.AccessControl;
  */
 public class RecordForm extends Dialog {
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+    /** How a form and its panels say when something happened. */
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
             .withZone(ZoneId.systemDefault());
 
     private final transient RecordKit kit;
@@ -75,12 +76,12 @@ public class RecordForm extends Dialog {
         String module = type.moduleId();
         boolean mayWrite = access.permitted(module + (existing == null ? ".create" : ".edit"));
         setId(prefix + "-form");
-        setHeaderTitle(existing == null ? "New " + type.label().toLowerCase(java.util.Locale.ROOT) : title(existing));
+        setHeaderTitle(existing == null ? "New " + type.label().toLowerCase(java.util.Locale.ROOT) : type.title(existing));
         setWidth("min(60em, 95vw)");
 
         FormLayout form = new FormLayout();
         for (FieldDefinition field : kit.fields(type.id())) {
-            if (field.importable() && !isOwner(field)) {
+            if (FieldInput.settable(field)) {
                 FieldInput input = FieldInput.of(field, () -> kit.customFields().pickList(type.id(), field.name()),
                         records);
                 input.component().setId(prefix + "-" + field.name());
@@ -147,14 +148,6 @@ public class RecordForm extends Dialog {
         }
     }
 
-    private static boolean isOwner(FieldDefinition field) {
-        return "OWNER".equals(field.column());
-    }
-
-    private String title(RecordRow row) {
-        return RecordKit.title(type, row);
-    }
-
     /**
      * Opens a new record's form holding what this one shows, except e-mail addresses (they name one
      * person or mailbox, so a copy would be a duplicate).
@@ -163,7 +156,7 @@ public class RecordForm extends Dialog {
     private void openClone() {
         RecordForm clone = new RecordForm(kit, type, prefix, null, onChange);
         clone.setHeaderTitle("New " + type.label().toLowerCase(java.util.Locale.ROOT) + " (copy of "
-                + title(existing) + ")");
+                + type.title(existing) + ")");
         kit.fields(type.id()).stream().filter(f -> inputs.containsKey(f.name()) && f.type() != FieldType.EMAIL)
                 .forEach(f -> ((AbstractField) clone.inputs.get(f.name()).component())
                         .setValue(inputs.get(f.name()).component().getValue()));
@@ -202,7 +195,7 @@ public class RecordForm extends Dialog {
             }
             close();
             onChange.run();
-            Notification.show("Saved " + title(saved) + ".").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notification.show("Saved " + type.title(saved) + ".").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (ValidationException e) {
             FieldErrors.show(e, errors);
         }
@@ -234,7 +227,7 @@ public class RecordForm extends Dialog {
 
     private void confirmDelete() {
         Dialog confirm = new Dialog();
-        confirm.setHeaderTitle("Delete " + title(existing) + "?");
+        confirm.setHeaderTitle("Delete " + type.title(existing) + "?");
         confirm.add(new Paragraph("The " + type.label().toLowerCase(java.util.Locale.ROOT)
                 + " will be removed for everyone. This cannot be undone."));
         Button delete = new Button("Delete", e -> {
@@ -242,7 +235,7 @@ public class RecordForm extends Dialog {
             confirm.close();
             close();
             onChange.run();
-            Notification.show("Deleted " + title(existing) + ".");
+            Notification.show("Deleted " + type.title(existing) + ".");
         });
         delete.setId(prefix + "-delete-confirm");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);

@@ -152,12 +152,6 @@ public final class RecordKit {
         return related;
     }
 
-    /** @return what names the record to users: its title fields joined by spaces, or its type and id */
-    static String title(RecordType type, RecordRow row) {
-        String title = String.join(" ", type.titleFields().stream().map(row::text).filter(t -> !t.isEmpty()).toList());
-        return title.isEmpty() ? type.label() + " " + row.id() : title;
-    }
-
     AuditTrail audit() {
         return audit;
     }

@@ -33,17 +33,19 @@ final class RelatedList extends Details {
      */
     RelatedList(RecordKit kit, RecordType related, FieldDefinition field, long id, String prefix) {
         Records records = kit.records();
-        RecordQuery query = RecordQuery.page(0, SHOWN)
+        // One row past those shown tells "exactly 50" from "more": no count query.
+        RecordQuery query = RecordQuery.page(0, SHOWN + 1)
                 .withFilters(List.of(new Filter(field.name(), FilterOp.EQUALS, List.of(String.valueOf(id)))));
-        long count = records.count(related.id(), query, SHOWN + 1L);
+        List<RecordRow> found = records.page(related.id(), query);
+        int count = found.size();
         List<FieldDefinition> fields = kit.fields(related.id());
         LookupTitles titles = new LookupTitles(records);
-        List<RecordRow> rows = titles.load(fields, records.page(related.id(), query));
+        List<RecordRow> rows = titles.load(fields, found.subList(0, Math.min(SHOWN, count)));
 
         Grid<RecordRow> grid = new Grid<>();
-        grid.addColumn(row -> RecordKit.title(related, row)).setHeader(related.label()).setAutoWidth(true);
-        fields.stream().filter(f -> f.importable() && !f.equals(field) && !related.titleFields().contains(f.name())
-                && !"OWNER".equals(f.column())).limit(COLUMNS)
+        grid.addColumn(row -> related.title(row)).setHeader(related.label()).setAutoWidth(true);
+        fields.stream().filter(f -> FieldInput.settable(f) && !f.equals(field)
+                && !related.titleFields().contains(f.name())).limit(COLUMNS)
                 .forEach(f -> grid.addColumn(row -> titles.text(f, row)).setHeader(f.label()).setAutoWidth(true));
         grid.setItems(rows);
         grid.setAllRowsVisible(true);
