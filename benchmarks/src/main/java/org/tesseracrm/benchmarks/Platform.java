@@ -76,6 +76,11 @@ record Platform(Records records, CustomFields customFields, Imports imports) {
             public List<String> assignableUsers() {
                 return List.of("bench");
             }
+
+            @Override
+            public java.util.Set<String> groupMates() {
+                return java.util.Set.of("bench");
+            }
         };
     }
 

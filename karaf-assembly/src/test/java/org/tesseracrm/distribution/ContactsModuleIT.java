@@ -13,6 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -47,19 +49,23 @@ import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.module.ModuleDescriptor;
 import org.tesseracrm.kernel.api.module.ModuleRegistry;
 import org.tesseracrm.kernel.api.persistence.MigratedSchema;
+import org.tesseracrm.kernel.api.record.BulkAction;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordSelection;
 import org.tesseracrm.kernel.api.record.Records;
+import org.tesseracrm.kernel.api.record.RowDecoration;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
+import org.tesseracrm.kernel.api.ui.HeaderItem;
+import org.tesseracrm.kernel.api.ui.RecordPanel;
 import org.tesseracrm.kernel.api.ui.ViewContribution;
+import org.tesseracrm.kernel.ui.kit.RecordKit;
 
 /**
- * Boots the real distribution and takes the Contacts module, then the Companies module, out and back in
- * at runtime: its services,
- * menu entry and route come and go, nothing of it is left behind, the kernel keeps running untouched,
- * and the data is still there afterwards.
+ * Boots the real distribution and takes the Contacts module, then the Companies module, then the
+ * Activities module out and back in at runtime: its services, menu entry and route come and go, nothing
+ * of it is left behind, the kernel keeps running untouched, and the data is still there afterwards.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -68,6 +74,8 @@ public class ContactsModuleIT {
     private static final String FEATURE = "crm-contacts";
     private static final String BUNDLE = "org.tesseracrm.contacts";
     private static final Caller ADMIN = new Caller("admin");
+    private static final String ACTIVITIES = "org.tesseracrm.activities";
+    private static final String ACTIVITY_SERVICE = "org.tesseracrm.activities.internal.service.ActivityService";
     private static final int HTTP_PORT = freePortOrFail();
 
     @Inject
@@ -187,6 +195,148 @@ public class ContactsModuleIT {
         assertEquals("the company is still there", Map.of(globex.id(), marker),
                 callers.callAs(ADMIN, () -> records.titles("company", List.of(globex.id()))));
         callers.callAs(ADMIN, () -> records.delete(ContactService.RECORD_TYPE, RecordSelection.of(List.of(homer.id()))));
+    }
+
+    /**
+     * Activities extend every module's screens (a form panel, a due-flag column, bulk actions, the reminder
+     * bell) through the kit's extension points only: installed, contacts' screens get them; uninstalled,
+     * they vanish with the reminder thread and contacts keep working; reinstalled, the activities and
+     * check-ins are still there. On the way, joining a video check-in records a check-in once, joining a
+     * video call completes it without one.
+     */
+    @Test
+    public void t3_activitiesExtendContactsScreensAndLeaveThemWorkingWhenUninstalled() throws Exception {
+        Records records = waitFor(Records.class);
+        RecordKit kit = waitFor(RecordKit.class);
+        assertTrue("activities' panel, due flag, bulk actions and bell", eventually(() -> servicesOf(ACTIVITIES, RecordPanel.class) == 1
+                && servicesOf(ACTIVITIES, RowDecoration.class) == 1 && servicesOf(ACTIVITIES, BulkAction.class) == 2
+                && servicesOf(ACTIVITIES, HeaderItem.class) == 1));
+        assertTrue("the reminder thread runs", reminderThreadRuns());
+        RecordRow grace = callers.callAs(ADMIN, () -> records.create(ContactService.RECORD_TYPE,
+                Map.of("lastName", "Hopper" + System.nanoTime(), "phone", "+1 555 0100")));
+        assertEquals("contacts' list has the due flag too", 2, callers.callAs(ADMIN, () -> kit.decorations(ContactService.RECORD_TYPE)).size());
+        assertEquals(2, callers.callAs(ADMIN, () -> kit.bulkActions(ContactService.RECORD_TYPE)).stream()
+                .filter(a -> a.id().startsWith("activities.")).count());
+
+        Object activities = service(ACTIVITY_SERVICE);
+        String yesterday = RecordRow.format(LocalDateTime.now(ZoneOffset.UTC).minusDays(1).minusHours(1));
+        Object overdue = callers.callAs(ADMIN, () -> call(activities, "schedule", ContactService.RECORD_TYPE, grace.id(),
+                Map.of("kind", "call", "subject", "Follow up", "dueAt", yesterday), List.of()));
+        RowDecoration flag = dueFlag();
+        RowDecoration.Mark mark = callers.callAs(ADMIN, () -> flag.decorate(ContactService.RECORD_TYPE, List.of(grace))).get(grace.id());
+        assertEquals("an overdue call flags the contact red", "error", mark.tone());
+        assertEquals("Overdue 1 d", mark.text());
+        ValidationException badLink = assertThrows(ValidationException.class, () -> callers.callAs(ADMIN, () -> records.create(
+                "activity", Map.of("kind", "video-checkin", "subject", "Demo", "dueAt", yesterday,
+                        "meetingLink", "https://example.com/meet"))));
+        assertEquals("meetingLink", badLink.errors().get(0).field());
+
+        String tomorrow = RecordRow.format(LocalDateTime.now(ZoneOffset.UTC).plusDays(1));
+        Object checkInMeeting = callers.callAs(ADMIN, () -> call(activities, "schedule", ContactService.RECORD_TYPE, grace.id(),
+                Map.of("kind", "video-checkin", "subject", "Demo", "dueAt", tomorrow, "meetingLink", "https://zoom.us/j/123456"),
+                List.of()));
+        long checkInId = (Long) call(checkInMeeting, "id");
+        Object joined = callers.callAs(ADMIN, () -> call(activities, "join", checkInId));
+        assertTrue("joining a video check-in records a check-in", ((Optional<?>) call(joined, "checkIn")).isPresent());
+        assertEquals("https://zoom.us/j/123456", call(joined, "link"));
+        Object again = callers.callAs(ADMIN, () -> call(activities, "join", checkInId));
+        assertFalse("joining again records no second check-in", ((Optional<?>) call(again, "checkIn")).isPresent());
+        Object videoCall = callers.callAs(ADMIN, () -> call(activities, "schedule", ContactService.RECORD_TYPE, grace.id(),
+                Map.of("kind", "video-call", "subject", "Check-up", "dueAt", tomorrow,
+                        "meetingLink", "https://teams.microsoft.com/l/meetup-join/abc"), List.of()));
+        long videoCallId = (Long) call(videoCall, "id");
+        assertFalse("a video call makes no check-in", ((Optional<?>) call(callers.callAs(ADMIN,
+                () -> call(activities, "join", videoCallId)), "checkIn")).isPresent());
+        assertEquals("the video call is a completed activity", Boolean.TRUE, callers.callAs(ADMIN,
+                () -> records.get("activity", videoCallId)).orElseThrow().values().get("done"));
+        assertEquals(1, ((List<?>) callers.callAs(ADMIN, () -> call(activities, "checkIns", ContactService.RECORD_TYPE,
+                grace.id()))).size());
+        List<String> servicesBefore = settledServices();
+
+        features.uninstallFeature("crm-activities", EnumSet.noneOf(FeaturesService.Option.class));
+        assertTrue("nothing of the module left", eventually(() -> servicesOf(ACTIVITIES) == 0));
+        assertFalse(bundleInstalled(ACTIVITIES));
+        assertTrue("the reminder thread stopped", eventually(() -> !reminderThreadRuns()));
+        assertEquals("contacts' own decoration only", 1, callers.callAs(ADMIN, () -> kit.decorations(ContactService.RECORD_TYPE)).size());
+        assertEquals(List.of(), callers.callAs(ADMIN, () -> kit.bulkActions(ContactService.RECORD_TYPE)));
+        assertEquals(null, viewReference("activities"));
+        assertEquals("contacts still work", grace.values().get("lastName"), callers.callAs(ADMIN,
+                () -> records.get(ContactService.RECORD_TYPE, grace.id())).orElseThrow().values().get("lastName"));
+
+        features.installFeature("crm-activities", EnumSet.noneOf(FeaturesService.Option.class));
+        boolean same = eventually(() -> services().equals(servicesBefore));
+        assertTrue("the same services as before the uninstall; " + difference(servicesBefore, services()), same);
+        Object back = service(ACTIVITY_SERVICE);
+        long overdueId = (Long) call(overdue, "id");
+        assertEquals("the call is still there", "Follow up", callers.callAs(ADMIN,
+                () -> records.get("activity", overdueId)).orElseThrow().values().get("subject"));
+        assertEquals("and so is the check-in", 1, ((List<?>) callers.callAs(ADMIN, () -> call(back, "checkIns",
+                ContactService.RECORD_TYPE, grace.id()))).size());
+        assertEquals(3, ((List<?>) callers.callAs(ADMIN, () -> call(back, "of", ContactService.RECORD_TYPE, grace.id()))).size());
+    }
+
+    private RowDecoration dueFlag() throws Exception {
+        for (ServiceReference<RowDecoration> ref : context.getServiceReferences(RowDecoration.class, null)) {
+            if (ACTIVITIES.equals(ref.getBundle().getSymbolicName())) {
+                return context.getService(ref);
+            }
+        }
+        throw new AssertionError("no due flag");
+    }
+
+    private static boolean reminderThreadRuns() {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("tessera-activity-reminders"));
+    }
+
+    /** A module's internal service, found by class name: the test bundle cannot import internal packages. */
+    private Object service(String className) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            ServiceReference<?>[] refs = context.getAllServiceReferences(className, null);
+            if (refs != null && refs.length > 0) {
+                return context.getService(refs[0]);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(className + " did not come");
+    }
+
+    /** Calls the public method of that name and arity through JDK types only. */
+    private static Object call(Object target, String name, Object... args) {
+        for (Method method : target.getClass().getMethods()) {
+            if (method.getName().equals(name) && method.getParameterCount() == args.length) {
+                try {
+                    return method.invoke(target, args);
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                    if (e.getCause() instanceof ValidationException validation) {
+                        throw validation;
+                    }
+                    // Only the messages: the causes may be classes the test runner outside the container lacks.
+                    StringBuilder messages = new StringBuilder(name + " failed:");
+                    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                        messages.append(' ').append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
+                    }
+                    throw new IllegalStateException(messages.toString());
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        throw new IllegalArgumentException("no method " + name + "/" + args.length + " on " + target.getClass());
+    }
+
+    private int servicesOf(String symbolicName, Class<?> type) {
+        int count = 0;
+        for (Bundle bundle : context.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName()) && bundle.getRegisteredServices() != null) {
+                for (ServiceReference<?> ref : bundle.getRegisteredServices()) {
+                    if (List.of((String[]) ref.getProperty("objectClass")).contains(type.getName())) {
+                        count++;
+                    }
+                }
+            }
+        }
+        return count;
     }
 
     private Object newContactService() throws Exception {

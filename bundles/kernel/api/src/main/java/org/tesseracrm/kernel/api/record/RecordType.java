@@ -26,6 +26,12 @@ import org.tesseracrm.kernel.api.FieldError;
 public interface RecordType {
     /** Service property: the record type id, e.g. {@code contact}. */
     String ID = "crm.record.type";
+    /**
+     * Value of the {@link #ID} property for an extension meant for every record type: a
+     * {@link RowDecoration}, {@link BulkAction} or form panel registered with
+     * {@code crm.record.type=*} applies to the lists and forms of all installed types.
+     */
+    String ALL = "*";
 
     /** @return the record type id, equal to the {@link #ID} property; lower case letters */
     String id();

@@ -1,6 +1,7 @@
 package org.tesseracrm.kernel.api.security;
 
 import java.util.List;
+import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -47,4 +48,11 @@ public interface AccessControl {
 
     /** @return the active users the current caller may assign records to, sorted by name */
     List<String> assignableUsers();
+
+    /**
+     * @return the active users who share a group with the current caller, the caller included (a
+     *     user's "team" for views such as My activities; it grants no visibility of its own)
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without an active caller
+     */
+    Set<String> groupMates();
 }

@@ -224,6 +224,9 @@ final class RecordSql {
         if (value == null && !field.custom() && field.type().textual()) {
             return "";
         }
+        if (value == null && !field.custom() && field.type() == FieldType.BOOLEAN) {
+            return Boolean.FALSE; // predefined yes/no columns are NOT NULL, as predefined text ones hold ''
+        }
         if (value == null) {
             return new Sql.Null(ColumnTypes.jdbcType(field.type()));
         }

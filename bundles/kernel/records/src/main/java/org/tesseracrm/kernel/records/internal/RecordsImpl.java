@@ -224,7 +224,7 @@ public class RecordsImpl implements Records {
             throw new ValidationException(errors);
         }
         for (Participant participant : participants) {
-            if (participant.recordType().equals(type.id())) {
+            if (participant.recordType().equals(type.id()) || participant.recordType().equals(RecordType.ALL)) {
                 participant.service().repoint(type.id(), mergedId, survivorId);
             }
         }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
+import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.Filter;
 import org.tesseracrm.kernel.api.record.FilterOp;
 import org.tesseracrm.kernel.api.record.RecordQuery;
@@ -63,6 +64,18 @@ class RecordSqlTest {
     @AfterAll
     static void close() throws SQLException {
         db.close();
+    }
+
+    @Test
+    void emptyPredefinedTextAndYesNoValuesAreStoredAsBlankAndNoButCustomOnesAsNull() {
+        FieldDefinition done = FieldDefinition.predefined("done", "Done", FieldType.BOOLEAN, "DONE", false, 0);
+        FieldDefinition city = FieldDefinition.predefined("city", "City", FieldType.TEXT, "CITY", false, 100);
+        FieldDefinition vip = new FieldDefinition("cf_vip", "VIP", FieldType.BOOLEAN, false, 0, true, "CF_VIP", true,
+                java.util.Optional.empty());
+        assertEquals(Boolean.FALSE, RecordSql.toColumn(done, null));
+        assertEquals("", RecordSql.toColumn(city, null));
+        assertTrue(RecordSql.toColumn(vip, null) instanceof Sql.Null);
+        assertEquals(Boolean.TRUE, RecordSql.toColumn(done, Boolean.TRUE));
     }
 
     @Test

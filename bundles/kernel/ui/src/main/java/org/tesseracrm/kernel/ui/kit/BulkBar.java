@@ -1,7 +1,9 @@
 package org.tesseracrm.kernel.ui.kit;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -208,13 +210,28 @@ final class BulkBar extends HorizontalLayout {
                 selection), "Deleted: %,d.");
     }
 
+    /** Asks for the action's inputs, if it has any, and runs it on the selection. */
     private Dialog contributedDialog(BulkAction action) {
         String[] message = new String[1];
-        Dialog dialog = dialog(action.label() + ": " + what(), List.of(), action.label(), selection -> {
-            List<Long> ids = records.ids(recordType, selection);
-            message[0] = action.run(recordType, ids);
-            return ids.size();
-        }, null);
+        Map<String, FieldInput> inputs = new LinkedHashMap<>();
+        for (FieldDefinition field : action.inputs()) {
+            FieldInput input = FieldInput.of(field, List::of, records);
+            input.component().setId("bulk-input-" + field.name());
+            input.show().accept(null);
+            inputs.put(field.name(), input);
+        }
+        Dialog dialog = dialog(action.label() + ": " + what(), inputs.values().stream()
+                .map(i -> (Component) i.component()).toList(), action.label(), selection -> {
+                    Map<String, String> values = new LinkedHashMap<>();
+                    inputs.forEach((name, input) -> {
+                        if (!input.text().get().isBlank()) {
+                            values.put(name, input.text().get());
+                        }
+                    });
+                    List<Long> ids = records.ids(recordType, selection);
+                    message[0] = action.run(recordType, ids, values);
+                    return ids.size();
+                }, null);
         dialog.addDetachListener(e -> {
             if (message[0] != null) {
                 Notification.show(message[0], 4000, Notification.Position.BOTTOM_START);

@@ -23,6 +23,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.audit.AuditEntry;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
@@ -33,11 +35,12 @@ import org.tesseracrm.kernel.api.record.RecordSelection;
 import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.AccessControl;
+import org.tesseracrm.kernel.api.ui.RecordPanel;
 
 /**
  * The form of one record of any type: every field the user works with (predefined and custom, lookups
  * with type-ahead), the owner, and for a saved record its related lists, notes, attachments and
- * history; Save, Clone and Delete (with confirmation) as the user's permissions allow. Messages about
+ * history, and the panels other modules contribute ({@link RecordPanel}); Save, Clone and Delete (with confirmation) as the user's permissions allow. Messages about
  * a field show next to it and nothing is saved until they are fixed. The services check permissions
  * and rules again; the form only hides what they would refuse. Made by {@link RecordKit#form}.
  *
@@ -48,6 +51,7 @@ import org.tesseracrm.kernel.api.security.AccessControl;
  */
 public class RecordForm extends Dialog {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(RecordForm.class);
     /** How a form and its panels say when something happened. */
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
             .withZone(ZoneId.systemDefault());
@@ -115,6 +119,7 @@ public class RecordForm extends Dialog {
             if (!outcomes.isEmpty()) {
                 add(new OutcomesPanel(kit.typifications(), access, type, existing.id(), prefix, outcomes));
             }
+            addPanels(kit, existing);
             add(new NotesPanel(kit.notes(), access, type, existing.id(), prefix, me));
             add(new AttachmentsPanel(kit.attachments(), access, kit.callers(), type, existing.id(), prefix, me));
             add(history(kit.audit().history(type.id(), existing.id())));
@@ -145,6 +150,17 @@ public class RecordForm extends Dialog {
             delete.setId(prefix + "-delete");
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             getFooter().addComponentAsFirst(delete);
+        }
+    }
+
+    /** Adds the panels other modules contribute to forms of this type; one that fails is left out. */
+    private void addPanels(RecordKit kit, RecordRow record) {
+        for (RecordPanel panel : kit.panels(type.id())) {
+            try {
+                panel.create(type.id(), record.id(), type.title(record)).ifPresent(this::add);
+            } catch (RuntimeException e) {
+                LOG.warn("Form panel {} failed on {} #{}", panel.getClass().getName(), type.id(), record.id(), e);
+            }
         }
     }
 

@@ -30,10 +30,11 @@ import org.tesseracrm.kernel.api.record.SavedViews;
 import org.tesseracrm.kernel.api.record.Typifications;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.CallerContext;
+import org.tesseracrm.kernel.api.ui.RecordPanel;
 
 /**
  * Where a module's views get their record screens from: one service holding the record platform's
- * services and the bulk actions and row decorations other bundles contribute, so a view contribution
+ * services and the bulk actions, row decorations and form panels other bundles contribute, so a view contribution
  * needs one reference instead of eight. The lists it makes offer what the user's permissions allow.
  */
 @Component(service = RecordKit.class)
@@ -46,6 +47,7 @@ public final class RecordKit {
     private final AccessControl access;
     private final List<Contributed<BulkAction>> bulkActions = new CopyOnWriteArrayList<>();
     private final List<Contributed<RowDecoration>> decorations = new CopyOnWriteArrayList<>();
+    private final List<Contributed<RecordPanel>> panels = new CopyOnWriteArrayList<>();
     private final Map<String, RecordType> types = new ConcurrentHashMap<>();
     private final AuditTrail audit;
     private final Notes notes;
@@ -189,8 +191,7 @@ public final class RecordKit {
      * @return the contributed bulk actions for the record type that the signed-in user may run
      */
     public List<BulkAction> bulkActions(String recordType) {
-        return bulkActions.stream().filter(c -> c.recordType().equals(recordType))
-                .map(Contributed::service).filter(a -> access.permitted(a.permission())).toList();
+        return bulkActions.stream().filter(c -> c.appliesTo(recordType)).map(Contributed::service).filter(a -> access.permitted(a.permission())).toList();
     }
 
     /**
@@ -198,7 +199,16 @@ public final class RecordKit {
      * @return the contributed row decorations for the record type
      */
     public List<RowDecoration> decorations(String recordType) {
-        return decorations.stream().filter(c -> c.recordType().equals(recordType)).map(Contributed::service).toList();
+        return decorations.stream().filter(c -> c.appliesTo(recordType)).map(Contributed::service).toList();
+    }
+
+    /**
+     * @param recordType a record type id
+     * @return the contributed form panels for the record type, in their order
+     */
+    List<RecordPanel> panels(String recordType) {
+        return panels.stream().filter(c -> c.appliesTo(recordType)).sorted(Comparator.comparingInt(Contributed::order))
+                .map(Contributed::service).toList();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removeType")
@@ -213,7 +223,7 @@ public final class RecordKit {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             unbind = "removeBulkAction")
     void addBulkAction(BulkAction action, Map<String, Object> properties) {
-        bulkActions.add(new Contributed<>(action, String.valueOf(properties.get(RecordType.ID))));
+        bulkActions.add(Contributed.of(action, properties, ""));
     }
 
     void removeBulkAction(BulkAction action) {
@@ -223,17 +233,46 @@ public final class RecordKit {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             unbind = "removeDecoration")
     void addDecoration(RowDecoration decoration, Map<String, Object> properties) {
-        decorations.add(new Contributed<>(decoration, String.valueOf(properties.get(RecordType.ID))));
+        decorations.add(Contributed.of(decoration, properties, ""));
     }
 
     void removeDecoration(RowDecoration decoration) {
         decorations.removeIf(c -> c.service() == decoration);
     }
 
-    /** A contributed service and the record type its {@link RecordType#ID} property names. */
-    private record Contributed<S>(S service, String recordType) {
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removePanel")
+    void addPanel(RecordPanel panel, Map<String, Object> properties) {
+        panels.add(Contributed.of(panel, properties, RecordPanel.ORDER));
+    }
+
+    void removePanel(RecordPanel panel) {
+        panels.removeIf(c -> c.service() == panel);
+    }
+
+    /**
+     * A contributed service, the record type its {@link RecordType#ID} property names (or
+     * {@link RecordType#ALL}) and its order among its kind.
+     */
+    private record Contributed<S>(S service, String recordType, int order) {
         Contributed {
             Objects.requireNonNull(service);
+        }
+
+        static <S> Contributed<S> of(S service, Map<String, Object> properties, String orderProperty) {
+            Object order = properties.get(orderProperty);
+            int position = 100;
+            if (order != null) {
+                try {
+                    position = Integer.parseInt(order.toString().strip());
+                } catch (NumberFormatException e) {
+                    // a malformed order puts the service among the unordered ones
+                }
+            }
+            return new Contributed<>(service, String.valueOf(properties.get(RecordType.ID)), position);
+        }
+
+        boolean appliesTo(String type) {
+            return recordType.equals(type) || recordType.equals(RecordType.ALL);
         }
     }
 }

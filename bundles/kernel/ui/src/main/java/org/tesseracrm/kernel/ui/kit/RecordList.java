@@ -67,6 +67,7 @@ public class RecordList extends VerticalLayout {
     /** The count stops here, so it never reads a whole large table. */
     static final long COUNT_LIMIT = Records.BULK_LIMIT; // the bulk bar reads its "too many" from this count
     private static final String FLAGS = "_flags";
+    private static final int MARKS_KEPT = 2_000;
     private static final Logger LOG = LoggerFactory.getLogger(RecordList.class);
 
     private final transient Records records;
@@ -86,6 +87,7 @@ public class RecordList extends VerticalLayout {
     private transient Consumer<RecordRow> opener = row -> { };
     private final BulkBar bulk;
     private final LookupTitles titles;
+    private final Map<Long, List<RowDecoration.Mark>> marks = new HashMap<>();
 
     /**
      * Made by {@link RecordKit#list}.
@@ -132,8 +134,7 @@ public class RecordList extends VerticalLayout {
         grid.setId(prefix + "-grid");
         List<RowDecoration> decorations = kit.decorations(recordType);
         if (!decorations.isEmpty()) {
-            grid.addComponentColumn(row -> marks(decorations, row)).setHeader("Flags").setKey(FLAGS).setWidth("9em")
-                    .setFlexGrow(0);
+            grid.addComponentColumn(this::marks).setHeader("Flags").setKey(FLAGS).setWidth("9em").setFlexGrow(0);
         }
         for (FieldDefinition field : fields) {
             Grid.Column<RecordRow> column = grid.addColumn(row -> titles.text(field, row)).setHeader(field.label())
@@ -145,8 +146,12 @@ public class RecordList extends VerticalLayout {
         }
         grid.setMultiSort(true);
         // No count query per page: the grid pages lazily as the user scrolls.
-        grid.setItems(query -> titles.load(fields, records.page(recordType, current.withPage(query.getOffset(),
-                query.getLimit()).withSort(sortOrders(query.getSortOrders())))).stream());
+        grid.setItems(query -> {
+            List<RecordRow> page = titles.load(fields, records.page(recordType, current.withPage(query.getOffset(),
+                    query.getLimit()).withSort(sortOrders(query.getSortOrders()))));
+            mark(decorations, page);
+            return page.stream();
+        });
         grid.setSizeFull();
         AccessControl access = kit.access();
         InlineEditor editor = access.permitted(moduleId + ".edit")
@@ -354,25 +359,41 @@ public class RecordList extends VerticalLayout {
                 .filter(columnItems::containsKey).toList();
     }
 
-    /** The badges the contributed decorations give a row; a decoration that fails is left out. */
-    private static Component marks(List<RowDecoration> decorations, RecordRow row) {
-        HorizontalLayout marks = new HorizontalLayout();
-        marks.setSpacing(false);
-        marks.getStyle().set("gap", "var(--lumo-space-xs)");
+    /**
+     * Asks each contributed decoration for the marks of a page once, for the Flags column to show; a
+     * decoration that fails is left out.
+     */
+    private void mark(List<RowDecoration> decorations, List<RecordRow> page) {
+        if (page.isEmpty() || decorations.isEmpty()) {
+            return;
+        }
+        if (marks.size() > MARKS_KEPT) {
+            marks.clear(); // rows scrolled far away are marked again when they come back
+        }
+        page.forEach(row -> marks.remove(row.id())); // a reloaded page is marked afresh
         for (RowDecoration decoration : decorations) {
             try {
-                decoration.decorate(row).ifPresent(mark -> {
-                    Span badge = new Span(mark.text());
-                    badge.getElement().getThemeList().add(("badge small " + mark.tone()).strip());
-                    badge.getElement().setAttribute("title", mark.hint());
-                    badge.addClassName("row-mark");
-                    marks.add(badge);
-                });
+                decoration.decorate(recordType, page).forEach((id, mark) -> marks.computeIfAbsent(id, i -> new ArrayList<>())
+                        .add(mark));
             } catch (RuntimeException e) {
-                LOG.warn("Row decoration {} failed on record #{}", decoration.getClass().getName(), row.id(), e);
+                LOG.warn("Row decoration {} failed on a page of {}", decoration.getClass().getName(), recordType, e);
             }
         }
-        return marks;
+    }
+
+    /** The badges the contributed decorations gave a row when its page loaded. */
+    private Component marks(RecordRow row) {
+        HorizontalLayout badges = new HorizontalLayout();
+        badges.setSpacing(false);
+        badges.getStyle().set("gap", "var(--lumo-space-xs)");
+        for (RowDecoration.Mark mark : marks.getOrDefault(row.id(), List.of())) {
+            Span badge = new Span(mark.text());
+            badge.getElement().getThemeList().add(("badge small " + mark.tone()).strip());
+            badge.getElement().setAttribute("title", mark.hint());
+            badge.addClassName("row-mark");
+            badges.add(badge);
+        }
+        return badges;
     }
 
     static List<SortOrder> sortOrders(List<QuerySortOrder> orders) {

@@ -67,6 +67,12 @@ public class AccessControlImpl implements AccessControl {
         return grantOf(caller()).assignable();
     }
 
+    @Override
+    public Set<String> groupMates() {
+        Caller caller = caller();
+        return Caller.SYSTEM.equals(caller) ? Set.of(caller.username()) : grantOf(caller).groupMates();
+    }
+
     private Caller caller() {
         return callers.current().orElseThrow(() -> new PermissionDeniedException("Sign in first."));
     }

@@ -13,13 +13,14 @@ import org.tesseracrm.kernel.api.security.Visibility;
  * @param permissions the granted permission ids
  * @param visibility whose records the user sees
  * @param assignable the users the user may assign records to, sorted
+ * @param groupMates the active users sharing a group with the user, the user included
  * @param loadedAt when this was read (System.nanoTime), for expiry
  */
 record Grant(boolean active, boolean fullAccess, Set<String> permissions, Visibility visibility, List<String> assignable,
-        long loadedAt) {
+        Set<String> groupMates, long loadedAt) {
 
     static Grant none(long now) {
-        return new Grant(false, false, Set.of(), new Visibility(false, Set.of()), List.of(), now);
+        return new Grant(false, false, Set.of(), new Visibility(false, Set.of()), List.of(), Set.of(), now);
     }
 
     boolean permits(String permission) {

@@ -82,6 +82,11 @@ public class Grants {
                 assignable.add(other);
             }
         }
-        return new Grant(true, full, permissions, new Visibility(full, owners), List.copyOf(assignable), now);
+        Set<String> mates = new TreeSet<>(Set.of(username));
+        for (Long group : user.groupIds()) {
+            mates.addAll(em.createQuery("SELECT u.username FROM UserAccount u WHERE :id MEMBER OF u.groupIds AND u.active = TRUE",
+                    String.class).setParameter("id", group).getResultList());
+        }
+        return new Grant(true, full, permissions, new Visibility(full, owners), List.copyOf(assignable), mates, now);
     }
 }

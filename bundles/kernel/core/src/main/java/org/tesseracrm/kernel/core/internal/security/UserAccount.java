@@ -147,6 +147,10 @@ public class UserAccount {
         return roleId;
     }
 
+    Set<Long> groupIds() {
+        return Set.copyOf(groupIds);
+    }
+
     Long profileId() {
         return profileId;
     }

@@ -20,13 +20,14 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tesseracrm.kernel.api.ui.HeaderItem;
 import org.tesseracrm.kernel.api.ui.ViewContribution;
 import org.tesseracrm.kernel.ui.internal.views.MainLayout;
 
 /**
  * Follows {@link ViewContribution} services: registers each one's route in Vaadin's route registry
  * when it appears and removes it when it goes, keeps the menu model and tells open layouts when the
- * menu changed. Calls into module code are guarded: a broken module is logged and skipped.
+ * menu changed. Follows {@link HeaderItem}s too, and tells open layouts when they come and go. Calls into module code are guarded: a broken module is logged and skipped.
  */
 @org.osgi.service.component.annotations.Component(service = ViewRegistry.class, immediate = true)
 public class ViewRegistry {
@@ -41,6 +42,31 @@ public class ViewRegistry {
     private final List<Contributed> waiting = new CopyOnWriteArrayList<>();
     private final Set<ApplicationRouteRegistry> routeRegistries = new CopyOnWriteArraySet<>();
     private final Set<Consumer<List<MenuEntry>>> menuListeners = new CopyOnWriteArraySet<>();
+    private final List<Map.Entry<HeaderItem, Integer>> headerItems = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindHeaderItem(HeaderItem item, Map<String, Object> props) {
+        int order = 100;
+        try {
+            order = Integer.parseInt(String.valueOf(props.getOrDefault(HeaderItem.ORDER, "100")).strip());
+        } catch (NumberFormatException e) {
+            LOG.warn("Header item {} has a malformed {}; it goes among the unordered ones", item.getClass().getName(),
+                    HeaderItem.ORDER);
+        }
+        headerItems.add(Map.entry(item, order));
+        fireMenuChanged();
+    }
+
+    void unbindHeaderItem(HeaderItem item) {
+        headerItems.removeIf(e -> e.getKey() == item);
+        fireMenuChanged();
+    }
+
+    /** @return the contributed top-bar items, in their order */
+    public List<HeaderItem> headerItems() {
+        return headerItems.stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -121,7 +147,8 @@ public class ViewRegistry {
     }
 
     /**
-     * @param listener called with the new menu after every change, on the thread that changed it
+     * @param listener called with the new menu after every change of the menu or the header items, on
+     *     the thread that changed it
      * @return removes the listener
      */
     public Registration addMenuListener(Consumer<List<MenuEntry>> listener) {

@@ -1,5 +1,6 @@
 package org.tesseracrm.kernel.ui.internal.views;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
@@ -25,24 +27,31 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.shared.Registration;
 
 import org.tesseracrm.kernel.api.security.AccessControl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tesseracrm.kernel.api.security.CallerContext;
+import org.tesseracrm.kernel.api.ui.HeaderItem;
 import org.tesseracrm.kernel.ui.internal.vaadin.MenuEntry;
 import org.tesseracrm.kernel.ui.internal.vaadin.ShellSession;
 import org.tesseracrm.kernel.ui.internal.vaadin.ViewRegistry;
 
 /**
- * The frame around every view: top bar with the user and logout, side menu built from the installed
- * modules' menu entries. The menu is rebuilt live (server push) when modules come and go; a user on a
+ * The frame around every view: top bar with the modules' header items, the user and logout, side menu
+ * built from the installed modules' menu entries. Both are rebuilt live (server push) when modules
+ * come and go; a user on a
  * view whose module was just removed is taken home.
  */
 public class MainLayout extends AppLayout implements BeforeEnterObserver {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(MainLayout.class);
 
     private final transient ViewRegistry views;
     private final transient AccessControl access;
     private final transient CallerContext callers;
     private final VerticalLayout menu = new VerticalLayout();
     private final Span user = new Span();
+    private final HorizontalLayout header = new HorizontalLayout();
+    private transient List<HeaderItem> shownItems = List.of();
     private Registration menuListener;
 
     /**
@@ -68,13 +77,17 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
                 e -> UI.getCurrent().navigate(ChangePasswordView.class));
         password.setId("tessera-change-password");
         password.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        addToNavbar(new DrawerToggle(), brand, user, password, logout);
+        header.setId("tessera-header-items");
+        header.setSpacing(false);
+        header.getStyle().set("gap", "var(--lumo-space-s)").set("margin-left", "var(--lumo-space-m)");
+        addToNavbar(new DrawerToggle(), brand, user, header, password, logout);
         menu.setId("tessera-menu");
         menu.setPadding(false);
         menu.setSpacing(true);
         addToDrawer(menu);
         setPrimarySection(Section.DRAWER);
         rebuild(views.menu());
+        rebuildHeader();
     }
 
     @Override
@@ -101,6 +114,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
     private void menuChanged(UI ui, List<MenuEntry> entries) {
         rebuild(entries);
+        rebuildHeader();
         HasElement shown = getContent();
         if (shown != null && !(shown instanceof HomeView) && views.contributionFor(shown.getClass()).isEmpty()) {
             ui.navigate(HomeView.class);
@@ -126,6 +140,25 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
             });
             nav.addItem(new SideNavItem(entry.title(), entry.route(), icon(entry.icon())));
         }
+    }
+
+    /** Shows the contributed header items, when they changed; one that fails is left out. */
+    private void rebuildHeader() {
+        List<HeaderItem> items = views.headerItems();
+        if (items.equals(shownItems) && header.getComponentCount() > 0) {
+            return;
+        }
+        shownItems = items;
+        header.removeAll();
+        List<com.vaadin.flow.component.Component> created = new ArrayList<>();
+        for (HeaderItem item : items) {
+            try {
+                item.create().ifPresent(created::add);
+            } catch (RuntimeException e) {
+                LOG.warn("Header item {} failed", item.getClass().getName(), e);
+            }
+        }
+        created.forEach(header::add);
     }
 
     private static Icon icon(String name) {

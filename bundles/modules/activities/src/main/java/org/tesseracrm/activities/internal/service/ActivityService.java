@@ -1,0 +1,620 @@
+package org.tesseracrm.activities.internal.service;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.tesseracrm.activities.internal.ActivitiesModule;
+import org.tesseracrm.kernel.api.CrmException;
+import org.tesseracrm.kernel.api.FieldError;
+import org.tesseracrm.kernel.api.NotFoundException;
+import org.tesseracrm.kernel.api.ValidationException;
+import org.tesseracrm.kernel.api.record.MergeParticipant;
+import org.tesseracrm.kernel.api.record.RecordRef;
+import org.tesseracrm.kernel.api.record.RecordRow;
+import org.tesseracrm.kernel.api.record.RecordSelection;
+import org.tesseracrm.kernel.api.record.RecordType;
+import org.tesseracrm.kernel.api.record.RowDecoration.Mark;
+import org.tesseracrm.kernel.api.record.Records;
+import org.tesseracrm.kernel.api.security.AccessControl;
+import org.tesseracrm.kernel.api.security.Caller;
+import org.tesseracrm.kernel.api.security.Visibility;
+
+/**
+ * What users do with activities: schedule them on a record of any type, list a record's activities
+ * and their own, complete, snooze and dismiss, join video meetings and check in. Every method checks
+ * the caller's permission and record visibility first. Changes to an activity go through the record
+ * platform ({@link Records}), which validates them with {@link ActivityRules}, keeps their history and
+ * guards against lost updates; the module's own SQL only reads, plus participants and check-ins.
+ *
+ * <p>It also re-points activities and check-ins when two records of any type are merged.
+ */
+@Component(service = {ActivityService.class, MergeParticipant.class}, property = RecordType.ID + "=" + RecordType.ALL,
+        configurationPid = ActivitiesConfig.PID)
+public class ActivityService implements MergeParticipant {
+    /** Fewer typed characters than this find no participants (R-ACT-1). */
+    public static final int PARTICIPANT_MIN_CHARS = 3;
+    /** The most activities {@link #mine} and {@link #of} return. */
+    public static final int LIST_LIMIT = 200;
+
+    private final Records records;
+    private final AccessControl access;
+    private final DataSource dataSource;
+    private final Map<String, RecordType> types = new ConcurrentHashMap<>();
+    private volatile DueFlags flags;
+
+    /**
+     * @param records writes activities, and reads the records they belong to
+     * @param access the caller's permissions and visibility
+     * @param dataSource the CRM database
+     * @param schema the module's tables, so nothing runs before they exist
+     * @param config the due flags' threshold
+     */
+    @Activate
+    public ActivityService(@Reference Records records, @Reference AccessControl access,
+            @Reference(target = "(osgi.jndi.service.name=crm)") DataSource dataSource,
+            @Reference(target = "(crm.schema.bundle=org.tesseracrm.activities)")
+            org.tesseracrm.kernel.api.persistence.MigratedSchema schema, ActivitiesConfig config) {
+        this.records = records;
+        this.access = access;
+        this.dataSource = dataSource;
+        modified(config);
+    }
+
+    @Modified
+    void modified(ActivitiesConfig config) {
+        flags = new DueFlags(Duration.ofHours(Math.max(1, config.dueSoonHours())));
+    }
+
+    /**
+     * @param due when an open activity is due (UTC)
+     * @return its due flag now, with the configured "due soon" threshold
+     */
+    public Optional<Mark> flag(LocalDateTime due) {
+        return flags.flag(Optional.of(due.toInstant(ZoneOffset.UTC)), Instant.now());
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removeType")
+    void addType(RecordType type) {
+        types.put(type.id(), type);
+    }
+
+    void removeType(RecordType type) {
+        types.remove(type.id(), type);
+    }
+
+    /**
+     * @param recordType a record type id
+     * @param id a record the caller sees
+     * @return the record's activities the caller sees, those it belongs to and those it takes part in:
+     *     open ones first by due time, then done ones, newest first
+     */
+    public List<Activity> of(String recordType, long id) {
+        access.require(ActivitiesModule.VIEW);
+        title(recordType, id);
+        Visibility visibility = access.visibility();
+        List<Object> params = new ArrayList<>(List.of(recordType, id, recordType, id));
+        String sql = "SELECT " + Activity.COLUMNS + " FROM CRM_ACTIVITY WHERE ((RELATED_TYPE = ? AND RELATED_ID = ?) OR ID IN "
+                + "(SELECT ACTIVITY_ID FROM CRM_ACTIVITY_PARTICIPANT WHERE RECORD_TYPE = ? AND RECORD_ID = ?))"
+                + owners(visibility, params) + " ORDER BY DONE, DUE_AT, ID";
+        List<Activity> found = query(sql, params, LIST_LIMIT, Activity::read);
+        List<Activity> open = new ArrayList<>(found.stream().filter(a -> !a.done()).toList());
+        found.stream().filter(Activity::done).sorted(Comparator.comparing(Activity::dueAt).reversed()).forEach(open::add);
+        return open;
+    }
+
+    /**
+     * @param done false for the open activities, by due time; true for the completed ones, latest first
+     * @return the activities of the caller and of the users sharing a group with them, as far as the
+     *     caller sees them (R-ACT-4)
+     */
+    public List<Activity> mine(boolean done) {
+        access.require(ActivitiesModule.VIEW);
+        Visibility visibility = access.visibility();
+        Set<String> owners = new TreeSet<>(access.groupMates());
+        owners.removeIf(o -> !visibility.canSee(o));
+        List<Object> params = new ArrayList<>(owners);
+        params.add(done);
+        String sql = "SELECT " + Activity.COLUMNS + " FROM CRM_ACTIVITY WHERE OWNER IN (" + marks(owners.size())
+                + ") AND DONE = ? ORDER BY DUE_AT" + (done ? " DESC" : "") + ", ID";
+        return query(sql, params, LIST_LIMIT, Activity::read);
+    }
+
+    /**
+     * @param id an activity id
+     * @return the activity, if the caller sees it
+     */
+    public Optional<Activity> get(long id) {
+        access.require(ActivitiesModule.VIEW);
+        List<Object> params = new ArrayList<>(List.of(id));
+        String sql = "SELECT " + Activity.COLUMNS + " FROM CRM_ACTIVITY WHERE ID = ?" + owners(access.visibility(), params);
+        return query(sql, params, 1, Activity::read).stream().findFirst();
+    }
+
+    /**
+     * Schedules an activity on a record.
+     *
+     * @param recordType the record type of the record it belongs to
+     * @param id that record, which the caller must see
+     * @param values the activity's fields as text by name (kind, subject, dueAt, ...), as forms give them
+     * @param participants people and organisations taking part, of any record type the caller sees
+     * @return the new activity
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code activities.create}
+     * @throws ValidationException with a message per bad field
+     */
+    public Activity schedule(String recordType, long id, Map<String, String> values, List<RecordRef> participants) {
+        access.require(ActivitiesModule.CREATE);
+        Map<String, String> all = new LinkedHashMap<>(values);
+        all.put("relatedType", recordType);
+        all.put("relatedId", Long.toString(id));
+        all.put("relatedTitle", clip(title(recordType, id), 300));
+        all.put("participants", participantsText(participants));
+        all.put("done", "No");
+        RecordRow row = records.create(ActivityRecordType.ID, all);
+        saveParticipants(row.id(), participants);
+        return require(row.id());
+    }
+
+    /**
+     * Schedules the same activity on many records, one each (the bulk action).
+     *
+     * @param recordType the records' type
+     * @param ids the records; those the caller does not see are skipped
+     * @param values the activity's fields as text by name
+     * @return how many were scheduled
+     */
+    public int scheduleAll(String recordType, List<Long> ids, Map<String, String> values) {
+        access.require(ActivitiesModule.CREATE);
+        Map<Long, String> titles = records.titles(recordType, ids);
+        if (titles.isEmpty()) {
+            return 0;
+        }
+        // Every record gets the same values: a bad one fails on the first record, before anything is written.
+        int scheduled = 0;
+        for (Long id : ids) {
+            String title = titles.get(id);
+            if (title != null) {
+                Map<String, String> one = new LinkedHashMap<>(values);
+                one.put("relatedType", recordType);
+                one.put("relatedId", Long.toString(id));
+                one.put("relatedTitle", clip(title, 300));
+                one.put("done", "No");
+                records.create(ActivityRecordType.ID, one);
+                scheduled++;
+            }
+        }
+        return scheduled;
+    }
+
+    /**
+     * Changes an activity.
+     *
+     * @param id the activity
+     * @param version the version the user edited
+     * @param values the changed fields as text by name
+     * @param participants the new participants, or null to keep them
+     * @return the activity as stored
+     * @throws org.tesseracrm.kernel.api.ConflictException if someone changed it meanwhile
+     */
+    public Activity change(long id, long version, Map<String, String> values, List<RecordRef> participants) {
+        access.require(ActivitiesModule.EDIT);
+        Map<String, String> changed = new LinkedHashMap<>(values);
+        List.of("relatedType", "relatedId", "relatedTitle", "participants").forEach(changed::remove);
+        if (participants != null) {
+            changed.put("participants", participantsText(participants));
+        }
+        records.update(ActivityRecordType.ID, id, version, changed);
+        if (participants != null) {
+            saveParticipants(id, participants);
+        }
+        return require(id);
+    }
+
+    /**
+     * @param id an activity the caller sees
+     * @return it, completed; its reminder is cleared
+     */
+    public Activity complete(long id) {
+        access.require(ActivitiesModule.EDIT);
+        Activity activity = require(id);
+        if (activity.done()) {
+            return activity;
+        }
+        records.update(ActivityRecordType.ID, id, activity.version(), Map.of("done", "Yes", "remindAt", ""));
+        return require(id);
+    }
+
+    /**
+     * @param id an activity the caller sees
+     * @param delay how long until the reminder pops up again, from now
+     * @return the activity with its new reminder
+     */
+    public Activity snooze(long id, Duration delay) {
+        access.require(ActivitiesModule.EDIT);
+        Activity activity = require(id);
+        String at = RecordRow.format(utcNow().plus(delay));
+        records.update(ActivityRecordType.ID, id, activity.version(), Map.of("remindAt", at));
+        return require(id);
+    }
+
+    /**
+     * @param id an activity the caller sees
+     * @return it, without its reminder
+     */
+    public Activity dismiss(long id) {
+        access.require(ActivitiesModule.EDIT);
+        Activity activity = require(id);
+        if (activity.remindAt().isPresent()) {
+            records.update(ActivityRecordType.ID, id, activity.version(), Map.of("remindAt", ""));
+        }
+        return require(id);
+    }
+
+    /** @param id an activity the caller sees and may delete */
+    public void delete(long id) {
+        access.require(ActivitiesModule.DELETE);
+        require(id);
+        records.delete(ActivityRecordType.ID, RecordSelection.of(List.of(id)));
+        update("DELETE FROM CRM_ACTIVITY_PARTICIPANT WHERE ACTIVITY_ID = ?", List.of(id));
+    }
+
+    /**
+     * Joins a video meeting through the CRM (R-ACT-7): a video check-in records a check-in on the
+     * meeting's record (counted as a visit), a video call is recorded as a completed activity. Either
+     * way the meeting is completed; joining again records nothing more.
+     *
+     * @param id a video meeting the caller sees
+     * @return the link to open and the check-in, if one was made now
+     * @throws ValidationException if the activity is not a video meeting or its link is not a Teams or
+     *     Zoom link
+     */
+    public Join join(long id) {
+        access.require(ActivitiesModule.EDIT);
+        Caller caller = access.require(ActivitiesModule.VIEW);
+        Activity meeting = require(id);
+        if (!meeting.kind().video()) {
+            throw new ValidationException(List.of(new FieldError("kind", "Only video check-ins and video calls are joined.")));
+        }
+        if (!ActivityRules.videoLink(meeting.meetingLink())) {
+            throw new ValidationException(List.of(new FieldError("meetingLink",
+                    "This meeting has no Microsoft Teams or Zoom link to join.")));
+        }
+        Optional<CheckIn> made = Optional.empty();
+        if (meeting.kind() == Kind.VIDEO_CHECKIN && !meeting.relatedType().isEmpty()
+                && query("SELECT ID FROM CRM_CHECKIN WHERE ACTIVITY_ID = ?", List.of(id), 1, rs -> rs.getLong(1)).isEmpty()) {
+            made = Optional.of(insertCheckIn(caller.username(), meeting.relatedType(), meeting.relatedId(),
+                    meeting.relatedTitle(), CheckIn.VIDEO, null, null, id));
+        }
+        if (!meeting.done()) {
+            records.update(ActivityRecordType.ID, id, meeting.version(), Map.of("done", "Yes", "remindAt", ""));
+        }
+        return new Join(meeting.meetingLink(), made);
+    }
+
+    /**
+     * What joining a video meeting gave.
+     *
+     * @param link the meeting link to open
+     * @param checkIn the check-in recorded, for a video check-in joined the first time
+     */
+    public record Join(String link, Optional<CheckIn> checkIn) {
+    }
+
+    /**
+     * Records a visit in person.
+     *
+     * @param recordType the visited record's type
+     * @param id the visited record, which the caller must see
+     * @param latitude the browser's position, if the user shared it
+     * @param longitude see latitude
+     * @return the check-in
+     */
+    public CheckIn checkIn(String recordType, long id, Double latitude, Double longitude) {
+        Caller caller = access.require(ActivitiesModule.CREATE);
+        if (latitude != null && (latitude < -90 || latitude > 90) || longitude != null && (longitude < -180 || longitude > 180)) {
+            throw new ValidationException(List.of(new FieldError("position", "The browser sent an impossible position.")));
+        }
+        return insertCheckIn(caller.username(), recordType, id, clip(title(recordType, id), 300), CheckIn.PHYSICAL,
+                latitude, longitude, 0);
+    }
+
+    /**
+     * @param recordType a record type id
+     * @param id a record the caller sees
+     * @return its check-ins, latest first
+     */
+    public List<CheckIn> checkIns(String recordType, long id) {
+        access.require(ActivitiesModule.VIEW);
+        title(recordType, id);
+        return query("SELECT ID, USERNAME, RECORD_TYPE, RECORD_ID, RECORD_TITLE, KIND, CHECKED_IN_AT, LATITUDE, LONGITUDE, "
+                + "ACTIVITY_ID FROM CRM_CHECKIN WHERE RECORD_TYPE = ? AND RECORD_ID = ? ORDER BY CHECKED_IN_AT DESC, ID DESC",
+                List.of(recordType, id), LIST_LIMIT, ActivityService::readCheckIn);
+    }
+
+    /**
+     * @param text what the user typed, at least {@value #PARTICIPANT_MIN_CHARS} characters
+     * @return up to 5 matching records of each installed type the caller may see, by type label
+     */
+    public List<RecordRef> participantsMatching(String text) {
+        access.require(ActivitiesModule.VIEW);
+        String typed = text == null ? "" : text.strip();
+        if (typed.length() < PARTICIPANT_MIN_CHARS) {
+            return List.of();
+        }
+        List<RecordRef> found = new ArrayList<>();
+        types.values().stream().filter(t -> !t.id().equals(ActivityRecordType.ID))
+                .filter(t -> access.permitted(t.moduleId() + ".view")).sorted(Comparator.comparing(RecordType::label))
+                .forEach(t -> found.addAll(records.lookup(t.id(), typed, 5)));
+        return found;
+    }
+
+    /**
+     * @param id an activity the caller sees
+     * @return its participants
+     */
+    public List<RecordRef> participants(long id) {
+        require(id);
+        return query("SELECT RECORD_TYPE, RECORD_ID, TITLE FROM CRM_ACTIVITY_PARTICIPANT WHERE ACTIVITY_ID = ? "
+                + "ORDER BY TITLE", List.of(id), LIST_LIMIT, rs -> new RecordRef(rs.getString(1), rs.getLong(2), rs.getString(3)));
+    }
+
+    /**
+     * @param recordType a record type id
+     * @param id a record
+     * @return the record's first phone number, if the caller sees the record and it has one (for
+     *     click-to-call)
+     */
+    public Optional<String> phoneOf(String recordType, long id) {
+        access.require(ActivitiesModule.VIEW);
+        RecordType type = types.get(recordType);
+        if (type == null || !access.permitted(type.moduleId() + ".view")) {
+            return Optional.empty();
+        }
+        return records.get(recordType, id).flatMap(row -> type.fields().stream()
+                .filter(f -> f.type() == org.tesseracrm.kernel.api.record.FieldType.PHONE)
+                .map(f -> row.text(f.name())).filter(t -> !t.isBlank()).findFirst());
+    }
+
+    /** @return the caller's open activities whose reminder time has come, earliest first */
+    public List<Activity> dueReminders() {
+        Caller caller = access.require(ActivitiesModule.VIEW);
+        return query("SELECT " + Activity.COLUMNS + " FROM CRM_ACTIVITY WHERE OWNER = ? AND REMIND_AT <= ? AND DONE = ? "
+                + "ORDER BY REMIND_AT, ID", List.of(caller.username(), Timestamp.valueOf(utcNow()), false), 50, Activity::read);
+    }
+
+    /**
+     * @param recordType a record type id
+     * @param ids records of a list page
+     * @return when (UTC) the earliest open activity the caller sees is due, by record id; empty without
+     *     {@code activities.view}
+     */
+    public Map<Long, LocalDateTime> nextDue(String recordType, Collection<Long> ids) {
+        if (ids.isEmpty() || !access.permitted(ActivitiesModule.VIEW)) {
+            return Map.of();
+        }
+        List<Object> params = new ArrayList<>();
+        params.add(recordType);
+        params.addAll(ids);
+        params.add(false);
+        String sql = "SELECT RELATED_ID, MIN(DUE_AT) FROM CRM_ACTIVITY WHERE RELATED_TYPE = ? AND RELATED_ID IN ("
+                + marks(ids.size()) + ") AND DONE = ?" + owners(access.visibility(), params) + " GROUP BY RELATED_ID";
+        Map<Long, LocalDateTime> due = new HashMap<>();
+        query(sql, params, ids.size(), rs -> due.put(rs.getLong(1), rs.getTimestamp(2).toLocalDateTime()));
+        return due;
+    }
+
+    @Override
+    public void repoint(String recordType, long from, long to) {
+        String title = types.containsKey(recordType) ? records.titles(recordType, List.of(to)).getOrDefault(to, "") : "";
+        update("UPDATE CRM_ACTIVITY SET RELATED_ID = ?, RELATED_TITLE = ? WHERE RELATED_TYPE = ? AND RELATED_ID = ?",
+                List.of(to, clip(title, 300), recordType, from));
+        update("UPDATE CRM_CHECKIN SET RECORD_ID = ? WHERE RECORD_TYPE = ? AND RECORD_ID = ?", List.of(to, recordType, from));
+        update("DELETE FROM CRM_ACTIVITY_PARTICIPANT WHERE RECORD_TYPE = ? AND RECORD_ID = ? AND ACTIVITY_ID IN "
+                + "(SELECT ACTIVITY_ID FROM CRM_ACTIVITY_PARTICIPANT WHERE RECORD_TYPE = ? AND RECORD_ID = ?)",
+                List.of(recordType, from, recordType, to));
+        update("UPDATE CRM_ACTIVITY_PARTICIPANT SET RECORD_ID = ? WHERE RECORD_TYPE = ? AND RECORD_ID = ?",
+                List.of(to, recordType, from));
+    }
+
+    /** @return the current time as the platform stores times: UTC, to the millisecond */
+    static LocalDateTime utcNow() {
+        return LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private Activity require(long id) {
+        return get(id).orElseThrow(() -> new NotFoundException("Activity", id));
+    }
+
+    /** @return the record's title, checking the caller sees it */
+    private String title(String recordType, long id) {
+        if (!types.containsKey(recordType)) {
+            throw new NotFoundException("No installed module keeps records of type \"" + recordType + "\".");
+        }
+        String title = records.titles(recordType, List.of(id)).get(id);
+        if (title == null) {
+            throw new NotFoundException(types.get(recordType).label(), id);
+        }
+        return title;
+    }
+
+    private void saveParticipants(long activityId, List<RecordRef> participants) {
+        Map<String, RecordRef> checked = new LinkedHashMap<>();
+        for (RecordRef ref : participants) {
+            // Only records the caller sees, with their current titles.
+            String title = types.containsKey(ref.recordType())
+                    ? records.titles(ref.recordType(), List.of(ref.id())).get(ref.id()) : null;
+            if (title == null) {
+                throw new ValidationException(List.of(new FieldError("participants",
+                        "A participant is no longer there, or you cannot see it: " + ref.title() + ".")));
+            }
+            checked.put(ref.recordType() + ":" + ref.id(), new RecordRef(ref.recordType(), ref.id(), clip(title, 300)));
+        }
+        inTransaction(c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM CRM_ACTIVITY_PARTICIPANT WHERE ACTIVITY_ID = ?");
+                    PreparedStatement insert = c.prepareStatement("INSERT INTO CRM_ACTIVITY_PARTICIPANT "
+                            + "(ACTIVITY_ID, RECORD_TYPE, RECORD_ID, TITLE) VALUES (?, ?, ?, ?)")) {
+                delete.setLong(1, activityId);
+                delete.executeUpdate();
+                for (RecordRef ref : checked.values()) {
+                    insert.setLong(1, activityId);
+                    insert.setString(2, ref.recordType());
+                    insert.setLong(3, ref.id());
+                    insert.setString(4, ref.title());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    private CheckIn insertCheckIn(String username, String recordType, long recordId, String title, String kind,
+            Double latitude, Double longitude, long activityId) {
+        LocalDateTime now = utcNow();
+        long id = inTransaction(c -> {
+            try (PreparedStatement next = c.prepareStatement(
+                    "UPDATE ACTIVITIES_ID_GEN SET GEN_VALUE = GEN_VALUE + 1 WHERE GEN_NAME = 'CHECKIN'");
+                    PreparedStatement read = c.prepareStatement("SELECT GEN_VALUE FROM ACTIVITIES_ID_GEN WHERE GEN_NAME = 'CHECKIN'");
+                    PreparedStatement insert = c.prepareStatement("INSERT INTO CRM_CHECKIN (ID, USERNAME, RECORD_TYPE, "
+                            + "RECORD_ID, RECORD_TITLE, KIND, CHECKED_IN_AT, LATITUDE, LONGITUDE, ACTIVITY_ID) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                next.executeUpdate();
+                long newId;
+                try (ResultSet rs = read.executeQuery()) {
+                    rs.next();
+                    newId = rs.getLong(1);
+                }
+                bind(insert, List.of(newId, username, recordType, recordId, title, kind, Timestamp.valueOf(now)));
+                insert.setObject(8, latitude, java.sql.Types.DOUBLE);
+                insert.setObject(9, longitude, java.sql.Types.DOUBLE);
+                if (activityId > 0) {
+                    insert.setLong(10, activityId);
+                } else {
+                    insert.setNull(10, java.sql.Types.BIGINT);
+                }
+                insert.executeUpdate();
+                return newId;
+            }
+        });
+        return new CheckIn(id, username, recordType, recordId, title, kind, now, Optional.ofNullable(latitude),
+                Optional.ofNullable(longitude), activityId);
+    }
+
+    private static CheckIn readCheckIn(ResultSet rs) throws SQLException {
+        double latitude = rs.getDouble(8);
+        Optional<Double> lat = rs.wasNull() ? Optional.empty() : Optional.of(latitude);
+        double longitude = rs.getDouble(9);
+        Optional<Double> lon = rs.wasNull() ? Optional.empty() : Optional.of(longitude);
+        return new CheckIn(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6),
+                rs.getTimestamp(7).toLocalDateTime(), lat, lon, rs.getLong(10));
+    }
+
+    private static String participantsText(List<RecordRef> participants) {
+        return clip(String.join(RecordRow.MULTI_SEPARATOR, participants.stream().map(RecordRef::title).toList()), 1000);
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** @return the visibility condition on OWNER, its values added to the parameters */
+    private static String owners(Visibility visibility, List<Object> params) {
+        if (visibility.all()) {
+            return "";
+        }
+        params.addAll(visibility.owners());
+        return " AND OWNER IN (" + marks(visibility.owners().size()) + ")";
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", java.util.Collections.nCopies(Math.max(count, 1), "?"));
+    }
+
+    /** Reads a row of a result. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Work on a connection inside a transaction. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, List<?> params, int limit, RowReader<T> reader) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(sql)) {
+            statement.setMaxRows(limit);
+            bind(statement, params);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(reader.read(rs));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new CrmException("Could not read activities: " + e.getMessage(), e);
+        }
+    }
+
+    private void update(String sql, List<?> params) {
+        inTransaction(c -> {
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                bind(statement, params);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    private <T> T inTransaction(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new CrmException("Could not save activities: " + e.getMessage(), e);
+        }
+    }
+
+    private static void bind(PreparedStatement statement, List<?> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            statement.setObject(i + 1, params.get(i));
+        }
+    }
+}
