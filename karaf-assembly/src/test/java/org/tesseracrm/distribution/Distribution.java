@@ -55,7 +55,7 @@ final class Distribution implements AutoCloseable {
         return distribution;
     }
 
-    /** Starts {@code bin/karaf server} and waits until /health lists the contacts module; returns the ms it took. */
+    /** Starts {@code bin/karaf server} and waits until /health lists the modules; returns the ms it took. */
     long start() throws IOException, InterruptedException {
         long begin = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder("bin/karaf", "server").directory(home.toFile())
@@ -63,7 +63,8 @@ final class Distribution implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
         builder.environment().putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
         launcher = builder.start();
-        awaitHealth(body -> body.contains("\"id\":\"contacts\"") && body.contains("\"id\":\"companies\""),
+        awaitHealth(body -> body.contains("\"id\":\"contacts\"") && body.contains("\"id\":\"companies\"")
+                && body.contains("\"id\":\"activities\""),
                 Duration.ofSeconds(120));
         return (System.nanoTime() - begin) / 1_000_000;
     }

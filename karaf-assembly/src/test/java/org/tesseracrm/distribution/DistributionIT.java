@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -49,7 +52,8 @@ class DistributionIT {
         var response = crm.get("/health");
         assertEquals(200, response.statusCode());
         assertEquals("application/json", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
-        assertEquals("{\"status\":\"UP\",\"modules\":[{\"id\":\"companies\",\"version\":\"0.1.0\",\"state\":\"ACTIVE\","
+        assertEquals("{\"status\":\"UP\",\"modules\":[{\"id\":\"activities\",\"version\":\"0.1.0\",\"state\":\"ACTIVE\","
+                + "\"routes\":[\"activities\"]},{\"id\":\"companies\",\"version\":\"0.1.0\",\"state\":\"ACTIVE\","
                 + "\"routes\":[\"companies\"]},{\"id\":\"contacts\",\"version\":\"0.1.0\",\"state\":\"ACTIVE\","
                 + "\"routes\":[\"contacts\"]}]}", response.body());
     }
@@ -204,7 +208,7 @@ class DistributionIT {
 
             browser.open(crm.url("/admin/profiles"));
             browser.type("profile-name", "Contact readers");
-            browser.click("perm-contacts.view");
+            browser.clickFirst("[id='perm-contacts.view']"); // scrolled into view: every module's permissions are listed
             browser.click("profile-save");
             browser.until(Duration.ofSeconds(10), d -> browser.gridCells("profiles-grid").contains("Contact readers"));
             browser.screenshot("admin-profiles");
@@ -439,7 +443,8 @@ class DistributionIT {
             assertTrue(browser.gridCells("companies-grid").containsAll(List.of("Initech", "Austin")));
 
             // Typification: the admin sets the outcome options; a user records one on the company's form.
-            browser.open(crm.url("/admin/fields")); // Companies sort first: they are the type shown
+            browser.open(crm.url("/admin/fields"));
+            browser.choose("fields-type", "Companies");
             browser.click("fields-outcomes");
             browser.click("picklist-add");
             browser.typeInto(".picklist-value input", "Interested");
@@ -458,8 +463,65 @@ class DistributionIT {
         }
     }
 
+    /**
+     * The activities module adds its panel to the companies' form and its due flag to their list; a video
+     * check-in joined from the panel is recorded as a check-in; a reminder set for the coming minute pops
+     * up in the open page at its time, pushed by the server.
+     */
     @Test
     @Order(12)
+    void userSchedulesAndJoinsAVideoCheckInAndSeesAReminderPopUpAtItsTime() throws Exception {
+        try (Browser browser = new Browser()) {
+            browser.open(crm.url("/companies"));
+            browser.logIn("admin", PASSWORD);
+            browser.open(crm.url("/companies"));
+            browser.clickCell("companies-grid", "Initech");
+            browser.toggle("activities-panel");
+
+            // A task due in a minute or two, reminding at its due time.
+            LocalTime due = LocalTime.now().plusMinutes(2).truncatedTo(ChronoUnit.MINUTES);
+            browser.clickFirst("#activities-add-task");
+            browser.type("activity-subject", "Call back about the offer");
+            browser.typeInto("#activity-due vaadin-time-picker input", due.format(DateTimeFormatter.ofPattern("HH:mm")) + "\n");
+            browser.choose("activity-remind", "At the due time");
+            browser.click("activity-save");
+            browser.until(Duration.ofSeconds(10), d -> browser.gridCells("activities-grid").contains("Call back about the offer"));
+
+            // A video check-in needs a Teams or Zoom link; joining it records a visit.
+            browser.clickFirst("#activities-add-video-checkin");
+            browser.type("activity-subject", "Product demo");
+            browser.type("activity-link", "https://example.com/meeting");
+            browser.click("activity-save");
+            browser.until(Duration.ofSeconds(10), d -> browser.attribute("activity-link", "invalid") != null);
+            browser.type("activity-link", "https://zoom.us/j/85512345678");
+            browser.click("activity-save");
+            browser.until(Duration.ofSeconds(10), d -> browser.gridCells("activities-grid").contains("Product demo"));
+            browser.clickFirst(".activity-row-join");
+            browser.until(Duration.ofSeconds(10), d -> browser.text("#activities-checkins").startsWith("Check-ins: 1 (last: video"));
+            browser.screenshot("activities-panel");
+
+            // The companies' list shows the due flag of Initech's next activity.
+            browser.open(crm.url("/companies"));
+            browser.until(Duration.ofSeconds(10), d -> browser.text("#companies-grid .row-mark").equals("Due soon"));
+
+            // At its time the reminder pops up in the open page, and the bell counts it.
+            browser.until(Duration.ofSeconds(200), d -> browser.text("vaadin-notification-card .reminder")
+                    .contains("Call back about the offer"));
+            browser.screenshot("reminder-popup");
+            assertEquals("1", browser.text("#reminders-count"));
+            browser.clickFirst("vaadin-notification-card .reminder-dismiss");
+            browser.until(Duration.ofSeconds(10), d -> !browser.shown("reminders-count"));
+
+            // My activities: the open task is there; the joined check-in is done.
+            browser.open(crm.url("/activities"));
+            browser.until(Duration.ofSeconds(10), d -> browser.gridCells("my-activities-grid").contains("Call back about the offer"));
+            assertFalse(browser.gridCells("my-activities-grid").contains("Product demo"));
+            browser.screenshot("my-activities");
+        }
+    }
+
+    @Test
+    @Order(13)
     void fiveWrongPasswordsLockTheAccount() throws Exception {
         try (Browser browser = new Browser()) {
             browser.open(crm.url("/login"));
