@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -80,6 +81,11 @@ record Platform(Records records, CustomFields customFields, Imports imports) {
             @Override
             public java.util.Set<String> groupMates() {
                 return java.util.Set.of("bench");
+            }
+
+            @Override
+            public Map<String, String> branches() {
+                return Map.of("bench", "");
             }
         };
     }

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -57,6 +58,9 @@ import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.record.RowDecoration;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
+import org.tesseracrm.kernel.api.security.ProfileInfo;
+import org.tesseracrm.kernel.api.security.SecurityAdmin;
+import org.tesseracrm.kernel.api.security.UserInput;
 import org.tesseracrm.kernel.api.ui.HeaderItem;
 import org.tesseracrm.kernel.api.ui.RecordPanel;
 import org.tesseracrm.kernel.api.ui.ViewContribution;
@@ -76,6 +80,9 @@ public class ContactsModuleIT {
     private static final Caller ADMIN = new Caller("admin");
     private static final String ACTIVITIES = "org.tesseracrm.activities";
     private static final String ACTIVITY_SERVICE = "org.tesseracrm.activities.internal.service.ActivityService";
+    private static final String FOLLOWUPS = "org.tesseracrm.followups";
+    private static final String FOLLOW_UP_SERVICE = "org.tesseracrm.followups.internal.service.FollowUpService";
+    private static final String NORTH = Long.toString(System.nanoTime());
     private static final int HTTP_PORT = freePortOrFail();
 
     @Inject
@@ -214,7 +221,8 @@ public class ContactsModuleIT {
         assertTrue("the reminder thread runs", reminderThreadRuns());
         RecordRow grace = callers.callAs(ADMIN, () -> records.create(ContactService.RECORD_TYPE,
                 Map.of("lastName", "Hopper" + System.nanoTime(), "phone", "+1 555 0100")));
-        assertEquals("contacts' list has the due flag too", 2, callers.callAs(ADMIN, () -> kit.decorations(ContactService.RECORD_TYPE)).size());
+        int marks = callers.callAs(ADMIN, () -> kit.decorations(ContactService.RECORD_TYPE)).size();
+        assertEquals("contacts' own mark, the due flag and the follow-up status", 3, marks);
         assertEquals(2, callers.callAs(ADMIN, () -> kit.bulkActions(ContactService.RECORD_TYPE)).stream()
                 .filter(a -> a.id().startsWith("activities.")).count());
 
@@ -222,7 +230,7 @@ public class ContactsModuleIT {
         String yesterday = RecordRow.format(LocalDateTime.now(ZoneOffset.UTC).minusDays(1).minusHours(1));
         Object overdue = callers.callAs(ADMIN, () -> call(activities, "schedule", ContactService.RECORD_TYPE, grace.id(),
                 Map.of("kind", "call", "subject", "Follow up", "dueAt", yesterday), List.of()));
-        RowDecoration flag = dueFlag();
+        RowDecoration flag = decorationOf(ACTIVITIES);
         RowDecoration.Mark mark = callers.callAs(ADMIN, () -> flag.decorate(ContactService.RECORD_TYPE, List.of(grace))).get(grace.id());
         assertEquals("an overdue call flags the contact red", "error", mark.tone());
         assertEquals("Overdue 1 d", mark.text());
@@ -257,7 +265,7 @@ public class ContactsModuleIT {
         assertTrue("nothing of the module left", eventually(() -> servicesOf(ACTIVITIES) == 0));
         assertFalse(bundleInstalled(ACTIVITIES));
         assertTrue("the reminder thread stopped", eventually(() -> !reminderThreadRuns()));
-        assertEquals("contacts' own decoration only", 1, callers.callAs(ADMIN, () -> kit.decorations(ContactService.RECORD_TYPE)).size());
+        assertEquals("the due flag is gone", marks - 1, callers.callAs(ADMIN, () -> kit.decorations(ContactService.RECORD_TYPE)).size());
         assertEquals(List.of(), callers.callAs(ADMIN, () -> kit.bulkActions(ContactService.RECORD_TYPE)));
         assertEquals(null, viewReference("activities"));
         assertEquals("contacts still work", grace.values().get("lastName"), callers.callAs(ADMIN,
@@ -275,13 +283,89 @@ public class ContactsModuleIT {
         assertEquals(3, ((List<?>) callers.callAs(ADMIN, () -> call(back, "of", ContactService.RECORD_TYPE, grace.id()))).size());
     }
 
-    private RowDecoration dueFlag() throws Exception {
+    /**
+     * Follow-ups chain on any record (here companies): the next one is planned only from a recorded
+     * result, the list shows each operation's status, and the unattended report lists exactly the
+     * overdue ones of the chosen branch, agent and period. The module goes and comes back like the others.
+     */
+    @Test
+    public void t4_followUpsChainTheirStatusAndTheUnattendedReportAcrossAnUninstall() throws Exception {
+        Records records = waitFor(Records.class);
+        RecordKit kit = waitFor(RecordKit.class);
+        SecurityAdmin security = waitFor(SecurityAdmin.class);
+        Object followUps = service(FOLLOW_UP_SERVICE);
+        callers.callAs(ADMIN, () -> {
+            ProfileInfo full = security.saveProfile(new ProfileInfo(null, "Everything " + System.nanoTime(), true, Set.of()));
+            return security.createUser(new UserInput("north" + NORTH, "North Agent", "", "North", null, full.id(), Set.of()),
+                    "Tessera-2026-secret".toCharArray());
+        });
+        Caller north = new Caller("north" + NORTH);
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).withNano(0);
+        RecordRow overdue = callers.callAs(ADMIN, () -> records.create("company", Map.of("name", "Overdue " + NORTH)));
+        RecordRow onTime = callers.callAs(ADMIN, () -> records.create("company", Map.of("name", "On time " + NORTH)));
+        RecordRow closed = callers.callAs(ADMIN, () -> records.create("company", Map.of("name", "Closed " + NORTH)));
+        RecordRow northern = callers.callAs(north, () -> records.create("company", Map.of("name", "Northern " + NORTH)));
+
+        Object late = callers.callAs(ADMIN, () -> call(followUps, "plan", "company", overdue.id(), "Call about the quote",
+                now.minusDays(1), null));
+        callers.callAs(ADMIN, () -> call(followUps, "plan", "company", onTime.id(), "Send the contract", now.plusDays(1),
+                now.plusHours(20)));
+        Object first = callers.callAs(ADMIN, () -> call(followUps, "plan", "company", closed.id(), "Present the offer",
+                now.minusDays(5), null));
+        ValidationException notYet = assertThrows(ValidationException.class, () -> callers.callAs(ADMIN,
+                () -> call(followUps, "plan", "company", closed.id(), "Too early", now.plusDays(1), null)));
+        assertTrue(notYet.errors().get(0).message(), notYet.errors().get(0).message().startsWith("Record the result"));
+        callers.callAs(ADMIN, () -> call(followUps, "recordResult", call(first, "id"), call(first, "version"),
+                now.minusDays(4), "They signed", true));
+        Object northLate = callers.callAs(north, () -> call(followUps, "plan", "company", northern.id(), "Visit the plant",
+                now.minusDays(2), null));
+
+        RowDecoration statusMarks = decorationOf(FOLLOWUPS);
+        Map<Long, RowDecoration.Mark> marks = callers.callAs(ADMIN, () -> statusMarks.decorate("company",
+                List.of(overdue, onTime, closed)));
+        assertEquals("error", marks.get(overdue.id()).tone());
+        assertEquals("warning", marks.get(onTime.id()).tone());
+        assertEquals("Concluded", marks.get(closed.id()).text());
+
+        Set<Long> expected = Set.of((Long) call(late, "id"), (Long) call(northLate, "id"));
+        assertEquals("every overdue follow-up, and only those", expected, unattendedIds(followUps, null, null, null, null));
+        assertEquals(Set.of((Long) call(northLate, "id")), unattendedIds(followUps, "North", null, null, null));
+        assertEquals(Set.of((Long) call(late, "id")), unattendedIds(followUps, null, "admin", now.toLocalDate().minusDays(1),
+                now.toLocalDate()));
+        assertEquals("outside the period", Set.of(), unattendedIds(followUps, null, "admin", now.toLocalDate().minusDays(30),
+                now.toLocalDate().minusDays(2)));
+        int companyMarks = callers.callAs(ADMIN, () -> kit.decorations("company")).size();
+
+        features.uninstallFeature("crm-followups", EnumSet.noneOf(FeaturesService.Option.class));
+        assertTrue("nothing of the module left", eventually(() -> servicesOf(FOLLOWUPS) == 0));
+        assertEquals(companyMarks - 1, callers.callAs(ADMIN, () -> kit.decorations("company")).size());
+        assertEquals(null, viewReference("reports/unattended-follow-ups"));
+        features.installFeature("crm-followups", EnumSet.noneOf(FeaturesService.Option.class));
+        Object back = service(FOLLOW_UP_SERVICE);
+        assertEquals("the chain is still there", 1, ((List<?>) callers.callAs(ADMIN, () -> call(back, "chain", "company",
+                closed.id()))).size());
+        assertEquals(expected, unattendedIds(back, null, null, null, null));
+    }
+
+    private Set<Long> unattendedIds(Object followUps, String branch, String agent, LocalDate from, LocalDate to) {
+        List<?> rows = (List<?>) callers.callAs(ADMIN, () -> call(followUps, "unattended", branch, agent, from, to));
+        Set<Long> ids = new TreeSet<>();
+        for (Object row : rows) {
+            String title = (String) call(row, "recordTitle");
+            if (title.endsWith(NORTH)) { // this test's operations only
+                ids.add((Long) call(row, "id"));
+            }
+        }
+        return ids;
+    }
+
+    private RowDecoration decorationOf(String bundle) throws Exception {
         for (ServiceReference<RowDecoration> ref : context.getServiceReferences(RowDecoration.class, null)) {
-            if (ACTIVITIES.equals(ref.getBundle().getSymbolicName())) {
+            if (bundle.equals(ref.getBundle().getSymbolicName())) {
                 return context.getService(ref);
             }
         }
-        throw new AssertionError("no due flag");
+        throw new AssertionError("no row decoration of " + bundle);
     }
 
     private static boolean reminderThreadRuns() {

@@ -55,7 +55,8 @@ class DistributionIT {
         assertEquals("{\"status\":\"UP\",\"modules\":[{\"id\":\"activities\",\"version\":\"0.1.0\",\"state\":\"ACTIVE\","
                 + "\"routes\":[\"activities\"]},{\"id\":\"companies\",\"version\":\"0.1.0\",\"state\":\"ACTIVE\","
                 + "\"routes\":[\"companies\"]},{\"id\":\"contacts\",\"version\":\"0.1.0\",\"state\":\"ACTIVE\","
-                + "\"routes\":[\"contacts\"]}]}", response.body());
+                + "\"routes\":[\"contacts\"]},{\"id\":\"followups\",\"version\":\"0.1.0\",\"state\":\"ACTIVE\","
+                + "\"routes\":[\"reports/unattended-follow-ups\"]}]}", response.body());
     }
 
     @Test
@@ -511,6 +512,23 @@ class DistributionIT {
             assertEquals("1", browser.text("#reminders-count"));
             browser.clickFirst("vaadin-notification-card .reminder-dismiss");
             browser.until(Duration.ofSeconds(10), d -> !browser.shown("reminders-count"));
+
+            // A follow-up due this morning is overdue at once: the company's status turns red and the
+            // unattended follow-ups report lists it.
+            browser.open(crm.url("/companies"));
+            browser.clickCell("companies-grid", "Initech");
+            browser.toggle("followups-panel");
+            browser.typeArea("followup-action", "Call to ask about the quote");
+            browser.typeInto("#followup-due vaadin-date-picker input",
+                    java.time.LocalDate.now().format(DateTimeFormatter.ofPattern("M/d/yyyy")) + "\n");
+            browser.typeInto("#followup-due vaadin-time-picker input", "00:00\n");
+            browser.click("followup-plan");
+            browser.until(Duration.ofSeconds(10), d -> browser.text("#followups-status").startsWith("Overdue"));
+            browser.screenshot("followups-panel");
+            browser.open(crm.url("/reports/unattended-follow-ups"));
+            browser.until(Duration.ofSeconds(10), d -> browser.gridCells("unattended-grid").contains("Call to ask about the quote"));
+            assertTrue(browser.gridCells("unattended-grid").contains("Initech"));
+            browser.screenshot("unattended-follow-ups");
 
             // My activities: the open task is there; the joined check-in is done.
             browser.open(crm.url("/activities"));

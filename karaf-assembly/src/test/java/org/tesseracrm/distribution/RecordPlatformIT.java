@@ -537,7 +537,7 @@ public class RecordPlatformIT {
             assertEquals("only for users holding its permission", List.of(), as("planner", () -> kit.bulkActions(CONTACT)));
             assertEquals(List.of(), as("admin", () -> kit.bulkActions("company")).stream()
                     .filter(a -> !a.id().startsWith("activities.")).toList());
-            assertEquals("the contacts module's own decoration and the activities' due flag", 2,
+            assertEquals("the contacts module's own decoration, the activities' due flag and the follow-up status", 3,
                     kit.decorations(CONTACT).size());
         } finally {
             registration.unregister();

@@ -1,6 +1,6 @@
-/** How a bundle's database schema is migrated and how its services wait for that. */
+/** How a bundle's database schema is migrated, how its services wait for that, and plain JDBC for modules' own tables. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.tesseracrm.kernel.api.persistence;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,7 @@
 package org.tesseracrm.kernel.api.security;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -55,4 +56,11 @@ public interface AccessControl {
      * @throws org.tesseracrm.kernel.api.PermissionDeniedException without an active caller
      */
     Set<String> groupMates();
+
+    /**
+     * @return the branch of each user whose records the current caller sees, "" for users without one
+     *     (for reports filtered by branch)
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without an active caller
+     */
+    Map<String, String> branches();
 }

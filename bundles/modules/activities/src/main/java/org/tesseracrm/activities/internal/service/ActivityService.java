@@ -1,6 +1,5 @@
 package org.tesseracrm.activities.internal.service;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,10 +30,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.tesseracrm.activities.internal.ActivitiesModule;
-import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.NotFoundException;
 import org.tesseracrm.kernel.api.ValidationException;
+import org.tesseracrm.kernel.api.persistence.ModuleSql;
 import org.tesseracrm.kernel.api.record.MergeParticipant;
 import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordRow;
@@ -122,8 +121,8 @@ public class ActivityService implements MergeParticipant {
         List<Object> params = new ArrayList<>(List.of(recordType, id, recordType, id));
         String sql = "SELECT " + Activity.COLUMNS + " FROM CRM_ACTIVITY WHERE ((RELATED_TYPE = ? AND RELATED_ID = ?) OR ID IN "
                 + "(SELECT ACTIVITY_ID FROM CRM_ACTIVITY_PARTICIPANT WHERE RECORD_TYPE = ? AND RECORD_ID = ?))"
-                + owners(visibility, params) + " ORDER BY DONE, DUE_AT, ID";
-        List<Activity> found = query(sql, params, LIST_LIMIT, Activity::read);
+                + ModuleSql.visibleOwners(visibility, params) + " ORDER BY DONE, DUE_AT, ID";
+        List<Activity> found = ModuleSql.query(dataSource, sql, params, LIST_LIMIT, Activity::read);
         List<Activity> open = new ArrayList<>(found.stream().filter(a -> !a.done()).toList());
         found.stream().filter(Activity::done).sorted(Comparator.comparing(Activity::dueAt).reversed()).forEach(open::add);
         return open;
@@ -141,9 +140,9 @@ public class ActivityService implements MergeParticipant {
         owners.removeIf(o -> !visibility.canSee(o));
         List<Object> params = new ArrayList<>(owners);
         params.add(done);
-        String sql = "SELECT " + Activity.COLUMNS + " FROM CRM_ACTIVITY WHERE OWNER IN (" + marks(owners.size())
+        String sql = "SELECT " + Activity.COLUMNS + " FROM CRM_ACTIVITY WHERE OWNER IN (" + ModuleSql.placeholders(owners.size())
                 + ") AND DONE = ? ORDER BY DUE_AT" + (done ? " DESC" : "") + ", ID";
-        return query(sql, params, LIST_LIMIT, Activity::read);
+        return ModuleSql.query(dataSource, sql, params, LIST_LIMIT, Activity::read);
     }
 
     /**
@@ -153,8 +152,8 @@ public class ActivityService implements MergeParticipant {
     public Optional<Activity> get(long id) {
         access.require(ActivitiesModule.VIEW);
         List<Object> params = new ArrayList<>(List.of(id));
-        String sql = "SELECT " + Activity.COLUMNS + " FROM CRM_ACTIVITY WHERE ID = ?" + owners(access.visibility(), params);
-        return query(sql, params, 1, Activity::read).stream().findFirst();
+        String sql = "SELECT " + Activity.COLUMNS + " FROM CRM_ACTIVITY WHERE ID = ?" + ModuleSql.visibleOwners(access.visibility(), params);
+        return ModuleSql.query(dataSource, sql, params, 1, Activity::read).stream().findFirst();
     }
 
     /**
@@ -281,7 +280,7 @@ public class ActivityService implements MergeParticipant {
         access.require(ActivitiesModule.DELETE);
         require(id);
         records.delete(ActivityRecordType.ID, RecordSelection.of(List.of(id)));
-        update("DELETE FROM CRM_ACTIVITY_PARTICIPANT WHERE ACTIVITY_ID = ?", List.of(id));
+        ModuleSql.update(dataSource, "DELETE FROM CRM_ACTIVITY_PARTICIPANT WHERE ACTIVITY_ID = ?", List.of(id));
     }
 
     /**
@@ -307,7 +306,7 @@ public class ActivityService implements MergeParticipant {
         }
         Optional<CheckIn> made = Optional.empty();
         if (meeting.kind() == Kind.VIDEO_CHECKIN && !meeting.relatedType().isEmpty()
-                && query("SELECT ID FROM CRM_CHECKIN WHERE ACTIVITY_ID = ?", List.of(id), 1, rs -> rs.getLong(1)).isEmpty()) {
+                && ModuleSql.query(dataSource, "SELECT ID FROM CRM_CHECKIN WHERE ACTIVITY_ID = ?", List.of(id), 1, rs -> rs.getLong(1)).isEmpty()) {
             made = Optional.of(insertCheckIn(caller.username(), meeting.relatedType(), meeting.relatedId(),
                     meeting.relatedTitle(), CheckIn.VIDEO, null, null, id));
         }
@@ -352,7 +351,7 @@ public class ActivityService implements MergeParticipant {
     public List<CheckIn> checkIns(String recordType, long id) {
         access.require(ActivitiesModule.VIEW);
         title(recordType, id);
-        return query("SELECT ID, USERNAME, RECORD_TYPE, RECORD_ID, RECORD_TITLE, KIND, CHECKED_IN_AT, LATITUDE, LONGITUDE, "
+        return ModuleSql.query(dataSource, "SELECT ID, USERNAME, RECORD_TYPE, RECORD_ID, RECORD_TITLE, KIND, CHECKED_IN_AT, LATITUDE, LONGITUDE, "
                 + "ACTIVITY_ID FROM CRM_CHECKIN WHERE RECORD_TYPE = ? AND RECORD_ID = ? ORDER BY CHECKED_IN_AT DESC, ID DESC",
                 List.of(recordType, id), LIST_LIMIT, ActivityService::readCheckIn);
     }
@@ -380,7 +379,7 @@ public class ActivityService implements MergeParticipant {
      */
     public List<RecordRef> participants(long id) {
         require(id);
-        return query("SELECT RECORD_TYPE, RECORD_ID, TITLE FROM CRM_ACTIVITY_PARTICIPANT WHERE ACTIVITY_ID = ? "
+        return ModuleSql.query(dataSource, "SELECT RECORD_TYPE, RECORD_ID, TITLE FROM CRM_ACTIVITY_PARTICIPANT WHERE ACTIVITY_ID = ? "
                 + "ORDER BY TITLE", List.of(id), LIST_LIMIT, rs -> new RecordRef(rs.getString(1), rs.getLong(2), rs.getString(3)));
     }
 
@@ -404,7 +403,7 @@ public class ActivityService implements MergeParticipant {
     /** @return the caller's open activities whose reminder time has come, earliest first */
     public List<Activity> dueReminders() {
         Caller caller = access.require(ActivitiesModule.VIEW);
-        return query("SELECT " + Activity.COLUMNS + " FROM CRM_ACTIVITY WHERE OWNER = ? AND REMIND_AT <= ? AND DONE = ? "
+        return ModuleSql.query(dataSource, "SELECT " + Activity.COLUMNS + " FROM CRM_ACTIVITY WHERE OWNER = ? AND REMIND_AT <= ? AND DONE = ? "
                 + "ORDER BY REMIND_AT, ID", List.of(caller.username(), Timestamp.valueOf(utcNow()), false), 50, Activity::read);
     }
 
@@ -423,22 +422,22 @@ public class ActivityService implements MergeParticipant {
         params.addAll(ids);
         params.add(false);
         String sql = "SELECT RELATED_ID, MIN(DUE_AT) FROM CRM_ACTIVITY WHERE RELATED_TYPE = ? AND RELATED_ID IN ("
-                + marks(ids.size()) + ") AND DONE = ?" + owners(access.visibility(), params) + " GROUP BY RELATED_ID";
+                + ModuleSql.placeholders(ids.size()) + ") AND DONE = ?" + ModuleSql.visibleOwners(access.visibility(), params) + " GROUP BY RELATED_ID";
         Map<Long, LocalDateTime> due = new HashMap<>();
-        query(sql, params, ids.size(), rs -> due.put(rs.getLong(1), rs.getTimestamp(2).toLocalDateTime()));
+        ModuleSql.query(dataSource, sql, params, ids.size(), rs -> due.put(rs.getLong(1), rs.getTimestamp(2).toLocalDateTime()));
         return due;
     }
 
     @Override
     public void repoint(String recordType, long from, long to) {
         String title = types.containsKey(recordType) ? records.titles(recordType, List.of(to)).getOrDefault(to, "") : "";
-        update("UPDATE CRM_ACTIVITY SET RELATED_ID = ?, RELATED_TITLE = ? WHERE RELATED_TYPE = ? AND RELATED_ID = ?",
+        ModuleSql.update(dataSource, "UPDATE CRM_ACTIVITY SET RELATED_ID = ?, RELATED_TITLE = ? WHERE RELATED_TYPE = ? AND RELATED_ID = ?",
                 List.of(to, clip(title, 300), recordType, from));
-        update("UPDATE CRM_CHECKIN SET RECORD_ID = ? WHERE RECORD_TYPE = ? AND RECORD_ID = ?", List.of(to, recordType, from));
-        update("DELETE FROM CRM_ACTIVITY_PARTICIPANT WHERE RECORD_TYPE = ? AND RECORD_ID = ? AND ACTIVITY_ID IN "
+        ModuleSql.update(dataSource, "UPDATE CRM_CHECKIN SET RECORD_ID = ? WHERE RECORD_TYPE = ? AND RECORD_ID = ?", List.of(to, recordType, from));
+        ModuleSql.update(dataSource, "DELETE FROM CRM_ACTIVITY_PARTICIPANT WHERE RECORD_TYPE = ? AND RECORD_ID = ? AND ACTIVITY_ID IN "
                 + "(SELECT ACTIVITY_ID FROM CRM_ACTIVITY_PARTICIPANT WHERE RECORD_TYPE = ? AND RECORD_ID = ?)",
                 List.of(recordType, from, recordType, to));
-        update("UPDATE CRM_ACTIVITY_PARTICIPANT SET RECORD_ID = ? WHERE RECORD_TYPE = ? AND RECORD_ID = ?",
+        ModuleSql.update(dataSource, "UPDATE CRM_ACTIVITY_PARTICIPANT SET RECORD_ID = ? WHERE RECORD_TYPE = ? AND RECORD_ID = ?",
                 List.of(to, recordType, from));
     }
 
@@ -475,7 +474,7 @@ public class ActivityService implements MergeParticipant {
             }
             checked.put(ref.recordType() + ":" + ref.id(), new RecordRef(ref.recordType(), ref.id(), clip(title, 300)));
         }
-        inTransaction(c -> {
+        ModuleSql.inTransaction(dataSource, c -> {
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM CRM_ACTIVITY_PARTICIPANT WHERE ACTIVITY_ID = ?");
                     PreparedStatement insert = c.prepareStatement("INSERT INTO CRM_ACTIVITY_PARTICIPANT "
                             + "(ACTIVITY_ID, RECORD_TYPE, RECORD_ID, TITLE) VALUES (?, ?, ?, ?)")) {
@@ -497,7 +496,7 @@ public class ActivityService implements MergeParticipant {
     private CheckIn insertCheckIn(String username, String recordType, long recordId, String title, String kind,
             Double latitude, Double longitude, long activityId) {
         LocalDateTime now = utcNow();
-        long id = inTransaction(c -> {
+        long id = ModuleSql.inTransaction(dataSource, c -> {
             try (PreparedStatement next = c.prepareStatement(
                     "UPDATE ACTIVITIES_ID_GEN SET GEN_VALUE = GEN_VALUE + 1 WHERE GEN_NAME = 'CHECKIN'");
                     PreparedStatement read = c.prepareStatement("SELECT GEN_VALUE FROM ACTIVITIES_ID_GEN WHERE GEN_NAME = 'CHECKIN'");
@@ -510,7 +509,7 @@ public class ActivityService implements MergeParticipant {
                     rs.next();
                     newId = rs.getLong(1);
                 }
-                bind(insert, List.of(newId, username, recordType, recordId, title, kind, Timestamp.valueOf(now)));
+                ModuleSql.bind(insert, List.of(newId, username, recordType, recordId, title, kind, Timestamp.valueOf(now)));
                 insert.setObject(8, latitude, java.sql.Types.DOUBLE);
                 insert.setObject(9, longitude, java.sql.Types.DOUBLE);
                 if (activityId > 0) {
@@ -543,78 +542,11 @@ public class ActivityService implements MergeParticipant {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
-    /** @return the visibility condition on OWNER, its values added to the parameters */
-    private static String owners(Visibility visibility, List<Object> params) {
-        if (visibility.all()) {
-            return "";
-        }
-        params.addAll(visibility.owners());
-        return " AND OWNER IN (" + marks(visibility.owners().size()) + ")";
-    }
 
-    private static String marks(int count) {
-        return String.join(", ", java.util.Collections.nCopies(Math.max(count, 1), "?"));
-    }
 
-    /** Reads a row of a result. */
-    @FunctionalInterface
-    interface RowReader<T> {
-        T read(ResultSet rs) throws SQLException;
-    }
 
-    /** Work on a connection inside a transaction. */
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
 
-    private <T> List<T> query(String sql, List<?> params, int limit, RowReader<T> reader) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(sql)) {
-            statement.setMaxRows(limit);
-            bind(statement, params);
-            List<T> rows = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(reader.read(rs));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new CrmException("Could not read activities: " + e.getMessage(), e);
-        }
-    }
 
-    private void update(String sql, List<?> params) {
-        inTransaction(c -> {
-            try (PreparedStatement statement = c.prepareStatement(sql)) {
-                bind(statement, params);
-                return statement.executeUpdate();
-            }
-        });
-    }
 
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
-        } catch (SQLException e) {
-            throw new CrmException("Could not save activities: " + e.getMessage(), e);
-        }
-    }
 
-    private static void bind(PreparedStatement statement, List<?> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            statement.setObject(i + 1, params.get(i));
-        }
-    }
 }

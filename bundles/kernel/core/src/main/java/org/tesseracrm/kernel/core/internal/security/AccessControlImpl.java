@@ -1,6 +1,7 @@
 package org.tesseracrm.kernel.core.internal.security;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
@@ -65,6 +66,11 @@ public class AccessControlImpl implements AccessControl {
     @Override
     public List<String> assignableUsers() {
         return grantOf(caller()).assignable();
+    }
+
+    @Override
+    public Map<String, String> branches() {
+        return grantOf(caller()).branches();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.tesseracrm.kernel.core.internal.security;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,11 +70,13 @@ public class Grants {
         Set<Long> below = new RoleTree(Role.parents(em)).below(user.roleId());
         Set<String> owners = new HashSet<>(Set.of(username));
         Set<String> assignable = new TreeSet<>(Set.of(username));
-        for (Object[] row : em.createQuery("SELECT u.username, u.roleId, u.active FROM UserAccount u", Object[].class)
+        Map<String, String> branches = new HashMap<>();
+        for (Object[] row : em.createQuery("SELECT u.username, u.roleId, u.active, u.branch FROM UserAccount u", Object[].class)
                 .getResultList()) {
             String other = (String) row[0];
             Long role = (Long) row[1];
             boolean active = (Boolean) row[2];
+            branches.put(other, row[3] == null ? "" : (String) row[3]);
             if (role != null && below.contains(role)) {
                 owners.add(other);
             }
@@ -87,6 +90,10 @@ public class Grants {
             mates.addAll(em.createQuery("SELECT u.username FROM UserAccount u WHERE :id MEMBER OF u.groupIds AND u.active = TRUE",
                     String.class).setParameter("id", group).getResultList());
         }
-        return new Grant(true, full, permissions, new Visibility(full, owners), List.copyOf(assignable), mates, now);
+        if (!full) {
+            branches.keySet().retainAll(owners);
+        }
+        return new Grant(true, full, permissions, new Visibility(full, owners), List.copyOf(assignable), mates,
+                Map.copyOf(branches), now);
     }
 }

@@ -1,0 +1,271 @@
+package org.tesseracrm.followups.internal.service;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.tesseracrm.followups.internal.FollowUpsModule;
+import org.tesseracrm.kernel.api.ConflictException;
+import org.tesseracrm.kernel.api.NotFoundException;
+import org.tesseracrm.kernel.api.persistence.MigratedSchema;
+import org.tesseracrm.kernel.api.persistence.ModuleSql;
+import org.tesseracrm.kernel.api.record.Records;
+import org.tesseracrm.kernel.api.record.RowDecoration.Mark;
+import org.tesseracrm.kernel.api.security.AccessControl;
+import org.tesseracrm.kernel.api.security.Caller;
+import org.tesseracrm.kernel.api.security.Visibility;
+
+/**
+ * Follow-up chains on sales operations (records of any type) and the unattended follow-ups report.
+ * Every method checks the caller's permission, that the caller sees the operation's record, and limits
+ * what it reads to the follow-ups of owners whose records the caller sees. The chain's rules are
+ * {@link Chain}'s.
+ */
+@Component(service = FollowUpService.class)
+public class FollowUpService {
+    /** The most rows the report and a chain return. */
+    public static final int LIMIT = 1000;
+    private static final String COLUMNS = "ID, VERSION, RECORD_TYPE, RECORD_ID, RECORD_TITLE, ACTION, DUE_AT, REMIND_AT, "
+            + "RESULT_AT, RESULT, CONCLUDES, OWNER";
+
+    private final Records records;
+    private final AccessControl access;
+    private final DataSource dataSource;
+
+    /**
+     * @param records checks the caller sees an operation, and names it
+     * @param access the caller's permissions and visibility
+     * @param dataSource the CRM database
+     * @param schema the module's tables
+     */
+    @Activate
+    public FollowUpService(@Reference Records records, @Reference AccessControl access,
+            @Reference(target = "(osgi.jndi.service.name=crm)") DataSource dataSource,
+            @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.followups)") MigratedSchema schema) {
+        this.records = records;
+        this.access = access;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * @param recordType an operation's record type
+     * @param id the operation, which the caller must see
+     * @return its follow-ups the caller sees, newest first
+     */
+    public List<FollowUp> chain(String recordType, long id) {
+        access.require(FollowUpsModule.VIEW);
+        title(recordType, id);
+        return chainOf(recordType, id);
+    }
+
+    /**
+     * Plans the next follow-up of an operation.
+     *
+     * @param recordType the operation's record type
+     * @param id the operation
+     * @param action what is to be done
+     * @param dueAt when it is due (UTC)
+     * @param remindAt when to remind, or null
+     * @return the new follow-up
+     * @throws org.tesseracrm.kernel.api.ValidationException per {@link Chain#checkPlan}
+     */
+    public FollowUp plan(String recordType, long id, String action, LocalDateTime dueAt, LocalDateTime remindAt) {
+        Caller caller = access.require(FollowUpsModule.CREATE);
+        String title = title(recordType, id);
+        Chain.checkPlan(chainOf(recordType, id), action, dueAt, remindAt);
+        long newId = ModuleSql.inTransaction(dataSource, c -> {
+            long next;
+            try (PreparedStatement bump = c.prepareStatement(
+                    "UPDATE FOLLOWUPS_ID_GEN SET GEN_VALUE = GEN_VALUE + 1 WHERE GEN_NAME = 'FOLLOWUP'");
+                    PreparedStatement read = c.prepareStatement("SELECT GEN_VALUE FROM FOLLOWUPS_ID_GEN WHERE GEN_NAME = 'FOLLOWUP'")) {
+                bump.executeUpdate();
+                try (ResultSet rs = read.executeQuery()) {
+                    rs.next();
+                    next = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO CRM_FOLLOWUP (ID, VERSION, RECORD_TYPE, RECORD_ID, "
+                    + "RECORD_TITLE, ACTION, DUE_AT, REMIND_AT, IS_OPEN, RESULT, CONCLUDES, OWNER, CREATED_AT) "
+                    + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)")) {
+                ModuleSql.bind(insert, List.of(next, recordType, id, clip(title, 300), action.strip(), Timestamp.valueOf(dueAt)));
+                insert.setTimestamp(7, remindAt == null ? null : Timestamp.valueOf(remindAt));
+                insert.setBoolean(8, true);
+                insert.setBoolean(9, false);
+                insert.setString(10, caller.username());
+                insert.setTimestamp(11, Timestamp.valueOf(now()));
+                insert.executeUpdate();
+            }
+            return next;
+        });
+        return find(newId).orElseThrow();
+    }
+
+    /**
+     * Records what happened on the open follow-up; concluding ends the operation's follow-up.
+     *
+     * @param id the newest, open follow-up of its operation
+     * @param version the version the user saw
+     * @param resultAt when it happened (UTC)
+     * @param details what happened
+     * @param conclude whether this ends the operation's follow-up
+     * @return the follow-up with its result
+     * @throws ConflictException if someone recorded it meanwhile
+     */
+    public FollowUp recordResult(long id, long version, LocalDateTime resultAt, String details, boolean conclude) {
+        access.require(FollowUpsModule.EDIT);
+        FollowUp followUp = find(id).orElseThrow(() -> new NotFoundException("Follow-up", id));
+        title(followUp.recordType(), followUp.recordId());
+        Chain.checkResult(chainOf(followUp.recordType(), followUp.recordId()), id, resultAt, details, now());
+        int changed = ModuleSql.inTransaction(dataSource, c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE CRM_FOLLOWUP SET RESULT_AT = ?, RESULT = ?, "
+                    + "CONCLUDES = ?, IS_OPEN = ?, VERSION = VERSION + 1 WHERE ID = ? AND VERSION = ?")) {
+                ModuleSql.bind(update, List.of(Timestamp.valueOf(resultAt), details.strip(), conclude, false, id, version));
+                return update.executeUpdate();
+            }
+        });
+        if (changed == 0) {
+            throw new ConflictException("Someone else recorded this follow-up meanwhile. Open it again to see their result.");
+        }
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * @param recordType a list's record type
+     * @param ids the records of a page
+     * @return the follow-up badge of each operation that has follow-ups the caller sees; empty without
+     *     {@code followups.view}
+     */
+    public Map<Long, Mark> marks(String recordType, Collection<Long> ids) {
+        if (ids.isEmpty() || !access.permitted(FollowUpsModule.VIEW)) {
+            return Map.of();
+        }
+        List<Object> params = new ArrayList<>();
+        params.add(recordType);
+        params.addAll(ids);
+        String visible = ModuleSql.visibleOwners(access.visibility(), params);
+        // The newest follow-up of each record: the one with the highest id.
+        List<FollowUp> newest = ModuleSql.query(dataSource, "SELECT " + COLUMNS + " FROM CRM_FOLLOWUP WHERE ID IN (SELECT MAX(ID) FROM CRM_FOLLOWUP "
+                + "WHERE RECORD_TYPE = ? AND RECORD_ID IN (" + ModuleSql.placeholders(ids.size()) + ")" + visible + " GROUP BY RECORD_ID)",
+                params, ids.size(), FollowUpService::read);
+        LocalDateTime now = now();
+        Map<Long, Mark> found = new HashMap<>();
+        newest.forEach(f -> Chain.mark(Optional.of(f), now).ifPresent(m -> found.put(f.recordId(), m)));
+        return found;
+    }
+
+    /**
+     * The unattended follow-ups report: open follow-ups past due (R-ACT-6).
+     *
+     * @param branch only agents of this branch, or null for all
+     * @param agent only this sales agent's, or null for all
+     * @param from only those due on or after this day (UTC), or null
+     * @param to only those due on or before this day (UTC), or null
+     * @return the overdue follow-ups the caller sees, most overdue first
+     */
+    public List<FollowUp> unattended(String branch, String agent, LocalDate from, LocalDate to) {
+        access.require(FollowUpsModule.VIEW);
+        Visibility visibility = access.visibility();
+        Map<String, String> branches = access.branches();
+        List<Object> params = new ArrayList<>();
+        params.add(true);
+        params.add(Timestamp.valueOf(now()));
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM CRM_FOLLOWUP WHERE IS_OPEN = ? AND DUE_AT < ?");
+        if (from != null) {
+            sql.append(" AND DUE_AT >= ?");
+            params.add(Timestamp.valueOf(from.atStartOfDay()));
+        }
+        if (to != null) {
+            sql.append(" AND DUE_AT < ?");
+            params.add(Timestamp.valueOf(to.plusDays(1).atStartOfDay()));
+        }
+        boolean anyAgent = agent == null || agent.isBlank();
+        boolean anyBranch = branch == null || branch.isBlank();
+        if (!visibility.all() || !anyAgent || !anyBranch) {
+            // Full access and no filter reads everyone's, users since removed included; otherwise the agents asked for.
+            Set<String> agents = new TreeSet<>(visibility.all() ? branches.keySet() : visibility.owners());
+            if (!anyAgent) {
+                agents.retainAll(Set.of(agent));
+            }
+            if (!anyBranch) {
+                agents.removeIf(user -> !branch.equals(branches.getOrDefault(user, "")));
+            }
+            if (agents.isEmpty()) {
+                return List.of();
+            }
+            sql.append(" AND OWNER IN (").append(ModuleSql.placeholders(agents.size())).append(')');
+            params.addAll(agents);
+        }
+        sql.append(" ORDER BY DUE_AT, ID");
+        return ModuleSql.query(dataSource, sql.toString(), params, LIMIT, FollowUpService::read);
+    }
+
+    /** @return the branch of each sales agent the caller sees, for the report's filters */
+    public Map<String, String> agents() {
+        access.require(FollowUpsModule.VIEW);
+        return access.branches();
+    }
+
+    /** @return the current time as stored: UTC, to the millisecond */
+    public static LocalDateTime now() {
+        return LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private List<FollowUp> chainOf(String recordType, long id) {
+        List<Object> params = new ArrayList<>(List.of(recordType, id));
+        String visible = ModuleSql.visibleOwners(access.visibility(), params);
+        return ModuleSql.query(dataSource, "SELECT " + COLUMNS + " FROM CRM_FOLLOWUP WHERE RECORD_TYPE = ? AND RECORD_ID = ?" + visible
+                + " ORDER BY ID DESC", params, LIMIT, FollowUpService::read);
+    }
+
+    private Optional<FollowUp> find(long id) {
+        List<Object> params = new ArrayList<>(List.of(id));
+        String visible = ModuleSql.visibleOwners(access.visibility(), params);
+        return ModuleSql.query(dataSource, "SELECT " + COLUMNS + " FROM CRM_FOLLOWUP WHERE ID = ?" + visible, params, 1, FollowUpService::read).stream().findFirst();
+    }
+
+    /** @return the operation's title, checking the caller sees it */
+    private String title(String recordType, long id) {
+        String title = records.titles(recordType, List.of(id)).get(id);
+        if (title == null) {
+            throw new NotFoundException("Record", recordType + " #" + id);
+        }
+        return title;
+    }
+
+
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    private static FollowUp read(ResultSet rs) throws SQLException {
+        Timestamp remind = rs.getTimestamp(8);
+        Timestamp result = rs.getTimestamp(9);
+        return new FollowUp(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6),
+                rs.getTimestamp(7).toLocalDateTime(), Optional.ofNullable(remind).map(Timestamp::toLocalDateTime),
+                Optional.ofNullable(result).map(Timestamp::toLocalDateTime), rs.getString(10), rs.getBoolean(11),
+                rs.getString(12));
+    }
+
+
+
+
+}
