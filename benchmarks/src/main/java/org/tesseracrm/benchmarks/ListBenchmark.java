@@ -219,7 +219,7 @@ public final class ListBenchmark {
     }
 
     /** Times the work after warm-up runs; the work returns the number of rows it read. */
-    private static Timing time(int runs, int warmup, IntSupplier work) {
+    static Timing time(int runs, int warmup, IntSupplier work) {
         List<Double> millis = new ArrayList<>();
         int rows = 0;
         for (int run = 0; run < warmup + runs; run++) {

@@ -52,7 +52,7 @@ record Platform(Records records, CustomFields customFields, Imports imports) {
     }
 
     /** A caller who may do everything and sees the given owners. */
-    private static AccessControl allowed(Visibility visibility) {
+    static AccessControl allowed(Visibility visibility) {
         return new AccessControl() {
             @Override
             public Caller require(String permission) {
@@ -97,7 +97,7 @@ record Platform(Records records, CustomFields customFields, Imports imports) {
     }
 
     /** A DataSource that hands out the one connection and ignores close(), like a pool of size one. */
-    private static DataSource pooled(Connection connection) {
+    static DataSource pooled(Connection connection) {
         Connection shared = (Connection) Proxy.newProxyInstance(Platform.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, (proxy, method, args) -> method.getName().equals("close") ? null
                         : method.invoke(connection, args));

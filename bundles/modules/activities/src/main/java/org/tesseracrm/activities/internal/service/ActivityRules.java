@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.tesseracrm.kernel.api.FieldError;
+import org.tesseracrm.kernel.api.ValidationException;
 
 /**
  * The rules of an activity beyond its fields' types, checked by the record platform on every create
@@ -54,6 +55,36 @@ final class ActivityRules {
             }
         }
         return errors;
+    }
+
+    /**
+     * Checks an activity can be joined through the CRM: a video meeting with a Teams or Zoom link.
+     *
+     * @param kind the activity's kind
+     * @param link its meeting link
+     * @throws ValidationException if not
+     */
+    static void checkJoinable(Kind kind, String link) {
+        if (!kind.video()) {
+            throw new ValidationException(List.of(new FieldError("kind", "Only video check-ins and video calls are joined.")));
+        }
+        if (!videoLink(link)) {
+            throw new ValidationException(List.of(new FieldError("meetingLink",
+                    "This meeting has no Microsoft Teams or Zoom link to join.")));
+        }
+    }
+
+    /**
+     * What joining records (seed 000): a video check-in on a record counts as a visit, once; a video call
+     * never does (it is recorded as a completed activity). Both are completed by joining.
+     *
+     * @param kind the joined meeting's kind
+     * @param onRecord whether the meeting belongs to a record (the visited customer)
+     * @param alreadyCheckedIn whether an earlier join recorded the check-in
+     * @return whether this join records a check-in
+     */
+    static boolean joinChecksIn(Kind kind, boolean onRecord, boolean alreadyCheckedIn) {
+        return kind == Kind.VIDEO_CHECKIN && onRecord && !alreadyCheckedIn;
     }
 
     /**

@@ -66,7 +66,7 @@ public class ReminderScheduler {
     }
 
     @Deactivate
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         timer.shutdownNow();
         timer.awaitTermination(5, TimeUnit.SECONDS);
         listeners.clear();
@@ -111,12 +111,14 @@ public class ReminderScheduler {
     }
 
     /**
+     * One look's read; public for the reminder benchmark.
+     *
      * @param after exclusive start (UTC)
      * @param until inclusive end (UTC)
      * @return the open activities whose reminder time falls in between
      * @throws SQLException if the read fails
      */
-    List<Activity> dueBetween(LocalDateTime after, LocalDateTime until) throws SQLException {
+    public List<Activity> dueBetween(LocalDateTime after, LocalDateTime until) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement("SELECT "
                 + Activity.COLUMNS + " FROM CRM_ACTIVITY WHERE REMIND_AT > ? AND REMIND_AT <= ? AND DONE = ? ORDER BY REMIND_AT")) {
             statement.setTimestamp(1, Timestamp.valueOf(after));

@@ -2,6 +2,7 @@ package org.tesseracrm.activities.internal.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDateTime;
@@ -11,6 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.tesseracrm.kernel.api.FieldError;
+import org.tesseracrm.kernel.api.ValidationException;
 
 class ActivityRulesTest {
     private static final LocalDateTime START = LocalDateTime.of(2026, 11, 24, 10, 0);
@@ -73,5 +75,22 @@ class ActivityRulesTest {
         assertFalse(ActivityRules.videoLink("https://user@zoom.us/j/1"), "user info hides the real target in some browsers");
         assertFalse(ActivityRules.videoLink("javascript:alert(1)"));
         assertFalse(ActivityRules.videoLink("https://notzoom.us/j/1"));
+    }
+
+    @Test
+    void joiningAVideoCheckInCountsAsAVisitOnceAndAVideoCallNever() {
+        assertTrue(ActivityRules.joinChecksIn(Kind.VIDEO_CHECKIN, true, false));
+        assertFalse(ActivityRules.joinChecksIn(Kind.VIDEO_CHECKIN, true, true), "joining again");
+        assertFalse(ActivityRules.joinChecksIn(Kind.VIDEO_CHECKIN, false, false), "no customer to have visited");
+        assertFalse(ActivityRules.joinChecksIn(Kind.VIDEO_CALL, true, false), "a video call is an ordinary activity");
+    }
+
+    @Test
+    void onlyVideoMeetingsWithAVideoLinkCanBeJoined() {
+        ActivityRules.checkJoinable(Kind.VIDEO_CALL, "https://zoom.us/j/1");
+        assertEquals("kind", assertThrows(ValidationException.class,
+                () -> ActivityRules.checkJoinable(Kind.MEETING, "https://zoom.us/j/1")).errors().get(0).field());
+        assertEquals("meetingLink", assertThrows(ValidationException.class,
+                () -> ActivityRules.checkJoinable(Kind.VIDEO_CHECKIN, "https://example.com/j/1")).errors().get(0).field());
     }
 }

@@ -21,7 +21,7 @@ class ReminderSchedulerTest {
     private boolean failing;
     private final ReminderScheduler scheduler = new ReminderScheduler(null, null, config()) {
         @Override
-        List<Activity> dueBetween(LocalDateTime after, LocalDateTime until) throws SQLException {
+        public List<Activity> dueBetween(LocalDateTime after, LocalDateTime until) throws SQLException {
             windows.add(new LocalDateTime[] {after, until});
             if (failing) {
                 throw new SQLException("database away");
