@@ -1,6 +1,5 @@
 package org.tesseracrm.benchmarks;
 
-import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -181,21 +180,6 @@ public final class ReminderBenchmark {
     }
 
     private static ActivitiesConfig config() {
-        return new ActivitiesConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return ActivitiesConfig.class;
-            }
-
-            @Override
-            public int dueSoonHours() {
-                return 24;
-            }
-
-            @Override
-            public int reminderCheckSeconds() {
-                return 300; // the benchmark looks itself
-            }
-        };
+        return ActivitiesConfig.Fixed.of(24, 300); // no timed looks: the caller looks itself
     }
 }

@@ -19,4 +19,34 @@ public @interface ActivitiesConfig {
     @AttributeDefinition(name = "Reminder check (seconds)", description = "How often reminders that came due are "
             + "looked up (one indexed query) and pushed to their owners' open sessions.", min = "1", max = "300")
     int reminderCheckSeconds() default 5;
+
+    /** Settings made in code, for tests and benchmarks that run without Configuration Admin. */
+    final class Fixed {
+        private Fixed() {
+        }
+
+        /**
+         * @param dueSoonHours see {@link ActivitiesConfig#dueSoonHours()}
+         * @param reminderCheckSeconds see {@link ActivitiesConfig#reminderCheckSeconds()}
+         * @return the settings
+         */
+        public static ActivitiesConfig of(int dueSoonHours, int reminderCheckSeconds) {
+            return new ActivitiesConfig() {
+                @Override
+                public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                    return ActivitiesConfig.class;
+                }
+
+                @Override
+                public int dueSoonHours() {
+                    return dueSoonHours;
+                }
+
+                @Override
+                public int reminderCheckSeconds() {
+                    return reminderCheckSeconds;
+                }
+            };
+        }
+    }
 }

@@ -3,7 +3,6 @@ package org.tesseracrm.activities.internal.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -93,21 +92,6 @@ class ReminderSchedulerTest {
     }
 
     private static ActivitiesConfig config() {
-        return new ActivitiesConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return ActivitiesConfig.class;
-            }
-
-            @Override
-            public int dueSoonHours() {
-                return 24;
-            }
-
-            @Override
-            public int reminderCheckSeconds() {
-                return 300; // the tests look themselves
-            }
-        };
+        return ActivitiesConfig.Fixed.of(24, 300); // no timed looks: the caller looks itself
     }
 }
