@@ -319,6 +319,13 @@ public class ContactsModuleIT {
                 now.minusDays(4), "They signed", true));
         Object northLate = callers.callAs(north, () -> call(followUps, "plan", "company", northern.id(), "Visit the plant",
                 now.minusDays(2), null));
+        // With Activities installed each follow-up is also a task, so its reminder pops up; the result completes it.
+        long task = (Long) call(late, "activityId");
+        assertEquals("Follow-up: Call about the quote", callers.callAs(ADMIN, () -> records.get("activity", task))
+                .orElseThrow().values().get("subject"));
+        long firstTask = (Long) call(first, "activityId");
+        assertEquals(Boolean.TRUE, callers.callAs(ADMIN, () -> records.get("activity", firstTask)).orElseThrow()
+                .values().get("done"));
 
         RowDecoration statusMarks = decorationOf(FOLLOWUPS);
         Map<Long, RowDecoration.Mark> marks = callers.callAs(ADMIN, () -> statusMarks.decorate("company",

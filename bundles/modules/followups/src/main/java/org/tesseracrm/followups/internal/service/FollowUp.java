@@ -19,10 +19,11 @@ import java.util.Optional;
  * @param result the result's details, once recorded
  * @param concludes whether recording it ended the operation's follow-up
  * @param owner the sales agent who planned it
+ * @param activityId the task scheduled with it in the Activities module, or 0 without one
  */
 public record FollowUp(long id, long version, String recordType, long recordId, String recordTitle, String action,
         LocalDateTime dueAt, Optional<LocalDateTime> remindAt, Optional<LocalDateTime> resultAt, String result,
-        boolean concludes, String owner) {
+        boolean concludes, String owner, long activityId) {
     /** @return whether its result is still to be recorded */
     public boolean open() {
         return resultAt.isEmpty();

@@ -22,11 +22,15 @@ import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tesseracrm.followups.internal.FollowUpsModule;
 import org.tesseracrm.kernel.api.ConflictException;
+import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.NotFoundException;
 import org.tesseracrm.kernel.api.persistence.MigratedSchema;
 import org.tesseracrm.kernel.api.persistence.ModuleSql;
+import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.record.RowDecoration.Mark;
 import org.tesseracrm.kernel.api.security.AccessControl;
@@ -41,10 +45,13 @@ import org.tesseracrm.kernel.api.security.Visibility;
  */
 @Component(service = FollowUpService.class)
 public class FollowUpService {
+    private static final Logger LOG = LoggerFactory.getLogger(FollowUpService.class);
+    /** The Activities module's record type, reached through the record platform only. */
+    private static final String ACTIVITY = "activity";
     /** The most rows the report and a chain return. */
     public static final int LIMIT = 1000;
     private static final String COLUMNS = "ID, VERSION, RECORD_TYPE, RECORD_ID, RECORD_TITLE, ACTION, DUE_AT, REMIND_AT, "
-            + "RESULT_AT, RESULT, CONCLUDES, OWNER";
+            + "RESULT_AT, RESULT, CONCLUDES, OWNER, ACTIVITY_ID";
 
     private final Records records;
     private final AccessControl access;
@@ -115,7 +122,52 @@ public class FollowUpService {
             }
             return next;
         });
+        long task = scheduleTask(recordType, id, title, action.strip(), dueAt, remindAt);
+        if (task > 0) {
+            ModuleSql.update(dataSource, "UPDATE CRM_FOLLOWUP SET ACTIVITY_ID = ? WHERE ID = ?", List.of(task, newId));
+        }
         return find(newId).orElseThrow();
+    }
+
+    /**
+     * With the Activities module installed, a follow-up is also a task on the operation, so its reminder
+     * pops up, it shows among the user's activities and in the due flags. Only the record platform is
+     * used: without the module (or without {@code activities.create}) the follow-up simply has no task.
+     *
+     * @return the task's id, or 0
+     */
+    private long scheduleTask(String recordType, long id, String title, String action, LocalDateTime dueAt,
+            LocalDateTime remindAt) {
+        Map<String, String> task = new HashMap<>();
+        task.put("kind", "task");
+        task.put("subject", clip("Follow-up: " + action, 200));
+        task.put("description", action);
+        task.put("dueAt", RecordRow.format(dueAt));
+        task.put("remindAt", remindAt == null ? "" : RecordRow.format(remindAt));
+        task.put("priority", "medium");
+        task.put("done", "No");
+        task.put("relatedType", recordType);
+        task.put("relatedId", Long.toString(id));
+        task.put("relatedTitle", clip(title, 300));
+        try {
+            return records.create(ACTIVITY, task).id();
+        } catch (CrmException e) {
+            LOG.debug("No task for the follow-up on {} #{}: {}", recordType, id, e.getMessage());
+            return 0;
+        }
+    }
+
+    /** Completes the follow-up's task, if it has one that is still open. */
+    private void completeTask(long activityId) {
+        if (activityId == 0) {
+            return;
+        }
+        try {
+            records.get(ACTIVITY, activityId).filter(row -> !Boolean.TRUE.equals(row.values().get("done")))
+                    .ifPresent(row -> records.update(ACTIVITY, activityId, row.version(), Map.of("done", "Yes", "remindAt", "")));
+        } catch (CrmException e) {
+            LOG.debug("Could not complete task #{} of a follow-up: {}", activityId, e.getMessage());
+        }
     }
 
     /**
@@ -144,6 +196,7 @@ public class FollowUpService {
         if (changed == 0) {
             throw new ConflictException("Someone else recorded this follow-up meanwhile. Open it again to see their result.");
         }
+        completeTask(followUp.activityId());
         return find(id).orElseThrow();
     }
 
@@ -262,7 +315,7 @@ public class FollowUpService {
         return new FollowUp(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6),
                 rs.getTimestamp(7).toLocalDateTime(), Optional.ofNullable(remind).map(Timestamp::toLocalDateTime),
                 Optional.ofNullable(result).map(Timestamp::toLocalDateTime), rs.getString(10), rs.getBoolean(11),
-                rs.getString(12));
+                rs.getString(12), rs.getLong(13));
     }
 
 

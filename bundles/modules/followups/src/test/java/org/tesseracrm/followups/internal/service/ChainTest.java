@@ -17,12 +17,12 @@ class ChainTest {
 
     private static FollowUp planned(long id, LocalDateTime due) {
         return new FollowUp(id, 1, "company", 7, "Initech", "Call about the quote", due, Optional.of(due.minusHours(1)),
-                Optional.empty(), "", false, "ada");
+                Optional.empty(), "", false, "ada", 0);
     }
 
     private static FollowUp done(long id, boolean concludes) {
         return new FollowUp(id, 2, "company", 7, "Initech", "Call about the quote", NOW.minusDays(3), Optional.empty(),
-                Optional.of(NOW.minusDays(2)), "Price too high; new quote to follow", concludes, "ada");
+                Optional.of(NOW.minusDays(2)), "Price too high; new quote to follow", concludes, "ada", 0);
     }
 
     private static String message(Runnable check) {
