@@ -265,11 +265,18 @@ public class SecurityIT {
         sweep(Notes.class, notes, swept, notRefused);
         sweep(Attachments.class, attachments, swept, notRefused);
         sweep(Typifications.class, typifications, swept, notRefused);
-        // The upload widget's limits are configuration, not records: anyone signed in may read them.
-        notRefused.removeAll(List.of("Attachments.allowedExtensions -> returned normally",
-                "Attachments.maxBytes -> returned normally"));
+        // The upload widget's limits are configuration, not records: anyone signed in may read them. The due flag's
+        // colour is a pure function of a time; the list decorations' page reads answer nothing without the permission
+        // instead of failing the list; the merge hook runs inside Records.merge, after its checks.
+        notRefused.removeIf(n -> n.startsWith("Attachments.allowedExtensions -> returned normally")
+                || n.startsWith("Attachments.maxBytes -> returned normally")
+                || n.startsWith("ActivityService.flag -> ") || n.startsWith("ActivityService.nextDue -> ")
+                || n.startsWith("FollowUpService.marks -> ") || n.startsWith("ActivityService.repoint -> "));
         assertTrue("the sweep found the contacts service: " + swept, swept.contains("ContactService.list")
                 && swept.contains("ContactService.assign") && swept.contains("SecurityAdmin.createUser"));
+        assertTrue("the sweep found the activities' and follow-ups' services: " + swept,
+                swept.contains("ActivityService.schedule") && swept.contains("ActivityService.join")
+                        && swept.contains("FollowUpService.unattended") && swept.contains("FollowUpService.recordResult"));
         assertEquals("methods that did not refuse a user without rights", List.of(), notRefused);
         System.out.printf("Permission sweep: %d methods refused a user without rights%n", swept.size());
     }
@@ -366,6 +373,10 @@ public class SecurityIT {
     }
 
     /** @return every service that a module bundle registers under an interface of a package it exports */
+    /** Internal services that hold no user data: the reminder scheduler only tells open pages of their own user. */
+    private static final Set<String> INTERNAL_WITHOUT_USER_DATA = Set.of(
+            "org.tesseracrm.activities.internal.service.ReminderScheduler");
+
     private Map<Class<?>, Object> moduleServices() throws Exception {
         Map<Class<?>, Object> found = new LinkedHashMap<>();
         Collection<ServiceReference<ModuleDescriptor>> descriptors = context.getServiceReferences(ModuleDescriptor.class, null);
@@ -378,7 +389,12 @@ public class SecurityIT {
             }
             for (ServiceReference<?> ref : module.getRegisteredServices()) {
                 for (String type : (String[]) ref.getProperty("objectClass")) {
-                    if (exported.contains(type.substring(0, type.lastIndexOf('.')))) {
+                    String pkg = type.substring(0, type.lastIndexOf('.'));
+                    // The module's API services, and the services its own views call (internal classes, registered
+                    // by class: other bundles cannot import them, but they guard the same data).
+                    boolean ownService = pkg.startsWith(module.getSymbolicName() + ".internal")
+                            && !module.loadClass(type).isInterface() && !INTERNAL_WITHOUT_USER_DATA.contains(type);
+                    if (exported.contains(pkg) || ownService) {
                         found.put(module.loadClass(type), context.getService(ref));
                     }
                 }
@@ -389,7 +405,7 @@ public class SecurityIT {
 
     private void sweep(Class<?> type, Object service, List<String> swept, List<String> notRefused) {
         for (Method method : type.getMethods()) {
-            if (Modifier.isStatic(method.getModifiers())) {
+            if (Modifier.isStatic(method.getModifiers()) || method.getDeclaringClass() == Object.class) {
                 continue;
             }
             String name = type.getSimpleName() + "." + method.getName();
