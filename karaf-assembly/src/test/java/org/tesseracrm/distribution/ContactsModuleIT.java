@@ -47,6 +47,7 @@ import org.tesseracrm.contacts.api.ContactInput;
 import org.tesseracrm.contacts.api.ContactService;
 import org.tesseracrm.kernel.api.NotFoundException;
 import org.tesseracrm.kernel.api.ValidationException;
+import org.tesseracrm.kernel.api.audit.AuditTrail;
 import org.tesseracrm.kernel.api.module.ModuleDescriptor;
 import org.tesseracrm.kernel.api.module.ModuleRegistry;
 import org.tesseracrm.kernel.api.persistence.MigratedSchema;
@@ -259,6 +260,10 @@ public class ContactsModuleIT {
                 () -> records.get("activity", videoCallId)).orElseThrow().values().get("done"));
         assertEquals(1, ((List<?>) callers.callAs(ADMIN, () -> call(activities, "checkIns", ContactService.RECORD_TYPE,
                 grace.id()))).size());
+        AuditTrail audit = waitFor(AuditTrail.class);
+        assertTrue("the contact's history shows the check-in", callers.callAs(ADMIN,
+                () -> audit.history(ContactService.RECORD_TYPE, grace.id())).stream().flatMap(e -> e.changes().stream())
+                .anyMatch(c -> c.field().equals("checkIn") && c.newValue().equals("video check-in")));
         List<String> servicesBefore = settledServices();
 
         features.uninstallFeature("crm-activities", EnumSet.noneOf(FeaturesService.Option.class));
@@ -320,6 +325,10 @@ public class ContactsModuleIT {
         Object northLate = callers.callAs(north, () -> call(followUps, "plan", "company", northern.id(), "Visit the plant",
                 now.minusDays(2), null));
         // With Activities installed each follow-up is also a task, so its reminder pops up; the result completes it.
+        AuditTrail audit = waitFor(AuditTrail.class);
+        assertTrue("the operation's history shows the follow-up and its result", callers.callAs(ADMIN,
+                () -> audit.history("company", closed.id())).stream().flatMap(e -> e.changes().stream())
+                .anyMatch(c -> c.field().equals("followUpResult") && c.newValue().equals("They signed (concluded)")));
         long task = (Long) call(late, "activityId");
         assertEquals("Follow-up: Call about the quote", callers.callAs(ADMIN, () -> records.get("activity", task))
                 .orElseThrow().values().get("subject"));

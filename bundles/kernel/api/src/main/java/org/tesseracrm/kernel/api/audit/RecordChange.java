@@ -26,4 +26,23 @@ public record RecordChange(String module, String recordType, long recordId, Stri
         before = before == null ? Map.of() : before;
         after = after == null ? Map.of() : after;
     }
+
+    /**
+     * A history entry for something added to a record that is not one of its fields (a follow-up, a
+     * check-in): it shows as that name going from nothing to the value.
+     *
+     * @param module the module id of the record's type (readers need its view permission)
+     * @param recordType the record type id
+     * @param recordId the record id
+     * @param label what the record is called
+     * @param owner the record's owner, for visibility
+     * @param name what was added, e.g. {@code followUp}
+     * @param value its description
+     * @return the change
+     */
+    public static RecordChange added(String module, String recordType, long recordId, String label, String owner,
+            String name, String value) {
+        return new RecordChange(module, recordType, recordId, label, owner, AuditAction.UPDATE, Map.of(name, ""),
+                Map.of(name, value));
+    }
 }

@@ -33,6 +33,8 @@ import org.tesseracrm.activities.internal.ActivitiesModule;
 import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.NotFoundException;
 import org.tesseracrm.kernel.api.ValidationException;
+import org.tesseracrm.kernel.api.audit.AuditTrail;
+import org.tesseracrm.kernel.api.audit.RecordChange;
 import org.tesseracrm.kernel.api.persistence.ModuleSql;
 import org.tesseracrm.kernel.api.record.MergeParticipant;
 import org.tesseracrm.kernel.api.record.RecordRef;
@@ -65,6 +67,7 @@ public class ActivityService implements MergeParticipant {
     private final Records records;
     private final AccessControl access;
     private final DataSource dataSource;
+    private final AuditTrail audit;
     private final Map<String, RecordType> types = new ConcurrentHashMap<>();
     private volatile DueFlags flags;
 
@@ -74,12 +77,15 @@ public class ActivityService implements MergeParticipant {
      * @param dataSource the CRM database
      * @param schema the module's tables, so nothing runs before they exist
      * @param config the due flags' threshold
+     * @param audit the records' history, which shows their check-ins
      */
     @Activate
     public ActivityService(@Reference Records records, @Reference AccessControl access,
             @Reference(target = "(osgi.jndi.service.name=crm)") DataSource dataSource,
             @Reference(target = "(crm.schema.bundle=org.tesseracrm.activities)")
-            org.tesseracrm.kernel.api.persistence.MigratedSchema schema, ActivitiesConfig config) {
+            org.tesseracrm.kernel.api.persistence.MigratedSchema schema, ActivitiesConfig config,
+            @Reference AuditTrail audit) {
+        this.audit = audit;
         this.records = records;
         this.access = access;
         this.dataSource = dataSource;
@@ -519,6 +525,12 @@ public class ActivityService implements MergeParticipant {
                 return newId;
             }
         });
+        RecordType type = types.get(recordType);
+        if (type != null) {
+            records.get(recordType, recordId).ifPresent(row -> audit.record(RecordChange.added(type.moduleId(), recordType,
+                    recordId, title, String.valueOf(row.values().get("owner")), "checkIn", CheckIn.VIDEO.equals(kind)
+                            ? "video check-in" : latitude == null ? "visit" : String.format("visit at %.5f, %.5f", latitude, longitude))));
+        }
         return new CheckIn(id, username, recordType, recordId, title, kind, now, Optional.ofNullable(latitude),
                 Optional.ofNullable(longitude), activityId);
     }

@@ -16,21 +16,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tesseracrm.followups.internal.FollowUpsModule;
 import org.tesseracrm.kernel.api.ConflictException;
 import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.NotFoundException;
+import org.tesseracrm.kernel.api.audit.AuditTrail;
+import org.tesseracrm.kernel.api.audit.RecordChange;
 import org.tesseracrm.kernel.api.persistence.MigratedSchema;
 import org.tesseracrm.kernel.api.persistence.ModuleSql;
 import org.tesseracrm.kernel.api.record.RecordRow;
+import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.record.RowDecoration.Mark;
 import org.tesseracrm.kernel.api.security.AccessControl;
@@ -56,20 +62,34 @@ public class FollowUpService {
     private final Records records;
     private final AccessControl access;
     private final DataSource dataSource;
+    private final AuditTrail audit;
+    private final Map<String, RecordType> types = new ConcurrentHashMap<>();
 
     /**
      * @param records checks the caller sees an operation, and names it
      * @param access the caller's permissions and visibility
      * @param dataSource the CRM database
      * @param schema the module's tables
+     * @param audit the operations' history, which shows their follow-ups
      */
     @Activate
     public FollowUpService(@Reference Records records, @Reference AccessControl access,
             @Reference(target = "(osgi.jndi.service.name=crm)") DataSource dataSource,
-            @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.followups)") MigratedSchema schema) {
+            @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.followups)") MigratedSchema schema,
+            @Reference AuditTrail audit) {
+        this.audit = audit;
         this.records = records;
         this.access = access;
         this.dataSource = dataSource;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removeType")
+    void addType(RecordType type) {
+        types.put(type.id(), type);
+    }
+
+    void removeType(RecordType type) {
+        types.remove(type.id(), type);
     }
 
     /**
@@ -122,6 +142,7 @@ public class FollowUpService {
             }
             return next;
         });
+        history(recordType, id, title, "followUp", action.strip() + " (due " + RecordRow.format(dueAt) + " UTC)");
         long task = scheduleTask(recordType, id, title, action.strip(), dueAt, remindAt);
         if (task > 0) {
             ModuleSql.update(dataSource, "UPDATE CRM_FOLLOWUP SET ACTIVITY_ID = ? WHERE ID = ?", List.of(task, newId));
@@ -154,6 +175,15 @@ public class FollowUpService {
         } catch (CrmException e) {
             LOG.debug("No task for the follow-up on {} #{}: {}", recordType, id, e.getMessage());
             return 0;
+        }
+    }
+
+    /** Writes a follow-up's planning or result into the operation's history. */
+    private void history(String recordType, long id, String title, String name, String value) {
+        RecordType type = types.get(recordType);
+        if (type != null) {
+            records.get(recordType, id).ifPresent(row -> audit.record(RecordChange.added(type.moduleId(), recordType, id,
+                    title, String.valueOf(row.values().get("owner")), name, value)));
         }
     }
 
@@ -197,6 +227,8 @@ public class FollowUpService {
             throw new ConflictException("Someone else recorded this follow-up meanwhile. Open it again to see their result.");
         }
         completeTask(followUp.activityId());
+        history(followUp.recordType(), followUp.recordId(), followUp.recordTitle(), "followUpResult",
+                details.strip() + (conclude ? " (concluded)" : ""));
         return find(id).orElseThrow();
     }
 
