@@ -446,6 +446,8 @@ class DistributionIT {
             // Typification: the admin sets the outcome options; a user records one on the company's form.
             browser.open(crm.url("/admin/fields"));
             browser.choose("fields-type", "Companies");
+            // The page shows the companies' fields once the server has the choice; only then are the options theirs.
+            browser.until(Duration.ofSeconds(10), d -> browser.gridCells("fields-grid").contains("Website"));
             browser.click("fields-outcomes");
             browser.click("picklist-add");
             browser.typeInto(".picklist-value input", "Interested");
@@ -575,6 +577,7 @@ class DistributionIT {
             browser.logIn("admin", PASSWORD);
             browser.open(crm.url("/admin/fields"));
             browser.choose("fields-type", "Contacts");
+            browser.until(Duration.ofSeconds(10), d -> browser.gridCells("fields-grid").contains("Last name"));
             browser.click("fields-add");
             browser.type("field-label", "Segment");
             browser.choose("field-type", "Pick-list");
