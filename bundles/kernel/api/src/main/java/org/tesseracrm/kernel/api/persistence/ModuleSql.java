@@ -11,6 +11,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.tesseracrm.kernel.api.CrmException;
+import org.tesseracrm.kernel.api.record.IdGenerator;
 import org.tesseracrm.kernel.api.security.Visibility;
 
 /**
@@ -108,6 +109,37 @@ public final class ModuleSql {
                 return statement.executeUpdate();
             }
         });
+    }
+
+    /**
+     * Takes a block of ids from a generator table, the way JPA's table generator does (adds the block
+     * size, uses the ids up to the new value), so ids taken here and by JPA or the record platform never
+     * collide.
+     *
+     * @param connection a connection inside the caller's transaction
+     * @param ids the generator's table and row
+     * @param count how many ids
+     * @return the first id of the block; the block ends at it + count - 1
+     * @throws SQLException if the database fails
+     * @throws CrmException if the table has no such row
+     */
+    public static long reserveIds(Connection connection, IdGenerator ids, int count) throws SQLException {
+        try (PreparedStatement bump = connection.prepareStatement("UPDATE " + ids.table() + " SET " + ids.valueColumn()
+                + " = " + ids.valueColumn() + " + ? WHERE " + ids.nameColumn() + " = ?")) {
+            bump.setLong(1, count);
+            bump.setString(2, ids.name());
+            if (bump.executeUpdate() != 1) {
+                throw new CrmException("The id table " + ids.table() + " has no row " + ids.name() + ".");
+            }
+        }
+        try (PreparedStatement read = connection.prepareStatement("SELECT " + ids.valueColumn() + " FROM " + ids.table()
+                + " WHERE " + ids.nameColumn() + " = ?")) {
+            read.setString(1, ids.name());
+            try (ResultSet rs = read.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) - count + 1;
+            }
+        }
     }
 
     /**

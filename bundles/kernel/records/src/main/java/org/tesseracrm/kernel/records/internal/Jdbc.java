@@ -1,13 +1,12 @@
 package org.tesseracrm.kernel.records.internal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
 import org.tesseracrm.kernel.api.CrmException;
+import org.tesseracrm.kernel.api.persistence.ModuleSql;
 import org.tesseracrm.kernel.api.record.IdGenerator;
 
 /** Runs JDBC work in one transaction on the CRM DataSource (all of it commits, or none), and hands out record ids. */
@@ -55,23 +54,6 @@ final class Jdbc {
      * @return the first id of the block
      */
     long reserveIds(IdGenerator ids, int count) {
-        return inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE " + ids.table() + " SET " + ids.valueColumn() + " = "
-                    + ids.valueColumn() + " + ? WHERE " + ids.nameColumn() + " = ?")) {
-                s.setLong(1, count);
-                s.setString(2, ids.name());
-                if (s.executeUpdate() != 1) {
-                    throw new CrmException("The id table " + ids.table() + " has no row " + ids.name() + ".");
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement("SELECT " + ids.valueColumn() + " FROM " + ids.table()
-                    + " WHERE " + ids.nameColumn() + " = ?")) {
-                s.setString(1, ids.name());
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1) - count + 1;
-                }
-            }
-        });
+        return inTransaction(c -> ModuleSql.reserveIds(c, ids, count));
     }
 }

@@ -12,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -36,6 +36,7 @@ import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.audit.AuditTrail;
 import org.tesseracrm.kernel.api.audit.RecordChange;
 import org.tesseracrm.kernel.api.persistence.ModuleSql;
+import org.tesseracrm.kernel.api.record.IdGenerator;
 import org.tesseracrm.kernel.api.record.MergeParticipant;
 import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordRow;
@@ -63,6 +64,9 @@ public class ActivityService implements MergeParticipant {
     public static final int PARTICIPANT_MIN_CHARS = 3;
     /** The most activities {@link #mine} and {@link #of} return. */
     public static final int LIST_LIMIT = 200;
+
+    /** Where check-ins take their ids (a row of the module's generator table). */
+    private static final IdGenerator CHECKIN_IDS = new IdGenerator("ACTIVITIES_ID_GEN", "GEN_NAME", "GEN_VALUE", "CHECKIN");
 
     private final Records records;
     private final AccessControl access;
@@ -300,8 +304,7 @@ public class ActivityService implements MergeParticipant {
      *     Zoom link
      */
     public Join join(long id) {
-        access.require(ActivitiesModule.EDIT);
-        Caller caller = access.require(ActivitiesModule.VIEW);
+        Caller caller = access.require(ActivitiesModule.EDIT);
         Activity meeting = require(id);
         ActivityRules.checkJoinable(meeting.kind(), meeting.meetingLink());
         Optional<CheckIn> made = Optional.empty();
@@ -427,9 +430,8 @@ public class ActivityService implements MergeParticipant {
         params.add(false);
         String sql = "SELECT RELATED_ID, MIN(DUE_AT) FROM CRM_ACTIVITY WHERE RELATED_TYPE = ? AND RELATED_ID IN ("
                 + ModuleSql.placeholders(ids.size()) + ") AND DONE = ?" + ModuleSql.visibleOwners(access.visibility(), params) + " GROUP BY RELATED_ID";
-        Map<Long, LocalDateTime> due = new HashMap<>();
-        ModuleSql.query(dataSource, sql, params, ids.size(), rs -> due.put(rs.getLong(1), rs.getTimestamp(2).toLocalDateTime()));
-        return due;
+        return ModuleSql.query(dataSource, sql, params, ids.size(), rs -> Map.entry(rs.getLong(1), rs.getTimestamp(2)
+                .toLocalDateTime())).stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     @Override
@@ -501,18 +503,10 @@ public class ActivityService implements MergeParticipant {
             Double latitude, Double longitude, long activityId) {
         LocalDateTime now = utcNow();
         long id = ModuleSql.inTransaction(dataSource, c -> {
-            try (PreparedStatement next = c.prepareStatement(
-                    "UPDATE ACTIVITIES_ID_GEN SET GEN_VALUE = GEN_VALUE + 1 WHERE GEN_NAME = 'CHECKIN'");
-                    PreparedStatement read = c.prepareStatement("SELECT GEN_VALUE FROM ACTIVITIES_ID_GEN WHERE GEN_NAME = 'CHECKIN'");
-                    PreparedStatement insert = c.prepareStatement("INSERT INTO CRM_CHECKIN (ID, USERNAME, RECORD_TYPE, "
-                            + "RECORD_ID, RECORD_TITLE, KIND, CHECKED_IN_AT, LATITUDE, LONGITUDE, ACTIVITY_ID) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                next.executeUpdate();
-                long newId;
-                try (ResultSet rs = read.executeQuery()) {
-                    rs.next();
-                    newId = rs.getLong(1);
-                }
+            long newId = ModuleSql.reserveIds(c, CHECKIN_IDS, 1);
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO CRM_CHECKIN (ID, USERNAME, RECORD_TYPE, "
+                    + "RECORD_ID, RECORD_TITLE, KIND, CHECKED_IN_AT, LATITUDE, LONGITUDE, ACTIVITY_ID) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ModuleSql.bind(insert, List.of(newId, username, recordType, recordId, title, kind, Timestamp.valueOf(now)));
                 insert.setObject(8, latitude, java.sql.Types.DOUBLE);
                 insert.setObject(9, longitude, java.sql.Types.DOUBLE);

@@ -24,6 +24,7 @@ import org.tesseracrm.activities.internal.service.CheckIn;
 import org.tesseracrm.activities.internal.service.Kind;
 import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.security.AccessControl;
+import org.tesseracrm.kernel.ui.kit.LocalTimes;
 
 /**
  * The activities section of a record's form: the record's activities (open ones first, with their due
@@ -73,7 +74,7 @@ class ActivitiesPanel extends Details {
         grid.addComponentColumn(a -> ActivityCells.flag(activities, a)).setHeader("").setWidth("8em").setFlexGrow(0);
         grid.addColumn(a -> a.kind().label()).setHeader("Kind").setAutoWidth(true);
         grid.addColumn(Activity::subject).setHeader("Subject").setFlexGrow(2);
-        grid.addColumn(a -> Times.shown(a.dueAt())).setHeader("Due / starts").setAutoWidth(true);
+        grid.addColumn(a -> LocalTimes.shown(a.dueAt())).setHeader("Due / starts").setAutoWidth(true);
         grid.addColumn(Activity::owner).setHeader("Owner").setAutoWidth(true);
         grid.addComponentColumn(a -> ActivityCells.actions(activities, access, a, this::refresh)).setHeader("").setAutoWidth(true);
         grid.setAllRowsVisible(true);
@@ -95,7 +96,7 @@ class ActivitiesPanel extends Details {
         setOpened(!found.isEmpty() || isOpened());
         List<CheckIn> visits = activities.checkIns(recordType, recordId);
         checkIns.setText(visits.isEmpty() ? "No check-ins yet." : "Check-ins: " + visits.size() + " (last: "
-                + visits.get(0).kind() + ", " + Times.shown(visits.get(0).at()) + " by " + visits.get(0).username() + ")");
+                + visits.get(0).kind() + ", " + LocalTimes.shown(visits.get(0).at()) + " by " + visits.get(0).username() + ")");
     }
 
     /** Asks the browser where it is (the user may refuse), then records the visit. */

@@ -27,11 +27,12 @@ import org.tesseracrm.activities.internal.service.Activity;
 import org.tesseracrm.activities.internal.service.ActivityService;
 import org.tesseracrm.activities.internal.service.Kind;
 import org.tesseracrm.kernel.api.CrmException;
-import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.security.AccessControl;
+import org.tesseracrm.kernel.ui.kit.FieldErrors;
+import org.tesseracrm.kernel.ui.kit.LocalTimes;
 
 /**
  * The form of one activity: kind, subject, due (a meeting's start and end), reminder, participants
@@ -170,12 +171,12 @@ class ActivityForm extends Dialog {
     private void show(Activity activity) {
         kind.setValue(activity.kind());
         subject.setValue(activity.subject());
-        due.setValue(Times.local(activity.dueAt()));
-        activity.endAt().map(Times::local).ifPresent(end::setValue);
+        due.setValue(LocalTimes.local(activity.dueAt()));
+        activity.endAt().map(LocalTimes::local).ifPresent(end::setValue);
         location.setValue(activity.location());
         priority.setValue(activity.priority().isEmpty() ? null : activity.priority());
         remind.setValue(activity.remindAt().isPresent() ? CUSTOM : NO_REMINDER);
-        activity.remindAt().map(Times::local).ifPresent(remindAt::setValue);
+        activity.remindAt().map(LocalTimes::local).ifPresent(remindAt::setValue);
         link.setValue(activity.meetingLink());
         description.setValue(activity.description());
         List<RecordRef> taking = activities.participants(activity.id());
@@ -200,18 +201,18 @@ class ActivityForm extends Dialog {
 
     private void save() {
         Map<String, HasValidation> fields = fields();
-        fields.values().forEach(f -> f.setInvalid(false));
+        FieldErrors.clear(fields);
         Kind chosen = kind.getValue();
         Map<String, String> values = new LinkedHashMap<>();
         values.put("kind", chosen == null ? "" : chosen.id());
         values.put("subject", subject.getValue().strip());
-        values.put("dueAt", due.getValue() == null ? "" : RecordRow.format(Times.utc(due.getValue())));
-        values.put("endAt", end.isVisible() && end.getValue() != null ? RecordRow.format(Times.utc(end.getValue())) : "");
+        values.put("dueAt", due.getValue() == null ? "" : RecordRow.format(LocalTimes.utc(due.getValue())));
+        values.put("endAt", end.isVisible() && end.getValue() != null ? RecordRow.format(LocalTimes.utc(end.getValue())) : "");
         values.put("location", location.isVisible() ? location.getValue().strip() : "");
         values.put("priority", priority.isVisible() && priority.getValue() != null ? priority.getValue() : "");
         values.put("meetingLink", link.isVisible() ? link.getValue().strip() : "");
         values.put("description", description.getValue());
-        values.put("remindAt", reminder().map(t -> RecordRow.format(Times.utc(t))).orElse(""));
+        values.put("remindAt", reminder().map(t -> RecordRow.format(LocalTimes.utc(t))).orElse(""));
         try {
             Activity saved = existing == null
                     ? activities.schedule(recordType, recordId, values, List.copyOf(participants.getValue()))
@@ -222,11 +223,7 @@ class ActivityForm extends Dialog {
             Notification.show("Saved " + saved.kind().label().toLowerCase(java.util.Locale.ROOT) + " \"" + saved.subject()
                     + "\".").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (ValidationException e) {
-            for (FieldError error : e.errors()) {
-                HasValidation field = fields.getOrDefault(error.field(), subject);
-                field.setErrorMessage(error.message());
-                field.setInvalid(true);
-            }
+            FieldErrors.show(e, fields);
         }
     }
 

@@ -23,6 +23,7 @@ import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.ui.kit.RecordKit;
 import org.tesseracrm.kernel.ui.kit.RecordList;
+import org.tesseracrm.kernel.ui.kit.LocalTimes;
 
 /**
  * My activities (R-ACT-4): the open (or done) activities of the user and of the users sharing a group
@@ -65,7 +66,7 @@ public class MyActivitiesView extends VerticalLayout {
         grid.addComponentColumn(a -> ActivityCells.flag(activities, a)).setHeader("").setWidth("8em").setFlexGrow(0);
         grid.addColumn(a -> a.kind().label()).setHeader("Kind").setAutoWidth(true);
         grid.addColumn(Activity::subject).setHeader("Subject").setFlexGrow(2);
-        grid.addColumn(a -> Times.shown(a.dueAt())).setHeader("Due / starts").setAutoWidth(true);
+        grid.addColumn(a -> LocalTimes.shown(a.dueAt())).setHeader("Due / starts").setAutoWidth(true);
         grid.addComponentColumn(this::record).setHeader("Record").setFlexGrow(1);
         grid.addComponentColumn(this::call).setHeader("Phone").setAutoWidth(true);
         grid.addColumn(Activity::owner).setHeader("Owner").setAutoWidth(true);

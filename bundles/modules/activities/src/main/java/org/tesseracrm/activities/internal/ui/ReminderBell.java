@@ -24,6 +24,7 @@ import org.tesseracrm.activities.internal.service.ReminderScheduler;
 import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.ui.kit.RecordKit;
+import org.tesseracrm.kernel.ui.kit.LocalTimes;
 
 /**
  * The bell in the top bar: the count of the user's due reminders, a list of them on click, and a
@@ -125,7 +126,7 @@ class ReminderBell extends HorizontalLayout {
         box.addClassName("reminder");
         Span what = new Span(activity.kind().label() + ": " + activity.subject()
                 + (activity.relatedTitle().isEmpty() ? "" : " — " + activity.relatedTitle())
-                + " (due " + Times.shown(activity.dueAt()) + ")");
+                + " (due " + LocalTimes.shown(activity.dueAt()) + ")");
         what.getStyle().set("display", "block").set("font-weight", "600");
         HorizontalLayout buttons = new HorizontalLayout();
         buttons.setSpacing(true);

@@ -35,6 +35,7 @@ import org.tesseracrm.kernel.api.audit.AuditTrail;
 import org.tesseracrm.kernel.api.audit.RecordChange;
 import org.tesseracrm.kernel.api.persistence.MigratedSchema;
 import org.tesseracrm.kernel.api.persistence.ModuleSql;
+import org.tesseracrm.kernel.api.record.IdGenerator;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.record.Records;
@@ -52,6 +53,8 @@ import org.tesseracrm.kernel.api.security.Visibility;
 @Component(service = FollowUpService.class)
 public class FollowUpService {
     private static final Logger LOG = LoggerFactory.getLogger(FollowUpService.class);
+    /** Where follow-ups take their ids (a row of the module's generator table). */
+    private static final IdGenerator FOLLOWUP_IDS = new IdGenerator("FOLLOWUPS_ID_GEN", "GEN_NAME", "GEN_VALUE", "FOLLOWUP");
     /** The Activities module's record type, reached through the record platform only. */
     private static final String ACTIVITY = "activity";
     /** The most rows the report and a chain return. */
@@ -119,16 +122,7 @@ public class FollowUpService {
         String title = title(recordType, id);
         Chain.checkPlan(chainOf(recordType, id), action, dueAt, remindAt);
         long newId = ModuleSql.inTransaction(dataSource, c -> {
-            long next;
-            try (PreparedStatement bump = c.prepareStatement(
-                    "UPDATE FOLLOWUPS_ID_GEN SET GEN_VALUE = GEN_VALUE + 1 WHERE GEN_NAME = 'FOLLOWUP'");
-                    PreparedStatement read = c.prepareStatement("SELECT GEN_VALUE FROM FOLLOWUPS_ID_GEN WHERE GEN_NAME = 'FOLLOWUP'")) {
-                bump.executeUpdate();
-                try (ResultSet rs = read.executeQuery()) {
-                    rs.next();
-                    next = rs.getLong(1);
-                }
-            }
+            long next = ModuleSql.reserveIds(c, FOLLOWUP_IDS, 1);
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO CRM_FOLLOWUP (ID, VERSION, RECORD_TYPE, RECORD_ID, "
                     + "RECORD_TITLE, ACTION, DUE_AT, REMIND_AT, IS_OPEN, RESULT, CONCLUDES, OWNER, CREATED_AT) "
                     + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)")) {

@@ -1,15 +1,10 @@
 package org.tesseracrm.followups.internal.ui;
 
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -26,9 +21,10 @@ import org.tesseracrm.followups.internal.service.Chain;
 import org.tesseracrm.followups.internal.service.FollowUp;
 import org.tesseracrm.followups.internal.service.FollowUpService;
 import org.tesseracrm.kernel.api.CrmException;
-import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.security.AccessControl;
+import org.tesseracrm.kernel.ui.kit.FieldErrors;
+import org.tesseracrm.kernel.ui.kit.LocalTimes;
 
 /**
  * The follow-ups section of a record's form (seed 004): the operation's status, the form to record
@@ -42,7 +38,6 @@ import org.tesseracrm.kernel.api.security.AccessControl;
  */
 class FollowUpsPanel extends Details {
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT);
 
     private final transient FollowUpService followUps;
     private final transient AccessControl access;
@@ -98,10 +93,10 @@ class FollowUpsPanel extends Details {
         remind.setId("followup-remind");
         Button plan = new Button("Plan follow-up", e -> {
             try {
-                followUps.plan(recordType, recordId, action.getValue(), utc(due.getValue()), utc(remind.getValue()));
+                followUps.plan(recordType, recordId, action.getValue(), LocalTimes.utc(due.getValue()), LocalTimes.utc(remind.getValue()));
                 refresh();
             } catch (ValidationException ex) {
-                show(ex, Map.of("action", action, "dueAt", due, "remindAt", remind));
+                FieldErrors.show(ex, Map.of("action", action, "dueAt", due, "remindAt", remind));
             }
         });
         plan.setId("followup-plan");
@@ -122,10 +117,10 @@ class FollowUpsPanel extends Details {
         conclude.setId("followup-conclude");
         Button record = new Button("Record result", e -> {
             try {
-                followUps.recordResult(open.id(), open.version(), utc(at.getValue()), details.getValue(), conclude.getValue());
+                followUps.recordResult(open.id(), open.version(), LocalTimes.utc(at.getValue()), details.getValue(), conclude.getValue());
                 refresh();
             } catch (ValidationException ex) {
-                show(ex, Map.of("resultAt", at, "result", details));
+                FieldErrors.show(ex, Map.of("resultAt", at, "result", details));
             } catch (CrmException ex) {
                 details.setErrorMessage(ex.getMessage());
                 details.setInvalid(true);
@@ -142,32 +137,16 @@ class FollowUpsPanel extends Details {
         Div entry = new Div();
         entry.addClassName("followup");
         entry.getStyle().set("border-left", "3px solid var(--lumo-contrast-20pct)").set("padding-left", "var(--lumo-space-s)");
-        Span planned = new Span(followUp.action() + " — due " + shown(followUp.dueAt())
-                + followUp.remindAt().map(r -> ", reminder " + shown(r)).orElse("") + " (" + followUp.owner() + ")");
+        Span planned = new Span(followUp.action() + " — due " + LocalTimes.shown(followUp.dueAt())
+                + followUp.remindAt().map(r -> ", reminder " + LocalTimes.shown(r)).orElse("") + " (" + followUp.owner() + ")");
         planned.getStyle().set("display", "block").set("font-weight", "600");
         entry.add(planned);
         followUp.resultAt().ifPresent(at -> {
-            Span result = new Span("Result " + shown(at) + ": " + followUp.result()
+            Span result = new Span("Result " + LocalTimes.shown(at) + ": " + followUp.result()
                     + (followUp.concludes() ? " — concluded" : ""));
             result.getStyle().set("display", "block");
             entry.add(result);
         });
         return entry;
-    }
-
-    private static void show(ValidationException e, Map<String, HasValidation> fields) {
-        for (FieldError error : e.errors()) {
-            HasValidation field = fields.getOrDefault(error.field(), fields.values().iterator().next());
-            field.setErrorMessage(error.message());
-            field.setInvalid(true);
-        }
-    }
-
-    private static LocalDateTime utc(LocalDateTime local) {
-        return local == null ? null : local.atZone(ZoneId.systemDefault()).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
-    }
-
-    static String shown(LocalDateTime utc) {
-        return SHOWN.format(utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(ZoneId.systemDefault()));
     }
 }

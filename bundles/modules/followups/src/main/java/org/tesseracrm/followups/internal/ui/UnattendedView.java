@@ -31,6 +31,7 @@ import org.tesseracrm.followups.internal.service.Chain;
 import org.tesseracrm.followups.internal.service.FollowUp;
 import org.tesseracrm.followups.internal.service.FollowUpService;
 import org.tesseracrm.kernel.api.security.AccessControl;
+import org.tesseracrm.kernel.ui.kit.LocalTimes;
 
 /**
  * The unattended follow-ups report (seed 004): open follow-ups past due, filtered by branch, sales agent
@@ -99,9 +100,9 @@ public class UnattendedView extends VerticalLayout {
         grid.setId("unattended-grid");
         grid.addColumn(FollowUp::recordTitle).setHeader("Operation").setFlexGrow(1);
         grid.addColumn(FollowUp::action).setHeader("Follow-up").setFlexGrow(2);
-        grid.addColumn(f -> FollowUpsPanel.shown(f.dueAt())).setHeader("Due").setAutoWidth(true);
+        grid.addColumn(f -> LocalTimes.shown(f.dueAt())).setHeader("Due").setAutoWidth(true);
         grid.addColumn(f -> Chain.daysLate(f, FollowUpService.now())).setHeader("Days late").setAutoWidth(true);
-        grid.addColumn(f -> f.remindAt().map(FollowUpsPanel::shown).orElse("")).setHeader("Reminder").setAutoWidth(true);
+        grid.addColumn(f -> f.remindAt().map(LocalTimes::shown).orElse("")).setHeader("Reminder").setAutoWidth(true);
         grid.addColumn(FollowUp::owner).setHeader("Sales agent").setAutoWidth(true);
         grid.addColumn(f -> branches.getOrDefault(f.owner(), "")).setHeader("Branch").setAutoWidth(true);
         grid.setSizeFull();
