@@ -52,10 +52,10 @@ class DistributionIT {
         var response = crm.get("/health");
         assertEquals(200, response.statusCode());
         assertEquals("application/json", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
-        assertEquals("{\"status\":\"UP\",\"modules\":[{\"id\":\"activities\",\"version\":\"0.1.0\",\"state\":\"ACTIVE\","
-                + "\"routes\":[\"activities\"]},{\"id\":\"companies\",\"version\":\"0.1.0\",\"state\":\"ACTIVE\","
-                + "\"routes\":[\"companies\"]},{\"id\":\"contacts\",\"version\":\"0.1.0\",\"state\":\"ACTIVE\","
-                + "\"routes\":[\"contacts\"]},{\"id\":\"followups\",\"version\":\"0.1.0\",\"state\":\"ACTIVE\","
+        assertEquals("{\"status\":\"UP\",\"modules\":[{\"id\":\"activities\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
+                + "\"routes\":[\"activities\"]},{\"id\":\"companies\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
+                + "\"routes\":[\"companies\"]},{\"id\":\"contacts\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
+                + "\"routes\":[\"contacts\"]},{\"id\":\"followups\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
                 + "\"routes\":[\"reports/unattended-follow-ups\"]}]}", response.body());
     }
 

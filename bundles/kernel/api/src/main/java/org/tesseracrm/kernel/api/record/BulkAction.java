@@ -11,7 +11,10 @@ import org.osgi.annotation.versioning.ConsumerType;
  * every type. The list shows it to users holding {@link #permission()}, asks for its {@link #inputs()}
  * and hands it the ids of the selected records, already limited to the records the user sees.
  *
- * <p>{@link #run} is called as the signed-in user, and like every service method it checks the
+ * <p>An action implements one of the two {@code run} methods: the one with input values, or (since
+ * API 2.0, for actions without inputs) the one without. The list calls the one with values.
+ *
+ * <p>{@code run} is called as the signed-in user, and like every service method it checks the
  * permission again itself: the list's check is a convenience, not the guard.
  */
 @ConsumerType
@@ -43,5 +46,21 @@ public interface BulkAction {
      * @throws org.tesseracrm.kernel.api.PermissionDeniedException without the permission
      * @throws org.tesseracrm.kernel.api.ValidationException with a message the user can act on
      */
-    String run(String recordType, List<Long> ids, Map<String, String> values);
+    default String run(String recordType, List<Long> ids, Map<String, String> values) {
+        return run(recordType, ids);
+    }
+
+    /**
+     * The action without inputs, as {@code record} API 2.0 defined it; kept so that modules built
+     * against 2.0 keep working (see the implementer guide's versioning rules).
+     *
+     * @param recordType the record type id of the list
+     * @param ids the selected records, at most {@link Records#BULK_LIMIT}
+     * @return what happened, shown to the user
+     * @throws UnsupportedOperationException unless the action implements this method or the one
+     *     with values
+     */
+    default String run(String recordType, List<Long> ids) {
+        throw new UnsupportedOperationException(getClass().getName() + " implements neither run method");
+    }
 }
