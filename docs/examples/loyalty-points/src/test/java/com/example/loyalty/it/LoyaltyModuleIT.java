@@ -94,7 +94,7 @@ public class LoyaltyModuleIT {
 
         // The module's own service, as the admin and as a user without its permissions.
         String name = "Mug " + System.nanoTime();
-        long mugId = ServiceChecks.run(context, callers, security, name);
+        long mugId = ServiceChecks.run(context, callers, security, records, name);
 
         // Undeploy: the module, its bundle and every service of it go away; the kernel keeps running.
         Files.delete(deployed);
