@@ -10,6 +10,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.record.IdGenerator;
 import org.tesseracrm.kernel.api.security.Visibility;
@@ -26,6 +27,7 @@ public final class ModuleSql {
 
     /** Reads one row of a result. @param <T> the row type */
     @FunctionalInterface
+    @ConsumerType
     public interface RowReader<T> {
         /**
          * @param rs a result positioned on a row
@@ -37,6 +39,7 @@ public final class ModuleSql {
 
     /** Work on a connection inside a transaction. @param <T> its result */
     @FunctionalInterface
+    @ConsumerType
     public interface Work<T> {
         /**
          * @param connection the transaction's connection

@@ -32,7 +32,10 @@ final class LiquibaseMigrator {
      * @param resources the class loader that sees the changelog (the owning bundle's)
      */
     @SuppressWarnings("deprecation") // Liquibase#update is the API that works without the command framework's service lookups
-    void migrate(String changelog, ClassLoader resources) throws Exception {
+    // One migration at a time: bundles start on several threads (the features installer, a KAR in
+    // deploy/, the shell), and two Liquibase runs at once in one JVM each waited five minutes for the
+    // other's change log lock, then both failed (seen when CompatibilityIT installed a bundle during boot).
+    synchronized void migrate(String changelog, ClassLoader resources) throws Exception {
         // Offline product: Liquibase must never phone home.
         Map<String, Object> scope = Map.of("liquibase.analytics.enabled", Boolean.FALSE);
         try (Connection connection = dataSource.getConnection()) {
