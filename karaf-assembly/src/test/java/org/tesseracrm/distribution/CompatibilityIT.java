@@ -4,13 +4,13 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.tesseracrm.distribution.PaxExamSupport.eventually;
 import static org.tesseracrm.distribution.PaxExamSupport.freePortOrFail;
 
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import javax.inject.Inject;
 
@@ -93,14 +93,4 @@ public class CompatibilityIT {
         }));
     }
 
-    private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return false;
-    }
 }

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.BooleanSupplier;
 
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.OptionUtils;
@@ -69,6 +70,23 @@ final class PaxExamSupport {
                 editConfigurationFilePut(DATASOURCE, "url", url + "?reWriteBatchedInserts=true&prepareThreshold=0"),
                 editConfigurationFilePut(DATASOURCE, "user", user),
                 editConfigurationFilePut(DATASOURCE, "password", password)};
+    }
+
+    /** @return whether the condition held within 30 seconds, polled every 50 ms */
+    static boolean eventually(BooleanSupplier condition) throws InterruptedException {
+        return eventually(30, condition);
+    }
+
+    /** @return whether the condition held within the given seconds, polled every 50 ms */
+    static boolean eventually(int seconds, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
+        while (System.currentTimeMillis() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
     }
 
     static int freePort() throws IOException {

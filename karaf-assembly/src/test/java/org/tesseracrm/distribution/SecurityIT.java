@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
+import static org.tesseracrm.distribution.PaxExamSupport.eventually;
 
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import javax.inject.Inject;
@@ -320,12 +320,12 @@ public class SecurityIT {
             moduleAdmin.disableModule("contacts");
             return null;
         });
-        assertTrue("contacts gone", eventually(() -> modules.module("contacts").isEmpty() && contactServices().length == 0));
+        assertTrue("contacts gone", eventually(60, () -> modules.module("contacts").isEmpty() && contactServices().length == 0));
         asSystem(() -> {
             moduleAdmin.enableModule("contacts");
             return null;
         });
-        assertTrue("contacts back", eventually(() -> modules.module("contacts").map(m -> m.state().equals("ACTIVE")).orElse(false)
+        assertTrue("contacts back", eventually(60, () -> modules.module("contacts").map(m -> m.state().equals("ACTIVE")).orElse(false)
                 && contactServices().length == 1));
         // The reinstalled bundle is a new class space, invisible to this probe's typed lookups: call it by reflection.
         ServiceReference<?> ref = contactServices()[0];
@@ -468,16 +468,6 @@ public class SecurityIT {
         login.login();
         assertNotNull(subject);
         return subject;
-    }
-
-    private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return false;
     }
 
 }
