@@ -3,7 +3,7 @@
  * reports and changes which modules are installed.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.tesseracrm.kernel.api.module;
 
 import org.osgi.annotation.bundle.Export;
