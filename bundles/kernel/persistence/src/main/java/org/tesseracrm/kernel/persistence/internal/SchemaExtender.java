@@ -2,6 +2,8 @@ package org.tesseracrm.kernel.persistence.internal;
 
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -24,6 +26,10 @@ import org.tesseracrm.kernel.api.persistence.MigratedSchema;
  * Extender: when a bundle with a {@value MigratedSchema#CHANGELOG_HEADER} header starts, applies its
  * changelog and then registers a {@link MigratedSchema} for it, which the bundle's services wait for.
  * When the bundle stops, the marker goes away again.
+ *
+ * <p>It refuses a database whose configuration {@link DatabaseLocation} rejects (an unresolved
+ * placeholder, embedded Derby outside the installation): then nothing is migrated, no
+ * {@code MigratedSchema} appears, so no CRM service starts and nothing writes to that database.
  */
 @Component(immediate = true, service = {})
 public class SchemaExtender implements BundleTrackerCustomizer<ServiceRegistration<MigratedSchema>> {
@@ -31,24 +37,36 @@ public class SchemaExtender implements BundleTrackerCustomizer<ServiceRegistrati
 
     private final BundleContext context;
     private final LiquibaseMigrator migrator;
-    private final BundleTracker<ServiceRegistration<MigratedSchema>> tracker;
+    private final SchemaHealth health;
+    private final Optional<BundleTracker<ServiceRegistration<MigratedSchema>>> tracker;
 
     /**
      * @param context this bundle's context
-     * @param dataSource the CRM database
+     * @param dataSource the CRM database with its service properties (its url and configuration file)
+     * @param health where migration failures are reported
      */
     @Activate
     public SchemaExtender(BundleContext context,
-            @Reference(target = "(osgi.jndi.service.name=crm)") DataSource dataSource) {
+            @Reference(service = DataSource.class, target = "(osgi.jndi.service.name=crm)")
+            Map.Entry<Map<String, Object>, DataSource> dataSource, @Reference SchemaHealth health) {
         this.context = context;
-        this.migrator = new LiquibaseMigrator(dataSource);
-        this.tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, this);
-        this.tracker.open();
+        this.health = health;
+        this.migrator = new LiquibaseMigrator(dataSource.getValue());
+        Optional<String> refusal = DatabaseLocation.refusal(dataSource.getKey(), context::getProperty);
+        if (refusal.isPresent()) {
+            LOG.error("Tessera refuses to use the configured database, so no module starts: {}", refusal.get());
+            this.tracker = Optional.empty();
+            return;
+        }
+        health.running(true);
+        this.tracker = Optional.of(new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, this));
+        this.tracker.get().open();
     }
 
     @Deactivate
     void deactivate() {
-        tracker.close();
+        tracker.ifPresent(BundleTracker::close);
+        health.running(false);
     }
 
     @Override
@@ -68,8 +86,10 @@ public class SchemaExtender implements BundleTrackerCustomizer<ServiceRegistrati
             // The bundle's services stay unsatisfied; scr:info shows the missing MigratedSchema.
             LOG.error("Schema migration {} of bundle {} failed; its services will not start",
                     changelog, bundle.getSymbolicName(), e);
+            health.failed(bundle.getSymbolicName(), changelog.trim(), e);
             return null;
         }
+        health.cleared(bundle.getSymbolicName());
         LOG.info("Schema of {} is up to date ({}; {} ms)", bundle.getSymbolicName(), changelog,
                 (System.nanoTime() - start) / 1_000_000);
         Dictionary<String, Object> props = new Hashtable<>();
@@ -85,6 +105,7 @@ public class SchemaExtender implements BundleTrackerCustomizer<ServiceRegistrati
 
     @Override
     public void removedBundle(Bundle bundle, BundleEvent event, ServiceRegistration<MigratedSchema> marker) {
+        health.cleared(bundle.getSymbolicName());
         try {
             marker.unregister();
         } catch (IllegalStateException alreadyGone) {
