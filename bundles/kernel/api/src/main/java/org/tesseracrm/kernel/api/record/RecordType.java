@@ -15,9 +15,9 @@ import org.tesseracrm.kernel.api.FieldError;
  * <p>The record platform reads the module's table directly. Its contract: a BIGINT primary key
  * {@code ID}, a BIGINT optimistic-locking {@code VERSION}, an {@code OWNER} column holding the owner's
  * user name (record visibility follows it), {@code CREATED_AT} and {@code UPDATED_AT} timestamps (UTC),
- * and one column per predefined field. Columns whose names
- * start with {@code CF_} belong to the platform: it adds them for custom fields, so a module never
- * names its own columns that way.
+ * and one column per predefined field. Columns and indexes whose names
+ * start with {@code CF_} or {@code SX_} belong to the platform: it adds them for custom fields and
+ * for the global search ({@link RecordSearch}), so a module never names its own that way.
  *
  * <p>Permissions follow the module's standard set ({@code <moduleId>.view}, {@code .edit},
  * {@code .export}, {@code .import}, {@code .configure}, ...).
@@ -64,7 +64,12 @@ public interface RecordType {
         return title.isEmpty() ? label() + " " + row.id() : title;
     }
 
-    /** @return the names of the fields a text search looks in */
+    /**
+     * @return the names of the fields a text search looks in: the list's search box looks for the text
+     *     anywhere in them; the global search ({@link RecordSearch}) for values starting with it, in those
+     *     of them that are single-line text of at most 255 characters, through an index the platform
+     *     creates when the type registers
+     */
     List<String> searchFields();
 
     /**

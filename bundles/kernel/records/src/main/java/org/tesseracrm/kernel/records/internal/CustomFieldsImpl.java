@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -72,11 +71,11 @@ public class CustomFieldsImpl implements CustomFields {
         PickLists.check(field, pickList);
         catalog.jdbc().inTransaction(c -> {
             insertDefinition(c, type, field);
-            execute(c, "ALTER TABLE " + type.table() + " ADD COLUMN " + field.column() + " "
+            Jdbc.execute(c, "ALTER TABLE " + type.table() + " ADD COLUMN " + field.column() + " "
                     + ColumnTypes.sqlType(field.type(), field.maxLength()));
             if (field.sortable()) {
-                execute(c, "CREATE INDEX " + indexName(type, field) + " ON " + type.table() + " (" + indexColumns(type, field)
-                        + ")");
+                Jdbc.execute(c, "CREATE INDEX " + indexName(type, field) + " ON " + type.table() + " ("
+                        + indexColumns(type, field) + ")");
             }
             PickLists.write(c, type.id(), field.name(), pickList);
             return null;
@@ -95,9 +94,9 @@ public class CustomFieldsImpl implements CustomFields {
         }
         catalog.jdbc().inTransaction(c -> {
             if (field.sortable()) {
-                execute(c, "DROP INDEX " + indexName(type, field));
+                Jdbc.execute(c, "DROP INDEX " + indexName(type, field));
             }
-            execute(c, "ALTER TABLE " + type.table() + " DROP COLUMN " + field.column());
+            Jdbc.execute(c, "ALTER TABLE " + type.table() + " DROP COLUMN " + field.column());
             delete(c, "DELETE FROM CRM_PICKLIST_VALUE WHERE RECORD_TYPE = ? AND FIELD_NAME = ?", type.id(), name);
             delete(c, "DELETE FROM CRM_CUSTOM_FIELD WHERE RECORD_TYPE = ? AND NAME = ?", type.id(), name);
             return null;
@@ -225,12 +224,6 @@ public class CustomFieldsImpl implements CustomFields {
             s.setString(7, field.lookupType().orElse(null));
             s.setInt(8, position);
             s.executeUpdate();
-        }
-    }
-
-    private static void execute(Connection c, String ddl) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(ddl);
         }
     }
 

@@ -2,6 +2,7 @@ package org.tesseracrm.kernel.records.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import javax.sql.DataSource;
 
@@ -44,6 +45,13 @@ final class Jdbc {
             }
         } catch (SQLException e) {
             throw new CrmException("The database refused the change: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a statement without parameters or result, such as DDL, in the caller's transaction. */
+    static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 

@@ -300,7 +300,8 @@ final class RecordSql {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
-    private static String ownerCondition(Visibility visible, List<Object> params, String prefix) {
+    /** @return the condition limiting rows to the visible owners, after the prefix; empty if all are visible */
+    static String ownerCondition(Visibility visible, List<Object> params, String prefix) {
         if (visible.all()) {
             return "";
         }
