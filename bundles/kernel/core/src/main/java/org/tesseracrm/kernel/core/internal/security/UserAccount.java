@@ -1,8 +1,11 @@
 package org.tesseracrm.kernel.core.internal.security;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,6 +22,7 @@ import javax.persistence.JoinColumn;
 import javax.persistence.Table;
 import javax.persistence.TableGenerator;
 
+import org.tesseracrm.kernel.api.security.RegionalSettings;
 import org.tesseracrm.kernel.api.security.UserInfo;
 import org.tesseracrm.kernel.api.security.UserInput;
 
@@ -73,6 +77,12 @@ public class UserAccount {
 
     @Column(name = "PROFILE_ID")
     private Long profileId;
+
+    @Column(name = "TIME_ZONE", length = 64)
+    private String timeZone; // a ZoneId; null until set
+
+    @Column(name = "LOCALE", length = 35)
+    private String locale; // a BCP 47 language tag; null until set
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "CRM_USER_GROUP", joinColumns = @JoinColumn(name = "USER_ID"))
@@ -141,6 +151,23 @@ public class UserAccount {
 
     long id() {
         return id;
+    }
+
+    /** @return the user's time zone and locale, if they have been set */
+    Optional<RegionalSettings> regional() {
+        if (timeZone == null || locale == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new RegionalSettings(ZoneId.of(timeZone), Locale.forLanguageTag(locale)));
+        } catch (DateTimeException e) {
+            return Optional.empty(); // a zone the running JVM no longer knows: as if unset
+        }
+    }
+
+    void setRegional(RegionalSettings settings) {
+        timeZone = settings.zone().getId();
+        locale = settings.locale().toLanguageTag();
     }
 
     Long roleId() {
