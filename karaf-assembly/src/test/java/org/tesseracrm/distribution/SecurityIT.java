@@ -72,6 +72,7 @@ import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.Authenticator;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
+import org.tesseracrm.kernel.api.security.GroupInfo;
 import org.tesseracrm.kernel.api.security.ProfileInfo;
 import org.tesseracrm.kernel.api.security.RoleInfo;
 import org.tesseracrm.kernel.api.security.SecurityAdmin;
@@ -339,6 +340,27 @@ public class SecurityIT {
             }
         });
         assertEquals("the manager still sees the same contacts after the module came back", 3L, seen);
+    }
+
+    @Test
+    public void t5a_membersOfAGroupSignInAndSeeTheirGroupMates() {
+        fixture();
+        asSystem(() -> {
+            GroupInfo team = security.saveGroup(null, "Field team");
+            ProfileInfo sales = security.profiles().stream().filter(p -> p.name().equals("Sales")).findFirst().orElseThrow();
+            ProfileInfo full = security.profiles().stream().filter(ProfileInfo::fullAccess).findFirst().orElseThrow();
+            security.createUser(new UserInput("member", "Group Member", "", "", null, sales.id(), Set.of(team.id())),
+                    PASSWORD.toCharArray());
+            security.createUser(new UserInput("lead", "Group Lead", "", "", null, full.id(), Set.of(team.id())),
+                    PASSWORD.toCharArray());
+            return null;
+        });
+        // Signing in reads the user's grant, group mates included: this failed on Derby (BOOLEAN compared with 1).
+        assertTrue(authenticator.authenticate("member", PASSWORD.toCharArray()).isPresent());
+        assertEquals(Set.of("member", "lead"), as("member", () -> access.groupMates()));
+        assertEquals(Set.of("member", "lead"), as("lead", () -> access.groupMates()));
+        assertTrue(as("member", () -> access.permitted("contacts.view")));
+        assertTrue(as("lead", () -> access.permitted("administration.users")));
     }
 
     // ---- helpers

@@ -87,8 +87,9 @@ public class Grants {
         }
         Set<String> mates = new TreeSet<>(Set.of(username));
         for (Long group : user.groupIds()) {
-            mates.addAll(em.createQuery("SELECT u.username FROM UserAccount u WHERE :id MEMBER OF u.groupIds AND u.active = TRUE",
-                    String.class).setParameter("id", group).getResultList());
+            // A bound Boolean, not the literal TRUE: EclipseLink writes TRUE as 1 on Derby, which Derby refuses for a BOOLEAN column.
+            mates.addAll(em.createQuery("SELECT u.username FROM UserAccount u WHERE :id MEMBER OF u.groupIds AND u.active = :active",
+                    String.class).setParameter("id", group).setParameter("active", Boolean.TRUE).getResultList());
         }
         if (!full) {
             branches.keySet().retainAll(owners);
