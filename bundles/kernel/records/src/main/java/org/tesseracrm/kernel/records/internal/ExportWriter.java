@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
@@ -31,16 +32,30 @@ interface ExportWriter extends AutoCloseable {
      * @param out where the file goes
      * @param sheet the sheet name for workbooks
      * @param header the column titles
+     * @param zone the reader's time zone: date-times are written as its local times (stored ones are UTC)
      * @return a writer that has written the header
      */
-    static ExportWriter open(ExportFormat format, OutputStream out, String sheet, List<String> header)
+    static ExportWriter open(ExportFormat format, OutputStream out, String sheet, List<String> header, ZoneId zone)
             throws IOException {
-        ExportWriter writer = format == ExportFormat.CSV ? new Csv(out) : new Xlsx(out, sheet);
-        writer.row(List.copyOf(header));
-        return writer;
+        ExportWriter plain = format == ExportFormat.CSV ? new Csv(out) : new Xlsx(out, sheet);
+        plain.row(List.copyOf(header));
+        return new ExportWriter() {
+            @Override
+            public void row(List<Object> values) throws IOException {
+                plain.row(values.stream().map(value -> CallerZone.local(value, zone)).toList());
+            }
+
+            @Override
+            public void close() throws IOException {
+                plain.close();
+            }
+        };
     }
 
-    /** RFC 4180 CSV in UTF-8 with a byte order mark, which spreadsheet programs need to read accents. */
+    /**
+     * RFC 4180 CSV in UTF-8 with a byte order mark, which spreadsheet programs need to read accents. Text
+     * cells that a spreadsheet program would take for a formula are neutralised ({@link ExportFormat#csvCell}).
+     */
     final class Csv implements ExportWriter {
         private final Writer writer;
         private final CSVPrinter printer;
@@ -53,7 +68,12 @@ interface ExportWriter extends AutoCloseable {
 
         @Override
         public void row(List<Object> values) throws IOException {
-            printer.printRecord(values.stream().map(RecordRow::format).toList());
+            printer.printRecord(values.stream().map(Csv::cell).toList());
+        }
+
+        /** Numbers as they are; any text neutralised, so a spreadsheet program never runs it as a formula. */
+        static String cell(Object value) {
+            return value instanceof Number ? RecordRow.format(value) : ExportFormat.csvCell(RecordRow.format(value));
         }
 
         @Override

@@ -1,5 +1,6 @@
 package org.tesseracrm.kernel.records.internal;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -170,8 +171,9 @@ final class ImportPlan {
      * @param mayOwn whether the importing user may give records to the named user
      * @param byTitle the id of the record a lookup cell names, by its id or its title; throws a validation
      *     error saying why there is none
+     * @param zone the importing user's time zone, in which the file's date-times are (as exports write them)
      */
-    void parse(Predicate<String> mayOwn, BiFunction<FieldDefinition, String, Long> byTitle) {
+    void parse(Predicate<String> mayOwn, BiFunction<FieldDefinition, String, Long> byTitle, ZoneId zone) {
         List<List<String>> rows = request.file().rows();
         for (int r = 0; r < rows.size(); r++) {
             int line = ImportFile.line(r);
@@ -190,7 +192,7 @@ final class ImportPlan {
                 try {
                     String cell = cells.get(i).strip();
                     Object value = field.type() == FieldType.LOOKUP && !cell.isEmpty()
-                            ? byTitle.apply(field, cell) : FieldValues.parse(field, cell);
+                            ? byTitle.apply(field, cell) : CallerZone.utc(FieldValues.parse(field, cell), zone);
                     if (value != null && field.type() == FieldType.USER && isOwner(field)
                             && !mayOwn.test((String) value)) {
                         throw FieldValues.invalid(field, "You cannot give records to \"" + value

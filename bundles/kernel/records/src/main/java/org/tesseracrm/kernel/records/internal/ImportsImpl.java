@@ -16,6 +16,9 @@ import java.util.function.LongConsumer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.tesseracrm.kernel.api.ConflictException;
 import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.PermissionDeniedException;
@@ -33,6 +36,7 @@ import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.Caller;
+import org.tesseracrm.kernel.api.security.UserSettings;
 import org.tesseracrm.kernel.records.internal.ImportPlan.Action;
 import org.tesseracrm.kernel.records.internal.ImportPlan.Planned;
 
@@ -64,6 +68,11 @@ public class ImportsImpl implements Imports {
         this.access = access;
         this.audit = audit;
     }
+
+    /** The callers' time zones, in which files' date-times are read (see {@link CallerZone}). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile UserSettings settings;
 
     @Override
     public ImportFile read(String recordType, String fileName, InputStream content) {
@@ -149,7 +158,7 @@ public class ImportsImpl implements Imports {
                 throw e;
             }
             return (Long) id;
-        });
+        }, CallerZone.of(settings));
         List<RecordRow> existing = plan.keys().isEmpty() ? List.of() : existing(type, fields, plan);
         plan.decide(existing, field -> catalog.pickList(type.id(), field.name()), caller.username());
         return plan;

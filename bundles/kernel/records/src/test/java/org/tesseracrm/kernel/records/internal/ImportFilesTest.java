@@ -12,6 +12,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -41,10 +42,10 @@ class ImportFilesTest {
     }
 
     @Test
-    void anExportedWorkbookReadsBackAsTheTextUsersType() throws IOException {
+    void anExportedWorkbookReadsBackAsTheTextUsersTypeWithTimesInTheirZone() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ExportWriter writer = ExportWriter.open(ExportFormat.XLSX, out, "People",
-                List.of("Name", "Score", "Renewal", "Seen", "VIP", "Tags"))) {
+                List.of("Name", "Score", "Renewal", "Seen", "VIP", "Tags"), ZoneId.of("Europe/Berlin"))) {
             writer.row(List.of("Ada", new BigDecimal("12.5"), LocalDate.of(2027, 1, 15),
                     LocalDateTime.of(2026, 11, 23, 9, 30), true, List.of("VIP", "Partner")));
             writer.row(java.util.Arrays.asList("Alan", new BigDecimal("1200"), null, null, false, null));
@@ -53,8 +54,20 @@ class ImportFilesTest {
         ImportFile file = read("people.xlsx", out.toByteArray());
 
         assertEquals(List.of("Name", "Score", "Renewal", "Seen", "VIP", "Tags"), file.headers());
-        assertEquals(List.of(List.of("Ada", "12.5", "2027-01-15", "2026-11-23 09:30", "Yes", "VIP; Partner"),
+        // stored 09:30 UTC is 10:30 in Berlin; the date stays the date
+        assertEquals(List.of(List.of("Ada", "12.5", "2027-01-15", "2026-11-23 10:30", "Yes", "VIP; Partner"),
                 List.of("Alan", "1200", "", "", "No", "")), file.rows());
+    }
+
+    @Test
+    void anExportedCsvWritesDateTimesInTheReadersZone() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ExportWriter writer = ExportWriter.open(ExportFormat.CSV, out, "People", List.of("Name", "Seen"),
+                ZoneId.of("America/New_York"))) {
+            writer.row(List.of("Ada", LocalDateTime.of(2026, 7, 1, 3, 15)));
+        }
+
+        assertEquals(List.of(List.of("Ada", "2026-06-30 23:15")), read("people.csv", out.toByteArray()).rows());
     }
 
     @Test

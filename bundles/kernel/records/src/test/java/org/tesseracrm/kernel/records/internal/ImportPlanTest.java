@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -93,7 +94,7 @@ class ImportPlanTest {
         ImportPlan plan = ImportPlan.of(PEOPLE, FIELDS, request);
         plan.parse(user -> true, (field, title) -> {
             throw new AssertionError("no lookups here");
-        });
+        }, ZoneOffset.UTC);
         plan.decide(List.of(), f -> f.name().equals("cf_segment") ? SEGMENTS : List.of(), "importer");
 
         assertEquals("SMB", value(plan.planned().get(0), "cf_segment"));
@@ -183,7 +184,7 @@ class ImportPlanTest {
         ImportPlan plan = ImportPlan.of(PEOPLE, FIELDS, new ImportRequest(file(List.of(rows)), MAPPING, keys, mode, false));
         plan.parse(user -> !user.equals("mallory"), (field, title) -> {
             throw new AssertionError("no lookups here");
-        });
+        }, ZoneOffset.UTC);
         plan.decide(existing, f -> f.name().equals("cf_segment") ? SEGMENTS : List.of(), "importer");
         return plan;
     }
