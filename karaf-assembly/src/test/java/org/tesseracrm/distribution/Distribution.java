@@ -62,15 +62,20 @@ final class Distribution implements AutoCloseable {
     /** Starts {@code bin/karaf server} and waits until /health lists the modules; returns the ms it took. */
     long start() throws IOException, InterruptedException {
         long begin = System.nanoTime();
+        launch();
+        // Every module up with its view: a module's descriptor can come before its view contribution.
+        awaitHealth(body -> MODULE_ROUTES.stream().allMatch(route -> body.contains("\"routes\":[\"" + route + "\"]")),
+                Duration.ofSeconds(120));
+        return (System.nanoTime() - begin) / 1_000_000;
+    }
+
+    /** Starts {@code bin/karaf server} without waiting for anything. */
+    void launch() throws IOException {
         ProcessBuilder builder = new ProcessBuilder("bin/karaf", "server").directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
         builder.environment().putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
         launcher = builder.start();
-        // Every module up with its view: a module's descriptor can come before its view contribution.
-        awaitHealth(body -> MODULE_ROUTES.stream().allMatch(route -> body.contains("\"routes\":[\"" + route + "\"]")),
-                Duration.ofSeconds(120));
-        return (System.nanoTime() - begin) / 1_000_000;
     }
 
     /** Kills the Karaf JVM with SIGKILL: no shutdown hooks, no clean close of the database. */
@@ -110,6 +115,21 @@ final class Distribution implements AutoCloseable {
         return get("/health").body();
     }
 
+    /**
+     * Sends a GET over a plain socket, as curl would, and returns the response's status line and headers
+     * exactly as the server wrote them (no client library in between that might add or fold any).
+     */
+    String rawHead(String path, String accept) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", httpPort)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + httpPort + "\r\nAccept: "
+                    + accept + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            int end = response.indexOf("\r\n\r\n");
+            return end < 0 ? response : response.substring(0, end);
+        }
+    }
+
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -145,7 +165,8 @@ final class Distribution implements AutoCloseable {
         }
     }
 
-    private void setProperty(String file, String key, int value) throws IOException {
+    /** Replaces the value of a property in a file under the installation, e.g. {@code etc/x.cfg}. */
+    void setProperty(String file, String key, Object value) throws IOException {
         Path path = home.resolve(file);
         Matcher matcher = Pattern.compile(String.format(PROPERTY_LINE.pattern(), Pattern.quote(key)))
                 .matcher(Files.readString(path));

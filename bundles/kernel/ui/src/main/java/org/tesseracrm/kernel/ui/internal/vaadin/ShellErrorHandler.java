@@ -16,7 +16,7 @@ import org.tesseracrm.kernel.api.CrmException;
  * Turns failures in event handlers into messages: a {@link CrmException}'s own message, or for
  * anything unexpected an error id that is also in the log. Users never see a stack trace.
  */
-final class ShellErrorHandler implements ErrorHandler {
+public final class ShellErrorHandler implements ErrorHandler {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ShellErrorHandler.class);
 
@@ -28,7 +28,12 @@ final class ShellErrorHandler implements ErrorHandler {
         }
     }
 
-    static String messageFor(Throwable failure) {
+    /**
+     * @param failure what went wrong
+     * @return the first CRM exception's message in the cause chain, else a message with an error id that
+     *     is logged with the stack trace
+     */
+    public static String messageFor(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof CrmException crm) {
                 return crm.getMessage();

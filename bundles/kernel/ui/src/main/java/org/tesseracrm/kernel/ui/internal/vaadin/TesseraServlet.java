@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -12,8 +15,6 @@ import java.util.function.Supplier;
 import com.vaadin.flow.di.Instantiator;
 import com.vaadin.flow.di.LookupInitializer;
 import com.vaadin.flow.function.DeploymentConfiguration;
-import com.vaadin.flow.router.InternalServerError;
-import com.vaadin.flow.router.RouteNotFoundError;
 import com.vaadin.flow.server.ServiceException;
 import com.vaadin.flow.server.VaadinServlet;
 import com.vaadin.flow.server.VaadinServletContext;
@@ -25,7 +26,6 @@ import com.vaadin.flow.server.startup.RouteRegistryInitializer;
 import com.vaadin.flow.server.startup.VaadinAppShellInitializer;
 import com.vaadin.flow.server.startup.VaadinInitializerException;
 
-import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -47,28 +47,29 @@ import org.tesseracrm.kernel.ui.internal.views.ChangePasswordView;
 import org.tesseracrm.kernel.ui.internal.views.HomeView;
 import org.tesseracrm.kernel.ui.internal.views.LoginView;
 import org.tesseracrm.kernel.ui.internal.views.MainLayout;
-import org.tesseracrm.kernel.ui.internal.web.HealthEndpoint;
-import org.tesseracrm.kernel.ui.internal.web.ShellContext;
+import org.tesseracrm.kernel.ui.internal.views.InternalErrorView;
+import org.tesseracrm.kernel.ui.internal.views.NotFoundView;
 
 /**
- * The one servlet of the web UI's context, registered with the OSGi servlet whiteboard: it answers
- * {@code GET /health} itself and hands everything else to Vaadin. (A second whiteboard servlet for
- * {@code /health} beside this {@code /*} one was sometimes left unserved by Pax Web 11.1.0 after a
- * restart from Karaf's bundle cache.) The whiteboard does no
+ * The Vaadin servlet of the web UI. It is not a whiteboard servlet: it is a service with the kernel
+ * services as mandatory references, and the web context's one whiteboard servlet
+ * ({@link org.tesseracrm.kernel.ui.internal.web.EdgeServlet}) initialises it and hands it every request
+ * but {@code /health} while it is there, and shows a maintenance page while it is not. A page request
+ * for a path that is no route answers HTTP 404 (the page itself, {@link NotFoundView}, is drawn by
+ * Vaadin in the shell). The whiteboard does no
  * servlet-container-initializer scanning, so Vaadin's initialisers run here with explicit classes;
  * without its Lookup, {@code VaadinServlet.init} would silently do nothing. The thread context class
  * loader is pinned to this bundle, where Vaadin and the prebuilt frontend live.
  */
-@Component(service = Servlet.class, property = {
-        "osgi.http.whiteboard.servlet.pattern=/*",
-        "osgi.http.whiteboard.servlet.name=tessera-vaadin",
-        "osgi.http.whiteboard.servlet.asyncSupported:Boolean=true",
-        "osgi.http.whiteboard.context.select=" + ShellContext.SELECT,
-        "servlet.init.productionMode=true",
-        "servlet.init.pushLongPollingSuspendTimeout=30000",
-        // an open tab's heartbeat must not keep a session alive past the HTTP session timeout
-        "servlet.init.closeIdleSessions=true"})
+@Component(service = TesseraServlet.class)
 public class TesseraServlet extends VaadinServlet {
+    /** Vaadin's settings, as init parameters. */
+    static final Map<String, String> INIT_PARAMETERS = Map.of(
+            "productionMode", "true",
+            "pushLongPollingSuspendTimeout", "30000",
+            // an open tab's heartbeat must not keep a session alive past the HTTP session timeout
+            "closeIdleSessions", "true");
+
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(TesseraServlet.class);
 
@@ -76,7 +77,6 @@ public class TesseraServlet extends VaadinServlet {
     private final transient CallerContext callers;
     private final transient Map<Class<?>, Supplier<?>> shellViews;
     private final transient AccessGuard guard;
-    private final transient HealthEndpoint health;
     private transient ApplicationRouteRegistry routes;
 
     /**
@@ -91,7 +91,6 @@ public class TesseraServlet extends VaadinServlet {
             @Reference ModuleRegistry modules, @Reference CallerContext callers, @Reference AccessControl access) {
         this.views = views;
         this.callers = callers;
-        this.health = new HealthEndpoint(modules);
         this.guard = new AccessGuard(views, access, callers);
         this.shellViews = Map.of(
                 MainLayout.class, () -> new MainLayout(views, access, callers),
@@ -101,7 +100,8 @@ public class TesseraServlet extends VaadinServlet {
     }
 
     @Override
-    public void init(ServletConfig config) throws ServletException {
+    public void init(ServletConfig edgeConfig) throws ServletException {
+        ServletConfig config = withInitParameters(edgeConfig);
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(TesseraServlet.class.getClassLoader());
@@ -112,7 +112,7 @@ public class TesseraServlet extends VaadinServlet {
             VaadinServletContext vaadinContext = new VaadinServletContext(context);
             VaadinAppShellInitializer.init(Set.of(TesseraAppShell.class), vaadinContext);
             new ErrorNavigationTargetInitializer().initialize(
-                    Set.of(RouteNotFoundError.class, InternalServerError.class), vaadinContext);
+                    Set.of(NotFoundView.class, InternalErrorView.class), vaadinContext);
             new RouteRegistryInitializer().initialize(Set.of(LoginView.class, ChangePasswordView.class, HomeView.class),
                     vaadinContext);
             super.init(config);
@@ -159,9 +159,10 @@ public class TesseraServlet extends VaadinServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-        if (HealthEndpoint.PATH.equals(request.getPathInfo())) {
-            health.answer(request, response);
-            return;
+        if (routes != null && PageRequests.isPageLoad(request)
+                && !routes.getNavigationRouteTarget(PageRequests.route(request)).hasTarget()) {
+            // Vaadin answers 200 with the page that then shows NotFoundView; the status is ours to set.
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         }
         Optional<Caller> caller = ShellSession.caller(request);
         try {
@@ -192,6 +193,34 @@ public class TesseraServlet extends VaadinServlet {
             views.detach(routes);
         }
         super.destroy();
+    }
+
+    /** @return the edge's configuration with Vaadin's settings */
+    private static ServletConfig withInitParameters(ServletConfig edge) {
+        return new ServletConfig() {
+            @Override
+            public String getServletName() {
+                return edge.getServletName(); // Vaadin reads the mapping of the registration of this name
+            }
+
+            @Override
+            public ServletContext getServletContext() {
+                return edge.getServletContext();
+            }
+
+            @Override
+            public String getInitParameter(String name) {
+                String value = INIT_PARAMETERS.get(name);
+                return value != null ? value : edge.getInitParameter(name);
+            }
+
+            @Override
+            public Enumeration<String> getInitParameterNames() {
+                Set<String> names = new HashSet<>(INIT_PARAMETERS.keySet());
+                names.addAll(Collections.list(edge.getInitParameterNames()));
+                return Collections.enumeration(names);
+            }
+        };
     }
 
     private <T> T withBundleClassLoader(Supplier<T> work) {

@@ -118,8 +118,11 @@ public class ViewRegistry {
         contributions.forEach(c -> register(registry, c));
     }
 
+    /** Called when the servlet stops: a later one on the same context starts from the same registry. */
     synchronized void detach(ApplicationRouteRegistry registry) {
         routeRegistries.remove(registry);
+        registry.update(() -> contributions.forEach(c -> RouteConfiguration.forRegistry(registry)
+                .removeRoute(c.entry().route())));
     }
 
     /**

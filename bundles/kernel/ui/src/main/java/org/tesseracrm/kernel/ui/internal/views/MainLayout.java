@@ -24,6 +24,7 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.shared.Registration;
 
 import org.tesseracrm.kernel.api.security.AccessControl;
@@ -116,7 +117,8 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         rebuild(entries);
         rebuildHeader();
         HasElement shown = getContent();
-        if (shown != null && !(shown instanceof HomeView) && views.contributionFor(shown.getClass()).isEmpty()) {
+        if (shown != null && !(shown instanceof HomeView) && !(shown instanceof HasErrorParameter)
+                && views.contributionFor(shown.getClass()).isEmpty()) {
             ui.navigate(HomeView.class);
             Notification.show("The module of the page you were on was disabled by an administrator.");
         }

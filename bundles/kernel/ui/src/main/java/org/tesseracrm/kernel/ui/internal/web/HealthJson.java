@@ -5,15 +5,29 @@ import java.util.stream.Collectors;
 
 import org.tesseracrm.kernel.api.module.InstalledModule;
 
-/** Renders the health document. Only ids, versions, states and routes: nothing sensitive. */
+/**
+ * Renders the health document. Only states, reasons, ids, versions and routes: nothing sensitive. The
+ * fields {@code status} and {@code modules} keep their 0.1 meaning; {@code detail} and
+ * {@code components} were added.
+ */
 final class HealthJson {
 
     private HealthJson() {
     }
 
-    static String render(String status, List<InstalledModule> modules) {
-        return "{\"status\":" + string(status) + ",\"modules\":["
-                + modules.stream().map(HealthJson::module).collect(Collectors.joining(",")) + "]}";
+    static String render(HealthReport report) {
+        return "{\"status\":" + string(report.state().name()) + ",\"detail\":" + string(report.reason())
+                + ",\"components\":[" + report.parts().stream().map(HealthJson::part).collect(Collectors.joining(","))
+                + "],\"modules\":" + modules(report.modules()) + "}";
+    }
+
+    private static String part(HealthReport.Part part) {
+        return "{\"name\":" + string(part.name()) + ",\"status\":" + string(part.status().state().name())
+                + ",\"detail\":" + string(part.status().detail()) + "}";
+    }
+
+    private static String modules(List<InstalledModule> modules) {
+        return "[" + modules.stream().map(HealthJson::module).collect(Collectors.joining(",")) + "]";
     }
 
     private static String module(InstalledModule m) {
