@@ -121,13 +121,41 @@ final class Distribution implements AutoCloseable {
      */
     String rawHead(String path, String accept) throws IOException {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", httpPort)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + httpPort + "\r\nAccept: "
-                    + accept + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-            int end = response.indexOf("\r\n\r\n");
-            return end < 0 ? response : response.substring(0, end);
+            return rawHead(socket, path, accept);
         }
+    }
+
+    /** The same over TLS on the given port, trusting any certificate (the test's own, self-signed). */
+    String rawHeadOverTls(int port, String path) throws IOException, java.security.GeneralSecurityException {
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String auth) {
+                // not asked
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String auth) {
+                // the test made the certificate
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        }}, null);
+        try (java.net.Socket socket = tls.getSocketFactory().createSocket("127.0.0.1", port)) {
+            return rawHead(socket, path, "text/html");
+        }
+    }
+
+    private static String rawHead(java.net.Socket socket, String path, String accept) throws IOException {
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: " + accept
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        int end = response.indexOf("\r\n\r\n");
+        return end < 0 ? response : response.substring(0, end);
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -163,6 +191,16 @@ final class Distribution implements AutoCloseable {
         } catch (IOException e) {
             return "(cannot read " + file + ")";
         }
+    }
+
+    /** @return the installation's directory */
+    Path home() {
+        return home;
+    }
+
+    /** Runs a program in the installation's directory, e.g. the JDK's keytool; returns its output. */
+    String exec(List<String> command) throws IOException, InterruptedException {
+        return run(home, command);
     }
 
     /** Replaces the value of a property in a file under the installation, e.g. {@code etc/x.cfg}. */
