@@ -52,11 +52,17 @@ class DistributionIT {
         var response = crm.get("/health");
         assertEquals(200, response.statusCode());
         assertEquals("application/json", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
-        assertEquals("{\"status\":\"UP\",\"modules\":[{\"id\":\"activities\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
+        assertTrue(response.body().startsWith("{\"status\":\"UP\",\"detail\":\"\",\"components\":["), response.body());
+        for (String part : List.of("modules", "user interface")) {
+            assertTrue(response.body().contains("{\"name\":\"" + part + "\",\"status\":\"UP\",\"detail\":\"\"}"),
+                    part + " in " + response.body());
+        }
+        assertEquals("\"modules\":[{\"id\":\"activities\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
                 + "\"routes\":[\"activities\"]},{\"id\":\"companies\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
                 + "\"routes\":[\"companies\"]},{\"id\":\"contacts\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
                 + "\"routes\":[\"contacts\"]},{\"id\":\"followups\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
-                + "\"routes\":[\"reports/unattended-follow-ups\"]}]}", response.body());
+                + "\"routes\":[\"reports/unattended-follow-ups\"]}]}",
+                response.body().substring(response.body().indexOf("\"modules\":[{")));
     }
 
     @Test
@@ -541,7 +547,47 @@ class DistributionIT {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
+    void everyResponseCarriesTheSecurityHeadersReadOverARealSocket() throws Exception {
+        for (String path : List.of("/login", "/health", "/no-such-page", "/VAADIN/build/nothing.js")) {
+            String head = crm.rawHead(path, "text/html,*/*");
+            assertTrue(head.contains("\r\nContent-Security-Policy: default-src 'self'; "), path + ":\n" + head);
+            assertTrue(head.contains("frame-ancestors 'self'"), path + ":\n" + head);
+            assertTrue(head.contains("\r\nX-Frame-Options: SAMEORIGIN\r\n"), path + ":\n" + head);
+            assertTrue(head.contains("\r\nX-Content-Type-Options: nosniff\r\n"), path + ":\n" + head);
+            assertTrue(head.contains("\r\nReferrer-Policy: strict-origin-when-cross-origin\r\n"), path + ":\n" + head);
+            assertFalse(head.contains("Strict-Transport-Security"), "no HSTS over plain HTTP: " + head);
+        }
+        String login = crm.rawHead("/login", "text/html");
+        String cookie = login.lines().filter(l -> l.startsWith("Set-Cookie: JSESSIONID=")).findFirst().orElseThrow();
+        assertTrue(cookie.contains("; SameSite=Lax"), cookie);
+        assertTrue(cookie.contains("; HttpOnly"), cookie);
+        assertFalse(cookie.contains("; Secure"), "plain HTTP: no Secure flag, or the browser would drop it: " + cookie);
+    }
+
+    @Test
+    @Order(15)
+    void unknownAndUninstalledRoutesShowANotFoundPageInsideTheShell() throws Exception {
+        for (String path : List.of("/no-such-page", "/admin", "/contacts/1")) {
+            assertTrue(crm.rawHead(path, "text/html").startsWith("HTTP/1.1 404 "), path);
+        }
+        assertTrue(crm.rawHead("/contacts", "text/html").startsWith("HTTP/1.1 200 "));
+        try (Browser browser = new Browser()) {
+            // Signed out, the page still asks for the sign-in first.
+            browser.open(crm.url("/no-such-page"));
+            browser.logIn("admin", PASSWORD);
+            browser.open(crm.url("/contacts/1"));
+            browser.await(By.id("tessera-not-found"));
+            assertTrue(browser.text("#tessera-not-found").contains("There is no page at /contacts/1."),
+                    browser.text("#tessera-not-found"));
+            assertTrue(browser.menu().contains("Contacts"), "the menu stays: " + browser.menu());
+            browser.await(By.id("tessera-user"));
+            browser.screenshot("not-found-in-shell");
+        }
+    }
+
+    @Test
+    @Order(99) // last: it locks the admin account
     void fiveWrongPasswordsLockTheAccount() throws Exception {
         try (Browser browser = new Browser()) {
             browser.open(crm.url("/login"));
@@ -554,6 +600,68 @@ class DistributionIT {
             browser.until(Duration.ofSeconds(10), d -> browser.loginError().contains("Too many wrong passwords"));
             assertTrue(browser.loginError().contains("Try again in 1 minute."), browser.loginError());
             browser.screenshot("login-locked");
+        }
+    }
+
+    @Test
+    @Order(100) // after the browser tests: the cookie is Secure from here on
+    void servesOverTlsWithAKeystoreMadeByKeytoolAndMarksTheSessionCookieSecure() throws Exception {
+        int tlsPort = PaxExamSupport.freePort();
+        crm.exec(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
+                "-alias", "tessera", "-keyalg", "RSA", "-keysize", "2048", "-validity", "30", "-dname", "CN=localhost",
+                "-storetype", "PKCS12", "-keystore", "etc/tessera.p12", "-storepass", "change-me", "-keypass", "change-me"));
+        // The settings of docs/admin-guide.md, "Serving over HTTPS"; Pax Web applies them while running.
+        Files.writeString(crm.home().resolve("etc/org.ops4j.pax.web.cfg"), String.join("\n", "",
+                "org.osgi.service.http.secure.enabled = true",
+                "org.osgi.service.http.port.secure = " + tlsPort,
+                "org.ops4j.pax.web.ssl.keystore = ${karaf.etc}/tessera.p12",
+                "org.ops4j.pax.web.ssl.keystore.type = PKCS12",
+                "org.ops4j.pax.web.ssl.keystore.password = change-me",
+                "org.ops4j.pax.web.ssl.key.password = change-me",
+                "org.ops4j.pax.web.ssl.key.alias = tessera",
+                "org.ops4j.pax.web.session.cookie.secure = true", ""), java.nio.file.StandardOpenOption.APPEND);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String head = "(no answer)";
+        while (System.nanoTime() < deadline && !head.startsWith("HTTP/1.1 200 ")) {
+            try {
+                head = crm.rawHeadOverTls(tlsPort, "/login");
+            } catch (java.io.IOException notYetListening) {
+                head = notYetListening.toString();
+                Thread.sleep(250);
+            }
+        }
+        assertTrue(head.startsWith("HTTP/1.1 200 "), head);
+        assertTrue(head.contains("\r\nStrict-Transport-Security: max-age=31536000"), head);
+        assertTrue(head.contains("\r\nContent-Security-Policy: default-src 'self'; "), head);
+        String cookie = head.lines().filter(l -> l.startsWith("Set-Cookie: JSESSIONID=")).findFirst().orElseThrow();
+        assertTrue(cookie.contains("; Secure") && cookie.contains("; HttpOnly") && cookie.contains("; SameSite=Lax"),
+                cookie);
+    }
+
+    @Test
+    @Order(101) // after the others: it breaks the database configuration
+    void aBrokenDataSourceGivesDownHealthNamingTheDatabaseAndAMaintenancePage() throws Exception {
+        crm.close();
+        crm.setProperty("etc/org.ops4j.datasource-crm.cfg", "osgi.jdbc.driver.name", "derbyy");
+        crm.launch();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        String last = "(no answer)";
+        while (System.nanoTime() < deadline && !last.startsWith("503 {\"status\":\"DOWN\"")) {
+            try {
+                var health = crm.get("/health");
+                last = health.statusCode() + " " + health.body();
+            } catch (java.io.IOException notYetListening) {
+                last = notYetListening.toString();
+            }
+            Thread.sleep(200);
+        }
+        assertTrue(last.startsWith("503 {\"status\":\"DOWN\""), last);
+        assertTrue(last.contains("{\"name\":\"database\",\"status\":\"DOWN\""), last);
+        for (String path : List.of("/", "/login", "/contacts")) {
+            var page = crm.get(path);
+            assertEquals(503, page.statusCode(), path);
+            assertTrue(page.body().contains("Tessera is unavailable: database"), path + ": " + page.body());
+            assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""), path);
         }
     }
 
