@@ -65,6 +65,16 @@ public interface RecordType {
     }
 
     /**
+     * @param id a record id
+     * @return how a record of this type is named to someone who may not see it, or in text a module
+     *     stores about it: the type's label and the id, e.g. "Contact #12" ({@link Records#shownTitles})
+     * @since record API 2.1
+     */
+    default String neutralTitle(long id) {
+        return label() + " #" + id;
+    }
+
+    /**
      * @return the names of the fields a text search looks in: the list's search box looks for the text
      *     anywhere in them; the global search ({@link RecordSearch}) for values starting with it, in those
      *     of them that are single-line text of at most 255 characters, through an index the platform

@@ -71,12 +71,30 @@ public interface Records {
     List<RecordRef> lookup(String recordType, String text, int limit);
 
     /**
+     * The one way to another record's title: every screen, report, export and service that names a
+     * record of another type (a lookup, the record an activity belongs to, a participant, a follow-up's
+     * operation) reads its title here at read time, one call per page and record type, never from text
+     * it stored earlier. It never refuses: a caller without {@code <moduleId>.view}, or without the record
+     * in their visibility, simply gets no title.
+     *
      * @param recordType a record type id
      * @param ids record ids, as lookup fields hold them
-     * @return the title of each of those records the caller sees, by id
-     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.view}
+     * @return the title of each of those records the caller may see, by id: none without
+     *     {@code <moduleId>.view} or if the type is not installed
      */
     Map<Long, String> titles(String recordType, Collection<Long> ids);
+
+    /**
+     * What to show for references to records of one type: {@link #titles} for the records the caller may
+     * see, and for every other id (no {@code <moduleId>.view}, not in the caller's visibility, deleted,
+     * module not installed) a neutral name that gives nothing away, e.g. "Contact #12".
+     *
+     * @param recordType a record type id
+     * @param ids record ids
+     * @return a text for every one of the ids, by id
+     * @since 2.1
+     */
+    Map<Long, String> shownTitles(String recordType, Collection<Long> ids);
 
     /**
      * Finds records that may be the same as the one being entered: any of the type's
@@ -138,7 +156,9 @@ public interface Records {
     void checkCustomValues(String recordType, Map<String, String> values);
 
     /**
-     * Writes every record matching the query (ignoring its page) to a file, streaming row by row.
+     * Writes every record matching the query (ignoring its page) to a file, streaming row by row:
+     * {@link #export(String, RecordQuery, List, boolean, ExportFormat, OutputStream, LongConsumer)}
+     * without the lookup id columns.
      *
      * @param recordType a record type id
      * @param query order, search text and filters
@@ -151,6 +171,26 @@ public interface Records {
      */
     long export(String recordType, RecordQuery query, List<String> fields, ExportFormat format, OutputStream out,
             LongConsumer progress);
+
+    /**
+     * Writes every record matching the query (ignoring its page) to a file, streaming row by row, as
+     * the list shows them: a lookup field holds the title of the record it points at (through
+     * {@link #shownTitles}), CSV text cells are neutralised with {@link ExportFormat#csvCell}.
+     *
+     * @param recordType a record type id
+     * @param query order, search text and filters
+     * @param fields the field names to write, in column order; empty for all
+     * @param lookupIds whether each lookup column is followed by a "&lt;label&gt; id" column holding the
+     *     id of the record it points at (for re-importing or matching elsewhere)
+     * @param format the file format
+     * @param out where the file goes; not closed
+     * @param progress told the number of rows written so far, every 1,000 rows and at the end
+     * @return the number of records written
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.export}
+     * @since 2.1
+     */
+    long export(String recordType, RecordQuery query, List<String> fields, boolean lookupIds, ExportFormat format,
+            OutputStream out, LongConsumer progress);
 
     /**
      * @param recordType a record type id

@@ -52,7 +52,10 @@ interface ExportWriter extends AutoCloseable {
         };
     }
 
-    /** RFC 4180 CSV in UTF-8 with a byte order mark, which spreadsheet programs need to read accents. */
+    /**
+     * RFC 4180 CSV in UTF-8 with a byte order mark, which spreadsheet programs need to read accents. Text
+     * cells that a spreadsheet program would take for a formula are neutralised ({@link ExportFormat#csvCell}).
+     */
     final class Csv implements ExportWriter {
         private final Writer writer;
         private final CSVPrinter printer;
@@ -65,7 +68,12 @@ interface ExportWriter extends AutoCloseable {
 
         @Override
         public void row(List<Object> values) throws IOException {
-            printer.printRecord(values.stream().map(RecordRow::format).toList());
+            printer.printRecord(values.stream().map(Csv::cell).toList());
+        }
+
+        /** Numbers as they are; any text neutralised, so a spreadsheet program never runs it as a formula. */
+        static String cell(Object value) {
+            return value instanceof Number ? RecordRow.format(value) : ExportFormat.csvCell(RecordRow.format(value));
         }
 
         @Override

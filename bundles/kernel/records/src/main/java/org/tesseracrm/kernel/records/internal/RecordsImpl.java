@@ -46,6 +46,7 @@ import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordSelection;
 import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.record.Records;
+import org.tesseracrm.kernel.api.record.ReferenceTitles;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.UserSettings;
 import org.tesseracrm.kernel.api.security.Visibility;
@@ -67,6 +68,11 @@ public class RecordsImpl implements Records {
     private final AccessControl access;
     private final AuditTrail audit;
     private final List<Participant> participants = new CopyOnWriteArrayList<>();
+    private final List<Filler> referenceTitles = new CopyOnWriteArrayList<>();
+
+    /** A module's {@link ReferenceTitles} and the record type it is registered for. */
+    private record Filler(ReferenceTitles service, String recordType) {
+    }
 
     /** A module's merge participant and the record type it is registered for. */
     private record Participant(MergeParticipant service, String recordType) {
@@ -92,7 +98,7 @@ public class RecordsImpl implements Records {
         RecordType type = types.allowed(recordType, access, "view");
         RecordSql sql = new RecordSql(type, catalog.fields(type));
         Sql select = sql.select(query, access.visibility(), true);
-        return catalog.jdbc().inTransaction(c -> sql.rows(c, select));
+        return shown(type, catalog.jdbc().inTransaction(c -> sql.rows(c, select)));
     }
 
     @Override
@@ -115,7 +121,7 @@ public class RecordsImpl implements Records {
         RecordType type = types.allowed(recordType, access, "view");
         Visibility visible = access.visibility();
         RecordSql sql = new RecordSql(type, catalog.fields(type));
-        return catalog.jdbc().inTransaction(c -> read(c, sql, id, visible));
+        return catalog.jdbc().inTransaction(c -> read(c, sql, id, visible)).map(row -> shown(type, List.of(row)).get(0));
     }
 
     @Override
@@ -167,13 +173,51 @@ public class RecordsImpl implements Records {
 
     @Override
     public Map<Long, String> titles(String recordType, Collection<Long> ids) {
-        RecordType type = types.allowed(recordType, access, "view");
+        Optional<RecordType> allowed = types.find(recordType).filter(t -> access.permitted(t.moduleId() + ".view"));
+        if (allowed.isEmpty() || ids.isEmpty()) {
+            return new HashMap<>();
+        }
+        RecordType type = allowed.get();
         RecordSql sql = new RecordSql(type, catalog.fields(type));
         Visibility visible = access.visibility();
         Map<Long, String> titles = new HashMap<>();
-        catalog.jdbc().inTransaction(c -> byIds(c, sql, ids.stream().distinct().toList(), visible))
-                .forEach(row -> titles.put(row.id(), type.title(row)));
+        catalog.jdbc().inTransaction(c -> byIds(c, sql, ids.stream().filter(java.util.Objects::nonNull).distinct()
+                .toList(), visible)).forEach(row -> titles.put(row.id(), type.title(row)));
         return titles;
+    }
+
+    @Override
+    public Map<Long, String> shownTitles(String recordType, Collection<Long> ids) {
+        Optional<RecordType> type = types.find(recordType);
+        return Titles.shown(ids, titles(recordType, ids),
+                id -> type.map(t -> t.neutralTitle(id)).orElse(recordType + " #" + id));
+    }
+
+    /**
+     * @param rows rows of the type as stored
+     * @return the rows with the values its {@link ReferenceTitles} give the caller instead of the stored ones
+     */
+    private List<RecordRow> shown(RecordType type, List<RecordRow> rows) {
+        List<ReferenceTitles> fillers = referenceTitles.stream().filter(r -> r.recordType().equals(type.id()))
+                .map(Filler::service).toList();
+        if (rows.isEmpty() || fillers.isEmpty()) {
+            return rows;
+        }
+        List<RecordRow> shown = rows;
+        for (ReferenceTitles filler : fillers) {
+            Map<Long, Map<String, Object>> values = filler.titles(type.id(), shown);
+            shown = shown.stream().map(row -> {
+                Map<String, Object> replaced = values.get(row.id());
+                if (replaced == null || replaced.isEmpty()) {
+                    return row;
+                }
+                Map<String, Object> all = new LinkedHashMap<>(row.values());
+                all.putAll(replaced);
+                all.values().removeIf(java.util.Objects::isNull);
+                return new RecordRow(row.id(), row.version(), all);
+            }).toList();
+        }
+        return shown;
     }
 
     @Override
@@ -298,6 +342,16 @@ public class RecordsImpl implements Records {
         participants.removeIf(p -> p.service() == participant);
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeReferenceTitles")
+    void addReferenceTitles(ReferenceTitles filler, Map<String, Object> properties) {
+        referenceTitles.add(new Filler(filler, String.valueOf(properties.get(RecordType.ID))));
+    }
+
+    void removeReferenceTitles(ReferenceTitles filler) {
+        referenceTitles.removeIf(f -> f.service() == filler);
+    }
+
     /** The callers' time zones, in which exports write date-times (see {@link CallerZone}). */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -337,35 +391,85 @@ public class RecordsImpl implements Records {
     @Override
     public long export(String recordType, RecordQuery query, List<String> fieldNames, ExportFormat format,
             OutputStream out, LongConsumer progress) {
+        return export(recordType, query, fieldNames, false, format, out, progress);
+    }
+
+    @Override
+    public long export(String recordType, RecordQuery query, List<String> fieldNames, boolean lookupIds,
+            ExportFormat format, OutputStream out, LongConsumer progress) {
         RecordType type = types.allowed(recordType, access, "export");
         List<FieldDefinition> all = catalog.fields(type);
         List<FieldDefinition> columns = fieldNames.isEmpty() ? all
                 : fieldNames.stream().map(name -> catalog.field(type, name)).toList();
+        List<String> header = new ArrayList<>();
+        for (FieldDefinition column : columns) {
+            header.add(column.label());
+            if (lookupIds && column.type() == FieldType.LOOKUP) {
+                header.add(column.label() + " id");
+            }
+        }
         RecordSql sql = new RecordSql(type, all);
         Sql select = sql.select(query, access.visibility(), false);
         ZoneId zone = CallerZone.of(settings);
         return catalog.jdbc().inTransaction(c -> {
             long written = 0;
             try (PreparedStatement s = c.prepareStatement(select.text());
-                    ExportWriter writer = ExportWriter.open(format, out, type.pluralLabel(),
-                            columns.stream().map(FieldDefinition::label).toList(), zone)) {
+                    ExportWriter writer = ExportWriter.open(format, out, type.pluralLabel(), header, zone)) {
                 s.setFetchSize(FETCH_SIZE);
                 select.bind(s);
+                List<RecordRow> batch = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        RecordRow row = sql.read(rs);
-                        writer.row(columns.stream().map(f -> row.values().get(f.name())).toList());
-                        if (++written % FETCH_SIZE == 0) {
+                        batch.add(sql.read(rs));
+                        if (batch.size() == FETCH_SIZE) {
+                            written += write(type, columns, lookupIds, batch, writer);
                             progress.accept(written);
                         }
                     }
                 }
+                written += write(type, columns, lookupIds, batch, writer);
             } catch (IOException e) {
                 throw new UncheckedIOException("Export of " + type.pluralLabel() + " stopped: " + e.getMessage(), e);
             }
             progress.accept(written);
             return written;
         });
+    }
+
+    /**
+     * Writes a batch of exported rows as the list shows them: the values the type's {@link ReferenceTitles}
+     * give, lookups as the titles of the records they point at (one query per lookup field), then empties it.
+     *
+     * @return the number of rows written
+     */
+    private int write(RecordType type, List<FieldDefinition> columns, boolean lookupIds, List<RecordRow> batch,
+            ExportWriter writer) throws IOException {
+        List<RecordRow> rows = shown(type, batch);
+        Map<String, Map<Long, String>> lookups = new HashMap<>();
+        for (FieldDefinition column : columns) {
+            if (column.type() == FieldType.LOOKUP && !lookups.containsKey(column.name())) {
+                lookups.put(column.name(), shownTitles(column.lookupType().orElse(""), rows.stream()
+                        .map(row -> (Long) row.values().get(column.name())).filter(java.util.Objects::nonNull).toList()));
+            }
+        }
+        for (RecordRow row : rows) {
+            List<Object> values = new ArrayList<>();
+            for (FieldDefinition column : columns) {
+                Object value = row.values().get(column.name());
+                if (column.type() != FieldType.LOOKUP) {
+                    values.add(value);
+                    continue;
+                }
+                values.add(value == null ? null : lookups.get(column.name()).get((Long) value));
+                if (lookupIds) {
+                    values.add(value == null ? null : java.math.BigDecimal.valueOf((Long) value));
+                }
+            }
+            writer.row(values);
+        }
+        int written = batch.size();
+        batch.clear();
+        return written;
     }
 
     @Override

@@ -20,11 +20,12 @@ import java.util.Optional;
  * @param remindAt when its reminder pops up, if it has one
  * @param description free text
  * @param meetingLink a video meeting's Teams or Zoom link, or empty
- * @param participants the participants' titles, joined
+ * @param participants the participants' titles, joined, as the caller may see them
  * @param done whether it was completed
  * @param relatedType the record type of the record it belongs to, or empty
  * @param relatedId that record's id, or 0
- * @param relatedTitle that record's title when the activity was scheduled
+ * @param relatedTitle that record's title as the caller may see it ({@link ActivityService} fills it in at read
+ *     time; the stored text is a neutral "Contact #12")
  * @param owner the user it belongs to
  */
 public record Activity(long id, long version, Kind kind, String subject, LocalDateTime dueAt, Optional<LocalDateTime> endAt,
@@ -45,6 +46,16 @@ public record Activity(long id, long version, Kind kind, String subject, LocalDa
                 rs.getTimestamp(5).toLocalDateTime(), time(rs.getTimestamp(6)), rs.getString(7), rs.getString(8),
                 time(rs.getTimestamp(9)), rs.getString(10), rs.getString(11), rs.getString(12), rs.getBoolean(13),
                 rs.getString(14), rs.getLong(15), rs.getString(16), rs.getString(17));
+    }
+
+    /**
+     * @param related the title of the record it belongs to, as the caller may see it
+     * @param taking its participants' titles, joined, as the caller may see them
+     * @return this activity naming its records so
+     */
+    Activity shown(String related, String taking) {
+        return new Activity(id, version, kind, subject, dueAt, endAt, location, priority, remindAt, description, meetingLink,
+                taking, done, relatedType, relatedId, related, owner);
     }
 
     private static Optional<LocalDateTime> time(Timestamp stamp) {

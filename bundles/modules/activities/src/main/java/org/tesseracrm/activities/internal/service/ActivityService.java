@@ -72,6 +72,7 @@ public class ActivityService implements MergeParticipant {
     private final AccessControl access;
     private final DataSource dataSource;
     private final AuditTrail audit;
+    private final ActivityTitles titles;
     private final Map<String, RecordType> types = new ConcurrentHashMap<>();
     private volatile DueFlags flags;
 
@@ -93,6 +94,7 @@ public class ActivityService implements MergeParticipant {
         this.records = records;
         this.access = access;
         this.dataSource = dataSource;
+        this.titles = new ActivityTitles(records, dataSource);
         modified(config);
     }
 
@@ -135,7 +137,7 @@ public class ActivityService implements MergeParticipant {
         List<Activity> found = ModuleSql.query(dataSource, sql, params, LIST_LIMIT, Activity::read);
         List<Activity> open = new ArrayList<>(found.stream().filter(a -> !a.done()).toList());
         found.stream().filter(Activity::done).sorted(Comparator.comparing(Activity::dueAt).reversed()).forEach(open::add);
-        return open;
+        return titles.shown(open);
     }
 
     /**
@@ -152,7 +154,7 @@ public class ActivityService implements MergeParticipant {
         params.add(done);
         String sql = "SELECT " + Activity.COLUMNS + " FROM CRM_ACTIVITY WHERE OWNER IN (" + ModuleSql.placeholders(owners.size())
                 + ") AND DONE = ? ORDER BY DUE_AT" + (done ? " DESC" : "") + ", ID";
-        return ModuleSql.query(dataSource, sql, params, LIST_LIMIT, Activity::read);
+        return titles.shown(ModuleSql.query(dataSource, sql, params, LIST_LIMIT, Activity::read));
     }
 
     /**
@@ -163,7 +165,7 @@ public class ActivityService implements MergeParticipant {
         access.require(ActivitiesModule.VIEW);
         List<Object> params = new ArrayList<>(List.of(id));
         String sql = "SELECT " + Activity.COLUMNS + " FROM CRM_ACTIVITY WHERE ID = ?" + ModuleSql.visibleOwners(access.visibility(), params);
-        return ModuleSql.query(dataSource, sql, params, 1, Activity::read).stream().findFirst();
+        return titles.shown(ModuleSql.query(dataSource, sql, params, 1, Activity::read)).stream().findFirst();
     }
 
     /**
@@ -182,7 +184,8 @@ public class ActivityService implements MergeParticipant {
         Map<String, String> all = new LinkedHashMap<>(values);
         all.put("relatedType", recordType);
         all.put("relatedId", Long.toString(id));
-        all.put("relatedTitle", clip(title(recordType, id), 300));
+        title(recordType, id);
+        all.put("relatedTitle", stored(recordType, id));
         all.put("participants", participantsText(participants));
         all.put("done", "No");
         RecordRow row = records.create(ActivityRecordType.ID, all);
@@ -200,19 +203,18 @@ public class ActivityService implements MergeParticipant {
      */
     public int scheduleAll(String recordType, List<Long> ids, Map<String, String> values) {
         access.require(ActivitiesModule.CREATE);
-        Map<Long, String> titles = records.titles(recordType, ids);
-        if (titles.isEmpty()) {
+        Set<Long> visible = records.titles(recordType, ids).keySet();
+        if (visible.isEmpty()) {
             return 0;
         }
         // Every record gets the same values: a bad one fails on the first record, before anything is written.
         int scheduled = 0;
         for (Long id : ids) {
-            String title = titles.get(id);
-            if (title != null) {
+            if (visible.contains(id)) {
                 Map<String, String> one = new LinkedHashMap<>(values);
                 one.put("relatedType", recordType);
                 one.put("relatedId", Long.toString(id));
-                one.put("relatedTitle", clip(title, 300));
+                one.put("relatedTitle", stored(recordType, id));
                 one.put("done", "No");
                 records.create(ActivityRecordType.ID, one);
                 scheduled++;
@@ -383,8 +385,7 @@ public class ActivityService implements MergeParticipant {
      */
     public List<RecordRef> participants(long id) {
         require(id);
-        return ModuleSql.query(dataSource, "SELECT RECORD_TYPE, RECORD_ID, TITLE FROM CRM_ACTIVITY_PARTICIPANT WHERE ACTIVITY_ID = ? "
-                + "ORDER BY TITLE", List.of(id), LIST_LIMIT, rs -> new RecordRef(rs.getString(1), rs.getLong(2), rs.getString(3)));
+        return titles.participants(List.of(id)).getOrDefault(id, List.of());
     }
 
     /**
@@ -411,7 +412,8 @@ public class ActivityService implements MergeParticipant {
         // owner's activities through the due-time index instead of the few whose reminder time has come.
         return ModuleSql.query(dataSource, "SELECT " + Activity.COLUMNS + " FROM CRM_ACTIVITY --DERBY-PROPERTIES "
                 + "index=IX_ACTIVITY_OWNER_REMIND\n WHERE OWNER = ? AND DONE = ? AND REMIND_AT <= ? ORDER BY REMIND_AT, ID",
-                List.of(caller.username(), false, Timestamp.valueOf(utcNow())), 50, Activity::read);
+                List.of(caller.username(), false, Timestamp.valueOf(utcNow())), 50, Activity::read).stream()
+                .collect(Collectors.collectingAndThen(Collectors.toList(), titles::shown));
     }
 
     /**
@@ -436,15 +438,14 @@ public class ActivityService implements MergeParticipant {
 
     @Override
     public void repoint(String recordType, long from, long to) {
-        String title = types.containsKey(recordType) ? records.titles(recordType, List.of(to)).getOrDefault(to, "") : "";
         ModuleSql.update(dataSource, "UPDATE CRM_ACTIVITY SET RELATED_ID = ?, RELATED_TITLE = ? WHERE RELATED_TYPE = ? AND RELATED_ID = ?",
-                List.of(to, clip(title, 300), recordType, from));
+                List.of(to, stored(recordType, to), recordType, from));
         ModuleSql.update(dataSource, "UPDATE CRM_CHECKIN SET RECORD_ID = ? WHERE RECORD_TYPE = ? AND RECORD_ID = ?", List.of(to, recordType, from));
         ModuleSql.update(dataSource, "DELETE FROM CRM_ACTIVITY_PARTICIPANT WHERE RECORD_TYPE = ? AND RECORD_ID = ? AND ACTIVITY_ID IN "
                 + "(SELECT ACTIVITY_ID FROM CRM_ACTIVITY_PARTICIPANT WHERE RECORD_TYPE = ? AND RECORD_ID = ?)",
                 List.of(recordType, from, recordType, to));
-        ModuleSql.update(dataSource, "UPDATE CRM_ACTIVITY_PARTICIPANT SET RECORD_ID = ? WHERE RECORD_TYPE = ? AND RECORD_ID = ?",
-                List.of(to, recordType, from));
+        ModuleSql.update(dataSource, "UPDATE CRM_ACTIVITY_PARTICIPANT SET RECORD_ID = ?, TITLE = ? WHERE RECORD_TYPE = ? AND RECORD_ID = ?",
+                List.of(to, stored(recordType, to), recordType, from));
     }
 
     /** @return the current time as the platform stores times: UTC, to the millisecond */
@@ -478,7 +479,7 @@ public class ActivityService implements MergeParticipant {
                 throw new ValidationException(List.of(new FieldError("participants",
                         "A participant is no longer there, or you cannot see it: " + ref.title() + ".")));
             }
-            checked.put(ref.recordType() + ":" + ref.id(), new RecordRef(ref.recordType(), ref.id(), clip(title, 300)));
+            checked.put(ref.recordType() + ":" + ref.id(), new RecordRef(ref.recordType(), ref.id(), stored(ref.recordType(), ref.id())));
         }
         ModuleSql.inTransaction(dataSource, c -> {
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM CRM_ACTIVITY_PARTICIPANT WHERE ACTIVITY_ID = ?");
@@ -538,8 +539,21 @@ public class ActivityService implements MergeParticipant {
                 rs.getTimestamp(7).toLocalDateTime(), lat, lon, rs.getLong(10));
     }
 
-    private static String participantsText(List<RecordRef> participants) {
-        return clip(String.join(RecordRow.MULTI_SEPARATOR, participants.stream().map(RecordRef::title).toList()), 1000);
+    /** @return the participants as stored with the activity (and so in its history): neutrally, never their titles */
+    private String participantsText(List<RecordRef> participants) {
+        return clip(String.join(RecordRow.MULTI_SEPARATOR, participants.stream().map(r -> stored(r.recordType(), r.id()))
+                .toList()), 1000);
+    }
+
+    /**
+     * Text an activity stores about another record is in its history, which anyone who sees the activity
+     * reads, so it never holds the record's title: screens name the record at read time ({@link ActivityTitles}).
+     *
+     * @return the record's neutral name, e.g. "Contact #12"
+     */
+    private String stored(String recordType, long id) {
+        RecordType type = types.get(recordType);
+        return clip(type == null ? recordType + " #" + id : type.neutralTitle(id), 300);
     }
 
     private static String clip(String text, int max) {

@@ -1,0 +1,114 @@
+package org.tesseracrm.activities.internal.service;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.tesseracrm.kernel.api.persistence.ModuleSql;
+import org.tesseracrm.kernel.api.record.RecordRef;
+import org.tesseracrm.kernel.api.record.RecordRow;
+import org.tesseracrm.kernel.api.record.Records;
+
+/**
+ * Names the records activities refer to (the record each belongs to, its participants) for the caller,
+ * at read time, through {@link Records#shownTitles}: one call per record type for a whole list, and a
+ * neutral "Contact #12" for what the caller may not see. The titles stored with an activity are never
+ * shown.
+ */
+final class ActivityTitles {
+    /** The most activities whose participants one statement reads. */
+    private static final int IDS_PER_QUERY = 500;
+
+    private final Records records;
+    private final DataSource dataSource;
+
+    ActivityTitles(Records records, DataSource dataSource) {
+        this.records = records;
+        this.dataSource = dataSource;
+    }
+
+    /** @return the activities with the titles of their records and participants as the caller may see them */
+    List<Activity> shown(List<Activity> activities) {
+        if (activities.isEmpty()) {
+            return activities;
+        }
+        Map<String, Map<Long, String>> related = titles(activities.stream().filter(a -> !a.relatedType().isEmpty())
+                .map(a -> new RecordRef(a.relatedType(), a.relatedId(), "")).toList());
+        Map<Long, List<RecordRef>> taking = participants(activities.stream().map(Activity::id).toList());
+        return activities.stream().map(a -> a.shown(a.relatedType().isEmpty() ? a.relatedTitle()
+                : related.get(a.relatedType()).get(a.relatedId()), joined(taking.getOrDefault(a.id(), List.of())))).toList();
+    }
+
+    /**
+     * @param rows activities as the record platform read them
+     * @return by activity id, its {@code relatedTitle} and {@code participants} as the caller may see them
+     */
+    Map<Long, Map<String, Object>> values(List<RecordRow> rows) {
+        List<RecordRef> refs = new ArrayList<>();
+        for (RecordRow row : rows) {
+            String type = row.text("relatedType");
+            Object id = row.values().get("relatedId");
+            if (!type.isEmpty() && id instanceof Number number) {
+                refs.add(new RecordRef(type, number.longValue(), ""));
+            }
+        }
+        Map<String, Map<Long, String>> related = titles(refs);
+        Map<Long, List<RecordRef>> taking = participants(rows.stream().map(RecordRow::id).toList());
+        Map<Long, Map<String, Object>> values = new HashMap<>();
+        for (RecordRow row : rows) {
+            Map<String, Object> shown = new HashMap<>();
+            String type = row.text("relatedType");
+            Object id = row.values().get("relatedId");
+            shown.put("relatedTitle", !type.isEmpty() && id instanceof Number number
+                    ? related.get(type).get(number.longValue()) : null);
+            String joined = joined(taking.getOrDefault(row.id(), List.of()));
+            shown.put("participants", joined.isEmpty() ? null : joined);
+            values.put(row.id(), shown);
+        }
+        return values;
+    }
+
+    /**
+     * @param activityIds activities the caller sees
+     * @return by activity id, its participants named as the caller may see them, by title
+     */
+    Map<Long, List<RecordRef>> participants(Collection<Long> activityIds) {
+        List<Long> ids = List.copyOf(new LinkedHashSet<>(activityIds));
+        Map<Long, List<RecordRef>> stored = new LinkedHashMap<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            List<Long> some = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+            ModuleSql.query(dataSource, "SELECT ACTIVITY_ID, RECORD_TYPE, RECORD_ID FROM CRM_ACTIVITY_PARTICIPANT WHERE ACTIVITY_ID IN ("
+                    + ModuleSql.placeholders(some.size()) + ")", some, Integer.MAX_VALUE,
+                    rs -> Map.entry(rs.getLong(1), new RecordRef(rs.getString(2), rs.getLong(3), "")))
+                    .forEach(e -> stored.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        }
+        Map<String, Map<Long, String>> titles = titles(stored.values().stream().flatMap(List::stream).toList());
+        Map<Long, List<RecordRef>> named = new HashMap<>();
+        stored.forEach((activity, refs) -> named.put(activity, refs.stream()
+                .map(r -> new RecordRef(r.recordType(), r.id(), titles.get(r.recordType()).get(r.id())))
+                .sorted(Comparator.comparing(RecordRef::title)).toList()));
+        return named;
+    }
+
+    /** @return what to show for each record, by record type and id: one call of the record platform per type */
+    private Map<String, Map<Long, String>> titles(Collection<RecordRef> refs) {
+        Map<String, Set<Long>> byType = new LinkedHashMap<>();
+        refs.forEach(r -> byType.computeIfAbsent(r.recordType(), t -> new LinkedHashSet<>()).add(r.id()));
+        Map<String, Map<Long, String>> titles = new HashMap<>();
+        byType.forEach((type, ids) -> titles.put(type, records.shownTitles(type, ids)));
+        return titles;
+    }
+
+    private static String joined(List<RecordRef> participants) {
+        return String.join(org.tesseracrm.kernel.api.record.RecordRow.MULTI_SEPARATOR,
+                participants.stream().map(RecordRef::title).toList());
+    }
+}
