@@ -9,10 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -543,6 +549,45 @@ class DistributionIT {
             browser.until(Duration.ofSeconds(10), d -> browser.gridCells("my-activities-grid").contains("Call back about the offer"));
             assertFalse(browser.gridCells("my-activities-grid").contains("Product demo"));
             browser.screenshot("my-activities");
+        }
+    }
+
+    @Test
+    @Order(13)
+    void adminChoosesATimeZoneAndTheListAndTheAuditTrailShowTimesInItInOneFormat() throws Exception {
+        ZoneId kolkata = ZoneId.of("Asia/Kolkata"); // UTC+5:30: no minute of it reads like UTC or server time
+        try (Browser browser = new Browser()) {
+            browser.open(crm.url("/contacts"));
+            browser.logIn("admin", PASSWORD);
+            browser.open(crm.url("/contacts"));
+            browser.click("tessera-profile");
+            browser.pickStarting("profile-zone", "Asia/Kolkata", "Asia/Kolkata");
+            browser.click("profile-save");
+            browser.until(Duration.ofSeconds(10), d -> browser.text("vaadin-notification-card")
+                    .contains("Your time zone and language were saved."));
+
+            Instant before = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+            browser.open(crm.url("/contacts"));
+            browser.await(By.id("contacts-grid"));
+            createContact(browser, "Tess", "Zonewalker", "tess@example.org");
+            Set<String> expected = new HashSet<>();
+            DateTimeFormatter shown = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                    .withLocale(Locale.US).withZone(kolkata);
+            for (Instant t = before; !t.isAfter(Instant.now()); t = t.plus(1, ChronoUnit.MINUTES)) {
+                expected.add(shown.format(t));
+            }
+            browser.type("contacts-filter", "Zonewalker");
+            browser.until(Duration.ofSeconds(10), d -> browser.gridCells("contacts-grid").stream().anyMatch(expected::contains));
+            browser.screenshot("contacts-in-kolkata-time");
+            List<String> isoLooking = browser.gridCells("contacts-grid").stream()
+                    .filter(c -> c.matches(".*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}.*")).toList();
+            assertTrue(isoLooking.isEmpty(), "no time left in the old format: " + isoLooking);
+
+            browser.open(crm.url("/admin/audit"));
+            browser.type("audit-type", "contact");
+            browser.click("audit-filter");
+            browser.until(Duration.ofSeconds(10), d -> browser.gridCells("audit-grid").stream().anyMatch(expected::contains));
+            browser.screenshot("audit-in-kolkata-time");
         }
     }
 

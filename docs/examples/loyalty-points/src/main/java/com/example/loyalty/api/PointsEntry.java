@@ -10,7 +10,7 @@ import java.time.LocalDateTime;
  * @param points how many
  * @param reason why, possibly empty
  * @param awardedBy the user who awarded them
- * @param awardedAt when
+ * @param awardedAt when (UTC)
  */
 public record PointsEntry(long id, long contactId, int points, String reason, String awardedBy, LocalDateTime awardedAt) {
 }

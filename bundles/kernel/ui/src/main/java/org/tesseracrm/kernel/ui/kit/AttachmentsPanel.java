@@ -58,7 +58,8 @@ final class AttachmentsPanel extends Details {
         files.addComponentColumn(file -> link(file, prefix)).setHeader("File").setAutoWidth(true).setFlexGrow(1);
         files.addColumn(file -> size(file.size())).setHeader("Size").setAutoWidth(true).setFlexGrow(0);
         files.addColumn(Attachment::uploadedBy).setHeader("By").setAutoWidth(true).setFlexGrow(0);
-        files.addColumn(file -> RecordForm.WHEN.format(file.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
+        LocalTimes times = LocalTimes.current();
+        files.addColumn(file -> times.format(file.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
         files.addComponentColumn(file -> {
             if (!mayDeleteAny && !me.equals(file.uploadedBy())) {
                 return new Span();

@@ -79,9 +79,11 @@ record FieldInput(AbstractField<?, ?> component, Consumer<Object> show, Supplier
                         () -> picker.getValue() == null ? "" : picker.getValue().toString());
             }
             case DATE_TIME -> {
+                // the picker holds the user's local time; records hold UTC
                 DateTimePicker picker = new DateTimePicker(label);
-                yield new FieldInput(picker, v -> picker.setValue((LocalDateTime) v),
-                        () -> picker.getValue() == null ? "" : RecordRow.format(picker.getValue()));
+                LocalTimes times = LocalTimes.current();
+                yield new FieldInput(picker, v -> picker.setValue(v == null ? null : times.toLocal((LocalDateTime) v)),
+                        () -> picker.getValue() == null ? "" : RecordRow.format(times.toUtc(picker.getValue())));
             }
             case BOOLEAN -> {
                 Checkbox box = new Checkbox(label);

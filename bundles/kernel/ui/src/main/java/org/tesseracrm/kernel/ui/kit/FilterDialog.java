@@ -1,7 +1,13 @@
 package org.tesseracrm.kernel.ui.kit;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -20,6 +26,7 @@ import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.Filter;
 import org.tesseracrm.kernel.api.record.FilterOp;
 import org.tesseracrm.kernel.api.record.PickListValue;
+import org.tesseracrm.kernel.api.record.RecordRow;
 
 /**
  * Asks for one filter: a field, an operator that suits the field's type, and the value(s). The filter
@@ -82,9 +89,11 @@ class FilterDialog extends Dialog {
         choices.setItems(pickList ? customFields.pickList(recordType, chosen.name()).stream()
                 .map(PickListValue::value).toList() : List.of());
         choices.setAllowCustomValue(!pickList);
+        LocalTimes times = LocalTimes.current();
+        LocalDateTime example = LocalDateTime.of(2026, 11, 23, 14, 30);
         String hint = switch (chosen.type()) {
-            case DATE -> "2026-11-23";
-            case DATE_TIME -> "2026-11-23 or 2026-11-23 14:30";
+            case DATE -> times.format(example.toLocalDate());
+            case DATE_TIME -> times.format(example.toLocalDate()) + " or " + times.formatUtc(times.toUtc(example));
             case NUMBER, MONEY -> "1234.5";
             case BOOLEAN -> "Yes or No";
             default -> "";
@@ -118,7 +127,7 @@ class FilterDialog extends Dialog {
             choices.setInvalid(true);
             return;
         }
-        Filter filter = new Filter(chosen.name(), how, values);
+        Filter filter = new Filter(chosen.name(), how, stored(chosen, how, values, LocalTimes.current()));
         try {
             check.accept(filter);
         } catch (ValidationException e) {
@@ -129,6 +138,37 @@ class FilterDialog extends Dialog {
         }
         add.accept(filter, describe(chosen, how, values));
         close();
+    }
+
+    /**
+     * @param field the filtered field
+     * @param op the operator
+     * @param typed the values as the user typed them
+     * @param times the user's zone and form of dates
+     * @return the values as the service reads them: dates ISO, date-times in UTC; a date as a date-time
+     *     bound means the day in the user's zone; what is no date stays as typed, for the service to refuse
+     */
+    static List<String> stored(FieldDefinition field, FilterOp op, List<String> typed, LocalTimes times) {
+        if (field.type() != FieldType.DATE && field.type() != FieldType.DATE_TIME) {
+            return typed;
+        }
+        List<String> stored = new ArrayList<>();
+        for (int i = 0; i < typed.size(); i++) {
+            stored.add(stored(field.type(), typed.get(i), op == FilterOp.BETWEEN && i == 1, times));
+        }
+        return stored;
+    }
+
+    private static String stored(FieldType type, String text, boolean upper, LocalTimes times) {
+        Optional<LocalDate> day = times.parseDate(text);
+        if (type == FieldType.DATE) {
+            return day.map(LocalDate::toString).orElse(text);
+        }
+        if (day.isPresent()) {
+            Instant start = times.startOf(upper ? day.get().plusDays(1) : day.get());
+            return RecordRow.format(LocalDateTime.ofInstant(start, ZoneOffset.UTC));
+        }
+        return times.parse(text).map(RecordRow::format).orElse(text);
     }
 
     static String describe(FieldDefinition field, FilterOp op, List<String> values) {

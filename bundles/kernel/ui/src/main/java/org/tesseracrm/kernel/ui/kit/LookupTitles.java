@@ -18,6 +18,7 @@ import org.tesseracrm.kernel.api.record.Records;
 final class LookupTitles {
     private final Records records;
     private final Map<String, Map<Long, String>> byType = new ConcurrentHashMap<>();
+    private final LocalTimes times = LocalTimes.current();
 
     LookupTitles(Records records) {
         this.records = records;
@@ -47,11 +48,14 @@ final class LookupTitles {
         return rows;
     }
 
-    /** @return the field's value as a list shows it: a lookup as its record's title */
+    /**
+     * @return the field's value as a list shows it: a lookup as its record's title, dates and times in the
+     *     user's zone and locale
+     */
     String text(FieldDefinition field, RecordRow row) {
         Object value = row.values().get(field.name());
         if (field.type() != FieldType.LOOKUP || value == null) {
-            return row.text(field.name());
+            return times.text(value);
         }
         return byType.getOrDefault(field.lookupType().orElseThrow(), Map.of()).getOrDefault((Long) value, "#" + value);
     }

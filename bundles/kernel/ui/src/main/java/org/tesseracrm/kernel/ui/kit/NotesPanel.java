@@ -77,7 +77,7 @@ final class NotesPanel extends Details {
         setSummaryText("Notes (" + all.size() + ")");
         setOpened(!all.isEmpty());
         for (Note note : all) {
-            Span who = new Span(note.author() + " · " + RecordForm.WHEN.format(note.at()));
+            Span who = new Span(note.author() + " · " + LocalTimes.current().format(note.at()));
             who.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
             Paragraph body = new Paragraph(note.text());
             body.getStyle().set("white-space", "pre-wrap").set("margin", "0");

@@ -71,7 +71,8 @@ final class OutcomesPanel extends Details {
         history.addColumn(Typification::outcome).setHeader("Outcome").setAutoWidth(true);
         history.addColumn(Typification::comment).setHeader("Remark").setFlexGrow(1);
         history.addColumn(Typification::username).setHeader("By").setAutoWidth(true);
-        history.addColumn(t -> RecordForm.WHEN.format(t.at())).setHeader("When").setAutoWidth(true);
+        LocalTimes times = LocalTimes.current();
+        history.addColumn(t -> times.format(t.at())).setHeader("When").setAutoWidth(true);
         history.addThemeVariants(GridVariant.LUMO_COMPACT);
         history.setAllRowsVisible(true);
         add(history);

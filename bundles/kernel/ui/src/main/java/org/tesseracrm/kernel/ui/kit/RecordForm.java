@@ -1,8 +1,5 @@
 package org.tesseracrm.kernel.ui.kit;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +49,6 @@ import org.tesseracrm.kernel.api.ui.RecordPanel;
 public class RecordForm extends Dialog {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(RecordForm.class);
-    /** How a form and its panels say when something happened. */
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-            .withZone(ZoneId.systemDefault());
 
     private final transient RecordKit kit;
     private final transient Records records;
@@ -262,7 +256,8 @@ public class RecordForm extends Dialog {
     private Details history(List<AuditEntry> entries) {
         Grid<AuditEntry> grid = new Grid<>();
         grid.setId(prefix + "-history");
-        grid.addColumn(e -> WHEN.format(e.at())).setHeader("When").setAutoWidth(true);
+        LocalTimes times = LocalTimes.current();
+        grid.addColumn(e -> times.format(e.at())).setHeader("When").setAutoWidth(true);
         grid.addColumn(AuditEntry::username).setHeader("Who").setAutoWidth(true);
         grid.addColumn(AuditEntry::action).setHeader("What").setAutoWidth(true);
         grid.addColumn(AuditEntry::changesText).setHeader("Changes (old → new)").setFlexGrow(3);

@@ -2,13 +2,13 @@ package org.tesseracrm.followups.internal.service;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
 import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.record.RowDecoration.Mark;
+import org.tesseracrm.kernel.ui.kit.LocalTimes;
 
 /**
  * The rules of an operation's follow-up chain (seed 004): one follow-up is open at a time; its result
@@ -17,8 +17,6 @@ import org.tesseracrm.kernel.api.record.RowDecoration.Mark;
  * its newest follow-up: blue concluded, red overdue (open and past due), yellow in progress.
  */
 public final class Chain {
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
     /** An operation's follow-up status. */
     public enum Status {
         /** Open and not yet due, or its last result recorded without concluding. */
@@ -108,20 +106,21 @@ public final class Chain {
     /**
      * @param newest the chain's newest follow-up
      * @param now the current time (UTC)
+     * @param times writes the dates in the reader's zone and locale
      * @return the operation's badge: its colour, and a tooltip with the last follow-up, the days late and
      *     the reminder date
      */
-    public static Optional<Mark> mark(Optional<FollowUp> newest, LocalDateTime now) {
+    public static Optional<Mark> mark(Optional<FollowUp> newest, LocalDateTime now, LocalTimes times) {
         return status(newest, now).map(status -> {
             FollowUp last = newest.orElseThrow();
             StringBuilder hint = new StringBuilder("Last follow-up: ").append(last.action()).append(" (due ")
-                    .append(SHOWN.format(last.dueAt())).append(" UTC)");
-            last.resultAt().ifPresent(at -> hint.append(". Result ").append(SHOWN.format(at)).append(": ").append(last.result()));
+                    .append(times.formatUtc(last.dueAt())).append(")");
+            last.resultAt().ifPresent(at -> hint.append(". Result ").append(times.formatUtc(at)).append(": ").append(last.result()));
             long late = daysLate(last, now);
             if (status == Status.OVERDUE) {
                 hint.append(". ").append(late).append(late == 1 ? " day" : " days").append(" late");
             }
-            last.remindAt().ifPresent(at -> hint.append(". Reminder: ").append(SHOWN.format(at)).append(" UTC"));
+            last.remindAt().ifPresent(at -> hint.append(". Reminder: ").append(times.formatUtc(at)));
             return switch (status) {
                 case CONCLUDED -> new Mark("Concluded", "", hint.toString());
                 case OVERDUE -> new Mark(late == 0 ? "Overdue" : "Overdue " + late + " d", "error", hint.toString());

@@ -41,6 +41,8 @@ import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.record.RowDecoration.Mark;
 import org.tesseracrm.kernel.api.security.AccessControl;
+import org.tesseracrm.kernel.api.security.UserSettings;
+import org.tesseracrm.kernel.ui.kit.LocalTimes;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.Visibility;
 
@@ -66,6 +68,7 @@ public class FollowUpService {
     private final AccessControl access;
     private final DataSource dataSource;
     private final AuditTrail audit;
+    private final UserSettings settings;
     private final Map<String, RecordType> types = new ConcurrentHashMap<>();
 
     /**
@@ -74,13 +77,15 @@ public class FollowUpService {
      * @param dataSource the CRM database
      * @param schema the module's tables
      * @param audit the operations' history, which shows their follow-ups
+     * @param settings the caller's time zone and locale, for the dates in the status tooltips
      */
     @Activate
     public FollowUpService(@Reference Records records, @Reference AccessControl access,
             @Reference(target = "(osgi.jndi.service.name=crm)") DataSource dataSource,
             @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.followups)") MigratedSchema schema,
-            @Reference AuditTrail audit) {
+            @Reference AuditTrail audit, @Reference UserSettings settings) {
         this.audit = audit;
+        this.settings = settings;
         this.records = records;
         this.access = access;
         this.dataSource = dataSource;
@@ -246,7 +251,8 @@ public class FollowUpService {
                 params, ids.size(), FollowUpService::read);
         LocalDateTime now = now();
         Map<Long, Mark> found = new HashMap<>();
-        newest.forEach(f -> Chain.mark(Optional.of(f), now).ifPresent(m -> found.put(f.recordId(), m)));
+        LocalTimes times = LocalTimes.of(settings.regional());
+        newest.forEach(f -> Chain.mark(Optional.of(f), now, times).ifPresent(m -> found.put(f.recordId(), m)));
         return found;
     }
 
@@ -255,8 +261,8 @@ public class FollowUpService {
      *
      * @param branch only agents of this branch, or null for all
      * @param agent only this sales agent's, or null for all
-     * @param from only those due on or after this day (UTC), or null
-     * @param to only those due on or before this day (UTC), or null
+     * @param from only those due on or after this day (in the caller's time zone), or null
+     * @param to only those due on or before this day (in the caller's time zone), or null
      * @return the overdue follow-ups the caller sees, most overdue first
      */
     public List<FollowUp> unattended(String branch, String agent, LocalDate from, LocalDate to) {
@@ -267,13 +273,14 @@ public class FollowUpService {
         params.add(true);
         params.add(Timestamp.valueOf(now()));
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM CRM_FOLLOWUP WHERE IS_OPEN = ? AND DUE_AT < ?");
+        LocalTimes times = LocalTimes.of(settings.regional());
         if (from != null) {
             sql.append(" AND DUE_AT >= ?");
-            params.add(Timestamp.valueOf(from.atStartOfDay()));
+            params.add(Timestamp.valueOf(LocalDateTime.ofInstant(times.startOf(from), ZoneOffset.UTC)));
         }
         if (to != null) {
             sql.append(" AND DUE_AT < ?");
-            params.add(Timestamp.valueOf(to.plusDays(1).atStartOfDay()));
+            params.add(Timestamp.valueOf(LocalDateTime.ofInstant(times.startOf(to.plusDays(1)), ZoneOffset.UTC)));
         }
         boolean anyAgent = agent == null || agent.isBlank();
         boolean anyBranch = branch == null || branch.isBlank();

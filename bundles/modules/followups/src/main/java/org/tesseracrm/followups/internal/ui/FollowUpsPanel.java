@@ -63,7 +63,7 @@ class FollowUpsPanel extends Details {
         Optional<FollowUp> newest = chain.stream().findFirst();
         Span status = new Span();
         status.setId("followups-status");
-        Chain.mark(newest, FollowUpService.now()).ifPresentOrElse(mark -> {
+        Chain.mark(newest, FollowUpService.now(), LocalTimes.current()).ifPresentOrElse(mark -> {
             status.setText(mark.text());
             status.getElement().getThemeList().add(("badge " + mark.tone()).strip());
             status.getElement().setAttribute("title", mark.hint());

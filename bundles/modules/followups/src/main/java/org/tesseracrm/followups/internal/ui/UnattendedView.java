@@ -30,6 +30,7 @@ import org.tesseracrm.followups.internal.FollowUpsModule;
 import org.tesseracrm.followups.internal.service.Chain;
 import org.tesseracrm.followups.internal.service.FollowUp;
 import org.tesseracrm.followups.internal.service.FollowUpService;
+import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.ui.kit.LocalTimes;
 
@@ -125,10 +126,14 @@ public class UnattendedView extends VerticalLayout {
         OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\ufeff'); // Excel reads the file as UTF-8 with the byte order mark
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL);
-        csv.printRecord("Operation", "Follow-up", "Due (UTC)", "Days late", "Reminder (UTC)", "Sales agent", "Branch");
+        LocalTimes times = LocalTimes.current(); // times as the export writes them: in the user's zone
+        String zone = " (" + times.settings().zone().getId() + ")";
+        csv.printRecord("Operation", "Follow-up", "Due" + zone, "Days late", "Reminder" + zone, "Sales agent", "Branch");
         for (FollowUp f : rows) {
-            csv.printRecord(f.recordTitle(), f.action(), f.dueAt(), Chain.daysLate(f, FollowUpService.now()),
-                    f.remindAt().map(Object::toString).orElse(""), f.owner(), branches.getOrDefault(f.owner(), ""));
+            csv.printRecord(f.recordTitle(), f.action(), RecordRow.format(times.toLocal(f.dueAt())),
+                    Chain.daysLate(f, FollowUpService.now()),
+                    f.remindAt().map(r -> RecordRow.format(times.toLocal(r))).orElse(""), f.owner(),
+                    branches.getOrDefault(f.owner(), ""));
         }
         csv.flush();
     }

@@ -5,15 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.record.RowDecoration.Mark;
+import org.tesseracrm.kernel.api.security.RegionalSettings;
+import org.tesseracrm.kernel.ui.kit.LocalTimes;
 
 class ChainTest {
     private static final LocalDateTime NOW = LocalDateTime.of(2026, 11, 24, 12, 0);
+    private static final LocalTimes TIMES = LocalTimes.of(new RegionalSettings(ZoneId.of("Europe/Berlin"), Locale.US));
 
     private static FollowUp planned(long id, LocalDateTime due) {
         return new FollowUp(id, 1, "company", 7, "Initech", "Call about the quote", due, Optional.of(due.minusHours(1)),
@@ -59,13 +64,13 @@ class ChainTest {
         assertEquals(Chain.Status.CONCLUDED, Chain.status(Optional.of(done(1, true)), NOW).orElseThrow());
         assertEquals(Chain.Status.OVERDUE, Chain.status(Optional.of(planned(1, NOW.minusMinutes(1))), NOW).orElseThrow());
 
-        Mark late = Chain.mark(Optional.of(planned(1, NOW.minusDays(3).minusHours(1))), NOW).orElseThrow();
+        Mark late = Chain.mark(Optional.of(planned(1, NOW.minusDays(3).minusHours(1))), NOW, TIMES).orElseThrow();
         assertEquals("error", late.tone());
         assertEquals("Overdue 3 d", late.text());
         assertTrue(late.hint().contains("3 days late"), late.hint());
-        assertTrue(late.hint().contains("Reminder: 2026-11-21 10:00 UTC"), late.hint());
-        assertEquals("warning", Chain.mark(Optional.of(planned(1, NOW.plusDays(1))), NOW).orElseThrow().tone());
-        Mark concluded = Chain.mark(Optional.of(done(1, true)), NOW).orElseThrow();
+        assertTrue(late.hint().contains("Reminder: Nov 21, 2026, 11:00 AM"), late.hint());
+        assertEquals("warning", Chain.mark(Optional.of(planned(1, NOW.plusDays(1))), NOW, TIMES).orElseThrow().tone());
+        Mark concluded = Chain.mark(Optional.of(done(1, true)), NOW, TIMES).orElseThrow();
         assertEquals("Concluded", concluded.text());
         assertEquals("", concluded.tone(), "the default badge colour is blue");
         assertTrue(concluded.hint().contains("Price too high"), concluded.hint());

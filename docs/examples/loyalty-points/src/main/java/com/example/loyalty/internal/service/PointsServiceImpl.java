@@ -3,6 +3,7 @@ package com.example.loyalty.internal.service;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ public class PointsServiceImpl implements PointsService {
             throw new ValidationException(List.of(new FieldError("contacts",
                     (ids.size() - seen.size()) + " of the contacts do not exist or are not yours to see; nothing was awarded.")));
         }
-        Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)); // stored times are UTC
         String why = reason == null ? "" : reason.strip();
         return ModuleSql.inTransaction(dataSource, c -> {
             long next = ModuleSql.reserveIds(c, IDS, ids.size());

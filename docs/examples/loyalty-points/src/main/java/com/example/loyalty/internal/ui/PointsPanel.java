@@ -1,7 +1,5 @@
 package com.example.loyalty.internal.ui;
 
-import java.time.format.DateTimeFormatter;
-
 import com.example.loyalty.api.PointsEntry;
 import com.example.loyalty.api.PointsService;
 import com.vaadin.flow.component.button.Button;
@@ -15,6 +13,7 @@ import com.vaadin.flow.component.textfield.TextField;
 
 import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.ValidationException;
+import org.tesseracrm.kernel.ui.kit.LocalTimes;
 
 /**
  * "Loyalty points" on a contact's form: the balance, the latest awards and, for users who may award
@@ -23,7 +22,6 @@ import org.tesseracrm.kernel.api.ValidationException;
 class PointsPanel extends Details {
     private static final long serialVersionUID = 1L;
     private static final int SHOWN = 10;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final transient PointsService points;
     private final long contactId;
@@ -78,7 +76,7 @@ class PointsPanel extends Details {
         balance.setText(String.format("Balance: %,d points", points.balance(contactId)));
         history.removeAll();
         for (PointsEntry entry : points.history(contactId, SHOWN)) {
-            history.add(new Span(String.format("%s  +%,d  %s  (%s)", WHEN.format(entry.awardedAt()), entry.points(),
+            history.add(new Span(String.format("%s  +%,d  %s  (%s)", LocalTimes.shown(entry.awardedAt()), entry.points(),
                     entry.reason(), entry.awardedBy())));
         }
     }

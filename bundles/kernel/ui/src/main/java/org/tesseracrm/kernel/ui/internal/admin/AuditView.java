@@ -2,9 +2,6 @@ package org.tesseracrm.kernel.ui.internal.admin;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -19,15 +16,15 @@ import com.vaadin.flow.router.PageTitle;
 import org.tesseracrm.kernel.api.audit.AuditEntry;
 import org.tesseracrm.kernel.api.audit.AuditQuery;
 import org.tesseracrm.kernel.api.audit.AuditTrail;
+import org.tesseracrm.kernel.ui.kit.LocalTimes;
 
 /** Administration → Audit trail: every change of every record, newest first, filterable. */
 @PageTitle("Audit trail · Tessera CRM")
 public class AuditView extends VerticalLayout {
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-            .withZone(ZoneId.systemDefault());
 
     private final transient AuditTrail audit;
+    private final LocalTimes times = LocalTimes.current();
     private final Grid<AuditEntry> grid = new Grid<>();
     private final TextField user = new TextField("User");
     private final TextField recordType = new TextField("Record type");
@@ -46,7 +43,7 @@ public class AuditView extends VerticalLayout {
         HorizontalLayout filters = new HorizontalLayout(user, recordType, from, to, apply);
         filters.setAlignItems(Alignment.BASELINE);
         grid.setId("audit-grid");
-        grid.addColumn(e -> WHEN.format(e.at())).setHeader("When").setAutoWidth(true);
+        grid.addColumn(e -> times.format(e.at())).setHeader("When").setAutoWidth(true);
         grid.addColumn(AuditEntry::username).setHeader("User").setAutoWidth(true);
         grid.addColumn(AuditEntry::action).setHeader("Action").setAutoWidth(true);
         grid.addColumn(e -> e.recordType() + " #" + e.recordId()).setHeader("Record").setAutoWidth(true);
@@ -67,8 +64,9 @@ public class AuditView extends VerticalLayout {
                 Math.min(query.getLimit(), 500))).stream());
     }
 
-    private static Instant start(LocalDate day) {
-        return day == null ? null : day.atStartOfDay(ZoneId.systemDefault()).toInstant();
+    /** @return when the day starts in the user's zone */
+    private Instant start(LocalDate day) {
+        return day == null ? null : times.startOf(day);
     }
 
     private static String blankToNull(String value) {

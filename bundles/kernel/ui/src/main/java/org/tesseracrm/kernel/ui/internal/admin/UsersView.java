@@ -1,5 +1,6 @@
 package org.tesseracrm.kernel.ui.internal.admin;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,10 +28,13 @@ import com.vaadin.flow.router.PageTitle;
 import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.security.GroupInfo;
 import org.tesseracrm.kernel.api.security.ProfileInfo;
+import org.tesseracrm.kernel.api.security.RegionalSettings;
 import org.tesseracrm.kernel.api.security.RoleInfo;
 import org.tesseracrm.kernel.api.security.SecurityAdmin;
 import org.tesseracrm.kernel.api.security.UserInfo;
 import org.tesseracrm.kernel.api.security.UserInput;
+import org.tesseracrm.kernel.api.security.UserSettings;
+import org.tesseracrm.kernel.ui.internal.views.RegionalFields;
 import org.tesseracrm.kernel.ui.kit.FieldErrors;
 
 /** Administration → Users: create, edit, deactivate and reset the password of users. */
@@ -39,14 +43,19 @@ public class UsersView extends VerticalLayout {
     private static final long serialVersionUID = 1L;
 
     private final transient SecurityAdmin security;
+    private final transient UserSettings settings;
     private final Grid<UserInfo> grid = new Grid<>();
     private transient Map<Long, String> roleNames = Map.of();
     private transient Map<Long, String> profileNames = Map.of();
     private transient Map<Long, String> groupNames = Map.of();
 
-    /** @param security the user store */
-    public UsersView(SecurityAdmin security) {
+    /**
+     * @param security the user store
+     * @param settings the users' time zones and locales
+     */
+    public UsersView(SecurityAdmin security, UserSettings settings) {
         this.security = security;
+        this.settings = settings;
         setSizeFull();
         Button create = new Button("New user", e -> edit(null));
         create.setId("users-new");
@@ -109,6 +118,12 @@ public class UsersView extends VerticalLayout {
         groups.setItemLabelGenerator(GroupInfo::name);
         PasswordField password = field(new PasswordField("Initial password"), "user-password");
         password.setHelperText("At least 10 characters; the user must change it at first sign-in.");
+        // a new user's time zone and locale come from their browser at first sign-in
+        RegionalFields regional = new RegionalFields("user");
+        RegionalSettings regionalBefore = user == null ? RegionalSettings.DEFAULT : settings.regional(user.username());
+        regional.show(regionalBefore);
+        regional.zone().setVisible(user != null);
+        regional.locale().setVisible(user != null);
         if (user != null) {
             username.setValue(user.username());
             username.setReadOnly(true);
@@ -120,9 +135,11 @@ public class UsersView extends VerticalLayout {
             groups.setValue(allGroups.stream().filter(g -> user.groupIds().contains(g.id())).collect(Collectors.toSet()));
             password.setVisible(false);
         }
-        Map<String, HasValidation> fields = Map.of("username", username, "fullName", fullName,
-                "email", email, "branch", branch, "role", role, "profile", profile, "groups", groups, "password", password);
-        FormLayout form = new FormLayout(username, fullName, email, branch, role, profile, groups, password);
+        Map<String, HasValidation> fields = new HashMap<>(Map.<String, HasValidation>of("username", username, "fullName", fullName,
+                "email", email, "branch", branch, "role", role, "profile", profile, "groups", groups, "password", password));
+        fields.putAll(regional.validations());
+        FormLayout form = new FormLayout(username, fullName, email, branch, role, profile, groups, password,
+                regional.zone(), regional.locale());
         dialog.add(form);
         Button save = new Button("Save", e -> {
             UserInput input = new UserInput(username.getValue(), fullName.getValue(), email.getValue(), branch.getValue(),
@@ -133,6 +150,10 @@ public class UsersView extends VerticalLayout {
                     security.createUser(input, password.getValue().toCharArray());
                 } else {
                     security.updateUser(user.id(), input);
+                    RegionalSettings chosen = regional.value(regionalBefore);
+                    if (!chosen.equals(regionalBefore)) {
+                        settings.changeRegional(user.username(), chosen);
+                    }
                 }
             } catch (ValidationException ex) {
                 FieldErrors.show(ex, fields);

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.Component;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Reference;
 import org.tesseracrm.kernel.api.security.SecurityAdmin;
+import org.tesseracrm.kernel.api.security.UserSettings;
 import org.tesseracrm.kernel.api.ui.CrmView;
 import org.tesseracrm.kernel.api.ui.ViewContribution;
 
@@ -14,11 +15,16 @@ import org.tesseracrm.kernel.api.ui.ViewContribution;
         permission = SecurityAdmin.MANAGE_USERS)
 public class UsersViewContribution implements ViewContribution {
     private final SecurityAdmin security;
+    private final UserSettings settings;
 
-    /** @param security what the page shows and changes */
+    /**
+     * @param security what the page shows and changes
+     * @param settings the users' time zones and locales
+     */
     @Activate
-    public UsersViewContribution(@Reference SecurityAdmin security) {
+    public UsersViewContribution(@Reference SecurityAdmin security, @Reference UserSettings settings) {
         this.security = security;
+        this.settings = settings;
     }
 
     @Override
@@ -28,6 +34,6 @@ public class UsersViewContribution implements ViewContribution {
 
     @Override
     public Component createView() {
-        return new UsersView(security);
+        return new UsersView(security, settings);
     }
 }

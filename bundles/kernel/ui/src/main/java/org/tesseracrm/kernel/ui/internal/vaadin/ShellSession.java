@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpSession;
 import org.tesseracrm.kernel.api.security.Authentication;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
+import org.tesseracrm.kernel.api.security.RegionalSettings;
 
 /** The logged-in user of an HTTP session. */
 public final class ShellSession {
@@ -51,6 +52,19 @@ public final class ShellSession {
         }
         VaadinSession.getCurrent().getSession().setAttribute(CALLER, signIn.caller());
         VaadinSession.getCurrent().getSession().setAttribute(MUST_CHANGE_PASSWORD, signIn.passwordChangeRequired());
+    }
+
+    /**
+     * Makes the signed-in user's time zone and locale those of the current Vaadin session: the kit's
+     * {@link org.tesseracrm.kernel.ui.kit.LocalTimes} reads them from there, and the session's locale
+     * (which its UIs and their date pickers follow) becomes the user's.
+     *
+     * @param settings the user's settings
+     */
+    public static void useRegional(RegionalSettings settings) {
+        VaadinSession session = VaadinSession.getCurrent();
+        session.setAttribute(RegionalSettings.class, settings);
+        session.setLocale(settings.locale());
     }
 
     /** @return whether the signed-in user must choose a new password before anything else */

@@ -42,10 +42,12 @@ import org.tesseracrm.kernel.api.security.Authenticator;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
+import org.tesseracrm.kernel.api.security.UserSettings;
 import org.tesseracrm.kernel.ui.internal.views.AccessGuard;
 import org.tesseracrm.kernel.ui.internal.views.ChangePasswordView;
 import org.tesseracrm.kernel.ui.internal.views.HomeView;
 import org.tesseracrm.kernel.ui.internal.views.LoginView;
+import org.tesseracrm.kernel.ui.internal.views.ProfileView;
 import org.tesseracrm.kernel.ui.internal.views.MainLayout;
 import org.tesseracrm.kernel.ui.internal.views.InternalErrorView;
 import org.tesseracrm.kernel.ui.internal.views.NotFoundView;
@@ -85,16 +87,19 @@ public class TesseraServlet extends VaadinServlet {
      * @param modules the installed modules, for the home page
      * @param callers binds the logged-in user to each request
      * @param access what the user may see
+     * @param settings the users' time zones and locales
      */
     @Activate
     public TesseraServlet(@Reference ViewRegistry views, @Reference Authenticator authenticator,
-            @Reference ModuleRegistry modules, @Reference CallerContext callers, @Reference AccessControl access) {
+            @Reference ModuleRegistry modules, @Reference CallerContext callers, @Reference AccessControl access,
+            @Reference UserSettings settings) {
         this.views = views;
         this.callers = callers;
         this.guard = new AccessGuard(views, access, callers);
         this.shellViews = Map.of(
                 MainLayout.class, () -> new MainLayout(views, access, callers),
-                LoginView.class, () -> new LoginView(authenticator, callers),
+                LoginView.class, () -> new LoginView(authenticator, callers, settings),
+                ProfileView.class, () -> new ProfileView(settings),
                 ChangePasswordView.class, () -> new ChangePasswordView(authenticator),
                 HomeView.class, () -> new HomeView(modules, access));
     }
@@ -113,7 +118,8 @@ public class TesseraServlet extends VaadinServlet {
             VaadinAppShellInitializer.init(Set.of(TesseraAppShell.class), vaadinContext);
             new ErrorNavigationTargetInitializer().initialize(
                     Set.of(NotFoundView.class, InternalErrorView.class), vaadinContext);
-            new RouteRegistryInitializer().initialize(Set.of(LoginView.class, ChangePasswordView.class, HomeView.class),
+            new RouteRegistryInitializer().initialize(Set.of(LoginView.class, ChangePasswordView.class, HomeView.class,
+                    ProfileView.class),
                     vaadinContext);
             super.init(config);
             routes = ApplicationRouteRegistry.getInstance(vaadinContext);

@@ -78,10 +78,14 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
                 e -> UI.getCurrent().navigate(ChangePasswordView.class));
         password.setId("tessera-change-password");
         password.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        Button profile = new Button("My profile", new Icon(VaadinIcon.USER),
+                e -> UI.getCurrent().navigate(ProfileView.class));
+        profile.setId("tessera-profile");
+        profile.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         header.setId("tessera-header-items");
         header.setSpacing(false);
         header.getStyle().set("gap", "var(--lumo-space-s)").set("margin-left", "var(--lumo-space-m)");
-        addToNavbar(new DrawerToggle(), brand, user, header, password, logout);
+        addToNavbar(new DrawerToggle(), brand, user, header, profile, password, logout);
         menu.setId("tessera-menu");
         menu.setPadding(false);
         menu.setSpacing(true);
