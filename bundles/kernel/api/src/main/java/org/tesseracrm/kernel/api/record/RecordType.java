@@ -117,4 +117,30 @@ public interface RecordType {
     default List<FieldError> check(Map<String, Object> values) {
         return List.of();
     }
+
+    /**
+     * Whether lists show a field as a column before the user chooses their own columns. A list should
+     * fit a 1,366 pixel wide screen with its default columns, so a type with many fields shows the few
+     * users scan and leaves the others to the column chooser. The kit's list also leaves out the
+     * creation and change times.
+     *
+     * @param field the name of a field of this type, predefined or custom
+     * @return true to show it by default; true for every field unless overridden
+     * @since record API 2.1
+     */
+    default boolean listedByDefault(String field) {
+        return true;
+    }
+
+    /**
+     * A sentence the form shows under a field, for a field whose meaning is not obvious from its label
+     * (e.g. how it differs from a similar field).
+     *
+     * @param field the name of a field of this type
+     * @return the hint, or empty for none (the default)
+     * @since record API 2.1
+     */
+    default Optional<String> fieldHint(String field) {
+        return Optional.empty();
+    }
 }

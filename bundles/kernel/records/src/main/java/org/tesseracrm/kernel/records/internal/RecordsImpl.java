@@ -603,7 +603,8 @@ public class RecordsImpl implements Records {
             }
         }
         if (failed > ERRORS_SHOWN) {
-            errors.add(new FieldError("", "... and " + (failed - ERRORS_SHOWN) + " more " + type.pluralLabel()
+            int more = failed - ERRORS_SHOWN;
+            errors.add(new FieldError("", "... and " + more + " more " + (more == 1 ? type.label() : type.pluralLabel())
                     .toLowerCase(java.util.Locale.ROOT) + ". Nothing was changed."));
         }
         if (!errors.isEmpty()) {

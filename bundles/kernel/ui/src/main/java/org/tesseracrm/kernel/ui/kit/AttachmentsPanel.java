@@ -72,7 +72,7 @@ final class AttachmentsPanel extends Details {
             delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             delete.getElement().setAttribute("aria-label", "Delete " + file.fileName());
             return delete;
-        }).setWidth("4em").setFlexGrow(0);
+        }).setWidth("4rem").setFlexGrow(0);
         files.addThemeVariants(GridVariant.LUMO_COMPACT);
         files.setAllRowsVisible(true);
 

@@ -119,6 +119,7 @@ class ImportWizard extends Dialog {
         hint.getStyle().set("color", "var(--lumo-secondary-text-color)");
 
         summary.setId("import-summary");
+        summary.getStyle().set("display", "block");
         problems.setId("import-problems");
         problems.addColumn(ImportProblem::line).setHeader("Line").setAutoWidth(true).setFlexGrow(0);
         problems.addColumn(ImportProblem::column).setHeader("Column").setAutoWidth(true).setFlexGrow(0);
@@ -132,6 +133,7 @@ class ImportWizard extends Dialog {
         rejected.setId("import-rejected");
         rejected.setText("Download the rows with problems (csv), to fix and import again");
         rejected.getElement().setAttribute("download", true);
+        rejected.getStyle().set("display", "block").set("margin-top", "var(--lumo-space-s)");
         rejected.setVisible(false);
 
         steps.setPadding(false);
@@ -185,8 +187,8 @@ class ImportWizard extends Dialog {
         steps.removeAll();
         mapping.clear();
         problems.setVisible(false);
-        say(String.format("%s: %,d rows, %d columns. Choose the field each column fills.", read.name(),
-                read.rows().size(), read.headers().size()));
+        say(read.name() + ": " + Counts.of(read.rows().size(), "row", "rows") + ", "
+                + Counts.of(read.headers().size(), "column", "columns") + ". Choose the field each column fills.");
 
         Grid<List<String>> preview = new Grid<>();
         preview.setId("import-preview");
@@ -285,8 +287,8 @@ class ImportWizard extends Dialog {
                             report.created(), report.updated(), report.skipped(), report.invalidRows()));
                     imported = true;
                 } else {
-                    show(report, String.format("Nothing was imported: %,d rows have problems. Fix them in the file, "
-                            + "or tick \"Import the valid rows\".", report.invalidRows()));
+                    show(report, "Nothing was imported: " + Counts.of(report.invalidRows(), "row has", "rows have")
+                            + " problems. Fix them in the file, or tick \"Import the valid rows\".");
                     check.setEnabled(true);
                     run.setEnabled(true);
                 }

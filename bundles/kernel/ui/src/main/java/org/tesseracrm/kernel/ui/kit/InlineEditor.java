@@ -74,11 +74,11 @@ final class InlineEditor {
         }
         Button save = new Button(new Icon(VaadinIcon.CHECK), e -> save());
         save.setId(prefix + "-edit-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ICON);
         save.getElement().setAttribute("aria-label", "Save");
         Button cancel = new Button(new Icon(VaadinIcon.CLOSE_SMALL), e -> editor.cancel());
         cancel.setId(prefix + "-edit-cancel");
-        cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ICON);
         cancel.getElement().setAttribute("aria-label", "Cancel");
         Grid.Column<RecordRow> column = grid.addComponentColumn(row -> {
             Button pencil = new Button(new Icon(VaadinIcon.PENCIL), e -> open(row));
@@ -87,7 +87,7 @@ final class InlineEditor {
             pencil.getElement().setAttribute("aria-label", "Edit in the list").setAttribute("data-id",
                     String.valueOf(row.id()));
             return pencil;
-        }).setKey(KEY).setHeader("").setWidth("7em").setFlexGrow(0).setFrozenToEnd(true);
+        }).setKey(KEY).setHeader("").setWidth(ListColumns.EDIT_WIDTH).setFlexGrow(0).setFrozenToEnd(true);
         HorizontalLayout actions = new HorizontalLayout(save, cancel);
         actions.setSpacing(false);
         column.setEditorComponent(actions);

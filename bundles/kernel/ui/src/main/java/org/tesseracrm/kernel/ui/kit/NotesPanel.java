@@ -80,7 +80,8 @@ final class NotesPanel extends Details {
             Span who = new Span(note.author() + " · " + LocalTimes.current().format(note.at()));
             who.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
             Paragraph body = new Paragraph(note.text());
-            body.getStyle().set("white-space", "pre-wrap").set("margin", "0");
+            // A long word (a pasted link, a token) wraps inside the form instead of widening it.
+            body.getStyle().set("white-space", "pre-wrap").set("overflow-wrap", "anywhere").set("margin", "0");
             Div item = new Div(who, body);
             item.addClassName(prefix + "-note");
             item.getStyle().set("padding", "var(--lumo-space-xs) 0");

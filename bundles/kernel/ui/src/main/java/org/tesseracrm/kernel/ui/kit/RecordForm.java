@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.vaadin.flow.component.AbstractField;
+import com.vaadin.flow.component.HasHelper;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -33,6 +34,7 @@ import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.ui.RecordPanel;
+import org.tesseracrm.kernel.ui.internal.AuditChanges;
 
 /**
  * The form of one record of any type: every field the user works with (predefined and custom, lookups
@@ -84,6 +86,9 @@ public class RecordForm extends Dialog {
                         records);
                 input.component().setId(prefix + "-" + field.name());
                 input.component().setReadOnly(!mayWrite);
+                if (input.component() instanceof HasHelper helped) {
+                    type.fieldHint(field.name()).ifPresent(helped::setHelperText);
+                }
                 input.show().accept(existing == null ? null : existing.values().get(field.name()));
                 shown.put(field.name(), input.text().get());
                 inputs.put(field.name(), input);
@@ -260,7 +265,7 @@ public class RecordForm extends Dialog {
         grid.addColumn(e -> times.format(e.at())).setHeader("When").setAutoWidth(true);
         grid.addColumn(AuditEntry::username).setHeader("Who").setAutoWidth(true);
         grid.addColumn(AuditEntry::action).setHeader("What").setAutoWidth(true);
-        grid.addColumn(AuditEntry::changesText).setHeader("Changes (old → new)").setFlexGrow(3);
+        grid.addColumn(AuditChanges.renderer()).setHeader("Changes (old → new)").setWidth("16rem").setFlexGrow(3);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // the changes are the point: show them whole
         grid.setItems(entries);
         grid.setAllRowsVisible(true);

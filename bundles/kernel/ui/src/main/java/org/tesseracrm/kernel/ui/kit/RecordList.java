@@ -41,6 +41,7 @@ import org.tesseracrm.kernel.api.record.Filter;
 import org.tesseracrm.kernel.api.record.Imports;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRow;
+import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.record.RowDecoration;
 import org.tesseracrm.kernel.api.record.SavedView;
@@ -67,11 +68,13 @@ public class RecordList extends VerticalLayout {
     /** The count stops here, so it never reads a whole large table. */
     static final long COUNT_LIMIT = Records.BULK_LIMIT; // the bulk bar reads its "too many" from this count
     private static final String FLAGS = "_flags";
+    private static final java.util.Set<String> SYSTEM_TIMES = java.util.Set.of("CREATED_AT", "UPDATED_AT");
     private static final int MARKS_KEPT = 2_000;
     private static final Logger LOG = LoggerFactory.getLogger(RecordList.class);
 
     private final transient Records records;
     private final String recordType;
+    private final transient RecordType type;
     private final String prefix;
     private final String pluralLabel;
     private final List<FieldDefinition> fields;
@@ -101,6 +104,7 @@ public class RecordList extends VerticalLayout {
     RecordList(RecordKit kit, String recordType, String moduleId, String prefix, String pluralLabel) {
         this.records = kit.records();
         this.recordType = recordType;
+        this.type = kit.type(recordType);
         this.prefix = prefix;
         this.pluralLabel = pluralLabel;
         CustomFields customFields = kit.customFields();
@@ -133,12 +137,17 @@ public class RecordList extends VerticalLayout {
 
         grid.setId(prefix + "-grid");
         List<RowDecoration> decorations = kit.decorations(recordType);
-        if (!decorations.isEmpty()) {
-            grid.addComponentColumn(this::marks).setHeader("Flags").setKey(FLAGS).setWidth("9em").setFlexGrow(0);
+        // Hidden while no row on the page has a mark: an empty column only takes room.
+        Grid.Column<RecordRow> flags = decorations.isEmpty() ? null : grid.addComponentColumn(this::marks)
+                .setHeader("Flags").setKey(FLAGS).setWidth(ListColumns.FLAGS_WIDTH).setFlexGrow(0);
+        if (flags != null) {
+            flags.setVisible(false);
         }
         for (FieldDefinition field : fields) {
             Grid.Column<RecordRow> column = grid.addColumn(row -> titles.text(field, row)).setHeader(field.label())
-                    .setKey(field.name()).setAutoWidth(true).setResizable(true);
+                    .setKey(field.name()).setWidth(ListColumns.width(field.type()))
+                    .setFlexGrow(ListColumns.flexGrow(field.type())).setResizable(true)
+                    .setTooltipGenerator(row -> titles.text(field, row));
             if (field.sortable()) {
                 column.setSortProperty(field.name());
             }
@@ -150,9 +159,14 @@ public class RecordList extends VerticalLayout {
             List<RecordRow> page = titles.load(fields, records.page(recordType, current.withPage(query.getOffset(),
                     query.getLimit()).withSort(sortOrders(query.getSortOrders()))));
             mark(decorations, page);
+            if (flags != null) {
+                boolean marked = page.stream().anyMatch(row -> marks.containsKey(row.id()));
+                flags.setVisible(marked || query.getOffset() > 0 && flags.isVisible());
+            }
             return page.stream();
         });
         grid.setSizeFull();
+        grid.addClassName("tessera-list");
         AccessControl access = kit.access();
         InlineEditor editor = access.permitted(moduleId + ".edit")
                 ? new InlineEditor(grid, records, customFields, recordType, fields, prefix, this::refresh) : null;
@@ -234,9 +248,12 @@ public class RecordList extends VerticalLayout {
         toolbar.addComponentAsFirst(chooser);
     }
 
-    /** The creation time is hidden until chosen: "Updated" says more in a list. */
-    private static boolean shownByDefault(FieldDefinition field) {
-        return !"createdAt".equals(field.name());
+    /**
+     * The creation and change times are a column choice away (a list fits a 1,366 px screen with the
+     * record's own fields), and so is what the record type leaves out.
+     */
+    private boolean shownByDefault(FieldDefinition field) {
+        return !SYSTEM_TIMES.contains(field.column()) && type.listedByDefault(field.name());
     }
 
     /** @return the list as it is now, as a view without a name */
@@ -251,7 +268,7 @@ public class RecordList extends VerticalLayout {
         filters.clear();
         chips.removeAll();
         List<String> columns = view == null || view.columns().isEmpty()
-                ? fields.stream().filter(RecordList::shownByDefault).map(FieldDefinition::name).toList() : view.columns();
+                ? fields.stream().filter(this::shownByDefault).map(FieldDefinition::name).toList() : view.columns();
         for (FieldDefinition field : fields) {
             grid.getColumnByKey(field.name()).setVisible(columns.contains(field.name()));
             columnItems.get(field.name()).setChecked(columns.contains(field.name()));
@@ -339,10 +356,11 @@ public class RecordList extends VerticalLayout {
             event.setFileName(name);
             event.setContentType(format.mediaType());
             UI ui = event.getUI();
+            String singular = type.label().toLowerCase(java.util.Locale.ROOT);
             try (OutputStream out = event.getOutputStream()) {
                 long written = records.export(recordType, query, columns, format, out,
-                        rows -> ui.access(() -> count.setText(String.format("Exporting… %,d %s", rows, pluralLabel))));
-                ui.access(() -> count.setText(String.format("Exported %,d %s to %s", written, pluralLabel, name)));
+                        rows -> ui.access(() -> count.setText("Exporting… " + Counts.of(rows, singular, pluralLabel))));
+                ui.access(() -> count.setText("Exported " + Counts.of(written, singular, pluralLabel) + " to " + name));
             }
         }, "");
         link.getElement().setAttribute("download", true);
@@ -385,7 +403,7 @@ public class RecordList extends VerticalLayout {
     private Component marks(RecordRow row) {
         HorizontalLayout badges = new HorizontalLayout();
         badges.setSpacing(false);
-        badges.getStyle().set("gap", "var(--lumo-space-xs)");
+        badges.getStyle().set("gap", "var(--lumo-space-xs)").set("flex-wrap", "wrap");
         for (RowDecoration.Mark mark : marks.getOrDefault(row.id(), List.of())) {
             Span badge = new Span(mark.text());
             badge.getElement().getThemeList().add(("badge small " + mark.tone()).strip());

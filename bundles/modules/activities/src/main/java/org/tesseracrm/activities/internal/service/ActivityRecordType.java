@@ -3,6 +3,7 @@ package org.tesseracrm.activities.internal.service;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -46,6 +47,10 @@ public class ActivityRecordType implements RecordType {
             FieldDefinition.predefined("owner", "Owner", FieldType.USER, "OWNER", true, 100),
             FieldDefinition.predefined("createdAt", "Created", FieldType.DATE_TIME, "CREATED_AT", true, 0),
             FieldDefinition.predefined("updatedAt", "Updated", FieldType.DATE_TIME, "UPDATED_AT", true, 0));
+
+    /** Fields the All activities list leaves to its column chooser, so it fits a 1,366 px screen. */
+    private static final Set<String> UNLISTED = Set.of("endAt", "location", "priority", "remindAt", "description",
+            "meetingLink", "participants", "relatedType", "relatedId");
 
     /** @param schema the module's migrated tables: the type is offered only once they exist */
     @Activate
@@ -107,5 +112,11 @@ public class ActivityRecordType implements RecordType {
     @Override
     public List<FieldError> check(Map<String, Object> values) {
         return ActivityRules.check(values);
+    }
+
+    /** What an activity is, when, on which record, whether done and whose: the rest is on its form. */
+    @Override
+    public boolean listedByDefault(String field) {
+        return !UNLISTED.contains(field);
     }
 }

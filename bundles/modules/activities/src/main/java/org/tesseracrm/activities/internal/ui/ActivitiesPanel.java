@@ -71,7 +71,7 @@ class ActivitiesPanel extends Details {
         }
 
         grid.setId("activities-grid");
-        grid.addComponentColumn(a -> ActivityCells.flag(activities, a)).setHeader("").setWidth("8em").setFlexGrow(0);
+        grid.addComponentColumn(a -> ActivityCells.flag(activities, a)).setHeader("").setWidth("8rem").setFlexGrow(0);
         grid.addColumn(a -> a.kind().label()).setHeader("Kind").setAutoWidth(true);
         grid.addColumn(Activity::subject).setHeader("Subject").setFlexGrow(2);
         grid.addColumn(a -> LocalTimes.shown(a.dueAt())).setHeader("Due / starts").setAutoWidth(true);

@@ -63,7 +63,7 @@ public class MyActivitiesView extends VerticalLayout {
         tabs.addSelectedChangeListener(e -> show(e.getSelectedTab()));
 
         grid.setId("my-activities-grid");
-        grid.addComponentColumn(a -> ActivityCells.flag(activities, a)).setHeader("").setWidth("8em").setFlexGrow(0);
+        grid.addComponentColumn(a -> ActivityCells.flag(activities, a)).setHeader("").setWidth("8rem").setFlexGrow(0);
         grid.addColumn(a -> a.kind().label()).setHeader("Kind").setAutoWidth(true);
         grid.addColumn(Activity::subject).setHeader("Subject").setFlexGrow(2);
         grid.addColumn(a -> LocalTimes.shown(a.dueAt())).setHeader("Due / starts").setAutoWidth(true);

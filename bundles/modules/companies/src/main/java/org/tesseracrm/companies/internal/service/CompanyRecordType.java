@@ -99,4 +99,10 @@ public class CompanyRecordType implements RecordType {
     public Optional<IdGenerator> ids() {
         return Optional.of(new IdGenerator("COMPANIES_ID_GEN", "GEN_NAME", "GEN_VALUE", "COMPANY"));
     }
+
+    /** The list shows who a company is and where; its website and e-mail are a column choice away. */
+    @Override
+    public boolean listedByDefault(String field) {
+        return !"website".equals(field) && !"email".equals(field);
+    }
 }

@@ -16,6 +16,7 @@ import com.vaadin.flow.router.PageTitle;
 import org.tesseracrm.kernel.api.audit.AuditEntry;
 import org.tesseracrm.kernel.api.audit.AuditQuery;
 import org.tesseracrm.kernel.api.audit.AuditTrail;
+import org.tesseracrm.kernel.ui.internal.AuditChanges;
 import org.tesseracrm.kernel.ui.kit.LocalTimes;
 
 /** Administration → Audit trail: every change of every record, newest first, filterable. */
@@ -44,11 +45,12 @@ public class AuditView extends VerticalLayout {
         filters.setAlignItems(Alignment.BASELINE);
         grid.setId("audit-grid");
         grid.addColumn(e -> times.format(e.at())).setHeader("When").setAutoWidth(true);
-        grid.addColumn(AuditEntry::username).setHeader("User").setAutoWidth(true);
-        grid.addColumn(AuditEntry::action).setHeader("Action").setAutoWidth(true);
-        grid.addColumn(e -> e.recordType() + " #" + e.recordId()).setHeader("Record").setAutoWidth(true);
-        grid.addColumn(AuditEntry::label).setHeader("Name").setAutoWidth(true);
-        grid.addColumn(AuditEntry::changesText).setHeader("Changes (old → new)").setFlexGrow(3);
+        // Fixed narrow columns and most of the room for the changes, one per line (rem: headers use a smaller font).
+        grid.addColumn(AuditEntry::username).setHeader("User").setWidth("7rem").setFlexGrow(0);
+        grid.addColumn(AuditEntry::action).setHeader("Action").setWidth("6.5rem").setFlexGrow(0);
+        grid.addColumn(e -> e.recordType() + " #" + e.recordId()).setHeader("Record").setWidth("8rem").setFlexGrow(0);
+        grid.addColumn(AuditEntry::label).setHeader("Name").setWidth("9rem").setFlexGrow(1);
+        grid.addColumn(AuditChanges.renderer()).setHeader("Changes (old → new)").setWidth("22rem").setFlexGrow(4);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // the changes are the point: show them whole
         grid.setSizeFull();
         add(new H2("Audit trail"), filters, grid);

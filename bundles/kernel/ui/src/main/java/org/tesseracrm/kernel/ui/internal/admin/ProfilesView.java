@@ -42,6 +42,9 @@ public class ProfilesView extends VerticalLayout {
     private final Checkbox fullAccess = new Checkbox("Full access: every permission of every module, and every record");
     private final VerticalLayout matrix = new VerticalLayout();
     private final Map<String, Checkbox> boxes = new LinkedHashMap<>();
+    private final Paragraph hint = new Paragraph("Choose a profile on the left or create one.");
+    private final VerticalLayout form = new VerticalLayout();
+    private final Button delete = new Button("Delete", e -> delete());
     private ProfileInfo selected;
 
     /**
@@ -56,24 +59,43 @@ public class ProfilesView extends VerticalLayout {
         grid.addColumn(ProfileInfo::name).setHeader("Profile");
         grid.addColumn(p -> p.fullAccess() ? "full access" : p.permissions().size() + " permissions").setHeader("Grants");
         grid.setWidth("22em");
-        grid.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
+        grid.asSingleSelect().addValueChangeListener(e -> {
+            if (e.getValue() == null) {
+                showNone();
+            } else {
+                show(e.getValue());
+            }
+        });
         name.setId("profile-name");
         fullAccess.setId("profile-full-access");
         fullAccess.addValueChangeListener(e -> boxes.values().forEach(b -> b.setEnabled(!e.getValue())));
         matrix.setId("profile-matrix");
         matrix.setPadding(false);
-        Button create = new Button("New profile", e -> show(null));
+        Button create = new Button("New profile", e -> {
+            grid.deselectAll();
+            show(null);
+            name.focus();
+        });
         create.setId("profiles-new");
         Button save = new Button("Save", e -> save());
         save.setId("profile-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button delete = new Button("Delete", e -> delete());
         delete.setId("profile-delete");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        VerticalLayout form = new VerticalLayout(name, fullAccess, matrix, new HorizontalLayout(create, save, delete));
-        HorizontalLayout body = new HorizontalLayout(grid, form);
+        form.add(name, fullAccess, matrix, new HorizontalLayout(save, delete));
+        form.setPadding(false);
+        hint.setId("profile-hint");
+        hint.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        // Nothing to edit until a profile is chosen or New profile is clicked: a hint, not a blank form.
+        VerticalLayout side = new VerticalLayout(grid, create);
+        side.setPadding(false);
+        side.setWidth(null);
+        side.setFlexGrow(1, grid);
+        VerticalLayout detail = new VerticalLayout(hint, form);
+        detail.setPadding(false);
+        HorizontalLayout body = new HorizontalLayout(side, detail);
         body.setSizeFull();
-        body.setFlexGrow(1, form);
+        body.setFlexGrow(1, detail);
         add(new H2("Profiles"), new Paragraph("A profile says what its users may do in each module. "
                 + "Which records they see follows their role."), body);
         refresh();
@@ -81,11 +103,22 @@ public class ProfilesView extends VerticalLayout {
 
     private void refresh() {
         grid.setItems(security.profiles());
-        show(null);
+        showNone();
     }
 
+    /** Before a profile is chosen: only the hint. */
+    private void showNone() {
+        selected = null;
+        form.setVisible(false);
+        hint.setVisible(true);
+    }
+
+    /** Shows a profile to edit, or an empty form for a new one (null). */
     private void show(ProfileInfo profile) {
         selected = profile;
+        hint.setVisible(false);
+        form.setVisible(true);
+        delete.setVisible(profile != null);
         name.setValue(profile == null ? "" : profile.name());
         name.setInvalid(false);
         Set<String> granted = profile == null ? Set.of() : profile.permissions();
