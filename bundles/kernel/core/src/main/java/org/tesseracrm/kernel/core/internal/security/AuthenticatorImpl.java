@@ -1,5 +1,6 @@
 package org.tesseracrm.kernel.core.internal.security;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
 import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.PermissionDeniedException;
 import org.tesseracrm.kernel.api.ValidationException;
+import org.tesseracrm.kernel.api.module.HealthIndicator;
+import org.tesseracrm.kernel.api.module.HealthStatus;
 import org.tesseracrm.kernel.api.persistence.MigratedSchema;
 import org.tesseracrm.kernel.api.security.Authentication;
 import org.tesseracrm.kernel.api.security.Authenticator;
@@ -31,14 +34,19 @@ import org.tesseracrm.kernel.api.security.CallerContext;
 
 /**
  * Authenticates against the kernel's user table, locks accounts after repeated wrong passwords and
- * changes passwords. On first start (no account with the configured admin name yet) it creates the
- * admin account from configuration, storing only the password's hash, and requires a new password at
- * its first sign-in.
+ * changes passwords. On first start (no account at all, and no marker in {@code etc/} saying there
+ * were accounts: {@link FirstAdmin}) it creates the admin account from configuration, storing only
+ * the password's hash, and requires a new password at its first sign-in. It reports as the health
+ * indicator {@value #HEALTH}: DOWN when it refused to create a first admin on an empty database that
+ * the marker says had accounts.
  */
-@Component(service = Authenticator.class, configurationPid = AuthenticatorImpl.PID)
+@Component(service = {Authenticator.class, HealthIndicator.class}, configurationPid = AuthenticatorImpl.PID,
+        property = HealthIndicator.COMPONENT + "=" + AuthenticatorImpl.HEALTH)
 @Designate(ocd = AuthenticatorImpl.Config.class)
-public class AuthenticatorImpl implements Authenticator {
+public class AuthenticatorImpl implements Authenticator, HealthIndicator {
     static final String PID = "org.tesseracrm.kernel.security";
+    /** The health indicator's name. */
+    static final String HEALTH = "accounts";
     private static final Logger LOG = LoggerFactory.getLogger(AuthenticatorImpl.class);
 
     /** Configuration of the first-start admin account. */
@@ -59,6 +67,7 @@ public class AuthenticatorImpl implements Authenticator {
     private final PasswordHasher hasher = new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS);
     /** Compared against for unknown or locked users, so every refusal takes as long as a wrong password. */
     private final String decoyHash = hasher.hash("decoy".toCharArray());
+    private volatile HealthStatus health = HealthStatus.up();
 
     /**
      * @param jpa the kernel's persistence unit
@@ -72,7 +81,13 @@ public class AuthenticatorImpl implements Authenticator {
             @Reference CallerContext callers, Config config) {
         this.jpa = jpa;
         this.callers = callers;
-        createAdminIfMissing(config.admin_username().trim(), config.admin_password());
+        createAdminIfMissing(config.admin_username().trim(), config.admin_password(),
+                new FirstAdmin(Optional.ofNullable(System.getProperty("karaf.etc")).map(Path::of)));
+    }
+
+    @Override
+    public HealthStatus status() {
+        return health;
     }
 
     @Override
@@ -126,9 +141,23 @@ public class AuthenticatorImpl implements Authenticator {
         LOG.info("User '{}' changed their password", caller.username());
     }
 
-    private void createAdminIfMissing(String username, String password) {
-        if (inTransaction(em -> UserAccount.byName(em, username)).isPresent()) {
-            return;
+    private void createAdminIfMissing(String username, String password, FirstAdmin firstAdmin) {
+        boolean anyAccount = inTransaction(em -> em.createQuery("SELECT COUNT(u) FROM UserAccount u", Long.class)
+                .getSingleResult()) > 0;
+        switch (firstAdmin.decide(anyAccount)) {
+            case NOTHING -> {
+                return;
+            }
+            case REMEMBER -> {
+                firstAdmin.remember(username, clock.instant()).ifPresent(LOG::warn);
+                return;
+            }
+            case REFUSE -> {
+                health = HealthStatus.down(firstAdmin.refusal());
+                LOG.error("{}", firstAdmin.refusal());
+                return;
+            }
+            case CREATE -> firstAdmin.remember(username, clock.instant()).ifPresent(LOG::warn);
         }
         String hash = hasher.hash(password.toCharArray());
         jpa.tx(TransactionType.Required, em -> {

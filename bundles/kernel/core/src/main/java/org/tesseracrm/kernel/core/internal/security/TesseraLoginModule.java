@@ -71,16 +71,24 @@ public class TesseraLoginModule implements LoginModule {
             throw new FailedLoginException("Wrong user name or password.");
         }
         String user = signedIn.get().caller().username();
+        // The password was right, so the reason may be told (ShellSignInMessages passes it to the client).
         if (signedIn.get().passwordChangeRequired()) {
-            throw new FailedLoginException("Sign in to the web UI once to choose a new password first.");
+            throw refused("Sign-in refused: user '" + user + "' must choose a new password first. Sign in to the "
+                    + "web UI once, then try again.");
         }
         if (!grants.of(user).permits(AdministrationPermissions.SHELL)) {
-            throw new FailedLoginException("Your profile does not grant shell access.");
+            throw refused("Sign-in refused: the profile of user '" + user + "' does not grant 'use the Karaf shell' ("
+                    + AdministrationPermissions.SHELL + ").");
         }
         principals.add(new TesseraPrincipal(user));
         principals.add(new UserPrincipal(user));
         KARAF_ROLES.forEach(role -> principals.add(new RolePrincipal(role)));
         return true;
+    }
+
+    private static FailedLoginException refused(String reason) {
+        ShellRefusal.explain(reason);
+        return new FailedLoginException(reason);
     }
 
     @Override
