@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -42,8 +44,9 @@ import org.tesseracrm.kernel.api.module.HealthStatus;
  * with the driver's message. A successful or failed connection attempt is remembered for
  * {@link #PROBE_EVERY}, so {@code /health} stays cheap.
  *
- * <p>pax-jdbc-config waits silently for a driver with the configured name. So once Karaf has installed
- * its boot features, this component also writes an ERROR to the log when the DataSource is still missing.
+ * <p>pax-jdbc-config waits silently for a driver with the configured name. So shortly after Karaf has
+ * installed its boot features ({@link #GRACE} later, as drivers and pax-jdbc-config start on their own
+ * threads), this component also writes an ERROR to the log when the DataSource is still missing.
  */
 @Component(immediate = true, service = HealthIndicator.class,
         property = HealthIndicator.COMPONENT + "=" + DatabaseHealth.NAME)
@@ -51,6 +54,7 @@ public class DatabaseHealth implements HealthIndicator {
     /** The indicator's name. */
     static final String NAME = "database";
     static final Duration PROBE_EVERY = Duration.ofSeconds(10);
+    static final Duration GRACE = Duration.ofSeconds(20);
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseHealth.class);
     private static final String DRIVER_NAME = "osgi.jdbc.driver.name";
     private static final String DATA_SOURCE_FACTORY = "org.osgi.service.jdbc.DataSourceFactory";
@@ -62,6 +66,7 @@ public class DatabaseHealth implements HealthIndicator {
     private final ServiceTracker<Object, Object> bootFinished;
     private volatile Bound bound;
     private volatile boolean booted;
+    private volatile boolean active = true;
     private Instant probedAt = Instant.MIN;
     private HealthStatus probed = HealthStatus.up();
 
@@ -81,8 +86,13 @@ public class DatabaseHealth implements HealthIndicator {
         this.bootFinished = new ServiceTracker<>(context, filter("(objectClass=" + BOOT_FINISHED + ")"), null) {
             @Override
             public Object addingService(ServiceReference<Object> reference) {
-                booted = true;
-                reportMissingDataSource();
+                // The common pool, not a thread of this bundle's own; nothing to clean up but the flag.
+                CompletableFuture.delayedExecutor(GRACE.toSeconds(), TimeUnit.SECONDS).execute(() -> {
+                    booted = true;
+                    if (active) {
+                        reportMissingDataSource();
+                    }
+                });
                 return reference;
             }
         };
@@ -91,6 +101,7 @@ public class DatabaseHealth implements HealthIndicator {
 
     @Deactivate
     void deactivate() {
+        active = false;
         bootFinished.close();
     }
 
@@ -175,7 +186,7 @@ public class DatabaseHealth implements HealthIndicator {
      *
      * @param config the configuration file's properties as written, if there is one
      * @param drivers the names of the installed JDBC drivers
-     * @param booted whether Karaf has installed its boot features (before that, drivers may still come)
+     * @param booted whether Karaf installed its boot features a while ago (before that, drivers may still come)
      * @return STARTING while booting without a visible cause, otherwise DOWN with the cause
      */
     static HealthStatus missing(Optional<Properties> config, Collection<String> drivers, boolean booted) {
