@@ -576,11 +576,13 @@ class DistributionIT {
             for (Instant t = before; !t.isAfter(Instant.now()); t = t.plus(1, ChronoUnit.MINUTES)) {
                 expected.add(shown.format(t));
             }
+            browser.click("contacts-columns"); // the change time is a column choice away
+            browser.clickMenuItem("Updated");
             browser.type("contacts-filter", "Zonewalker");
             browser.until(Duration.ofSeconds(10), d -> browser.gridCells("contacts-grid").stream().anyMatch(expected::contains));
             browser.screenshot("contacts-in-kolkata-time");
             List<String> isoLooking = browser.gridCells("contacts-grid").stream()
-                    .filter(c -> c.matches(".*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}.*")).toList();
+                    .filter(c -> c.matches("(?s).*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}.*")).toList();
             assertTrue(isoLooking.isEmpty(), "no time left in the old format: " + isoLooking);
 
             browser.open(crm.url("/admin/audit"));
@@ -588,6 +590,12 @@ class DistributionIT {
             browser.click("audit-filter");
             browser.until(Duration.ofSeconds(10), d -> browser.gridCells("audit-grid").stream().anyMatch(expected::contains));
             browser.screenshot("audit-in-kolkata-time");
+            // the changes too: the new contact's creation time is in the same zone and form
+            assertTrue(browser.gridCells("audit-grid").stream().anyMatch(c -> expected.stream().anyMatch(c::contains)
+                    && c.contains("createdAt")), browser.gridCells("audit-grid").toString());
+            isoLooking = browser.gridCells("audit-grid").stream()
+                    .filter(c -> c.matches("(?s).*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}.*")).toList();
+            assertTrue(isoLooking.isEmpty(), "no time left in the old format: " + isoLooking);
         }
     }
 

@@ -7,6 +7,7 @@ import com.vaadin.flow.data.renderer.Renderer;
 
 import org.tesseracrm.kernel.api.audit.AuditEntry;
 import org.tesseracrm.kernel.api.audit.FieldChange;
+import org.tesseracrm.kernel.ui.kit.LocalTimes;
 
 /**
  * The changes of an audit entry as the audit trail and a form's history show them: one line per field,
@@ -28,17 +29,19 @@ public final class AuditChanges {
 
     /**
      * @param entry an audit entry
-     * @return its changes, one per line, an empty value shown as {@value #EMPTY}
+     * @return its changes, one per line, an empty value shown as {@value #EMPTY}, dates and times in the
+     *     user's zone and form
      */
     public static String lines(AuditEntry entry) {
-        return entry.changes().stream().map(AuditChanges::line).collect(Collectors.joining("\n"));
+        LocalTimes times = LocalTimes.current();
+        return entry.changes().stream().map(change -> line(change, times)).collect(Collectors.joining("\n"));
     }
 
-    private static String line(FieldChange change) {
-        return change.field() + ": " + shown(change.oldValue()) + " → " + shown(change.newValue());
+    private static String line(FieldChange change, LocalTimes times) {
+        return change.field() + ": " + shown(change.oldValue(), times) + " → " + shown(change.newValue(), times);
     }
 
-    private static String shown(String value) {
-        return value.isEmpty() ? EMPTY : value;
+    private static String shown(String value, LocalTimes times) {
+        return value.isEmpty() ? EMPTY : times.storedText(value);
     }
 }

@@ -12,6 +12,8 @@ import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.vaadin.flow.server.VaadinSession;
 
@@ -32,6 +34,9 @@ import org.tesseracrm.kernel.api.security.RegionalSettings;
 public final class LocalTimes implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final DateTimeFormatter ISO_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final Pattern STORED_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern STORED_DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+    private static final Pattern MARKED_UTC = Pattern.compile("(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}) UTC");
 
     private final RegionalSettings settings;
     private final transient DateTimeFormatter dateTime;
@@ -107,6 +112,30 @@ public final class LocalTimes implements Serializable {
             return format(day);
         }
         return RecordRow.format(value);
+    }
+
+    /**
+     * Shows a value the platform wrote into a text, such as the audit trail's changes: a whole value in
+     * {@link RecordRow#format}'s form (a date-time {@code 2026-12-04 16:49}, which is UTC, or a date
+     * {@code 2026-12-04}), and date-times marked {@code UTC} inside a longer text ("due 2026-12-04 16:49
+     * UTC"), in this zone and form. Other text stays as it is.
+     *
+     * @param text a stored text
+     * @return it with its dates and times as this formatter writes them
+     */
+    public String storedText(String text) {
+        try {
+            if (STORED_DATE_TIME.matcher(text).matches()) {
+                return formatUtc(LocalDateTime.parse(text, ISO_MINUTES));
+            }
+            if (STORED_DATE.matcher(text).matches()) {
+                return format(LocalDate.parse(text));
+            }
+            return MARKED_UTC.matcher(text).replaceAll(
+                    found -> Matcher.quoteReplacement(formatUtc(LocalDateTime.parse(found.group(1), ISO_MINUTES))));
+        } catch (DateTimeParseException e) {
+            return text; // looked like a date but is none: as written
+        }
     }
 
     /**

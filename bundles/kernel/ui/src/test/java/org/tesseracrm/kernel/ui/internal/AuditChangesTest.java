@@ -21,6 +21,14 @@ class AuditChangesTest {
     }
 
     @Test
+    void showsStoredTimesAsEveryOtherTimeIsShown() {
+        AuditEntry entry = new AuditEntry(3, Instant.EPOCH, "admin", "activities", "activity", 9, "Call back",
+                AuditAction.UPDATE, List.of(new FieldChange("dueAt", "2026-12-04 16:49", "2026-12-05 09:00")));
+        // outside a session: the default, UTC and English (United States)
+        assertEquals("dueAt: Dec 4, 2026, 4:49 PM → Dec 5, 2026, 9:00 AM", AuditChanges.lines(entry));
+    }
+
+    @Test
     void showsNothingForAnEntryWithoutChanges() {
         assertEquals("", AuditChanges.lines(new AuditEntry(2, Instant.EPOCH, "admin", "contacts", "contact", 7, "Ada",
                 AuditAction.DELETE, List.of())));

@@ -82,6 +82,17 @@ class LocalTimesTest {
     }
 
     @Test
+    void storedTextsShowTheirDatesAndUtcTimesInTheUsersZoneAndForm() {
+        assertEquals("04.12.2026, 17:49", BERLIN_DE.storedText("2026-12-04 16:49"));
+        assertEquals("04.12.2026", BERLIN_DE.storedText("2026-12-04"));
+        assertEquals("Call (due Dec 4, 2026, 5:49 PM)", BERLIN_US.storedText("Call (due 2026-12-04 16:49 UTC)"));
+        assertEquals("meet at 2026-12-04 16:49 sharp", BERLIN_US.storedText("meet at 2026-12-04 16:49 sharp"),
+                "a time in free text without UTC is the writer's own: left alone");
+        assertEquals("2026-13-45 99:99", BERLIN_US.storedText("2026-13-45 99:99"));
+        assertEquals("Lovelace", BERLIN_US.storedText("Lovelace"));
+    }
+
+    @Test
     void refusesTextThatIsNoDateTime() {
         assertTrue(BERLIN_US.parse("tomorrow").isEmpty());
         assertTrue(BERLIN_US.parse("").isEmpty());
