@@ -28,6 +28,8 @@ import org.tesseracrm.kernel.api.record.ImportFile;
 import org.tesseracrm.kernel.api.record.ImportMode;
 import org.tesseracrm.kernel.api.record.ImportRequest;
 import org.tesseracrm.kernel.api.record.RecordQuery;
+import org.tesseracrm.kernel.api.record.RecordSearch;
+import org.tesseracrm.kernel.api.record.SearchGroup;
 import org.tesseracrm.kernel.api.record.SortOrder;
 import org.tesseracrm.kernel.api.security.Visibility;
 
@@ -41,6 +43,7 @@ import org.tesseracrm.kernel.api.security.Visibility;
  * <p>System properties: {@code tessera.bench.rows} (default 1,000,000), {@code tessera.bench.db}
  * ({@code derby,postgresql}), {@code tessera.bench.runs} (timed runs per query after warm-up),
  * {@code tessera.bench.importRows} (rows of the imported file, default 100,000),
+ * {@code tessera.bench.only} ({@code search}: load, then time only the global search),
  * {@code tessera.bench.pg.url/.user/.password} (default the test database of {@code .ci/postgres}).
  */
 public final class ListBenchmark {
@@ -49,6 +52,9 @@ public final class ListBenchmark {
     private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");
     private static final int WARMUP = 3;
     private static final int IMPORT_ROWS = Integer.getInteger("tessera.bench.importRows", 100_000);
+    private static final boolean SEARCH_ONLY = "search".equals(System.getProperty("tessera.bench.only", ""));
+    /** Records per type the top bar's search asks for. */
+    private static final int SEARCH_PER_TYPE = 5;
 
     private ListBenchmark() {
     }
@@ -90,6 +96,10 @@ public final class ListBenchmark {
         DataGenerator.fill(connection, rows);
         double loadSeconds = (System.nanoTime() - start) / 1e9;
         Schema.analyze(connection, db);
+        String search = search(db, connection, runs);
+        if (SEARCH_ONLY) {
+            return String.format("### %s, %,d contacts%n%nLoaded in %.1f s.%n%n", db, rows, loadSeconds) + search;
+        }
         start = System.nanoTime();
         admin.customFields().add(CONTACT, CustomFieldInput.of("Region", FieldType.TEXT));
         double addFieldSeconds = (System.nanoTime() - start) / 1e9;
@@ -161,7 +171,44 @@ public final class ListBenchmark {
                 () -> importFile(admin, file, mapping, List.of(), ImportMode.CREATE_ONLY));
         importRow(table, db, connection, rows, "skip duplicates by e-mail (looked up among 1M)",
                 () -> importFile(admin, file, mapping, List.of("email"), ImportMode.SKIP_DUPLICATES));
+        return table.append('\n').append(search).toString();
+    }
+
+    /**
+     * Creates the global search's indexes on the loaded tables (as the platform does when it meets an
+     * existing database) and times searches as the top bar runs them: 5 records per type, over contacts
+     * and companies, with all owners, 10 of the 50 and 1 of them visible.
+     */
+    private static String search(String db, Connection connection, int runs) throws SQLException {
+        long start = System.nanoTime();
+        RecordSearch all = Platform.search(connection, new Visibility(true, Set.of()));
+        double indexSeconds = (System.nanoTime() - start) / 1e9;
+        Schema.analyze(connection, db);
+        RecordSearch tenOwners = Platform.search(connection, Platform.tenOwners());
+        RecordSearch ownOnly = Platform.search(connection, new Visibility(false, Set.of("user3")));
+        String email = Schema.emailOf(connection, "user3");
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("3-letter prefix \"joh\"", "joh");
+        texts.put("3-letter prefix \"mil\"", "mil");
+        texts.put("full e-mail of a contact", email);
+        texts.put("3 letters without a match \"qqx\"", "qqx");
+        StringBuilder table = new StringBuilder(String.format("Creating the global search's indexes on the loaded "
+                + "tables (contacts: 4 fields, companies: 2): %.1f s.%n%n", indexSeconds))
+                .append("| `RecordSearch.search`, 5 per type, contacts and companies | median ms | min ms | max ms "
+                        + "| records |\n|---|---:|---:|---:|---:|\n");
+        for (Map.Entry<String, String> text : texts.entrySet()) {
+            row(table, db, text.getKey() + ", all visible", time(runs, () -> found(all.search(text.getValue(),
+                    SEARCH_PER_TYPE))));
+            row(table, db, text.getKey() + ", 10 of 50 owners visible", time(runs, () -> found(tenOwners.search(
+                    text.getValue(), SEARCH_PER_TYPE))));
+            row(table, db, text.getKey() + ", 1 of 50 owners visible (a rep's own)", time(runs, () -> found(
+                    ownOnly.search(text.getValue(), SEARCH_PER_TYPE))));
+        }
         return table.toString();
+    }
+
+    private static int found(List<SearchGroup> groups) {
+        return groups.stream().mapToInt(g -> g.records().size()).sum();
     }
 
     /** Reads, checks and imports the csv as the wizard does; returns the number of records created. */

@@ -15,6 +15,7 @@ import org.tesseracrm.contacts.internal.service.ContactRecordType;
 import org.tesseracrm.kernel.api.audit.AuditTrail;
 import org.tesseracrm.kernel.api.record.CustomFields;
 import org.tesseracrm.kernel.api.record.Imports;
+import org.tesseracrm.kernel.api.record.RecordSearch;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.Caller;
@@ -22,6 +23,7 @@ import org.tesseracrm.kernel.api.security.Visibility;
 import org.tesseracrm.kernel.records.internal.CustomFieldsImpl;
 import org.tesseracrm.kernel.records.internal.FieldCatalog;
 import org.tesseracrm.kernel.records.internal.ImportsImpl;
+import org.tesseracrm.kernel.records.internal.RecordSearchImpl;
 import org.tesseracrm.kernel.records.internal.RecordTypeRegistry;
 import org.tesseracrm.kernel.records.internal.RecordsImpl;
 
@@ -33,6 +35,7 @@ import org.tesseracrm.kernel.records.internal.RecordsImpl;
  * @param records list pages, counts and exports
  * @param customFields adds the custom fields
  * @param imports imports files
+ * @see #search the global search, made separately so that its indexes come after the load
  */
 record Platform(Records records, CustomFields customFields, Imports imports) {
     /**
@@ -40,14 +43,36 @@ record Platform(Records records, CustomFields customFields, Imports imports) {
      * @param visibility the owners the simulated user sees
      */
     static Platform over(Connection connection, Visibility visibility) {
-        RecordTypeRegistry types = new RecordTypeRegistry();
-        types.addType(new ContactRecordType(null));
-        types.addType(new CompanyRecordType(null));
-        FieldCatalog catalog = new FieldCatalog(pooled(connection), () -> "db/changelog/records.yaml");
+        RecordTypeRegistry types = types();
+        FieldCatalog catalog = catalog(connection);
         AccessControl access = allowed(visibility);
         AuditTrail audit = noAudit();
         return new Platform(new RecordsImpl(types, catalog, access, audit), new CustomFieldsImpl(types, catalog, access),
                 new ImportsImpl(types, catalog, access, audit));
+    }
+
+    /**
+     * @param connection the database; never closed
+     * @param visibility the owners the simulated user sees
+     * @return the global search, told of the contacts and companies types as Declarative Services tells it,
+     *     which creates their search indexes where missing
+     */
+    static RecordSearch search(Connection connection, Visibility visibility) {
+        RecordSearchImpl search = new RecordSearchImpl(types(), catalog(connection), allowed(visibility));
+        search.addType(new ContactRecordType(null));
+        search.addType(new CompanyRecordType(null));
+        return search;
+    }
+
+    private static RecordTypeRegistry types() {
+        RecordTypeRegistry types = new RecordTypeRegistry();
+        types.addType(new ContactRecordType(null));
+        types.addType(new CompanyRecordType(null));
+        return types;
+    }
+
+    private static FieldCatalog catalog(Connection connection) {
+        return new FieldCatalog(pooled(connection), () -> "db/changelog/records.yaml");
     }
 
     /** @return an audit trail that keeps nothing: the benchmarks time the product's queries, not the history */

@@ -39,6 +39,18 @@ final class Schema {
         }
     }
 
+    /** @return the e-mail of the first contact of an owner (by id), for a search by the whole address */
+    static String emailOf(Connection connection, String owner) throws SQLException {
+        try (java.sql.PreparedStatement s = connection.prepareStatement("SELECT EMAIL FROM CRM_CONTACT WHERE OWNER = ?"
+                + " AND EMAIL <> '' ORDER BY ID FETCH FIRST 1 ROWS ONLY")) {
+            s.setString(1, owner);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
     /** @return the indexes of the contacts table, as the changelog left them */
     static String indexes(Connection connection) throws SQLException {
         SortedSet<String> names = new TreeSet<>();
