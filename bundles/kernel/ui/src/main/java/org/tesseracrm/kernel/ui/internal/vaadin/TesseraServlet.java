@@ -104,6 +104,25 @@ public class TesseraServlet extends VaadinServlet {
                 HomeView.class, () -> new HomeView(modules, access));
     }
 
+    /** A servlet with the same services as the template, not initialised yet. */
+    private TesseraServlet(TesseraServlet template) {
+        this.views = template.views;
+        this.callers = template.callers;
+        this.guard = template.guard;
+        this.shellViews = template.shellViews;
+    }
+
+    /**
+     * The DS component is a template: a VaadinServlet cannot be initialised again after
+     * {@code destroy} (its service stays destroyed, and a new {@code ServletConfig} is refused), and
+     * Pax Web destroys and initialises the web context's servlets whenever its configuration changes.
+     *
+     * @return a new servlet with this one's services, to be initialised with the current configuration
+     */
+    public TesseraServlet fresh() {
+        return new TesseraServlet(this);
+    }
+
     @Override
     public void init(ServletConfig edgeConfig) throws ServletException {
         ServletConfig config = withInitParameters(edgeConfig);
@@ -171,10 +190,11 @@ public class TesseraServlet extends VaadinServlet {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         }
         Optional<Caller> caller = ShellSession.caller(request);
+        HttpServletRequest served = LongPollRequest.isPush(request) ? new LongPollRequest(request) : request;
         try {
             withBundleClassLoader(() -> caller.isPresent()
-                    ? callers.callAs(caller.get(), () -> serve(request, response))
-                    : serve(request, response));
+                    ? callers.callAs(caller.get(), () -> serve(served, response))
+                    : serve(served, response));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (ServletRuntimeException e) {

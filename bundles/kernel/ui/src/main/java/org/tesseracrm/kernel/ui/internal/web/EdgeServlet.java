@@ -36,8 +36,8 @@ import org.tesseracrm.kernel.ui.internal.vaadin.TesseraServlet;
  * mandatory references) once that is there, and answers with the {@link MaintenancePage} while it is
  * not, or while a part other than the modules is DOWN.
  *
- * <p>Vaadin is started on the first request it gets, with this servlet's configuration, and stopped
- * when its service goes. One servlet rather than a second one for {@code /health}: Pax Web 11.1.0
+ * <p>Vaadin is started on the first request it gets, in a fresh copy of the shell initialised with
+ * this servlet's configuration, and stopped when its service goes or this servlet is destroyed. One servlet rather than a second one for {@code /health}: Pax Web 11.1.0
  * sometimes left a second whiteboard servlet beside a {@code /*} one unserved after a restart from
  * Karaf's bundle cache.
  */
@@ -60,8 +60,8 @@ public class EdgeServlet extends HttpServlet {
     private final transient Map<HealthIndicator, String> indicators = new ConcurrentHashMap<>();
     private final transient AtomicReference<ModuleRegistry> modules = new AtomicReference<>();
     private final transient AtomicReference<TesseraServlet> shell = new AtomicReference<>();
-    /** The shell whose {@code init} has run, or null. */
-    private transient volatile TesseraServlet started;
+    /** The initialised servlet made from the bound shell, or null. */
+    private transient volatile Running running;
     /** The shell whose {@code init} failed, and why; it is not tried again. */
     private transient volatile TesseraServlet failed;
     private transient volatile String failure = "";
@@ -112,9 +112,9 @@ public class EdgeServlet extends HttpServlet {
         }
         TesseraServlet current = shell.get();
         if (current != null && current != failed && !blockedByDownPart()) {
-            TesseraServlet running = start(current);
-            if (running != null) {
-                running.service(request, response);
+            TesseraServlet servlet = start(current);
+            if (servlet != null) {
+                servlet.service(request, response);
                 return;
             }
         }
@@ -127,47 +127,62 @@ public class EdgeServlet extends HttpServlet {
                 .anyMatch(e -> HealthReport.ask(e.getValue(), e.getKey()).status().state() == State.DOWN);
     }
 
-    /** @return the shell, initialised; null if its initialisation failed */
-    private TesseraServlet start(TesseraServlet servlet) {
-        if (started == servlet) {
-            return servlet;
+    /**
+     * A servlet made from the bound shell and initialised with this servlet's current configuration.
+     *
+     * @param shell the bound DS component, the template
+     * @param servlet the initialised copy that serves
+     */
+    private record Running(TesseraServlet shell, TesseraServlet servlet) {
+    }
+
+    /** @return a servlet made from the shell and initialised; null if its initialisation failed */
+    private TesseraServlet start(TesseraServlet template) {
+        Running now = running;
+        if (now != null && now.shell() == template) {
+            return now.servlet();
         }
         synchronized (this) {
-            if (started != servlet) {
-                TesseraServlet previous = started;
-                if (previous != null) {
-                    stop(previous);
-                }
-                try {
-                    servlet.init(getServletConfig());
-                    started = servlet;
-                } catch (ServletException | RuntimeException e) {
-                    LOG.error("The user interface could not start", e);
-                    failure = String.valueOf(e.getMessage());
-                    failed = servlet;
-                    return null;
-                }
+            now = running;
+            if (now != null && now.shell() == template) {
+                return now.servlet();
             }
+            if (now != null) {
+                stop(now.shell());
+            }
+            TesseraServlet servlet = template.fresh();
+            try {
+                servlet.init(getServletConfig());
+            } catch (ServletException | RuntimeException e) {
+                LOG.error("The user interface could not start", e);
+                failure = String.valueOf(e.getMessage());
+                failed = template;
+                return null;
+            }
+            running = new Running(template, servlet);
             return servlet;
         }
     }
 
-    private synchronized void stop(TesseraServlet servlet) {
-        if (started == servlet) {
-            started = null;
+    /** Destroys the servlet made from the shell, if it runs. */
+    private synchronized void stop(TesseraServlet template) {
+        Running now = running;
+        if (now != null && now.shell() == template) {
+            running = null;
             try {
-                servlet.destroy();
+                now.servlet().destroy();
             } catch (RuntimeException e) {
                 LOG.warn("The user interface did not stop cleanly", e);
             }
         }
     }
 
+    /** Pax Web destroys the servlet when the web server's configuration changes, and initialises it again. */
     @Override
     public void destroy() {
-        TesseraServlet running = started;
-        if (running != null) {
-            stop(running);
+        Running now = running;
+        if (now != null) {
+            stop(now.shell());
         }
         super.destroy();
     }
