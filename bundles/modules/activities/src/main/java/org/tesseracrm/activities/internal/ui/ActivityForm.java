@@ -126,9 +126,10 @@ class ActivityForm extends Dialog {
 
         if (activity == null) {
             kind.setValue(initial);
-            // The next quarter hour: a time users rarely need to change for "call them today".
-            LocalDateTime next = LocalDateTime.now().truncatedTo(ChronoUnit.HOURS);
-            while (!next.isAfter(LocalDateTime.now())) {
+            // The next quarter hour of the user's clock: a time users rarely need to change for "call them today".
+            LocalDateTime now = LocalDateTime.now(LocalTimes.zone());
+            LocalDateTime next = now.truncatedTo(ChronoUnit.HOURS);
+            while (!next.isAfter(now)) {
                 next = next.plusMinutes(15);
             }
             due.setValue(next);

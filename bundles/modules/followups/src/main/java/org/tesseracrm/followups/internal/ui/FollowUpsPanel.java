@@ -109,7 +109,7 @@ class FollowUpsPanel extends Details {
     private FormLayout resultForm(FollowUp open) {
         DateTimePicker at = new DateTimePicker("Result date and time *");
         at.setId("followup-result-at");
-        at.setValue(LocalDateTime.now().withSecond(0).withNano(0));
+        at.setValue(LocalDateTime.now(LocalTimes.zone()).withSecond(0).withNano(0)); // the user's clock
         TextArea details = new TextArea("Result of \"" + open.action() + "\" *");
         details.setId("followup-result");
         details.setMaxLength(2000);
