@@ -580,6 +580,7 @@ public class RecordPlatformIT {
         // The company's related list is this query.
         assertEquals(List.of("Garcia"), lastNames("admin", RecordQuery.page(0, 50).withFilters(List.of(
                 Filter.of("company", FilterOp.EQUALS, String.valueOf(acme.id()))))));
+        exportsLookupTitlesAndNeutralisesFormulas(acme);
 
         // The owner of a new record: the caller, or a user below them; never one above.
         RecordRow handed = as("planner", () -> records.create(CONTACT, Map.of("lastName", "Handed", "owner", "clerk")));
@@ -788,6 +789,55 @@ public class RecordPlatformIT {
     }
 
     /** Reads a workbook part through the zip's central directory, as spreadsheet programs do. */
+    /**
+     * Export writes what the list shows: a lookup as the title of its record (its id only when asked for),
+     * a neutral "Company #12" for a caller who may not see companies; CSV text a spreadsheet program would
+     * run as a formula gets a leading quote, while the xlsx keeps it as a string cell (CSV injection).
+     */
+    private void exportsLookupTitlesAndNeutralisesFormulas(RecordRow acme) {
+        RecordRow formula = asSystem(() -> records.create(CONTACT, Map.of("firstName", "=HYPERLINK(\"http://x\",\"y\")",
+                "lastName", "=1+1", "company", String.valueOf(acme.id()), "owner", "planner")));
+        RecordQuery ofAcme = RecordQuery.page(0, 1).withFilters(List.of(
+                Filter.of("company", FilterOp.EQUALS, String.valueOf(acme.id()))));
+        List<String> columns = List.of("firstName", "lastName", "company");
+        try {
+            ByteArrayOutputStream csv = new ByteArrayOutputStream();
+            assertEquals(2L, (long) as("admin", () -> records.export(CONTACT, ofAcme, columns, true, ExportFormat.CSV, csv,
+                    n -> { })));
+            String text = csv.toString(StandardCharsets.UTF_8);
+            assertTrue(text, text.startsWith("\ufeffFirst name,Last name,Company,Company id\r\n"));
+            assertTrue(text, text.contains("\r\nInes,Garcia,Acme Ltd," + acme.id() + "\r\n"));
+            assertTrue(text, text.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'=1+1,Acme Ltd," + acme.id() + "\r\n"));
+
+            ByteArrayOutputStream plain = new ByteArrayOutputStream();
+            as("admin", () -> records.export(CONTACT, ofAcme, columns, ExportFormat.CSV, plain, n -> { }));
+            assertTrue("no id column unless asked for", plain.toString(StandardCharsets.UTF_8)
+                    .startsWith("\ufeffFirst name,Last name,Company\r\n"));
+
+            ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+            as("admin", () -> records.export(CONTACT, ofAcme, columns, ExportFormat.XLSX, xlsx, n -> { }));
+            String sheet = zipEntry(xlsx.toByteArray(), "xl/worksheets/sheet1.xml");
+            String strings = zipEntry(xlsx.toByteArray(), "xl/sharedStrings.xml");
+            assertFalse("no formula cells: " + sheet, sheet.contains("<f>"));
+            assertTrue("the text stays as it was, a string cell: " + strings, strings.contains(">=1+1<")
+                    && strings.contains("Acme Ltd"));
+
+            // The planner may not see companies: no title, from titles or from the export.
+            assertEquals(Map.of(), as("planner", () -> records.titles("company", List.of(acme.id()))));
+            assertEquals(Map.of(acme.id(), "Company #" + acme.id()),
+                    as("planner", () -> records.shownTitles("company", List.of(acme.id()))));
+            ByteArrayOutputStream planner = new ByteArrayOutputStream();
+            as("planner", () -> records.export(CONTACT, RecordQuery.page(0, 1), columns, ExportFormat.CSV, planner, n -> { }));
+            String seen = planner.toString(StandardCharsets.UTF_8);
+            assertTrue(seen, seen.contains("'=1+1,Company #" + acme.id() + "\r\n"));
+            assertFalse(seen, seen.contains("Acme"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            asSystem(() -> records.delete(CONTACT, RecordSelection.of(List.of(formula.id()))));
+        }
+    }
+
     private static String zipEntry(byte[] zip, String name) throws IOException {
         Path file = Files.createTempFile("export", ".xlsx");
         try {

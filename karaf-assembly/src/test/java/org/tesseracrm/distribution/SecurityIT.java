@@ -7,10 +7,14 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.tesseracrm.distribution.PaxExamSupport.eventually;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -60,7 +64,10 @@ import org.tesseracrm.kernel.api.module.ModuleDescriptor;
 import org.tesseracrm.kernel.api.module.ModuleRegistry;
 import org.tesseracrm.kernel.api.record.CustomFields;
 import org.tesseracrm.kernel.api.record.Imports;
+import org.tesseracrm.kernel.api.record.ExportFormat;
 import org.tesseracrm.kernel.api.record.RecordQuery;
+import org.tesseracrm.kernel.api.record.RecordRef;
+import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordSelection;
 import org.tesseracrm.kernel.api.record.Attachments;
 import org.tesseracrm.kernel.api.record.Notes;
@@ -272,7 +279,9 @@ public class SecurityIT {
         notRefused.removeIf(n -> n.startsWith("Attachments.allowedExtensions -> returned normally")
                 || n.startsWith("Attachments.maxBytes -> returned normally")
                 || n.startsWith("ActivityService.flag -> ") || n.startsWith("ActivityService.nextDue -> ")
-                || n.startsWith("FollowUpService.marks -> ") || n.startsWith("ActivityService.repoint -> "));
+                || n.startsWith("FollowUpService.marks -> ") || n.startsWith("ActivityService.repoint -> ")
+                // titles never refuse: without the view permission they name nothing (t8 checks what they give)
+                || n.equals("Records.titles -> returned normally") || n.equals("Records.shownTitles -> returned normally"));
         assertTrue("the sweep found the contacts service: " + swept, swept.contains("ContactService.list")
                 && swept.contains("ContactService.assign") && swept.contains("SecurityAdmin.createUser"));
         assertTrue("the sweep found the activities' and follow-ups' services: " + swept,
@@ -363,7 +372,84 @@ public class SecurityIT {
         assertTrue(as("lead", () -> access.permitted("administration.users")));
     }
 
+    @Test
+    public void t8_aCallerWithoutContactsViewReceivesNoContactTitleFromAnyService() throws Exception {
+        fixture();
+        String secret = "Secretname" + System.nanoTime();
+        Set<String> granted = Set.of("contacts.view", "contacts.create", "activities.view", "activities.create",
+                "activities.edit", "activities.export", "followups.view", "followups.create");
+        ProfileInfo field = asSystem(() -> {
+            ProfileInfo profile = security.saveProfile(new ProfileInfo(null, "Field work", false, granted));
+            user("field", security.saveRole(null, "Field worker", null), profile);
+            return profile;
+        });
+        ContactData contact = as("field", () -> contacts.create(new ContactInput("Ada", secret, "", "", "")));
+        Object activities = moduleService("org.tesseracrm.activities.internal.service.ActivityService");
+        Object followUps = moduleService("org.tesseracrm.followups.internal.service.FollowUpService");
+        LocalDateTime past = LocalDateTime.now(ZoneOffset.UTC).minusHours(2);
+        Object activity = as("field", () -> call(activities, "schedule", ContactService.RECORD_TYPE, contact.id(),
+                Map.of("kind", "call", "subject", "Call back", "dueAt", RecordRow.format(past), "remindAt", RecordRow.format(past)),
+                List.of(new RecordRef(ContactService.RECORD_TYPE, contact.id(), secret))));
+        long activityId = (Long) call(activity, "id");
+        as("field", () -> call(followUps, "plan", ContactService.RECORD_TYPE, contact.id(), "Send the offer", past, null));
+        assertTrue("while the user may see contacts, My activities names the contact",
+                String.valueOf(as("field", () -> call(activities, "mine", false))).contains(secret));
+
+        // The profile loses contacts.view: every service answers with a neutral name instead of the contact's.
+        asSystem(() -> security.saveProfile(new ProfileInfo(field.id(), "Field work", false, Set.of("activities.view",
+                "activities.create", "activities.edit", "activities.export", "followups.view", "followups.create"))));
+        Map<String, Object> answers = new LinkedHashMap<>();
+        answers.put("ActivityService.mine", as("field", () -> call(activities, "mine", false)));
+        answers.put("ActivityService.get", as("field", () -> call(activities, "get", activityId)));
+        answers.put("ActivityService.participants", as("field", () -> call(activities, "participants", activityId)));
+        answers.put("ActivityService.dueReminders", as("field", () -> call(activities, "dueReminders")));
+        answers.put("FollowUpService.unattended", as("field", () -> call(followUps, "unattended", null, null, null, null)));
+        answers.put("Records.page", as("field", () -> records.page("activity", RecordQuery.page(0, 50))));
+        answers.put("Records.get", as("field", () -> records.get("activity", activityId)));
+        answers.put("Records.titles", as("field", () -> records.titles(ContactService.RECORD_TYPE, List.of(contact.id()))));
+        answers.put("Records.shownTitles", as("field", () -> records.shownTitles(ContactService.RECORD_TYPE,
+                List.of(contact.id()))));
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        as("field", () -> records.export("activity", RecordQuery.page(0, 1), List.of(), ExportFormat.CSV, csv, n -> { }));
+        answers.put("Records.export", csv.toString(StandardCharsets.UTF_8));
+        answers.put("AuditTrail.history", as("field", () -> audit.history("activity", activityId)));
+        answers.forEach((name, answer) -> assertFalse(name + " gave the contact's name: " + answer,
+                String.valueOf(answer).contains(secret)));
+        String neutral = "Contact #" + contact.id();
+        for (String name : List.of("ActivityService.mine", "ActivityService.get", "ActivityService.participants",
+                "ActivityService.dueReminders", "FollowUpService.unattended", "Records.page", "Records.shownTitles",
+                "Records.export")) {
+            assertTrue(name + " names the contact neutrally: " + answers.get(name), String.valueOf(answers.get(name)).contains(neutral));
+        }
+        assertEquals(Map.of(), answers.get("Records.titles"));
+        assertThrows("a record the caller cannot see has no activities for them", IllegalStateException.class,
+                () -> as("field", () -> call(activities, "of", ContactService.RECORD_TYPE, contact.id())));
+    }
+
     // ---- helpers
+
+    /** @return a module's service registered by its class name (an internal class this probe cannot import) */
+    private Object moduleService(String className) throws InvalidSyntaxException {
+        ServiceReference<?>[] refs = context.getAllServiceReferences(className, null);
+        assertNotNull(className + " is registered", refs);
+        return context.getService(refs[0]);
+    }
+
+    /** Calls the public method of that name and arity; a failure comes back with the messages of its causes. */
+    private static Object call(Object target, String name, Object... args) {
+        for (Method method : target.getClass().getMethods()) {
+            if (method.getName().equals(name) && method.getParameterCount() == args.length) {
+                try {
+                    return method.invoke(target, args);
+                } catch (InvocationTargetException e) {
+                    throw new IllegalStateException(name + " failed: " + e.getCause(), e.getCause());
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        throw new AssertionError("no method " + name + " with " + args.length + " parameters on " + target.getClass());
+    }
 
     private void user(String name, RoleInfo role, ProfileInfo profile) {
         security.createUser(new UserInput(name, name.toUpperCase(), name + "@example.org", "HQ", role.id(), profile.id(), Set.of()),

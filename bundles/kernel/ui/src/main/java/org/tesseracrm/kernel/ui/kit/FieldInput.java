@@ -142,15 +142,9 @@ record FieldInput(AbstractField<?, ?> component, Consumer<Object> show, Supplier
                 () -> box.getValue() == null ? "" : String.valueOf(box.getValue().id()));
     }
 
-    /** @return the record named by its title, or by its id if the user may not see it */
+    /** @return the record named by its title, or neutrally ("Company #12") if the user may not see it */
     private static RecordRef ref(Records records, String target, long id) {
-        String title;
-        try {
-            title = records.titles(target, List.of(id)).getOrDefault(id, "#" + id);
-        } catch (PermissionDeniedException e) {
-            title = "#" + id;
-        }
-        return new RecordRef(target, id, title);
+        return new RecordRef(target, id, records.shownTitles(target, List.of(id)).getOrDefault(id, "#" + id));
     }
 
     /** Active values, plus the ones the record already holds even if they are inactive now. */

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.tesseracrm.kernel.api.PermissionDeniedException;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.RecordRow;
@@ -13,7 +12,8 @@ import org.tesseracrm.kernel.api.record.Records;
 
 /**
  * Shows lookup values as the titles of the records they point at, read once per page of rows with one
- * query per looked-up record type. A record the user may not see shows as its id.
+ * query per looked-up record type, through {@link Records#shownTitles}: a record the user may not see
+ * shows a neutral name with its id.
  */
 final class LookupTitles {
     private final Records records;
@@ -38,11 +38,8 @@ final class LookupTitles {
             List<Long> ids = rows.stream().map(row -> (Long) row.values().get(field.name())).filter(Objects::nonNull)
                     .distinct().toList();
             if (!ids.isEmpty()) {
-                try {
-                    byType.computeIfAbsent(target, t -> new ConcurrentHashMap<>()).putAll(records.titles(target, ids));
-                } catch (PermissionDeniedException e) {
-                    // the user may not see those records; their ids show instead
-                }
+                // a record the user may not see comes back with a neutral name ("Company #12")
+                byType.computeIfAbsent(target, t -> new ConcurrentHashMap<>()).putAll(records.shownTitles(target, ids));
             }
         }
         return rows;

@@ -1,6 +1,5 @@
 package org.tesseracrm.kernel.ui.kit;
 
-import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,7 +53,7 @@ import org.tesseracrm.kernel.api.security.CallerContext;
  * The list of any record type: a lazy grid paged and sorted in the database, a search box, filters on
  * any field (custom ones too) shown as removable chips, a column chooser, a bounded match count and
  * export of exactly what is filtered to CSV or Excel, saved views and, as the user's permissions allow,
- * import, inline edit and bulk actions (the platform's and contributed ones); contributed row
+ * export (with {@code <module>.export}), import, inline edit and bulk actions (the platform's and contributed ones); contributed row
  * decorations show as badges. Everything goes through the services, which check the user's
  * permissions and record visibility again. Made by {@link RecordKit#list}.
  *
@@ -179,8 +178,10 @@ public class RecordList extends VerticalLayout {
         });
 
         // After the columns: the chooser lists them.
-        toolbar.add(search, addFilter, columnChooser(), exportLink(ExportFormat.CSV, "CSV", pluralLabel),
-                exportLink(ExportFormat.XLSX, "Excel", pluralLabel));
+        toolbar.add(search, addFilter, columnChooser());
+        if (access.permitted(moduleId + ".export")) {
+            toolbar.add(exportLink(ExportFormat.CSV, "CSV", pluralLabel), exportLink(ExportFormat.XLSX, "Excel", pluralLabel));
+        }
         bulk = BulkBar.offer(kit, grid, recordType, moduleId, prefix, pluralLabel, fields, () -> current, () -> matching, this::refresh);
         add(toolbar, chips, count);
         if (bulk != null) {
@@ -357,11 +358,11 @@ public class RecordList extends VerticalLayout {
             event.setContentType(format.mediaType());
             UI ui = event.getUI();
             String singular = type.label().toLowerCase(java.util.Locale.ROOT);
-            try (OutputStream out = event.getOutputStream()) {
+            Downloads.write(event, out -> {
                 long written = records.export(recordType, query, columns, format, out,
                         rows -> ui.access(() -> count.setText("Exporting… " + Counts.of(rows, singular, pluralLabel))));
                 ui.access(() -> count.setText("Exported " + Counts.of(written, singular, pluralLabel) + " to " + name));
-            }
+            });
         }, "");
         link.getElement().setAttribute("download", true);
         link.setId(prefix + "-export-" + format.extension());

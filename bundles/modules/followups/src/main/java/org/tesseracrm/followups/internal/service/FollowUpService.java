@@ -108,7 +108,7 @@ public class FollowUpService {
     public List<FollowUp> chain(String recordType, long id) {
         access.require(FollowUpsModule.VIEW);
         title(recordType, id);
-        return chainOf(recordType, id);
+        return shown(chainOf(recordType, id));
     }
 
     /**
@@ -168,7 +168,9 @@ public class FollowUpService {
         task.put("done", "No");
         task.put("relatedType", recordType);
         task.put("relatedId", Long.toString(id));
-        task.put("relatedTitle", clip(title, 300));
+        // the activity keeps a neutral name in its history; screens show the record's title at read time
+        RecordType type = types.get(recordType);
+        task.put("relatedTitle", type == null ? recordType + " #" + id : type.neutralTitle(id));
         try {
             return records.create(ACTIVITY, task).id();
         } catch (CrmException e) {
@@ -300,7 +302,7 @@ public class FollowUpService {
             params.addAll(agents);
         }
         sql.append(" ORDER BY DUE_AT, ID");
-        return ModuleSql.query(dataSource, sql.toString(), params, LIMIT, FollowUpService::read);
+        return shown(ModuleSql.query(dataSource, sql.toString(), params, LIMIT, FollowUpService::read));
     }
 
     /** @return the branch of each sales agent the caller sees, for the report's filters */
@@ -325,6 +327,19 @@ public class FollowUpService {
         List<Object> params = new ArrayList<>(List.of(id));
         String visible = ModuleSql.visibleOwners(access.visibility(), params);
         return ModuleSql.query(dataSource, "SELECT " + COLUMNS + " FROM CRM_FOLLOWUP WHERE ID = ?" + visible, params, 1, FollowUpService::read).stream().findFirst();
+    }
+
+    /**
+     * @param followUps follow-ups the caller sees
+     * @return them naming their operations as the caller may see them: the title through the record platform,
+     *     read now with one call per record type, or a neutral "Contact #12" (never the title stored at planning)
+     */
+    private List<FollowUp> shown(List<FollowUp> followUps) {
+        Map<String, Set<Long>> byType = new HashMap<>();
+        followUps.forEach(f -> byType.computeIfAbsent(f.recordType(), t -> new TreeSet<>()).add(f.recordId()));
+        Map<String, Map<Long, String>> titles = new HashMap<>();
+        byType.forEach((type, ids) -> titles.put(type, records.shownTitles(type, ids)));
+        return followUps.stream().map(f -> f.withRecordTitle(titles.get(f.recordType()).get(f.recordId()))).toList();
     }
 
     /** @return the operation's title, checking the caller sees it */

@@ -3,7 +3,6 @@ package org.tesseracrm.followups.internal.ui;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -30,8 +29,10 @@ import org.tesseracrm.followups.internal.FollowUpsModule;
 import org.tesseracrm.followups.internal.service.Chain;
 import org.tesseracrm.followups.internal.service.FollowUp;
 import org.tesseracrm.followups.internal.service.FollowUpService;
+import org.tesseracrm.kernel.api.record.ExportFormat;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.security.AccessControl;
+import org.tesseracrm.kernel.ui.kit.Downloads;
 import org.tesseracrm.kernel.ui.kit.LocalTimes;
 
 /**
@@ -84,11 +85,7 @@ public class UnattendedView extends VerticalLayout {
             Anchor export = new Anchor((DownloadEvent event) -> {
                 event.setFileName("unattended-follow-ups-" + LocalDate.now() + ".csv");
                 event.setContentType("text/csv");
-                try (OutputStream out = event.getOutputStream()) {
-                    write(rows(), out);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                Downloads.write(event, out -> write(rows(), out));
             }, "");
             export.setId("unattended-export");
             export.getElement().setAttribute("download", true);
@@ -128,14 +125,19 @@ public class UnattendedView extends VerticalLayout {
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL);
         LocalTimes times = LocalTimes.current(); // times as the export writes them: in the user's zone
         String zone = " (" + times.settings().zone().getId() + ")";
-        csv.printRecord("Operation", "Follow-up", "Due" + zone, "Days late", "Reminder" + zone, "Sales agent", "Branch");
+        csv.printRecord(cells("Operation", "Follow-up", "Due" + zone, "Days late", "Reminder" + zone, "Sales agent", "Branch"));
         for (FollowUp f : rows) {
-            csv.printRecord(f.recordTitle(), f.action(), RecordRow.format(times.toLocal(f.dueAt())),
+            csv.printRecord(cells(f.recordTitle(), f.action(), RecordRow.format(times.toLocal(f.dueAt())),
                     Chain.daysLate(f, FollowUpService.now()),
                     f.remindAt().map(r -> RecordRow.format(times.toLocal(r))).orElse(""), f.owner(),
-                    branches.getOrDefault(f.owner(), ""));
+                    branches.getOrDefault(f.owner(), "")));
         }
         csv.flush();
+    }
+
+    /** @return the values of a CSV line, text neutralised so a spreadsheet program never runs it as a formula */
+    private static Object[] cells(Object... values) {
+        return java.util.Arrays.stream(values).map(v -> v instanceof String text ? ExportFormat.csvCell(text) : v).toArray();
     }
 
     private static String chosen(Select<String> select) {
