@@ -80,6 +80,7 @@ import org.tesseracrm.kernel.api.record.Notes;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordRow;
+import org.tesseracrm.kernel.api.record.RecordSearch;
 import org.tesseracrm.kernel.api.record.RecordSelection;
 import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.record.Records;
@@ -87,6 +88,7 @@ import org.tesseracrm.kernel.api.record.SavedView;
 import org.tesseracrm.kernel.api.record.Typification;
 import org.tesseracrm.kernel.api.record.Typifications;
 import org.tesseracrm.kernel.api.record.SavedViews;
+import org.tesseracrm.kernel.api.record.SearchGroup;
 import org.tesseracrm.kernel.api.record.SortOrder;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
@@ -147,6 +149,9 @@ public class RecordPlatformIT {
 
     @Inject
     private Attachments attachments;
+
+    @Inject
+    private RecordSearch search;
 
     @Inject
     @org.ops4j.pax.exam.util.Filter("(osgi.jndi.service.name=crm)")
@@ -765,6 +770,62 @@ public class RecordPlatformIT {
                 assertEquals("outcomes go with their record", 0, rs.getInt(1));
             }
         }
+    }
+
+    @Test
+    public void t17_globalSearchFindsByPrefixOnlyTypesTheCallerMayViewAndOwnersTheyMaySee() throws Exception {
+        fixture();
+        ContactData quentin = as("planner", () -> contacts.create(new ContactInput("Quentin", "Zyxwell",
+                "q.zyxwell@example.org", "", "")));
+        ContactData zoe = as("clerk", () -> contacts.create(new ContactInput("Zoe", "Zyxa", "", "", "")));
+        asSystem(() -> {
+            ProfileInfo firms = security.saveProfile(new ProfileInfo(null, "Firms only", false, Set.of("companies.view")));
+            return security.createUser(new UserInput("firms", "Firms Only", "", "", null, firms.id(), Set.of()),
+                    PASSWORD.toCharArray());
+        });
+        RecordRow works = as("admin", () -> records.create("company", Map.of("name", "Zyxwell Works", "owner", "firms")));
+        try {
+            searchFinds(quentin, zoe, works);
+        } finally { // the other tests count the contacts
+            as("admin", () -> records.delete(CONTACT, RecordSelection.of(List.of(quentin.id(), zoe.id()))));
+            as("admin", () -> records.delete("company", RecordSelection.of(List.of(works.id()))));
+        }
+    }
+
+    private void searchFinds(ContactData quentin, ContactData zoe, RecordRow works) throws Exception {
+        // Grouped by type, in label order; a prefix of any search field, ignoring case.
+        List<SearchGroup> all = as("admin", () -> search.search("ZYX", 5));
+        assertEquals(List.of("Companies", "Contacts"), all.stream().map(SearchGroup::label).toList());
+        assertEquals(List.of(new RecordRef("company", works.id(), "Zyxwell Works")), all.get(0).records());
+        assertEquals(List.of(new RecordRef(CONTACT, quentin.id(), "Quentin Zyxwell"), new RecordRef(CONTACT, zoe.id(),
+                "Zoe Zyxa")), all.get(1).records());
+        assertEquals(List.of(new RecordRef(CONTACT, quentin.id(), "Quentin Zyxwell")),
+                as("admin", () -> search.search("Q.Zyxwell@Example.org", 5)).get(0).records());
+
+        // Without companies.view no companies; the clerk sees their own contacts only.
+        assertEquals(List.of(new SearchGroup(CONTACT, "Contacts", List.of(new RecordRef(CONTACT, quentin.id(),
+                "Quentin Zyxwell")), false)), as("planner", () -> search.search("zyxw", 5)));
+        assertEquals(List.of(new SearchGroup(CONTACT, "Contacts", List.of(new RecordRef(CONTACT, zoe.id(), "Zoe Zyxa")),
+                false)), as("clerk", () -> search.search("zyx", 5)));
+        // A user without contacts.view gets no contacts, only the companies they may view.
+        assertEquals(List.of("Companies"), as("firms", () -> search.search("zyx", 5)).stream().map(SearchGroup::label)
+                .toList());
+
+        // The platform made a search index for each search field when the record types registered.
+        Set<String> indexes = new java.util.TreeSet<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (String table : List.of("CRM_CONTACT", "crm_contact")) {
+                try (ResultSet rs = c.getMetaData().getIndexInfo(null, null, table, false, true)) {
+                    while (rs.next()) {
+                        if (rs.getString("INDEX_NAME") != null) {
+                            indexes.add(rs.getString("INDEX_NAME").toUpperCase(java.util.Locale.ROOT));
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(indexes.toString(), indexes.containsAll(List.of("SX_CONTACT_FIRST_NAME", "SX_CONTACT_LAST_NAME",
+                "SX_CONTACT_EMAIL", "SX_CONTACT_COMPANY_NAME")));
     }
 
     private void assertRefused(String expected, Supplier<Attachment> upload) {
