@@ -172,6 +172,23 @@ final class Browser implements AutoCloseable {
                 .filter(item -> item.isDisplayed() && item.getText().trim().startsWith(start)).findFirst().orElse(null)).click();
     }
 
+    /** @return the texts of the combo-box items shown now (the open overlay's) */
+    List<String> comboItems() {
+        return driver.findElements(By.cssSelector("vaadin-combo-box-item")).stream().filter(WebElement::isDisplayed)
+                .map(WebElement::getText).map(String::trim).toList();
+    }
+
+    /** @return the text of the combo-box item the keyboard is on, or "" */
+    String focusedComboItem() {
+        return driver.findElements(By.cssSelector("vaadin-combo-box-item[focused]")).stream()
+                .filter(WebElement::isDisplayed).findFirst().map(WebElement::getText).map(String::trim).orElse("");
+    }
+
+    /** Sends keys to the input of the field with this id. */
+    void keys(String fieldId, CharSequence... keys) {
+        await(By.cssSelector("#" + fieldId + " input")).sendKeys(keys);
+    }
+
     /** Clicks the rendered grid cell with exactly this text. */
     void clickCell(String gridId, String text) {
         wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content"))

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 
 /**
  * The distribution as a user meets it: started with bin/karaf, used in headless Chromium, administered
@@ -636,6 +637,74 @@ class DistributionIT {
             assertTrue(browser.menu().contains("Contacts"), "the menu stays: " + browser.menu());
             browser.await(By.id("tessera-user"));
             browser.screenshot("not-found-in-shell");
+        }
+    }
+
+    /**
+     * The top bar's search, on a page of another module: three letters offer the matching records grouped
+     * under their types' labels; the arrow keys move to one, Enter opens its form; Escape closes the list.
+     */
+    @Test
+    @Order(16)
+    void theTopBarSearchFindsRecordsOfEveryTypeGroupedAndOpensTheChosenOneFromTheKeyboard() throws Exception {
+        try (Browser browser = new Browser()) {
+            browser.open(crm.url("/companies"));
+            browser.logIn("admin", PASSWORD);
+            browser.open(crm.url("/companies"));
+            browser.click("companies-new");
+            browser.type("company-name", "Lovelace Labs");
+            browser.click("company-save");
+            browser.until(Duration.ofSeconds(10), d -> browser.gridCells("companies-grid").contains("Lovelace Labs"));
+
+            browser.type("tessera-search", "lov");
+            List<String> offered = browser.until(Duration.ofSeconds(10), d -> {
+                List<String> items = browser.comboItems();
+                return items.size() >= 2 ? items : null;
+            });
+            // Companies come before contacts (label order), each group headed by its type's label.
+            assertTrue(offered.get(0).toUpperCase(Locale.ROOT).startsWith("COMPANIES")
+                    && offered.get(0).endsWith("Lovelace Labs"), offered.toString());
+            assertTrue(offered.stream().anyMatch(item -> item.toUpperCase(Locale.ROOT).startsWith("CONTACTS")
+                    && item.endsWith("Ada " + LAST_NAME)), offered.toString());
+            browser.screenshot("global-search");
+            for (int i = 0; i < 5 && !browser.focusedComboItem().endsWith("Ada " + LAST_NAME); i++) {
+                browser.keys("tessera-search", Keys.ARROW_DOWN);
+            }
+            browser.keys("tessera-search", Keys.ENTER);
+            browser.await(By.id("contact-lastName"));
+            assertEquals(LAST_NAME, browser.attribute("contact-lastName", "value"));
+
+            browser.open(crm.url("/companies"));
+            browser.type("tessera-search", "lov");
+            browser.until(Duration.ofSeconds(10), d -> browser.comboItems().size() >= 2);
+            browser.keys("tessera-search", Keys.ESCAPE);
+            browser.until(Duration.ofSeconds(10), d -> browser.comboItems().isEmpty());
+        }
+    }
+
+    @Test
+    @Order(98) // before the lockout; the reader of order 7 has no shell permission
+    void theShellSaysWhyASignInWasRefusedPrintsReturnValuesAndNeverCutsOutputSilently() throws Exception {
+        String noShell = crm.client("reader", "Porto-Own-2026x", "bundle:list");
+        assertTrue(noShell.contains("Sign-in refused: the profile of user 'reader' does not grant 'use the Karaf shell' "
+                + "(administration.shell)."), noShell);
+        String wrongPassword = crm.client("reader", "not-her-password", "bundle:list");
+        assertTrue(wrongPassword.contains("Sign-in refused: wrong user name or password"), wrongPassword);
+        assertEquals(wrongPassword, crm.client("nobody-here", "not-a-password", "bundle:list"),
+                "an unknown user must look like a wrong password");
+
+        String components = crm.client("admin", PASSWORD, "scr:list");
+        assertTrue(components.contains("org.tesseracrm.kernel.persistence.internal.SchemaExtender"), components);
+        String info = crm.client("admin", PASSWORD, "scr:info org.tesseracrm.kernel.persistence.internal.SchemaExtender");
+        assertTrue(info.contains("State:        ACTIVE"), info);
+        String bundles = crm.client("admin", PASSWORD, "bundle:list | grep -i tessera");
+        assertTrue(bundles.contains("kernel persistence") && !bundles.contains("Apache Karaf"), bundles);
+
+        String first = crm.client("admin", PASSWORD, "service:list");
+        for (int run = 0; run < 5; run++) {
+            String again = crm.client("admin", PASSWORD, "service:list");
+            assertFalse(again.contains("the connection ended"), "cut off in run " + run);
+            assertEquals(first.substring(first.length() - 200), again.substring(again.length() - 200), "run " + run);
         }
     }
 
