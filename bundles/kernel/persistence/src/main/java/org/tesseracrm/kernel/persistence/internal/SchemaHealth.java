@@ -60,6 +60,10 @@ public class SchemaHealth implements HealthIndicator {
             }
             cause = cause.getCause() == cause ? null : cause.getCause();
         }
-        return message.length() > LONGEST_REASON ? message.substring(0, LONGEST_REASON) + "…" : message;
+        if (message.length() > LONGEST_REASON) {
+            return message.substring(0, LONGEST_REASON) + "…";
+        }
+        // Drivers' messages often lack the full stop that the sentences around them need.
+        return message.matches("(?s).*[.!?…]$") ? message : message + ".";
     }
 }
