@@ -260,4 +260,29 @@ final class Browser implements AutoCloseable {
     TakesScreenshot raw() {
         return driver;
     }
+
+    /** Runs JavaScript in the page (arguments as {@code arguments[i]}); returns what it returns. */
+    Object script(String script, Object... args) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** @return whether the grid shows its columns without scrolling sideways */
+    boolean fitsWithoutScrolling(String gridId) {
+        return (Boolean) script("const t = document.getElementById(arguments[0]).shadowRoot.querySelector('#table');"
+                + "return t.scrollWidth <= t.clientWidth;", gridId);
+    }
+
+    /** @return whether the header of the grid's column frozen to the end lines up with its first row's cell */
+    boolean frozenEndHeaderAligned(String gridId) {
+        return (Boolean) script("const r = document.getElementById(arguments[0]).shadowRoot;"
+                + "const h = r.querySelector('#header [part~=\"frozen-to-end-cell\"]').getBoundingClientRect();"
+                + "const b = r.querySelector('#items [part~=\"frozen-to-end-cell\"]').getBoundingClientRect();"
+                + "return Math.abs(h.left - b.left) < 1 && Math.abs(h.width - b.width) < 1;", gridId);
+    }
+
+    /** @return whether the open dialog's content is no wider than the dialog (nothing scrolls sideways) */
+    boolean dialogFitsWithoutScrolling() {
+        return (Boolean) script("const c = document.querySelector('vaadin-dialog-overlay[opened]')"
+                + ".shadowRoot.querySelector('[part=\"content\"]'); return c.scrollWidth <= c.clientWidth;");
+    }
 }

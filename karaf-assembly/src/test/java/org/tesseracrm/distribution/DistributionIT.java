@@ -221,6 +221,10 @@ class DistributionIT {
             browser.until(Duration.ofSeconds(10), d -> browser.gridCells("roles-tree").contains("Field sales"));
 
             browser.open(crm.url("/admin/profiles"));
+            // Nothing to edit until a profile is chosen: a hint, not a blank form.
+            assertEquals("Choose a profile on the left or create one.", browser.await(By.id("profile-hint")).getText());
+            assertFalse(browser.shown("profile-name"));
+            browser.click("profiles-new");
             browser.type("profile-name", "Contact readers");
             browser.clickFirst("[id='perm-contacts.view']"); // scrolled into view: every module's permissions are listed
             browser.click("profile-save");
@@ -293,6 +297,9 @@ class DistributionIT {
             assertTrue(report.contains("3") && report.contains("E-mail")
                     && report.contains("Enter an e-mail address like name@example.org."), report.toString());
             assertTrue(report.contains("4") && report.contains("Segment"), report.toString());
+            assertTrue((Boolean) browser.script("return document.getElementById('import-rejected').getBoundingClientRect().top"
+                    + " >= document.getElementById('import-summary').getBoundingClientRect().bottom;"),
+                    "the download link starts a line of its own");
             browser.screenshot("import-report");
             browser.click("import-rejected");
             String rejected = Files.readString(browser.download(".csv"));
@@ -326,6 +333,9 @@ class DistributionIT {
             browser.type("contacts-filter", "Liskov");
             browser.until(Duration.ofSeconds(10), d -> browser.text("#contacts-count").equals("1 matching")
                     && browser.gridCells("contacts-grid").contains("barbara@example.org"));
+            // At 1,366 px beside the menu the default columns fit, and the pencil column's header sits on its cells.
+            assertTrue(browser.fitsWithoutScrolling("contacts-grid"), "the contacts list scrolls sideways");
+            assertTrue(browser.frozenEndHeaderAligned("contacts-grid"), "the edit column's header is shifted");
 
             // Inline edit: a bad value is refused on the cell; clearing the e-mail flags the row.
             browser.clickFirst(".contacts-row-edit");
@@ -402,6 +412,7 @@ class DistributionIT {
             browser.type("company-website", "https://initech.example");
             browser.click("company-save");
             browser.until(Duration.ofSeconds(10), d -> browser.gridCells("companies-grid").contains("Initech"));
+            assertTrue(browser.fitsWithoutScrolling("companies-grid"), "the companies list scrolls sideways");
 
             // The contact's company is a lookup with type-ahead; the list shows the company's name.
             browser.open(crm.url("/contacts"));
@@ -422,6 +433,11 @@ class DistributionIT {
             browser.typeArea("company-note-text", "Met their CFO <b>today</b>");
             browser.click("company-note-add");
             browser.until(Duration.ofSeconds(10), d -> browser.text("#company-notes").contains("Met their CFO <b>today</b>"));
+            browser.script("const t = document.querySelector('#company-note-text textarea'); t.value = 'x'.repeat(10000);"
+                    + "t.dispatchEvent(new Event('input', {bubbles: true})); t.dispatchEvent(new Event('change', {bubbles: true}));");
+            browser.clickFirst("#company-note-add"); // scrolled into view: the form below the first note is long
+            browser.until(Duration.ofSeconds(10), d -> browser.text("#company-notes").contains("xxxxxxxxxxxxxxxxxxxx"));
+            assertTrue(browser.dialogFitsWithoutScrolling(), "a long word in a note widens the form");
             byte[] proposal = "%PDF-1.4\n% proposal for Initech\n".getBytes(StandardCharsets.US_ASCII);
             Path pdf = Files.createTempFile("proposal", ".pdf");
             Files.write(pdf, proposal);
@@ -842,7 +858,7 @@ class DistributionIT {
             browser.click("contacts-export-csv");
             Path csv = browser.download(".csv");
             String exported = Files.readString(csv);
-            assertTrue(exported.startsWith("\ufeffFirst name,Last name,Phone,Company name,Company,Owner,Updated,Segment\r\n"), exported);
+            assertTrue(exported.startsWith("\ufeffFirst name,Last name,Phone,Company,Owner,Segment\r\n"), exported);
             assertTrue(exported.contains("Ada," + LAST_NAME + ","), exported);
             assertTrue(exported.contains(",Enterprise"), exported);
             assertFalse(exported.contains("Hopper") || exported.contains("ada@example.org"), exported);
