@@ -280,8 +280,9 @@ public class SecurityIT {
                 || n.startsWith("Attachments.maxBytes -> returned normally")
                 || n.startsWith("ActivityService.flag -> ") || n.startsWith("ActivityService.nextDue -> ")
                 || n.startsWith("FollowUpService.marks -> ") || n.startsWith("ActivityService.repoint -> ")
-                // titles never refuse: without the view permission they name nothing (t8 checks what they give)
-                || n.equals("Records.titles -> returned normally") || n.equals("Records.shownTitles -> returned normally"));
+                // titles never refuse: without the view permission they name nothing (t5b checks what they give; the
+                // sweep's null ids make shownTitles fail on them instead)
+                || n.equals("Records.titles -> returned normally") || n.startsWith("Records.shownTitles -> "));
         assertTrue("the sweep found the contacts service: " + swept, swept.contains("ContactService.list")
                 && swept.contains("ContactService.assign") && swept.contains("SecurityAdmin.createUser"));
         assertTrue("the sweep found the activities' and follow-ups' services: " + swept,
@@ -373,7 +374,8 @@ public class SecurityIT {
     }
 
     @Test
-    public void t8_aCallerWithoutContactsViewReceivesNoContactTitleFromAnyService() throws Exception {
+    public void t5b_aCallerWithoutContactsViewReceivesNoContactTitleFromAnyService() throws Exception {
+        // Before t6: once contacts are reinstalled, this class's ContactService cannot be injected any more.
         fixture();
         String secret = "Secretname" + System.nanoTime();
         Set<String> granted = Set.of("contacts.view", "contacts.create", "activities.view", "activities.create",
