@@ -725,6 +725,32 @@ class DistributionIT {
     }
 
     @Test
+    @Order(98) // before the lockout; the reader of order 7 has no shell permission
+    void theShellSaysWhyASignInWasRefusedPrintsReturnValuesAndNeverCutsOutputSilently() throws Exception {
+        String noShell = crm.client("reader", "Porto-Own-2026x", "bundle:list");
+        assertTrue(noShell.contains("Sign-in refused: the profile of user 'reader' does not grant 'use the Karaf shell' "
+                + "(administration.shell)."), noShell);
+        String wrongPassword = crm.client("reader", "not-her-password", "bundle:list");
+        assertTrue(wrongPassword.contains("Sign-in refused: wrong user name or password"), wrongPassword);
+        assertEquals(wrongPassword, crm.client("nobody-here", "not-a-password", "bundle:list"),
+                "an unknown user must look like a wrong password");
+
+        String components = crm.client("admin", PASSWORD, "scr:list");
+        assertTrue(components.contains("org.tesseracrm.kernel.persistence.internal.SchemaExtender"), components);
+        String info = crm.client("admin", PASSWORD, "scr:info org.tesseracrm.kernel.persistence.internal.SchemaExtender");
+        assertTrue(info.contains("State:        ACTIVE"), info);
+        String bundles = crm.client("admin", PASSWORD, "bundle:list | grep -i tessera");
+        assertTrue(bundles.contains("kernel persistence") && !bundles.contains("Apache Karaf"), bundles);
+
+        String first = crm.client("admin", PASSWORD, "service:list");
+        for (int run = 0; run < 5; run++) {
+            String again = crm.client("admin", PASSWORD, "service:list");
+            assertFalse(again.contains("the connection ended"), "cut off in run " + run);
+            assertEquals(first.substring(first.length() - 200), again.substring(again.length() - 200), "run " + run);
+        }
+    }
+
+    @Test
     @Order(99) // last: it locks the admin account
     void fiveWrongPasswordsLockTheAccount() throws Exception {
         try (Browser browser = new Browser()) {
@@ -801,6 +827,37 @@ class DistributionIT {
             assertTrue(page.body().contains("Tessera is unavailable: database"), path + ": " + page.body());
             assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""), path);
         }
+    }
+
+    @Test
+    @Order(102) // after the broken driver: a misspelt placeholder once started an empty CRM with admin/admin
+    void aMisspeltPlaceholderInTheDatabaseUrlStartsNothingAndCreatesNoAdmin() throws Exception {
+        crm.close();
+        crm.setProperty("etc/org.ops4j.datasource-crm.cfg", "osgi.jdbc.driver.name", "derby");
+        Path config = crm.home().resolve("etc/org.ops4j.datasource-crm.cfg");
+        Files.writeString(config, Files.readString(config).replace("${karaf.data}", "${karaf.dta}"));
+        boolean databaseAtRootBefore = Files.exists(Path.of("/derby/crm"));
+        crm.launch();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        String last = "(no answer)";
+        while (System.nanoTime() < deadline && !last.contains("${karaf.dta}")) {
+            try {
+                var health = crm.get("/health");
+                last = health.statusCode() + " " + health.body();
+            } catch (java.io.IOException notYetListening) {
+                last = notYetListening.toString();
+            }
+            Thread.sleep(200);
+        }
+        assertTrue(last.startsWith("503 {\"status\":\"DOWN\""), last);
+        assertTrue(last.contains("{\"name\":\"database\",\"status\":\"DOWN\",\"detail\":\"Tessera refuses to use the "
+                + "configured database: "), last);
+        assertTrue(last.contains("etc/org.ops4j.datasource-crm.cfg: property url uses ${karaf.dta}, which is not defined"), last);
+        assertFalse(last.contains("\"name\":\"accounts\""), "the sign-in service must not start: " + last);
+        assertEquals(databaseAtRootBefore, Files.exists(Path.of("/derby/crm")), "nothing may create /derby/crm");
+        assertTrue(Files.readString(crm.home().resolve("data/log/karaf.log"))
+                .contains("Tessera refuses to use the configured database, so no module starts: "));
+        assertTrue(Files.exists(crm.home().resolve("etc/tessera.installed")), "written at the first start");
     }
 
     private static void assertContactListedAfterLogin(String screenshot) throws Exception {
