@@ -84,6 +84,7 @@ import org.tesseracrm.kernel.api.security.ProfileInfo;
 import org.tesseracrm.kernel.api.security.RoleInfo;
 import org.tesseracrm.kernel.api.security.SecurityAdmin;
 import org.tesseracrm.kernel.api.security.UserInput;
+import org.tesseracrm.kernel.api.security.UserSettings;
 
 /**
  * Security in the real distribution: record visibility along a three-level role tree, assignment
@@ -124,6 +125,9 @@ public class SecurityIT {
 
     @Inject
     private Authenticator authenticator;
+
+    @Inject
+    private UserSettings userSettings;
 
     @Inject
     private AccessControl access;
@@ -273,9 +277,14 @@ public class SecurityIT {
         sweep(Notes.class, notes, swept, notRefused);
         sweep(Attachments.class, attachments, swept, notRefused);
         sweep(Typifications.class, typifications, swept, notRefused);
+        sweep(UserSettings.class, userSettings, swept, notRefused);
         // The upload widget's limits are configuration, not records: anyone signed in may read them. The due flag's
         // colour is a pure function of a time; the list decorations' page reads answer nothing without the permission
         // instead of failing the list; the merge hook runs inside Records.merge, after its checks.
+        // Users read their own time zone and locale and store their browser's at their first sign-in (t4b checks
+        // that nobody reads or changes anybody else's).
+        notRefused.removeIf(n -> n.equals("UserSettings.regional -> returned normally")
+                || n.startsWith("UserSettings.adoptIfUnset -> "));
         notRefused.removeIf(n -> n.startsWith("Attachments.allowedExtensions -> returned normally")
                 || n.startsWith("Attachments.maxBytes -> returned normally")
                 || n.startsWith("ActivityService.flag -> ") || n.startsWith("ActivityService.nextDue -> ")
@@ -472,6 +481,32 @@ public class SecurityIT {
         Set<String> names = new TreeSet<>();
         as(user, () -> contacts.list(RecordQuery.page(0, 100))).forEach(c -> names.add(c.lastName()));
         return names;
+    }
+
+    @Test
+    public void t4b_usersChangeOnlyTheirOwnTimeZoneAndLocaleAndUserAdministratorsAnybodys() {
+        fixture();
+        org.tesseracrm.kernel.api.security.RegionalSettings berlin = new org.tesseracrm.kernel.api.security.RegionalSettings(
+                java.time.ZoneId.of("Europe/Berlin"), java.util.Locale.GERMANY);
+        org.tesseracrm.kernel.api.security.RegionalSettings tokyo = new org.tesseracrm.kernel.api.security.RegionalSettings(
+                java.time.ZoneId.of("Asia/Tokyo"), java.util.Locale.JAPAN);
+        assertEquals(org.tesseracrm.kernel.api.security.RegionalSettings.DEFAULT, as("rep2", () -> userSettings.regional()));
+        assertEquals(berlin, as("rep", () -> userSettings.changeRegional("rep", berlin)));
+        assertEquals(berlin, as("rep", () -> userSettings.regional()));
+        assertEquals(berlin, as("rep", () -> userSettings.regional("rep")));
+        assertThrows(PermissionDeniedException.class, () -> as("rep", () -> userSettings.changeRegional("rep2", berlin)));
+        assertThrows(PermissionDeniedException.class, () -> as("manager", () -> userSettings.regional("rep")));
+        // The browser's settings are kept only by a user who has none yet.
+        assertEquals(berlin, as("rep", () -> userSettings.adoptIfUnset(tokyo)));
+        assertEquals(tokyo, as("rep2", () -> userSettings.adoptIfUnset(tokyo)));
+        assertEquals(tokyo, as("rep2", () -> userSettings.regional()));
+        // The first admin (full access, so administration.users) sets anybody's; the change is audited.
+        assertEquals(berlin, as("admin", () -> userSettings.changeRegional("rep2", berlin)));
+        assertEquals(berlin, as("rep2", () -> userSettings.regional()));
+        assertTrue(asSystem(() -> audit.search(new AuditQuery("admin", "user", null, null, 0, 50))).stream()
+                .anyMatch(e -> "rep2".equals(e.label()) && e.changesText().contains("Europe/Berlin")));
+        assertThrows(org.tesseracrm.kernel.api.ValidationException.class, () -> as("admin", () -> userSettings.changeRegional(
+                "rep2", new org.tesseracrm.kernel.api.security.RegionalSettings(java.time.ZoneId.of("UTC"), java.util.Locale.ROOT))));
     }
 
     private <T> T as(String user, Supplier<T> work) {
