@@ -326,7 +326,7 @@ public class SecurityIT {
             return null;
         });
         LoginException refused = assertThrows(LoginException.class, () -> shellLogin("rep", "Field-Sales-2026"));
-        assertTrue(refused.getMessage(), refused.getMessage().contains("shell access"));
+        assertTrue(refused.getMessage(), refused.getMessage().contains("does not grant") && refused.getMessage().contains("administration.shell"));
     }
 
     @Test

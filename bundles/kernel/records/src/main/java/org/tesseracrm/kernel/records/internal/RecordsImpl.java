@@ -205,7 +205,7 @@ public class RecordsImpl implements Records {
         }
         List<RecordRow> shown = rows;
         for (ReferenceTitles filler : fillers) {
-            Map<Long, Map<String, Object>> values = filler.titles(type.id(), shown);
+            Map<Long, Map<String, Object>> values = filler.titles(type.id(), shown, this);
             shown = shown.stream().map(row -> {
                 Map<String, Object> replaced = values.get(row.id());
                 if (replaced == null || replaced.isEmpty()) {

@@ -20,22 +20,20 @@ import org.tesseracrm.kernel.api.record.ReferenceTitles;
  */
 @Component(service = ReferenceTitles.class, property = RecordType.ID + "=" + ActivityRecordType.ID)
 public class ActivityReferenceTitles implements ReferenceTitles {
-    private final ActivityTitles titles;
+    private final DataSource dataSource;
 
     /**
-     * @param records names the records, as the caller may see them
      * @param dataSource the CRM database, for the participants
      * @param schema the module's tables
      */
     @Activate
-    public ActivityReferenceTitles(@Reference Records records,
-            @Reference(target = "(osgi.jndi.service.name=crm)") DataSource dataSource,
+    public ActivityReferenceTitles(@Reference(target = "(osgi.jndi.service.name=crm)") DataSource dataSource,
             @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.activities)") MigratedSchema schema) {
-        this.titles = new ActivityTitles(records, dataSource);
+        this.dataSource = dataSource;
     }
 
     @Override
-    public Map<Long, Map<String, Object>> titles(String recordType, List<RecordRow> rows) {
-        return titles.values(rows);
+    public Map<Long, Map<String, Object>> titles(String recordType, List<RecordRow> rows, Records records) {
+        return new ActivityTitles(records, dataSource).values(rows);
     }
 }
