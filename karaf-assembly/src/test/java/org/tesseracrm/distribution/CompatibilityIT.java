@@ -30,6 +30,7 @@ import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.Caller;
+import org.tesseracrm.kernel.api.security.Authenticator;
 import org.tesseracrm.kernel.api.security.CallerContext;
 
 /**
@@ -51,6 +52,9 @@ public class CompatibilityIT {
     private Records records;
     @Inject
     private ModuleRegistry modules;
+    /** Getting it activates the kernel's authenticator, which creates the first admin the test acts as. */
+    @Inject
+    private Authenticator authenticator;
 
     @Configuration
     public Option[] config() throws IOException {

@@ -40,8 +40,10 @@ import org.tesseracrm.kernel.api.security.CallerContext;
  * indicator {@value #HEALTH}: DOWN when it refused to create a first admin on an empty database that
  * the marker says had accounts.
  */
+// immediate: the first admin must exist as soon as the kernel runs, not only once something asks for the
+// authenticator (the web edge no longer needs it to start; a test or script acting as admin raced its creation)
 @Component(service = {Authenticator.class, HealthIndicator.class}, configurationPid = AuthenticatorImpl.PID,
-        property = HealthIndicator.COMPONENT + "=" + AuthenticatorImpl.HEALTH)
+        property = HealthIndicator.COMPONENT + "=" + AuthenticatorImpl.HEALTH, immediate = true)
 @Designate(ocd = AuthenticatorImpl.Config.class)
 public class AuthenticatorImpl implements Authenticator, HealthIndicator {
     static final String PID = "org.tesseracrm.kernel.security";
