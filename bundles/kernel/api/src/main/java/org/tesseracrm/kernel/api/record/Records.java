@@ -2,9 +2,13 @@ package org.tesseracrm.kernel.api.record;
 
 import java.io.OutputStream;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongConsumer;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -95,6 +99,22 @@ public interface Records {
      * @since 2.1
      */
     Map<Long, String> shownTitles(String recordType, Collection<Long> ids);
+
+    /**
+     * {@link #shownTitles(String, Collection)} for references to records of several types, such as a page
+     * of activities naming the records they belong to: one call per record type, never one per record.
+     *
+     * @param refs the records referred to, by type and id (their titles are ignored)
+     * @return a text for every one of them, by record type and id
+     * @since 2.1
+     */
+    default Map<String, Map<Long, String>> shownTitles(Collection<RecordRef> refs) {
+        Map<String, Set<Long>> byType = new LinkedHashMap<>();
+        refs.forEach(ref -> byType.computeIfAbsent(ref.recordType(), type -> new LinkedHashSet<>()).add(ref.id()));
+        Map<String, Map<Long, String>> shown = new HashMap<>();
+        byType.forEach((type, ids) -> shown.put(type, shownTitles(type, ids)));
+        return shown;
+    }
 
     /**
      * Finds records that may be the same as the one being entered: any of the type's

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -40,7 +39,7 @@ final class ActivityTitles {
         if (activities.isEmpty()) {
             return activities;
         }
-        Map<String, Map<Long, String>> related = titles(activities.stream().filter(a -> !a.relatedType().isEmpty())
+        Map<String, Map<Long, String>> related = records.shownTitles(activities.stream().filter(a -> !a.relatedType().isEmpty())
                 .map(a -> new RecordRef(a.relatedType(), a.relatedId(), "")).toList());
         Map<Long, List<RecordRef>> taking = participants(activities.stream().map(Activity::id).toList());
         return activities.stream().map(a -> a.shown(a.relatedType().isEmpty() ? a.relatedTitle()
@@ -60,7 +59,7 @@ final class ActivityTitles {
                 refs.add(new RecordRef(type, number.longValue(), ""));
             }
         }
-        Map<String, Map<Long, String>> related = titles(refs);
+        Map<String, Map<Long, String>> related = records.shownTitles(refs);
         Map<Long, List<RecordRef>> taking = participants(rows.stream().map(RecordRow::id).toList());
         Map<Long, Map<String, Object>> values = new HashMap<>();
         for (RecordRow row : rows) {
@@ -90,21 +89,12 @@ final class ActivityTitles {
                     rs -> Map.entry(rs.getLong(1), new RecordRef(rs.getString(2), rs.getLong(3), "")))
                     .forEach(e -> stored.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         }
-        Map<String, Map<Long, String>> titles = titles(stored.values().stream().flatMap(List::stream).toList());
+        Map<String, Map<Long, String>> titles = records.shownTitles(stored.values().stream().flatMap(List::stream).toList());
         Map<Long, List<RecordRef>> named = new HashMap<>();
         stored.forEach((activity, refs) -> named.put(activity, refs.stream()
                 .map(r -> new RecordRef(r.recordType(), r.id(), titles.get(r.recordType()).get(r.id())))
                 .sorted(Comparator.comparing(RecordRef::title)).toList()));
         return named;
-    }
-
-    /** @return what to show for each record, by record type and id: one call of the record platform per type */
-    private Map<String, Map<Long, String>> titles(Collection<RecordRef> refs) {
-        Map<String, Set<Long>> byType = new LinkedHashMap<>();
-        refs.forEach(r -> byType.computeIfAbsent(r.recordType(), t -> new LinkedHashSet<>()).add(r.id()));
-        Map<String, Map<Long, String>> titles = new HashMap<>();
-        byType.forEach((type, ids) -> titles.put(type, records.shownTitles(type, ids)));
-        return titles;
     }
 
     private static String joined(List<RecordRef> participants) {

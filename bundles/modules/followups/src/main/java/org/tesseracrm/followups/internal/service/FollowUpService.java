@@ -37,6 +37,7 @@ import org.tesseracrm.kernel.api.persistence.MigratedSchema;
 import org.tesseracrm.kernel.api.persistence.ModuleSql;
 import org.tesseracrm.kernel.api.record.IdGenerator;
 import org.tesseracrm.kernel.api.record.RecordRow;
+import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.record.RowDecoration.Mark;
@@ -335,10 +336,8 @@ public class FollowUpService {
      *     read now with one call per record type, or a neutral "Contact #12" (never the title stored at planning)
      */
     private List<FollowUp> shown(List<FollowUp> followUps) {
-        Map<String, Set<Long>> byType = new HashMap<>();
-        followUps.forEach(f -> byType.computeIfAbsent(f.recordType(), t -> new TreeSet<>()).add(f.recordId()));
-        Map<String, Map<Long, String>> titles = new HashMap<>();
-        byType.forEach((type, ids) -> titles.put(type, records.shownTitles(type, ids)));
+        Map<String, Map<Long, String>> titles = records.shownTitles(followUps.stream()
+                .map(f -> new RecordRef(f.recordType(), f.recordId(), "")).toList());
         return followUps.stream().map(f -> f.withRecordTitle(titles.get(f.recordType()).get(f.recordId()))).toList();
     }
 
