@@ -28,7 +28,9 @@ import java.util.TreeSet;
 
 import javax.inject.Inject;
 
+import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.FeaturesService;
+import org.junit.Before;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -106,6 +108,16 @@ public class ContactsModuleIT {
     /** @return the HTTP port the container is told to use */
     static int httpPort() {
         return HTTP_PORT;
+    }
+
+    /**
+     * The tests uninstall boot features, which Karaf records as installed only when its boot installation
+     * ends; the modules' services can be up before that (an uninstall then fails: "not installed").
+     */
+    @Before
+    public void karafInstalledItsBootFeatures() throws InterruptedException {
+        assertTrue("Karaf finished installing its boot features",
+                eventually(60, () -> context.getServiceReference(BootFinished.class) != null));
     }
 
     @Test
