@@ -1,6 +1,7 @@
 package org.tesseracrm.kernel.api.record;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Collections;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /**
@@ -44,6 +46,76 @@ public record RecordRow(long id, long version, Map<String, Object> values) {
      */
     public String text(String field) {
         return format(values.get(field));
+    }
+
+    /**
+     * @param field a DATE field's name
+     * @return its date, if it has one
+     * @throws IllegalArgumentException if the field holds another kind of value
+     * @since 2.1
+     */
+    public Optional<LocalDate> date(String field) {
+        return typed(field, LocalDate.class);
+    }
+
+    /**
+     * @param field a DATE_TIME field's name
+     * @return its date-time in UTC, if it has one
+     * @throws IllegalArgumentException if the field holds another kind of value
+     * @since 2.1
+     */
+    public Optional<LocalDateTime> dateTime(String field) {
+        return typed(field, LocalDateTime.class);
+    }
+
+    /**
+     * @param field a NUMBER or MONEY field's name
+     * @return its number, if it has one
+     * @throws IllegalArgumentException if the field holds another kind of value
+     * @since 2.1
+     */
+    public Optional<BigDecimal> decimal(String field) {
+        return typed(field, BigDecimal.class);
+    }
+
+    /**
+     * @param field a BOOLEAN field's name
+     * @return its yes or no, if it has one
+     * @throws IllegalArgumentException if the field holds another kind of value
+     * @since 2.1
+     */
+    public Optional<Boolean> bool(String field) {
+        return typed(field, Boolean.class);
+    }
+
+    /**
+     * @param field a LOOKUP field's name
+     * @return the id of the record it points at, if any
+     * @throws IllegalArgumentException if the field holds another kind of value
+     * @since 2.1
+     */
+    public OptionalLong lookup(String field) {
+        return typed(field, Long.class).map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * @param field a MULTI_PICKLIST field's name
+     * @return its chosen values; empty for none
+     * @throws IllegalArgumentException if the field holds another kind of value
+     * @since 2.1
+     */
+    public List<String> multi(String field) {
+        List<?> chosen = typed(field, List.class).orElse(List.of());
+        return chosen.stream().map(String::valueOf).toList();
+    }
+
+    private <T> Optional<T> typed(String field, Class<T> type) {
+        Object value = values.get(field);
+        if (value != null && !type.isInstance(value)) {
+            throw new IllegalArgumentException("Field " + field + " holds a " + value.getClass().getSimpleName()
+                    + ", not a " + type.getSimpleName());
+        }
+        return Optional.ofNullable(type.cast(value));
     }
 
     /**

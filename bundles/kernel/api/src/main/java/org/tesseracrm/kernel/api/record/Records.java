@@ -55,13 +55,29 @@ public interface Records {
      * unless the values name another owner the caller may assign records to.
      *
      * @param recordType a record type id whose module supports it ({@link RecordType#ids} present)
-     * @param values values by field name, text as in {@link Filter}; blank or missing means none
+     * @param values typed values by field name; a missing or empty one means none. The owner is a user
+     *     name under {@code owner}
      * @return the new record
      * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.create}, or
      *     if the caller may not assign records to the owner named
-     * @throws org.tesseracrm.kernel.api.ValidationException with one message per bad field
+     * @throws org.tesseracrm.kernel.api.ValidationException with one message per bad field, including a
+     *     value whose Java type does not fit its field's type
+     * @since 2.1
      */
-    RecordRow create(String recordType, Map<String, String> values);
+    RecordRow create(String recordType, RecordValues values);
+
+    /**
+     * {@link #create(String, RecordValues)} with values as text.
+     *
+     * @param recordType a record type id whose module supports it ({@link RecordType#ids} present)
+     * @param values values by field name, text as in {@link Filter}; blank or missing means none
+     * @return the new record
+     * @deprecated use {@link #create(String, RecordValues)}: typed values are not formatted and parsed back
+     */
+    @Deprecated(since = "2.1")
+    default RecordRow create(String recordType, Map<String, String> values) {
+        return create(recordType, RecordValues.ofText(values));
+    }
 
     /**
      * Finds records by what users type into a lookup: the text is searched like a list's search box.
@@ -121,12 +137,27 @@ public interface Records {
      * {@link RecordType#duplicateFields duplicate fields} holds the same value (text ignoring case).
      *
      * @param recordType a record type id
-     * @param values the values being entered, by field name, text as in {@link Filter}
+     * @param values the values being entered, by field name; one that does not fit its field matches nothing
      * @param except the id of the record being edited, or 0 for a new one
      * @return up to 10 such records the caller sees
      * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.view}
+     * @since 2.1
      */
-    List<RecordRef> duplicates(String recordType, Map<String, String> values, long except);
+    List<RecordRef> duplicates(String recordType, RecordValues values, long except);
+
+    /**
+     * {@link #duplicates(String, RecordValues, long)} with values as text.
+     *
+     * @param recordType a record type id
+     * @param values the values being entered, by field name, text as in {@link Filter}
+     * @param except the id of the record being edited, or 0 for a new one
+     * @return up to 10 such records the caller sees
+     * @deprecated use {@link #duplicates(String, RecordValues, long)}
+     */
+    @Deprecated(since = "2.1")
+    default List<RecordRef> duplicates(String recordType, Map<String, String> values, long except) {
+        return duplicates(recordType, RecordValues.ofText(values), except);
+    }
 
     /**
      * Merges two records into one: the survivor takes the chosen values, everything that pointed at the
@@ -145,8 +176,26 @@ public interface Records {
      * @throws org.tesseracrm.kernel.api.ValidationException for bad values, or a record merged with itself
      * @throws org.tesseracrm.kernel.api.NotFoundException if the caller does not see both records
      * @throws org.tesseracrm.kernel.api.ConflictException if the survivor changed since it was read
+     * @since 2.1
      */
-    RecordRow merge(String recordType, long survivorId, long survivorVersion, long mergedId, Map<String, String> values);
+    RecordRow merge(String recordType, long survivorId, long survivorVersion, long mergedId, RecordValues values);
+
+    /**
+     * {@link #merge(String, long, long, long, RecordValues)} with values as text.
+     *
+     * @param recordType a record type id
+     * @param survivorId the record that stays
+     * @param survivorVersion its version as the caller read it
+     * @param mergedId the record that goes
+     * @param values the survivor's new values, text as in {@link Filter}
+     * @return the survivor after the merge
+     * @deprecated use {@link #merge(String, long, long, long, RecordValues)}
+     */
+    @Deprecated(since = "2.1")
+    default RecordRow merge(String recordType, long survivorId, long survivorVersion, long mergedId,
+            Map<String, String> values) {
+        return merge(recordType, survivorId, survivorVersion, mergedId, RecordValues.ofText(values));
+    }
 
     /**
      * Changes fields of one record (an inline edit, a form's custom fields) and audits the change. The
@@ -156,14 +205,31 @@ public interface Records {
      * @param recordType a record type id
      * @param id the record id
      * @param version the version the caller read
-     * @param values new values by field name, text as in {@link Filter}; blank clears. Any field an
-     *     import may set except the owner, which {@link #assign} changes
+     * @param values new typed values by field name; an empty one clears. Any field an import may set
+     *     except the owner, which {@link #assign} changes
      * @return the record after the change, with its new version
      * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.edit}
-     * @throws org.tesseracrm.kernel.api.ValidationException with one message per bad field
+     * @throws org.tesseracrm.kernel.api.ValidationException with one message per bad field, including a
+     *     value whose Java type does not fit its field's type
      * @throws org.tesseracrm.kernel.api.ConflictException if someone changed the record since
+     * @since 2.1
      */
-    RecordRow update(String recordType, long id, long version, Map<String, String> values);
+    RecordRow update(String recordType, long id, long version, RecordValues values);
+
+    /**
+     * {@link #update(String, long, long, RecordValues)} with values as text.
+     *
+     * @param recordType a record type id
+     * @param id the record id
+     * @param version the version the caller read
+     * @param values new values by field name, text as in {@link Filter}; blank clears
+     * @return the record after the change, with its new version
+     * @deprecated use {@link #update(String, long, long, RecordValues)}
+     */
+    @Deprecated(since = "2.1")
+    default RecordRow update(String recordType, long id, long version, Map<String, String> values) {
+        return update(recordType, id, version, RecordValues.ofText(values));
+    }
 
     /**
      * Checks custom field values the way {@link #update} will, without saving, so a form can

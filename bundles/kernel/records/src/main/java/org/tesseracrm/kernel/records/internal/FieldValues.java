@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,15 +14,25 @@ import java.util.regex.Pattern;
 import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
+import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordRow;
+import org.tesseracrm.kernel.api.record.RecordValues;
 
 /**
- * Turns the text users type, import files hold and filters carry into typed values, and back. What
- * {@link RecordRow#format} writes, {@link #parse} reads, so an exported file imports unchanged.
+ * Turns the text users type, import files hold and filters carry into typed values, and back, and checks
+ * typed values modules write ({@link #check}) by the same rules. What {@link RecordRow#format} writes,
+ * {@link #parse} reads, so an exported file imports unchanged.
  */
 final class FieldValues {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern NUMBER = Pattern.compile("-?\\d{1,15}(\\.\\d{1,4})?");
+    private static final int INTEGER_DIGITS = 15;
+    private static final String ENTER_EMAIL = "Enter an e-mail address like name@example.org";
+    private static final String ENTER_URL = "Enter a web address starting with http:// or https://";
+    private static final String ENTER_DATE = "Enter a date like 2026-11-23";
+    private static final String ENTER_DATE_TIME = "Enter a date and time like 2026-11-23 14:30";
+    private static final String ENTER_BOOLEAN = "Enter Yes or No";
+    private static final String ENTER_LOOKUP = "Enter the id of a record";
 
     private FieldValues() {
     }
@@ -39,7 +50,7 @@ final class FieldValues {
         String value = text.strip();
         return switch (field.type()) {
             case TEXT, LONG_TEXT, PHONE, USER -> bounded(field, value);
-            case EMAIL -> matching(field, bounded(field, value), EMAIL, "Enter an e-mail address like name@example.org");
+            case EMAIL -> matching(field, bounded(field, value), EMAIL, ENTER_EMAIL);
             case URL -> bounded(field, url(field, value));
             case PICKLIST -> bounded(field, value);
             case MULTI_PICKLIST -> multi(field, value);
@@ -50,6 +61,99 @@ final class FieldValues {
             case BOOLEAN -> bool(field, value);
             case LOOKUP -> lookup(field, value);
         };
+    }
+
+    /**
+     * Checks a typed value (see {@link org.tesseracrm.kernel.api.record.RecordValues}) against its field: its
+     * Java type against the field's type, then the same bounds and forms {@link #parse} checks, with the same
+     * messages. Nothing is formatted to text and parsed back.
+     *
+     * @param field the field the value is for
+     * @param value the value; null, a blank string or an empty list means no value
+     * @return the value as the platform stores it (strings stripped, whole numbers as {@code BigDecimal},
+     *     a date for a date-time as its start, a lookup's {@link RecordRef} as its id), or null for none
+     * @throws ValidationException naming the field, with a message saying what to enter
+     */
+    static Object check(FieldDefinition field, Object value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (field.type()) {
+            // text is already what the user typed: checked as typed text is
+            case TEXT, LONG_TEXT, PHONE, USER, PICKLIST -> parse(field, ofType(field, value, String.class, "Enter text"));
+            case EMAIL -> parse(field, ofType(field, value, String.class, ENTER_EMAIL));
+            case URL -> parse(field, ofType(field, value, String.class, ENTER_URL));
+            case MULTI_PICKLIST -> chosen(field, value);
+            case NUMBER -> decimal(field, value, 4);
+            case MONEY -> decimal(field, value, 2);
+            case DATE -> ofType(field, value, LocalDate.class, ENTER_DATE);
+            case DATE_TIME -> value instanceof LocalDate day ? day.atStartOfDay()
+                    : ofType(field, value, LocalDateTime.class, ENTER_DATE_TIME);
+            case BOOLEAN -> ofType(field, value, Boolean.class, ENTER_BOOLEAN);
+            case LOOKUP -> lookupId(field, value);
+        };
+    }
+
+    /**
+     * @param field a field
+     * @param values values a caller gives
+     * @return the field's value among them, checked if typed and parsed if text; null if none is given
+     * @throws ValidationException naming the field, with a message saying what to enter
+     */
+    static Object of(FieldDefinition field, RecordValues values) {
+        String text = values.texts().get(field.name());
+        return text != null ? parse(field, text) : check(field, values.value(field.name()).orElse(null));
+    }
+
+    private static <T> T ofType(FieldDefinition field, Object value, Class<T> type, String hint) {
+        if (!type.isInstance(value)) {
+            throw invalid(field, hint);
+        }
+        return type.cast(value);
+    }
+
+    private static List<String> chosen(FieldDefinition field, Object value) {
+        if (!(value instanceof Collection<?> chosen) || chosen.stream().anyMatch(v -> !(v instanceof String))) {
+            throw invalid(field, "Choose values of the list");
+        }
+        List<String> values = List.copyOf(new LinkedHashSet<>(chosen.stream().map(v -> ((String) v).strip())
+                .filter(v -> !v.isEmpty()).toList()));
+        values.forEach(v -> bounded(field, v));
+        return values.isEmpty() ? null : values;
+    }
+
+    private static BigDecimal decimal(FieldDefinition field, Object value, int scale) {
+        BigDecimal number;
+        if (value instanceof BigDecimal decimal) {
+            number = decimal;
+        } else if (value instanceof Long || value instanceof Integer) {
+            number = BigDecimal.valueOf(((Number) value).longValue());
+        } else {
+            throw invalid(field, numberHint(scale));
+        }
+        BigDecimal plain = number.stripTrailingZeros();
+        if (plain.scale() > scale) {
+            throw invalid(field, "At most " + scale + " digits after the point");
+        }
+        if (plain.precision() - plain.scale() > INTEGER_DIGITS) {
+            throw invalid(field, numberHint(scale));
+        }
+        return number.scale() > scale || number.scale() < 0 ? plain.setScale(Math.max(0, plain.scale())) : number;
+    }
+
+    private static String numberHint(int scale) {
+        return "Enter a number like 1234.5 (at most " + INTEGER_DIGITS + " digits before the point and " + scale
+                + " after)";
+    }
+
+    private static Long lookupId(FieldDefinition field, Object value) {
+        if (value instanceof Long || value instanceof Integer) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof RecordRef ref && field.lookupType().map(ref.recordType()::equals).orElse(true)) {
+            return ref.id();
+        }
+        throw invalid(field, ENTER_LOOKUP);
     }
 
     /**
@@ -83,7 +187,7 @@ final class FieldValues {
     private static String url(FieldDefinition field, String value) {
         String lower = value.toLowerCase(Locale.ROOT);
         if (!(lower.startsWith("http://") || lower.startsWith("https://")) || value.contains(" ")) {
-            throw invalid(field, "Enter a web address starting with http:// or https://");
+            throw invalid(field, ENTER_URL);
         }
         return value;
     }
@@ -98,8 +202,7 @@ final class FieldValues {
     private static BigDecimal number(FieldDefinition field, String value, int scale) {
         String plain = value.replace(",", "").replace(" ", "");
         if (!NUMBER.matcher(plain).matches()) {
-            throw invalid(field, "Enter a number like 1234.5 (at most 15 digits before the point and " + scale
-                    + " after)");
+            throw invalid(field, numberHint(scale));
         }
         if (plain.contains(".") && plain.length() - plain.indexOf('.') - 1 > scale) {
             throw invalid(field, "At most " + scale + " digits after the point");
@@ -111,7 +214,7 @@ final class FieldValues {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw invalid(field, "Enter a date like 2026-11-23");
+            throw invalid(field, ENTER_DATE);
         }
     }
 
@@ -120,7 +223,7 @@ final class FieldValues {
         try {
             return iso.length() == 10 ? LocalDate.parse(iso).atStartOfDay() : LocalDateTime.parse(iso);
         } catch (DateTimeParseException e) {
-            throw invalid(field, "Enter a date and time like 2026-11-23 14:30");
+            throw invalid(field, ENTER_DATE_TIME);
         }
     }
 
@@ -128,7 +231,7 @@ final class FieldValues {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "yes", "true", "1", "y" -> Boolean.TRUE;
             case "no", "false", "0", "n" -> Boolean.FALSE;
-            default -> throw invalid(field, "Enter Yes or No");
+            default -> throw invalid(field, ENTER_BOOLEAN);
         };
     }
 
@@ -136,7 +239,7 @@ final class FieldValues {
         try {
             return Long.valueOf(value);
         } catch (NumberFormatException e) {
-            throw invalid(field, "Enter the id of a record");
+            throw invalid(field, ENTER_LOOKUP);
         }
     }
 

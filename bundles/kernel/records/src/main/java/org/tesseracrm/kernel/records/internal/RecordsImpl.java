@@ -45,6 +45,7 @@ import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordSelection;
 import org.tesseracrm.kernel.api.record.RecordType;
+import org.tesseracrm.kernel.api.record.RecordValues;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.record.ReferenceTitles;
 import org.tesseracrm.kernel.api.security.AccessControl;
@@ -125,19 +126,19 @@ public class RecordsImpl implements Records {
     }
 
     @Override
-    public RecordRow create(String recordType, Map<String, String> values) {
+    public RecordRow create(String recordType, RecordValues values) {
         RecordType type = types.require(recordType);
         String caller = access.require(type.moduleId() + ".create").username();
         IdGenerator ids = type.ids().orElseThrow(() -> new ValidationException(List.of(new FieldError("",
                 type.pluralLabel() + " cannot be created here: their module does not support it."))));
-        Map<String, String> given = new LinkedHashMap<>(values);
-        String named = given.remove("owner");
-        String owner = named == null || named.isBlank() ? caller : named.strip();
+        Object named = values.texts().containsKey("owner") ? values.texts().get("owner")
+                : values.value("owner").orElse(null);
+        String owner = named == null || named.toString().isBlank() ? caller : named.toString().strip();
         if (!owner.equals(caller)) {
             access.checkAssignable(owner);
         }
         List<FieldDefinition> fields = catalog.fields(type);
-        Map<FieldDefinition, Object> changes = parse(type, given, false);
+        Map<FieldDefinition, Object> changes = parse(type, values, false, "owner");
         fields.stream().filter(ImportPlan::isOwner).forEach(f -> changes.put(f, owner));
         List<FieldError> errors = new ArrayList<>(RecordRules.check(type,
                 RecordRules.merged(fields, new RecordRow(0, 0, Map.of()), changes), null,
@@ -221,18 +222,18 @@ public class RecordsImpl implements Records {
     }
 
     @Override
-    public List<RecordRef> duplicates(String recordType, Map<String, String> values, long except) {
+    public List<RecordRef> duplicates(String recordType, RecordValues values, long except) {
         RecordType type = types.allowed(recordType, access, "view");
         List<FieldDefinition> fields = catalog.fields(type);
         Map<FieldDefinition, Object> typed = new LinkedHashMap<>();
         for (String name : type.duplicateFields()) {
-            String text = values.get(name);
-            if (text != null && !text.isBlank()) {
-                try {
-                    typed.put(catalog.field(type, name), FieldValues.parse(catalog.field(type, name), text));
-                } catch (ValidationException e) {
-                    // a value that does not parse matches nothing; the save will say what is wrong with it
+            try {
+                Object value = FieldValues.of(catalog.field(type, name), values);
+                if (value != null) {
+                    typed.put(catalog.field(type, name), value);
                 }
+            } catch (ValidationException e) {
+                // a value that does not parse matches nothing; the save will say what is wrong with it
             }
         }
         if (typed.isEmpty()) {
@@ -246,7 +247,7 @@ public class RecordsImpl implements Records {
 
     @Override
     public RecordRow merge(String recordType, long survivorId, long survivorVersion, long mergedId,
-            Map<String, String> values) {
+            RecordValues values) {
         RecordType type = types.allowed(recordType, access, "edit");
         access.require(type.moduleId() + ".delete");
         if (survivorId == mergedId) {
@@ -358,7 +359,7 @@ public class RecordsImpl implements Records {
     private volatile UserSettings settings;
 
     @Override
-    public RecordRow update(String recordType, long id, long version, Map<String, String> values) {
+    public RecordRow update(String recordType, long id, long version, RecordValues values) {
         RecordType type = types.allowed(recordType, access, "edit");
         List<FieldDefinition> fields = catalog.fields(type);
         Map<FieldDefinition, Object> changes = parse(type, values, false);
@@ -381,7 +382,7 @@ public class RecordsImpl implements Records {
     public void checkCustomValues(String recordType, Map<String, String> values) {
         RecordType type = types.allowed(recordType, access, "view");
         List<FieldError> errors = new ArrayList<>();
-        parse(type, values, true).forEach((field, value) -> errors.addAll(RecordRules.pickListErrors(field, value, null,
+        parse(type, RecordValues.ofText(values), true).forEach((field, value) -> errors.addAll(RecordRules.pickListErrors(field, value, null,
                 f -> catalog.pickList(type.id(), f.name()))));
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -531,9 +532,7 @@ public class RecordsImpl implements Records {
     public long updateAll(String recordType, RecordSelection selection, String field, String value) {
         RecordType type = types.allowed(recordType, access, "edit");
         access.require(type.moduleId() + ".bulk-edit");
-        Map<String, String> values = new HashMap<>();
-        values.put(field, value);
-        Map<FieldDefinition, Object> changes = parse(type, values, false);
+        Map<FieldDefinition, Object> changes = parse(type, RecordValues.builder().text(field, value).build(), false);
         List<FieldDefinition> fields = catalog.fields(type);
         return bulk(type, fields, selected(type, fields, selection), changes, null);
     }
@@ -693,18 +692,23 @@ public class RecordsImpl implements Records {
 
     /**
      * @param customOnly whether only custom fields may be given (a form checking its custom panel)
-     * @return typed values of settable fields, or every problem at once
+     * @param skipped names of fields given that the caller handles itself (a new record's owner)
+     * @return values of settable fields, typed ones checked and text parsed, or every problem at once
      */
-    private Map<FieldDefinition, Object> parse(RecordType type, Map<String, String> values, boolean customOnly) {
+    private Map<FieldDefinition, Object> parse(RecordType type, RecordValues values, boolean customOnly,
+            String... skipped) {
         Map<FieldDefinition, Object> typed = new LinkedHashMap<>();
         List<FieldError> errors = new ArrayList<>();
-        for (Map.Entry<String, String> entry : values.entrySet()) {
+        for (String name : values.fields()) {
+            if (List.of(skipped).contains(name)) {
+                continue;
+            }
             try {
-                FieldDefinition field = catalog.field(type, entry.getKey());
+                FieldDefinition field = catalog.field(type, name);
                 if (!field.importable() || ImportPlan.isOwner(field) || (customOnly && !field.custom())) {
                     throw FieldValues.invalid(field, "\"" + field.label() + "\" cannot be changed here");
                 }
-                Object value = FieldValues.parse(field, entry.getValue());
+                Object value = FieldValues.of(field, values);
                 if (value == null && field.required()) {
                     throw FieldValues.invalid(field, "Required");
                 }
