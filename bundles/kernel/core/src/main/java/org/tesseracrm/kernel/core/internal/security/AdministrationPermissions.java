@@ -10,6 +10,7 @@ import org.tesseracrm.kernel.api.module.Permission;
 import org.tesseracrm.kernel.api.module.PermissionSet;
 import org.tesseracrm.kernel.api.record.CustomFields;
 import org.tesseracrm.kernel.api.security.SecurityAdmin;
+import org.tesseracrm.kernel.api.timer.Timers;
 
 /** The kernel's own permissions, shown as "administration" in the permission matrix. */
 @Component(service = PermissionSet.class, property = ModuleDescriptor.ID + "=" + AdministrationPermissions.ID)
@@ -25,6 +26,7 @@ public class AdministrationPermissions implements PermissionSet {
                 new Permission(ModuleAdmin.MANAGE_MODULES, "enable and disable modules"),
                 new Permission(AuditTrail.VIEW_ALL, "read the whole audit trail"),
                 new Permission(CustomFields.CUSTOMIZE, "open custom fields and pick-lists"),
+                new Permission(Timers.MANAGE_TIMERS, "see timers and retry failed ones"),
                 new Permission(SHELL, "use the Karaf shell"));
     }
 }

@@ -1,0 +1,30 @@
+package org.tesseracrm.kernel.api.timer;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Does the work of the timers scheduled under one handler name. Register it as a whiteboard service
+ * with the service property {@link #NAME}, e.g. {@code crm.timer.handler=activities.reminder}; the
+ * kernel runs a due timer only on a node where a handler of its name is registered, so timers of a
+ * module that is uninstalled wait until it is back.
+ *
+ * <p>The kernel calls {@link #fire} on its timer thread, as {@code Caller.SYSTEM}, one timer at a time:
+ * keep the work short (seconds) and hand anything long to where it belongs. A timer can run more than
+ * once (a node dies after the work but before the timer is marked done, or a retry after an exception),
+ * so the work must be safe to repeat: check the state it acts on.
+ */
+@ConsumerType
+public interface TimerHandler {
+    /** Service property: the handler name the timers of this handler are scheduled under. */
+    String NAME = "crm.timer.handler";
+
+    /**
+     * Does the timer's work. Returning normally marks the timer done (it is deleted, unless the work
+     * scheduled the same handler and key again, which then stays scheduled).
+     *
+     * @param timer the timer that came due
+     * @throws Exception anything: the timer is retried later with a growing delay, and marked
+     *     {@link TimerState#FAILED} with the exception's message after the last attempt
+     */
+    void fire(DueTimer timer) throws Exception;
+}
