@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * The state of one part of the installation, as a {@link HealthIndicator} reports it.
  *
- * @param state UP, STARTING or DOWN
+ * @param state UP, DEGRADED, STARTING or DOWN
  * @param detail what is wrong or still pending, in words an administrator can act on; empty when UP
  */
 public record HealthStatus(State state, String detail) {
@@ -13,6 +13,11 @@ public record HealthStatus(State state, String detail) {
     public enum State {
         /** Working. */
         UP,
+        /**
+         * Working, with some contribution of a module switched off because it failed (say, a broken
+         * form panel); the detail names it. Since module 1.2: {@code /health} still answers 200.
+         */
+        DEGRADED,
         /** Not ready yet, expected to become UP by itself. */
         STARTING,
         /** Not working until someone fixes the cause named in the detail. */
@@ -28,6 +33,15 @@ public record HealthStatus(State state, String detail) {
     /** @return a status that says the part works */
     public static HealthStatus up() {
         return new HealthStatus(State.UP, "");
+    }
+
+    /**
+     * @param detail what was switched off and why
+     * @return a status that says the part works without some of its contributions
+     * @since module 1.2
+     */
+    public static HealthStatus degraded(String detail) {
+        return new HealthStatus(State.DEGRADED, detail);
     }
 
     /**

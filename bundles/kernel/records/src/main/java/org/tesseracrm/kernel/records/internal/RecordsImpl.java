@@ -206,7 +206,9 @@ public class RecordsImpl implements Records {
         }
         List<RecordRow> shown = rows;
         for (ReferenceTitles filler : fillers) {
-            Map<Long, Map<String, Object>> values = filler.titles(type.id(), shown, this);
+            List<RecordRow> these = shown;
+            Map<Long, Map<String, Object>> values = types.guard() // a failing filler leaves the stored names
+                    .call(filler, "titles", () -> filler.titles(type.id(), these, this)).orElse(Map.of());
             shown = shown.stream().map(row -> {
                 Map<String, Object> replaced = values.get(row.id());
                 if (replaced == null || replaced.isEmpty()) {
