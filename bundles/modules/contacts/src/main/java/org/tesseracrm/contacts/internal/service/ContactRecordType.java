@@ -59,6 +59,7 @@ public class ContactRecordType implements RecordType {
     static final String UNLINKED_HINT = "Text only, not linked to a company record. To link this contact, "
             + "choose its company in Company.";
     private static final List<FieldDefinition> LINKED_FIELDS = linked(FIELDS);
+    private static final List<String> SEARCHED = List.of("firstName", "lastName", "email", COMPANY_NAME);
     static final List<SortOrder> DEFAULT_SORT = List.of(new SortOrder("lastName", true),
             new SortOrder("firstName", true));
 
@@ -148,10 +149,10 @@ public class ContactRecordType implements RecordType {
 
     @Override
     public List<String> searchFields() {
-        return ContactQuery.SEARCHED;
+        return SEARCHED;
     }
 
-    /** The table generator of the {@code Contact} entity. */
+    /** The id table of contacts ({@code CONTACTS_ID_GEN}, from the changelog). */
     @Override
     public Optional<IdGenerator> ids() {
         return Optional.of(new IdGenerator("CONTACTS_ID_GEN", "GEN_NAME", "GEN_VALUE", "CONTACT"));

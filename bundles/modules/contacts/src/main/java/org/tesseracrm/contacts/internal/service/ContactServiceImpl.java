@@ -1,19 +1,10 @@
 package org.tesseracrm.contacts.internal.service;
 
-import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
-import java.util.function.Function;
 
-import javax.persistence.EntityManager;
-import javax.persistence.OptimisticLockException;
-import javax.persistence.TypedQuery;
-
-import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -21,186 +12,108 @@ import org.tesseracrm.contacts.api.ContactData;
 import org.tesseracrm.contacts.api.ContactInput;
 import org.tesseracrm.contacts.api.ContactService;
 import org.tesseracrm.contacts.internal.ContactsModule;
-import org.tesseracrm.contacts.internal.domain.Contact;
 import org.tesseracrm.kernel.api.ConflictException;
-import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.NotFoundException;
-import org.tesseracrm.kernel.api.audit.AuditAction;
-import org.tesseracrm.kernel.api.audit.AuditTrail;
-import org.tesseracrm.kernel.api.audit.RecordChange;
-import org.tesseracrm.kernel.api.persistence.MigratedSchema;
 import org.tesseracrm.kernel.api.record.RecordQuery;
+import org.tesseracrm.kernel.api.record.RecordRow;
+import org.tesseracrm.kernel.api.record.RecordSelection;
+import org.tesseracrm.kernel.api.record.RecordType;
+import org.tesseracrm.kernel.api.record.RecordValues;
+import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.AccessControl;
-import org.tesseracrm.kernel.api.security.Caller;
-import org.tesseracrm.kernel.api.security.Visibility;
 
 /**
- * Contacts in the module's own persistence unit; waits for its schema before it starts. Every method
- * first asks {@link AccessControl} for its permission, and reads and writes only contacts the caller
- * sees (the owner condition is part of the query). Changes go to the audit trail after they commit.
+ * Contacts for other modules, as typed DTOs, on the record platform: the same path the contacts screens,
+ * imports and bulk actions take, so checks, visibility, audit and the contact's rules are the platform's.
+ * Every method first asks {@link AccessControl} for the permission the API names, so a caller without it
+ * is refused before anything else is looked at.
  */
 @Component(service = ContactService.class)
 public class ContactServiceImpl implements ContactService {
     private static final String CONFLICT = "Someone else changed this contact after you opened it. "
             + "Close it, open it again and redo your change.";
 
-    private final JpaTemplate jpa;
+    private final Records records;
     private final AccessControl access;
-    private final AuditTrail audit;
-    private final Clock clock = Clock.systemUTC();
 
     /**
-     * @param jpa the module's persistence unit
-     * @param schema present once the module's tables exist
-     * @param access permissions and record visibility of the caller
-     * @param audit where changes are recorded
+     * @param records the record platform
+     * @param access permissions of the caller
+     * @param type the contact record type, registered once the module's tables exist
      */
     @Activate
-    public ContactServiceImpl(@Reference(target = "(osgi.unit.name=tessera-contacts)") JpaTemplate jpa,
-            @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.contacts)") MigratedSchema schema,
-            @Reference AccessControl access, @Reference AuditTrail audit) {
-        this.jpa = jpa;
+    public ContactServiceImpl(@Reference Records records, @Reference AccessControl access,
+            @Reference(target = "(" + RecordType.ID + "=" + RECORD_TYPE + ")") RecordType type) {
+        this.records = records;
         this.access = access;
-        this.audit = audit;
     }
 
     @Override
     public ContactData create(ContactInput input) {
-        Caller caller = access.require(ContactsModule.CREATE);
-        ContactInput valid = ContactValidator.validate(input);
-        ContactData created = inTransaction(em -> {
-            Contact contact = new Contact(valid, caller.username(), clock.instant());
-            em.persist(contact);
-            em.flush();
-            return contact.toData();
-        });
-        audited(AuditAction.CREATE, null, created);
-        return created;
+        access.require(ContactsModule.CREATE);
+        return data(records.create(RECORD_TYPE, values(input)));
     }
 
     @Override
     public ContactData update(long id, long version, ContactInput input) {
         access.require(ContactsModule.EDIT);
-        ContactInput valid = ContactValidator.validate(input);
-        return change(id, version, contact -> contact.apply(valid, clock.instant()));
+        return data(records.update(RECORD_TYPE, id, version, values(input)));
     }
 
+    /** Version-checked here, as the record platform's assign works on a selection and takes no version. */
     @Override
     public ContactData assign(long id, long version, String owner) {
         access.require(ContactsModule.EDIT);
-        access.checkAssignable(owner);
-        return change(id, version, contact -> contact.assignTo(owner, clock.instant()));
+        RecordRow current = records.get(RECORD_TYPE, id).orElseThrow(() -> new NotFoundException("Contact", id));
+        if (current.version() != version) {
+            throw new ConflictException(CONFLICT);
+        }
+        records.assign(RECORD_TYPE, RecordSelection.of(List.of(id)), owner);
+        return records.get(RECORD_TYPE, id).map(ContactServiceImpl::data)
+                .orElseThrow(() -> new NotFoundException("Contact", id));
     }
 
     @Override
     public void delete(long id) {
         access.require(ContactsModule.DELETE);
-        Visibility visible = access.visibility();
-        ContactData deleted = inTransaction(em -> {
-            Contact contact = find(em, id, visible, null);
-            ContactData data = contact.toData();
-            em.remove(contact);
-            return data;
-        });
-        audited(AuditAction.DELETE, deleted, null);
+        if (records.delete(RECORD_TYPE, RecordSelection.of(List.of(id))) == 0) {
+            throw new NotFoundException("Contact", id);
+        }
     }
 
     @Override
     public Optional<ContactData> get(long id) {
         access.require(ContactsModule.VIEW);
-        Visibility visible = access.visibility();
-        return inTransaction(em -> Optional.ofNullable(em.find(Contact.class, id))
-                .filter(c -> visible.canSee(c.owner())).map(Contact::toData));
+        return records.get(RECORD_TYPE, id).map(ContactServiceImpl::data);
     }
 
     @Override
     public List<ContactData> list(RecordQuery query) {
         access.require(ContactsModule.VIEW);
-        Visibility visible = access.visibility();
-        String jpql = ContactQuery.select(query, visible);
-        return inTransaction(em -> {
-            TypedQuery<Contact> q = em.createQuery(jpql, Contact.class)
-                    .setFirstResult(query.offset())
-                    .setMaxResults(query.limit());
-            query.text().ifPresent(t -> q.setParameter("text", ContactQuery.pattern(t)));
-            ContactQuery.bindOwners(q, visible);
-            return q.getResultList().stream().map(Contact::toData).toList();
-        });
+        return records.page(RECORD_TYPE, query).stream().map(ContactServiceImpl::data).toList();
     }
 
     @Override
     public long count(Optional<String> text) {
         access.require(ContactsModule.VIEW);
-        Visibility visible = access.visibility();
-        Optional<String> filter = text.map(String::trim).filter(t -> !t.isEmpty());
-        return inTransaction(em -> {
-            TypedQuery<Long> q = em.createQuery(ContactQuery.count(filter, visible), Long.class);
-            filter.ifPresent(t -> q.setParameter("text", ContactQuery.pattern(t)));
-            ContactQuery.bindOwners(q, visible);
-            return q.getSingleResult();
-        });
+        return records.count(RECORD_TYPE, RecordQuery.page(0, 1).withText(text.orElse(null)), Long.MAX_VALUE);
     }
 
-    /** Changes a contact the caller sees and that nobody changed since {@code version}, then audits it. */
-    private ContactData change(long id, long version, Consumer<Contact> mutation) {
-        Visibility visible = access.visibility();
-        ContactData[] before = new ContactData[1];
-        ContactData after = inTransaction(em -> {
-            Contact contact = find(em, id, visible, version);
-            before[0] = contact.toData();
-            mutation.accept(contact);
-            em.flush();
-            return contact.toData();
-        });
-        audited(AuditAction.UPDATE, before[0], after);
-        return after;
+    /** @return the input as typed values; an empty one clears its field */
+    static RecordValues values(ContactInput input) {
+        return RecordValues.builder().set("firstName", input.firstName()).set("lastName", input.lastName())
+                .set("email", input.email()).set("phone", input.phone()).set("companyName", input.companyName())
+                .build();
     }
 
-    /**
-     * @param version the version the caller read, or null not to check
-     * @return the contact, if it exists and the caller sees it (otherwise it does not exist for them)
-     */
-    private static Contact find(EntityManager em, long id, Visibility visible, Long version) {
-        Contact contact = em.find(Contact.class, id);
-        if (contact == null || !visible.canSee(contact.owner())) {
-            throw new NotFoundException("Contact", id);
-        }
-        if (version != null && contact.version() != version) {
-            throw new ConflictException(CONFLICT);
-        }
-        return contact;
+    /** @return the API's contact of a record row */
+    static ContactData data(RecordRow row) {
+        return new ContactData(row.id(), row.text("firstName"), row.text("lastName"), row.text("email"),
+                row.text("phone"), row.text("companyName"), row.text("owner"), instant(row, "createdAt"),
+                instant(row, "updatedAt"), row.version());
     }
 
-    private void audited(AuditAction action, ContactData before, ContactData after) {
-        ContactData current = after != null ? after : before;
-        audit.record(new RecordChange(ContactsModule.ID, RECORD_TYPE, current.id(), current.fullName(), current.owner(),
-                action, fields(before), fields(after)));
-    }
-
-    private static Map<String, Object> fields(ContactData contact) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        if (contact != null) {
-            fields.put("firstName", contact.firstName());
-            fields.put("lastName", contact.lastName());
-            fields.put("email", contact.email());
-            fields.put("phone", contact.phone());
-            fields.put("companyName", contact.companyName());
-            fields.put("owner", contact.owner());
-        }
-        return fields;
-    }
-
-    /** Runs work in a transaction and surfaces our own exceptions unwrapped. */
-    private <T> T inTransaction(Function<EntityManager, T> work) {
-        try {
-            return jpa.txExpr(TransactionType.Required, work::apply);
-        } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof OptimisticLockException) {
-                    throw new ConflictException(CONFLICT);
-                }
-            }
-            throw CrmException.surface(e);
-        }
+    private static Instant instant(RecordRow row, String field) {
+        return row.dateTime(field).map(utc -> utc.toInstant(ZoneOffset.UTC)).orElse(Instant.EPOCH);
     }
 }
