@@ -12,9 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -23,52 +20,39 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells open sessions when a reminder comes due (R-ACT-2). One thread looks, every few seconds, for
- * the reminders whose time fell since its last look: a range read of the index on {@code REMIND_AT},
- * so 100,000 pending reminders cost what ten do. Each one found goes to the listeners of its owner,
- * the reminder bells of their open sessions, which push a pop-up. Reminders that came due while their
- * owner was away are not pushed; the bell counts them when the owner comes back.
+ * Tells open sessions when a reminder comes due (R-ACT-2). Each look, run on the kernel's timer thread
+ * by {@link ReminderTimer} every few seconds, reads the reminders whose time fell since the last look:
+ * a range read of the index on {@code REMIND_AT}, so 100,000 pending reminders cost what ten do. Each
+ * one found goes to the listeners of its owner, the reminder bells of their open sessions, which push a
+ * pop-up. Reminders that came due while their owner was away are not pushed; the bell counts them when
+ * the owner comes back. The module starts no thread of its own.
  */
-@Component(service = ReminderScheduler.class, immediate = true, configurationPid = ActivitiesConfig.PID)
-@Designate(ocd = ActivitiesConfig.class)
+@Component(service = ReminderScheduler.class)
 public class ReminderScheduler {
-    /** The scheduler thread's name, so tests can tell it is gone after an uninstall. */
-    public static final String THREAD_NAME = "tessera-activity-reminders";
     private static final Logger LOG = LoggerFactory.getLogger(ReminderScheduler.class);
 
     private final DataSource dataSource;
-    private final ScheduledExecutorService timer;
     private final Map<String, Set<Consumer<Activity>>> listeners = new ConcurrentHashMap<>();
     private LocalDateTime lastLook = ActivityService.utcNow();
 
     /**
      * @param dataSource the CRM database
      * @param schema the module's tables
-     * @param config how often to look
      */
     @Activate
     public ReminderScheduler(@Reference(target = "(osgi.jndi.service.name=crm)") DataSource dataSource,
             @Reference(target = "(crm.schema.bundle=org.tesseracrm.activities)")
-            org.tesseracrm.kernel.api.persistence.MigratedSchema schema, ActivitiesConfig config) {
+            org.tesseracrm.kernel.api.persistence.MigratedSchema schema) {
         this.dataSource = dataSource;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, THREAD_NAME);
-            thread.setDaemon(true);
-            return thread;
-        });
-        int every = Math.max(1, config.reminderCheckSeconds());
-        timer.scheduleWithFixedDelay(this::look, every, every, TimeUnit.SECONDS);
     }
 
+    /** Forgets the sessions' listeners when the module stops. */
     @Deactivate
-    public void stop() throws InterruptedException {
-        timer.shutdownNow();
-        timer.awaitTermination(5, TimeUnit.SECONDS);
+    public void stop() {
         listeners.clear();
     }
 
@@ -91,7 +75,7 @@ public class ReminderScheduler {
         return listeners.values().stream().mapToInt(Set::size).sum();
     }
 
-    /** Pushes the reminders that came due since the last look. */
+    /** Pushes the reminders that came due since the last look; a failed read is retried over the same window. */
     void look() {
         LocalDateTime now = ActivityService.utcNow();
         try {

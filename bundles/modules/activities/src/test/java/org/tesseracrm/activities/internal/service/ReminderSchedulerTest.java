@@ -18,7 +18,7 @@ class ReminderSchedulerTest {
     private final List<LocalDateTime[]> windows = new ArrayList<>();
     private final List<Activity> stored = new ArrayList<>();
     private boolean failing;
-    private final ReminderScheduler scheduler = new ReminderScheduler(null, null, config()) {
+    private final ReminderScheduler scheduler = new ReminderScheduler(null, null) {
         @Override
         public List<Activity> dueBetween(LocalDateTime after, LocalDateTime until) throws SQLException {
             windows.add(new LocalDateTime[] {after, until});
@@ -30,7 +30,7 @@ class ReminderSchedulerTest {
     };
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void stop() {
         scheduler.stop();
     }
 
@@ -89,9 +89,5 @@ class ReminderSchedulerTest {
     private static Activity reminder(String subject, String owner, LocalDateTime remindAt) {
         return new Activity(1, 0, Kind.TASK, subject, remindAt.plusHours(1), Optional.empty(), "", "medium",
                 Optional.of(remindAt), "", "", "", false, "contact", 7, "Grace Hopper", owner);
-    }
-
-    private static ActivitiesConfig config() {
-        return ActivitiesConfig.Fixed.of(24, 300); // no timed looks: the caller looks itself
     }
 }
