@@ -105,7 +105,7 @@ public class DatabaseHealth implements HealthIndicator {
         bootFinished.close();
     }
 
-    @Reference(service = DataSource.class, target = "(osgi.jndi.service.name=crm)", cardinality = ReferenceCardinality.OPTIONAL,
+    @Reference(service = DataSource.class, target = ScopedDataSource.POOL_FILTER, cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void bindDataSource(DataSource dataSource, Map<String, Object> properties) {
         bound = new Bound(dataSource, properties.get("url"), DatabaseLocation.refusal(properties, context::getProperty));
@@ -169,7 +169,7 @@ public class DatabaseHealth implements HealthIndicator {
 
     private void reportMissingDataSource() {
         try {
-            if (!context.getServiceReferences(DataSource.class, "(osgi.jndi.service.name=crm)").isEmpty()) {
+            if (!context.getServiceReferences(DataSource.class, ScopedDataSource.POOL_FILTER).isEmpty()) {
                 return; // its configuration and connection are reported where they are used
             }
         } catch (InvalidSyntaxException impossible) {

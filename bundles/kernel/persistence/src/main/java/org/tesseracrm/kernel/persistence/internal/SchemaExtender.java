@@ -47,7 +47,7 @@ public class SchemaExtender implements BundleTrackerCustomizer<ServiceRegistrati
      */
     @Activate
     public SchemaExtender(BundleContext context,
-            @Reference(service = DataSource.class, target = "(osgi.jndi.service.name=crm)")
+            @Reference(service = DataSource.class, target = ScopedDataSource.POOL_FILTER)
             Map.Entry<Map<String, Object>, DataSource> dataSource, @Reference SchemaHealth health) {
         this.context = context;
         this.health = health;

@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import javax.sql.DataSource;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tesseracrm.kernel.api.persistence.MigratedSchema;
+import org.tesseracrm.kernel.api.persistence.TransactionScope;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.PickListValue;
@@ -33,13 +33,13 @@ public class FieldCatalog {
     private final Map<String, List<PickListValue>> pickLists = new ConcurrentHashMap<>();
 
     /**
-     * @param dataSource the CRM database
+     * @param scope the CRM database's transaction scope
      * @param schema present once the platform's tables exist
      */
     @Activate
-    public FieldCatalog(@Reference(target = "(osgi.jndi.service.name=crm)") DataSource dataSource,
+    public FieldCatalog(@Reference TransactionScope scope,
             @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.kernel.records)") MigratedSchema schema) {
-        this.jdbc = new Jdbc(dataSource);
+        this.jdbc = new Jdbc(scope);
     }
 
     Jdbc jdbc() {

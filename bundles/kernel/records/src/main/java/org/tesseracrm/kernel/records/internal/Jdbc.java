@@ -4,13 +4,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import javax.sql.DataSource;
-
-import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.persistence.ModuleSql;
+import org.tesseracrm.kernel.api.persistence.TransactionScope;
 import org.tesseracrm.kernel.api.record.IdGenerator;
 
-/** Runs JDBC work in one transaction on the CRM DataSource (all of it commits, or none), and hands out record ids. */
+/** The record platform's access to the kernel's one {@link TransactionScope}, and its record ids. */
 final class Jdbc {
     /** Work on a connection inside a transaction. */
     @FunctionalInterface
@@ -18,34 +16,26 @@ final class Jdbc {
         T run(Connection connection) throws SQLException;
     }
 
-    private final DataSource dataSource;
+    private final TransactionScope scope;
 
-    Jdbc(DataSource dataSource) {
-        this.dataSource = dataSource;
+    Jdbc(TransactionScope scope) {
+        this.scope = scope;
     }
 
     /**
-     * @return what the work returned, after commit
-     * @throws CrmException for a database failure (logged by the caller's error handler), or the
-     *     work's own CRM exception, after rollback
+     * Runs work in the caller's transaction, or in one of its own if there is none.
+     *
+     * @return what the work returned (after commit, if the transaction is the work's own)
+     * @throws org.tesseracrm.kernel.api.CrmException for a database failure, or the work's own CRM
+     *     exception, after the transaction was marked for rollback
      */
     <T> T inTransaction(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new CrmException("The database refused the change: " + e.getMessage(), e);
-        }
+        return scope.required(work::run);
+    }
+
+    /** @return the transaction scope, for tasks after commit */
+    TransactionScope scope() {
+        return scope;
     }
 
     /** Runs a statement without parameters or result, such as DDL, in the caller's transaction. */
@@ -56,12 +46,13 @@ final class Jdbc {
     }
 
     /**
-     * Takes a block of ids the way JPA's table generator does, in its own short transaction so the
-     * generator row is not locked while the import runs. Ids of a failed import are simply not used.
+     * Takes a block of ids the way JPA's table generator does, in a transaction of its own (like a
+     * database sequence) so the generator row is not locked while the caller's change runs. Ids of a
+     * change that rolls back are simply not used.
      *
      * @return the first id of the block
      */
     long reserveIds(IdGenerator ids, int count) {
-        return inTransaction(c -> ModuleSql.reserveIds(c, ids, count));
+        return scope.requiresNew(c -> ModuleSql.reserveIds(c, ids, count));
     }
 }

@@ -28,6 +28,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.EventAdmin;
 import org.tesseracrm.kernel.api.ConflictException;
 import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.NotFoundException;
@@ -40,6 +41,8 @@ import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.IdGenerator;
 import org.tesseracrm.kernel.api.record.MergeParticipant;
+import org.tesseracrm.kernel.api.record.RecordEvents;
+import org.tesseracrm.kernel.api.record.RecordLifecycle;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordRow;
@@ -68,15 +71,11 @@ public class RecordsImpl implements Records {
     private final FieldCatalog catalog;
     private final AccessControl access;
     private final AuditTrail audit;
-    private final List<Participant> participants = new CopyOnWriteArrayList<>();
+    private final Lifecycle lifecycle = new Lifecycle();
     private final List<Filler> referenceTitles = new CopyOnWriteArrayList<>();
 
     /** A module's {@link ReferenceTitles} and the record type it is registered for. */
     private record Filler(ReferenceTitles service, String recordType) {
-    }
-
-    /** A module's merge participant and the record type it is registered for. */
-    private record Participant(MergeParticipant service, String recordType) {
     }
 
     /**
@@ -151,16 +150,24 @@ public class RecordsImpl implements Records {
         RecordSql sql = new RecordSql(type, fields);
         List<FieldDefinition> data = fields.stream().filter(ImportPlan::isData).toList();
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-        RecordRow created = catalog.jdbc().inTransaction(c -> {
+        Map<String, Object> proposed = new LinkedHashMap<>();
+        changes.forEach((field, value) -> proposed.put(field.name(), value));
+        return catalog.jdbc().inTransaction(c -> {
+            lifecycle.call(type.id(), p -> p.beforeCreate(change(c, type, id, caller, proposed.keySet(), null,
+                    new RecordRow(id, 0, proposed))));
             try (PreparedStatement insert = c.prepareStatement(sql.insert(data))) {
                 Sql.bind(insert, RecordSql.insertParams(id, owner, now, data, changes));
                 insert.executeUpdate();
             }
-            return read(c, sql, id, new Visibility(true, Set.of())).orElseThrow();
+            RecordRow created = read(c, sql, id, new Visibility(true, Set.of())).orElseThrow();
+            lifecycle.call(type.id(), p -> p.afterCreate(change(c, type, id, caller, created.values().keySet(), null,
+                    created)));
+            audit.record(new RecordChange(type.moduleId(), type.id(), id, type.title(created), owner,
+                    AuditAction.CREATE, Map.of(), texts(created)));
+            lifecycle.post(catalog.jdbc().scope(), type.id(), List.of(id), RecordEvents.CREATED, caller,
+                    created.values().keySet(), null);
+            return created;
         });
-        audit.record(new RecordChange(type.moduleId(), type.id(), id, type.title(created), owner, AuditAction.CREATE,
-                Map.of(), texts(created)));
-        return created;
     }
 
     @Override
@@ -259,90 +266,125 @@ public class RecordsImpl implements Records {
         Map<FieldDefinition, Object> changes = parse(type, values, false);
         Visibility visible = access.visibility();
         RecordSql sql = new RecordSql(type, fields);
-        RecordRow merged = catalog.jdbc().inTransaction(c -> read(c, sql, mergedId, visible))
-                .orElseThrow(() -> new NotFoundException(type.label(), mergedId));
-        RecordRow survivor = catalog.jdbc().inTransaction(c -> read(c, sql, survivorId, visible))
-                .orElseThrow(() -> new NotFoundException(type.label(), survivorId));
-        // Everything that can refuse the merge is checked before any module moves its references.
-        if (survivor.version() != survivorVersion) {
-            throw new ConflictException(CONFLICT);
-        }
-        List<FieldError> errors = new ArrayList<>(RecordRules.check(type, RecordRules.merged(fields, survivor, changes),
-                survivor, field -> catalog.pickList(type.id(), field.name())));
-        errors.addAll(lookupErrors(changes));
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        for (Participant participant : participants) {
-            if (participant.recordType().equals(type.id()) || participant.recordType().equals(RecordType.ALL)) {
-                participant.service().repoint(type.id(), mergedId, survivorId);
-            }
-        }
-        RecordRow[] before = new RecordRow[1];
-        RecordRow after = catalog.jdbc().inTransaction(c -> {
-            before[0] = read(c, sql, survivorId, visible).orElseThrow(() -> new NotFoundException(type.label(), survivorId));
-            if (before[0].version() != survivorVersion) {
+        String actor = access.require(type.moduleId() + ".edit").username();
+        return catalog.jdbc().inTransaction(c -> {
+            RecordRow merged = read(c, sql, mergedId, visible)
+                    .orElseThrow(() -> new NotFoundException(type.label(), mergedId));
+            RecordRow survivor = read(c, sql, survivorId, visible)
+                    .orElseThrow(() -> new NotFoundException(type.label(), survivorId));
+            if (survivor.version() != survivorVersion) {
                 throw new ConflictException(CONFLICT);
             }
-            write(c, type, fields, List.of(before[0]), changes, null);
-            repoint(c, type, mergedId, survivorId);
+            List<FieldError> errors = new ArrayList<>(RecordRules.check(type,
+                    RecordRules.merged(fields, survivor, changes), survivor,
+                    field -> catalog.pickList(type.id(), field.name())));
+            errors.addAll(lookupErrors(changes));
+            if (!errors.isEmpty()) {
+                throw new ValidationException(errors);
+            }
+            Set<String> named = names(changes.keySet());
+            lifecycle.call(type.id(), p -> p.beforeMerge(change(c, type, survivorId, actor, named, survivor, null),
+                    merged));
+            lifecycle.repoint(type.id(), mergedId, survivorId);
+            write(c, type, fields, List.of(survivor), changes, null);
             try (PreparedStatement delete = c.prepareStatement(sql.delete())) {
                 Sql.bind(delete, 1, merged.id());
                 Sql.bind(delete, 2, merged.version());
                 requireAll(new int[] {delete.executeUpdate()});
             }
-            return read(c, sql, survivorId, visible).orElseThrow();
+            pointAt(c, type, List.of(mergedId), survivorId);
+            RecordRow after = read(c, sql, survivorId, visible).orElseThrow();
+            lifecycle.call(type.id(), p -> p.afterMerge(change(c, type, survivorId, actor, named, survivor, after),
+                    merged));
+            Map<String, Object> was = texts(changes.keySet(), survivor);
+            Map<String, Object> is = texts(changes.keySet(), after);
+            was.put("merged", "");
+            is.put("merged", type.title(merged) + " (#" + mergedId + ")");
+            audit.recordAll(List.of(new RecordChange(type.moduleId(), type.id(), survivorId, type.title(after),
+                    String.valueOf(after.values().get("owner")), AuditAction.UPDATE, was, is),
+                    new RecordChange(type.moduleId(), type.id(), mergedId, type.title(merged),
+                            String.valueOf(merged.values().get("owner")), AuditAction.DELETE, texts(merged),
+                            Map.of("merged into", type.title(after) + " (#" + survivorId + ")"))));
+            lifecycle.post(catalog.jdbc().scope(), type.id(), List.of(survivorId), RecordEvents.MERGED, actor, named,
+                    mergedId);
+            lifecycle.post(catalog.jdbc().scope(), type.id(), List.of(mergedId), RecordEvents.DELETED, actor,
+                    merged.values().keySet(), survivorId);
+            return after;
         });
-        Map<String, Object> was = texts(changes.keySet(), before[0]);
-        Map<String, Object> is = texts(changes.keySet(), after);
-        was.put("merged", "");
-        is.put("merged", type.title(merged) + " (#" + mergedId + ")");
-        audit.recordAll(List.of(new RecordChange(type.moduleId(), type.id(), survivorId, type.title(after),
-                String.valueOf(after.values().get("owner")), AuditAction.UPDATE, was, is),
-                new RecordChange(type.moduleId(), type.id(), mergedId, type.title(merged),
-                        String.valueOf(merged.values().get("owner")), AuditAction.DELETE, texts(merged),
-                        Map.of("merged into", type.title(after) + " (#" + survivorId + ")"))));
-        return after;
     }
 
     /**
-     * Points every lookup field of every installed record type, and the notes and files, that point at
-     * one record at another, in the caller's transaction.
+     * Points every lookup field of every installed record type that points at some records at another
+     * record, or clears it, in the caller's transaction; with a record to point at, moves the notes,
+     * files and outcomes too.
+     *
+     * @param to the record to point at, or null to clear the fields (the records are being deleted)
      */
-    private void repoint(Connection c, RecordType type, long from, long to) throws SQLException {
+    private void pointAt(Connection c, RecordType type, List<Long> from, Long to) throws SQLException {
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
         for (RecordType referring : types.all()) {
             for (FieldDefinition field : catalog.fields(referring)) {
                 if (field.type() == FieldType.LOOKUP && field.lookupType().orElse("").equals(type.id())) {
                     try (PreparedStatement s = c.prepareStatement("UPDATE " + referring.table() + " SET " + field.column()
                             + " = ?, UPDATED_AT = ?, VERSION = VERSION + 1 WHERE " + field.column() + " = ?")) {
-                        Sql.bind(s, 1, to);
-                        Sql.bind(s, 2, now);
-                        Sql.bind(s, 3, from);
-                        s.executeUpdate();
+                        for (long id : from) {
+                            Sql.bind(s, 1, to == null ? new Sql.Null(java.sql.Types.BIGINT) : to);
+                            Sql.bind(s, 2, now);
+                            Sql.bind(s, 3, id);
+                            s.addBatch();
+                        }
+                        s.executeBatch();
                     }
                 }
             }
         }
+        if (to == null) {
+            return;
+        }
         for (String hanging : HANGING) {
             try (PreparedStatement s = c.prepareStatement("UPDATE " + hanging
                     + " SET RECORD_ID = ? WHERE RECORD_TYPE = ? AND RECORD_ID = ?")) {
-                s.setLong(1, to);
-                s.setString(2, type.id());
-                s.setLong(3, from);
-                s.executeUpdate();
+                for (long id : from) {
+                    s.setLong(1, to);
+                    s.setString(2, type.id());
+                    s.setLong(3, id);
+                    s.addBatch();
+                }
+                s.executeBatch();
             }
         }
     }
 
+    @SuppressWarnings("deprecation")
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             unbind = "removeParticipant")
     void addParticipant(MergeParticipant participant, Map<String, Object> properties) {
-        participants.add(new Participant(participant, String.valueOf(properties.get(RecordType.ID))));
+        lifecycle.add(participant, properties);
     }
 
+    @SuppressWarnings("deprecation")
     void removeParticipant(MergeParticipant participant) {
-        participants.removeIf(p -> p.service() == participant);
+        lifecycle.remove(participant);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeLifecycle")
+    void addLifecycle(RecordLifecycle participant, Map<String, Object> properties) {
+        lifecycle.add(participant, properties);
+    }
+
+    void removeLifecycle(RecordLifecycle participant) {
+        lifecycle.remove(participant);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeEventAdmin")
+    void setEventAdmin(EventAdmin eventAdmin) {
+        lifecycle.events(eventAdmin);
+    }
+
+    void removeEventAdmin(EventAdmin eventAdmin) {
+        lifecycle.events(null);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -367,17 +409,21 @@ public class RecordsImpl implements Records {
         Map<FieldDefinition, Object> changes = parse(type, values, false);
         Visibility visible = access.visibility();
         RecordSql sql = new RecordSql(type, fields);
-        RecordRow[] before = new RecordRow[1];
-        RecordRow after = catalog.jdbc().inTransaction(c -> {
-            before[0] = read(c, sql, id, visible).orElseThrow(() -> new NotFoundException(type.label(), id));
-            if (before[0].version() != version) {
+        String actor = access.require(type.moduleId() + ".edit").username();
+        Set<String> named = names(changes.keySet());
+        return catalog.jdbc().inTransaction(c -> {
+            RecordRow before = read(c, sql, id, visible).orElseThrow(() -> new NotFoundException(type.label(), id));
+            if (before.version() != version) {
                 throw new ConflictException(CONFLICT);
             }
-            write(c, type, fields, List.of(before[0]), changes, null);
-            return read(c, sql, id, visible).orElseThrow();
+            lifecycle.call(type.id(), p -> p.beforeUpdate(change(c, type, id, actor, named, before, null)));
+            write(c, type, fields, List.of(before), changes, null);
+            RecordRow after = read(c, sql, id, visible).orElseThrow();
+            lifecycle.call(type.id(), p -> p.afterUpdate(change(c, type, id, actor, named, before, after)));
+            audit.record(change(type, before, after, changes.keySet()));
+            lifecycle.post(catalog.jdbc().scope(), type.id(), List.of(id), RecordEvents.UPDATED, actor, named, null);
+            return after;
         });
-        audit.record(change(type, before[0], after, changes.keySet()));
-        return after;
     }
 
     @Override
@@ -489,8 +535,13 @@ public class RecordsImpl implements Records {
         }
         List<FieldDefinition> fields = catalog.fields(type);
         RecordSql sql = new RecordSql(type, fields);
-        List<RecordRow> rows = selected(type, fields, selection);
-        catalog.jdbc().inTransaction(c -> {
+        String actor = access.require(type.moduleId() + ".delete").username();
+        return catalog.jdbc().inTransaction(c -> {
+            List<RecordRow> rows = selected(type, fields, selection);
+            for (RecordRow row : rows) { // each module cascades, detaches or refuses
+                lifecycle.call(type.id(), p -> p.beforeDelete(change(c, type, row.id(), actor, row.values().keySet(),
+                        row, null)));
+            }
             try (PreparedStatement delete = c.prepareStatement(sql.delete())) {
                 for (RecordRow row : rows) {
                     Sql.bind(delete, 1, row.id());
@@ -499,6 +550,7 @@ public class RecordsImpl implements Records {
                 }
                 requireAll(delete.executeBatch());
             }
+            pointAt(c, type, rows.stream().map(RecordRow::id).toList(), null); // lookups to them are cleared
             for (String hanging : HANGING) { // what hangs on the records goes with them
                 try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + hanging
                         + " WHERE RECORD_TYPE = ? AND RECORD_ID = ?")) {
@@ -510,11 +562,19 @@ public class RecordsImpl implements Records {
                     delete.executeBatch();
                 }
             }
-            return null;
+            for (RecordRow row : rows) {
+                lifecycle.call(type.id(), p -> p.afterDelete(change(c, type, row.id(), actor, row.values().keySet(),
+                        row, null)));
+            }
+            audit.recordAll(rows.stream().map(row -> new RecordChange(type.moduleId(), type.id(), row.id(),
+                    type.title(row), String.valueOf(row.values().get("owner")), AuditAction.DELETE, texts(row),
+                    Map.of())).toList());
+            for (RecordRow row : rows) {
+                lifecycle.post(catalog.jdbc().scope(), type.id(), List.of(row.id()), RecordEvents.DELETED, actor,
+                        row.values().keySet(), null);
+            }
+            return (long) rows.size();
         });
-        audit.recordAll(rows.stream().map(row -> new RecordChange(type.moduleId(), type.id(), row.id(), type.title(row),
-                String.valueOf(row.values().get("owner")), AuditAction.DELETE, texts(row), Map.of())).toList());
-        return rows.size();
     }
 
     @Override
@@ -571,18 +631,30 @@ public class RecordsImpl implements Records {
     private long bulk(RecordType type, List<FieldDefinition> fields, List<RecordRow> rows,
             Map<FieldDefinition, Object> changes, String owner) {
         RecordSql sql = new RecordSql(type, fields);
-        List<RecordRow> after = catalog.jdbc().inTransaction(c -> {
-            write(c, type, fields, rows, changes, owner);
-            return byIds(c, sql, rows.stream().map(RecordRow::id).toList(), new Visibility(true, Set.of()));
-        });
+        String actor = access.require(type.moduleId() + ".edit").username();
         Map<Long, RecordRow> before = new HashMap<>();
         rows.forEach(row -> before.put(row.id(), row));
         Set<FieldDefinition> changed = new LinkedHashSet<>(changes.keySet());
         if (owner != null) {
             fields.stream().filter(ImportPlan::isOwner).forEach(changed::add);
         }
-        audit.recordAll(after.stream().map(row -> change(type, before.get(row.id()), row, changed)).toList());
-        return rows.size();
+        Set<String> named = names(changed);
+        return catalog.jdbc().inTransaction(c -> {
+            for (RecordRow row : rows) {
+                lifecycle.call(type.id(), p -> p.beforeUpdate(change(c, type, row.id(), actor, named, row, null)));
+            }
+            write(c, type, fields, rows, changes, owner);
+            List<RecordRow> after = byIds(c, sql, rows.stream().map(RecordRow::id).toList(),
+                    new Visibility(true, Set.of()));
+            for (RecordRow row : after) {
+                lifecycle.call(type.id(), p -> p.afterUpdate(change(c, type, row.id(), actor, named,
+                        before.get(row.id()), row)));
+            }
+            audit.recordAll(after.stream().map(row -> change(type, before.get(row.id()), row, changed)).toList());
+            lifecycle.post(catalog.jdbc().scope(), type.id(), after.stream().map(RecordRow::id).toList(),
+                    RecordEvents.UPDATED, actor, named, null);
+            return (long) rows.size();
+        });
     }
 
     /**
@@ -685,6 +757,19 @@ public class RecordsImpl implements Records {
         return new RecordChange(type.moduleId(), type.id(), after.id(), type.title(after),
                 String.valueOf(after.values().get("owner")), AuditAction.UPDATE, texts(changed, before),
                 texts(changed, after));
+    }
+
+    /** @return a record's change as lifecycle participants see it; before or after may be null */
+    private Lifecycle.Change change(Connection c, RecordType type, long id, String actor, Collection<String> fields,
+            RecordRow before, RecordRow after) {
+        return new Lifecycle.Change(type.id(), id, actor, Set.copyOf(fields), Optional.ofNullable(before),
+                Optional.ofNullable(after), c, this);
+    }
+
+    private static Set<String> names(Collection<FieldDefinition> fields) {
+        Set<String> names = new LinkedHashSet<>();
+        fields.forEach(f -> names.add(f.name()));
+        return names;
     }
 
     private static Optional<RecordRow> read(Connection c, RecordSql sql, long id, Visibility visible)

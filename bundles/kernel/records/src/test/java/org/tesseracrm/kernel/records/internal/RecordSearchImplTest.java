@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tesseracrm.kernel.persistence.internal.ScopedDataSource;
 import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordType;
@@ -69,7 +70,7 @@ class RecordSearchImplTest {
                     + " (4, 0, 'Smits', 'x@example.org', 'ann'), (5, 0, 'Bea', 'smile@example.org', 'ann')");
             s.execute("INSERT INTO T_FIRM VALUES (1, 0, 'Smiley Ltd', 'info@smiley.example', 'bob')");
         }
-        catalog = new FieldCatalog(dataSource(), () -> "db/changelog/records.yaml");
+        catalog = new FieldCatalog(new ScopedDataSource(dataSource()), () -> "db/changelog/records.yaml");
         types = new RecordTypeRegistry();
         types.addType(PEOPLE);
         types.addType(FIRMS);

@@ -1,5 +1,6 @@
 package org.tesseracrm.activities.internal.service;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,8 +37,8 @@ import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.audit.AuditTrail;
 import org.tesseracrm.kernel.api.audit.RecordChange;
 import org.tesseracrm.kernel.api.persistence.ModuleSql;
+import org.tesseracrm.kernel.api.persistence.TransactionScope;
 import org.tesseracrm.kernel.api.record.IdGenerator;
-import org.tesseracrm.kernel.api.record.MergeParticipant;
 import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordSelection;
@@ -55,11 +56,10 @@ import org.tesseracrm.kernel.api.security.Visibility;
  * platform ({@link Records}), which validates them with {@link ActivityRules}, keeps their history and
  * guards against lost updates; the module's own SQL only reads, plus participants and check-ins.
  *
- * <p>It also re-points activities and check-ins when two records of any type are merged.
+ * <p>What happens to activities when a record is merged or deleted is {@link ActivityLifecycle}'s part.
  */
-@Component(service = {ActivityService.class, MergeParticipant.class}, property = RecordType.ID + "=" + RecordType.ALL,
-        configurationPid = ActivitiesConfig.PID)
-public class ActivityService implements MergeParticipant {
+@Component(service = ActivityService.class, configurationPid = ActivitiesConfig.PID)
+public class ActivityService {
     /** Fewer typed characters than this find no participants (R-ACT-1). */
     public static final int PARTICIPANT_MIN_CHARS = 3;
     /** The most activities {@link #mine} and {@link #of} return. */
@@ -71,6 +71,7 @@ public class ActivityService implements MergeParticipant {
     private final Records records;
     private final AccessControl access;
     private final DataSource dataSource;
+    private final TransactionScope scope;
     private final AuditTrail audit;
     private final ActivityTitles titles;
     private final Map<String, RecordType> types = new ConcurrentHashMap<>();
@@ -80,13 +81,14 @@ public class ActivityService implements MergeParticipant {
      * @param records writes activities, and reads the records they belong to
      * @param access the caller's permissions and visibility
      * @param dataSource the CRM database
+     * @param scope the one transaction scope, for changes of several steps
      * @param schema the module's tables, so nothing runs before they exist
      * @param config the due flags' threshold
      * @param audit the records' history, which shows their check-ins
      */
     @Activate
     public ActivityService(@Reference Records records, @Reference AccessControl access,
-            @Reference(target = "(osgi.jndi.service.name=crm)") DataSource dataSource,
+            @Reference(target = "(osgi.jndi.service.name=crm)") DataSource dataSource, @Reference TransactionScope scope,
             @Reference(target = "(crm.schema.bundle=org.tesseracrm.activities)")
             org.tesseracrm.kernel.api.persistence.MigratedSchema schema, ActivitiesConfig config,
             @Reference AuditTrail audit) {
@@ -94,6 +96,7 @@ public class ActivityService implements MergeParticipant {
         this.records = records;
         this.access = access;
         this.dataSource = dataSource;
+        this.scope = scope;
         this.titles = new ActivityTitles(records, dataSource);
         modified(config);
     }
@@ -188,9 +191,11 @@ public class ActivityService implements MergeParticipant {
         all.put("relatedTitle", stored(recordType, id));
         all.put("participants", participantsText(participants));
         all.put("done", "No");
-        RecordRow row = records.create(ActivityRecordType.ID, all);
-        saveParticipants(row.id(), participants);
-        return require(row.id());
+        return scope.required(c -> { // the activity and its participants, or neither
+            RecordRow row = records.create(ActivityRecordType.ID, all);
+            saveParticipants(row.id(), participants);
+            return require(row.id());
+        });
     }
 
     /**
@@ -207,20 +212,22 @@ public class ActivityService implements MergeParticipant {
         if (visible.isEmpty()) {
             return 0;
         }
-        // Every record gets the same values: a bad one fails on the first record, before anything is written.
-        int scheduled = 0;
-        for (Long id : ids) {
-            if (visible.contains(id)) {
-                Map<String, String> one = new LinkedHashMap<>(values);
-                one.put("relatedType", recordType);
-                one.put("relatedId", Long.toString(id));
-                one.put("relatedTitle", stored(recordType, id));
-                one.put("done", "No");
-                records.create(ActivityRecordType.ID, one);
-                scheduled++;
+        // One transaction: every record gets its activity, or (on any failure) none does.
+        return scope.required(c -> {
+            int scheduled = 0;
+            for (Long id : ids) {
+                if (visible.contains(id)) {
+                    Map<String, String> one = new LinkedHashMap<>(values);
+                    one.put("relatedType", recordType);
+                    one.put("relatedId", Long.toString(id));
+                    one.put("relatedTitle", stored(recordType, id));
+                    one.put("done", "No");
+                    records.create(ActivityRecordType.ID, one);
+                    scheduled++;
+                }
             }
-        }
-        return scheduled;
+            return scheduled;
+        });
     }
 
     /**
@@ -240,11 +247,13 @@ public class ActivityService implements MergeParticipant {
         if (participants != null) {
             changed.put("participants", participantsText(participants));
         }
-        records.update(ActivityRecordType.ID, id, version, changed);
-        if (participants != null) {
-            saveParticipants(id, participants);
-        }
-        return require(id);
+        return scope.required(c -> {
+            records.update(ActivityRecordType.ID, id, version, changed);
+            if (participants != null) {
+                saveParticipants(id, participants);
+            }
+            return require(id);
+        });
     }
 
     /**
@@ -291,8 +300,7 @@ public class ActivityService implements MergeParticipant {
     public void delete(long id) {
         access.require(ActivitiesModule.DELETE);
         require(id);
-        records.delete(ActivityRecordType.ID, RecordSelection.of(List.of(id)));
-        ModuleSql.update(dataSource, "DELETE FROM CRM_ACTIVITY_PARTICIPANT WHERE ACTIVITY_ID = ?", List.of(id));
+        records.delete(ActivityRecordType.ID, RecordSelection.of(List.of(id))); // ActivityLifecycle takes its rows
     }
 
     /**
@@ -309,17 +317,19 @@ public class ActivityService implements MergeParticipant {
         Caller caller = access.require(ActivitiesModule.EDIT);
         Activity meeting = require(id);
         ActivityRules.checkJoinable(meeting.kind(), meeting.meetingLink());
-        Optional<CheckIn> made = Optional.empty();
-        boolean checkedIn = !ModuleSql.query(dataSource, "SELECT ID FROM CRM_CHECKIN WHERE ACTIVITY_ID = ?", List.of(id), 1,
-                rs -> rs.getLong(1)).isEmpty();
-        if (ActivityRules.joinChecksIn(meeting.kind(), !meeting.relatedType().isEmpty(), checkedIn)) {
-            made = Optional.of(insertCheckIn(caller.username(), meeting.relatedType(), meeting.relatedId(),
-                    meeting.relatedTitle(), CheckIn.VIDEO, null, null, id));
-        }
-        if (!meeting.done()) {
-            records.update(ActivityRecordType.ID, id, meeting.version(), Map.of("done", "Yes", "remindAt", ""));
-        }
-        return new Join(meeting.meetingLink(), made);
+        return scope.required(c -> { // the check-in and the completed meeting, or neither
+            Optional<CheckIn> made = Optional.empty();
+            boolean checkedIn = !ModuleSql.query(dataSource, "SELECT ID FROM CRM_CHECKIN WHERE ACTIVITY_ID = ?",
+                    List.of(id), 1, rs -> rs.getLong(1)).isEmpty();
+            if (ActivityRules.joinChecksIn(meeting.kind(), !meeting.relatedType().isEmpty(), checkedIn)) {
+                made = Optional.of(insertCheckIn(caller.username(), meeting.relatedType(), meeting.relatedId(),
+                        meeting.relatedTitle(), CheckIn.VIDEO, null, null, id));
+            }
+            if (!meeting.done()) {
+                records.update(ActivityRecordType.ID, id, meeting.version(), Map.of("done", "Yes", "remindAt", ""));
+            }
+            return new Join(meeting.meetingLink(), made);
+        });
     }
 
     /**
@@ -436,18 +446,6 @@ public class ActivityService implements MergeParticipant {
                 .toLocalDateTime())).stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    @Override
-    public void repoint(String recordType, long from, long to) {
-        ModuleSql.update(dataSource, "UPDATE CRM_ACTIVITY SET RELATED_ID = ?, RELATED_TITLE = ? WHERE RELATED_TYPE = ? AND RELATED_ID = ?",
-                List.of(to, stored(recordType, to), recordType, from));
-        ModuleSql.update(dataSource, "UPDATE CRM_CHECKIN SET RECORD_ID = ? WHERE RECORD_TYPE = ? AND RECORD_ID = ?", List.of(to, recordType, from));
-        ModuleSql.update(dataSource, "DELETE FROM CRM_ACTIVITY_PARTICIPANT WHERE RECORD_TYPE = ? AND RECORD_ID = ? AND ACTIVITY_ID IN "
-                + "(SELECT ACTIVITY_ID FROM CRM_ACTIVITY_PARTICIPANT WHERE RECORD_TYPE = ? AND RECORD_ID = ?)",
-                List.of(recordType, from, recordType, to));
-        ModuleSql.update(dataSource, "UPDATE CRM_ACTIVITY_PARTICIPANT SET RECORD_ID = ?, TITLE = ? WHERE RECORD_TYPE = ? AND RECORD_ID = ?",
-                List.of(to, stored(recordType, to), recordType, from));
-    }
-
     /** @return the current time as the platform stores times: UTC, to the millisecond */
     static LocalDateTime utcNow() {
         return LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
@@ -481,7 +479,7 @@ public class ActivityService implements MergeParticipant {
             }
             checked.put(ref.recordType() + ":" + ref.id(), new RecordRef(ref.recordType(), ref.id(), stored(ref.recordType(), ref.id())));
         }
-        ModuleSql.inTransaction(dataSource, c -> {
+        scope.required(c -> {
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM CRM_ACTIVITY_PARTICIPANT WHERE ACTIVITY_ID = ?");
                     PreparedStatement insert = c.prepareStatement("INSERT INTO CRM_ACTIVITY_PARTICIPANT "
                             + "(ACTIVITY_ID, RECORD_TYPE, RECORD_ID, TITLE) VALUES (?, ?, ?, ?)")) {
@@ -503,31 +501,37 @@ public class ActivityService implements MergeParticipant {
     private CheckIn insertCheckIn(String username, String recordType, long recordId, String title, String kind,
             Double latitude, Double longitude, long activityId) {
         LocalDateTime now = utcNow();
-        long id = ModuleSql.inTransaction(dataSource, c -> {
-            long newId = ModuleSql.reserveIds(c, CHECKIN_IDS, 1);
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO CRM_CHECKIN (ID, USERNAME, RECORD_TYPE, "
-                    + "RECORD_ID, RECORD_TITLE, KIND, CHECKED_IN_AT, LATITUDE, LONGITUDE, ACTIVITY_ID) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ModuleSql.bind(insert, List.of(newId, username, recordType, recordId, title, kind, Timestamp.valueOf(now)));
-                insert.setObject(8, latitude, java.sql.Types.DOUBLE);
-                insert.setObject(9, longitude, java.sql.Types.DOUBLE);
-                if (activityId > 0) {
-                    insert.setLong(10, activityId);
-                } else {
-                    insert.setNull(10, java.sql.Types.BIGINT);
-                }
-                insert.executeUpdate();
-                return newId;
+        return scope.required(c -> { // the check-in and its audit entry, or neither
+            long id = insertCheckIn(c, username, recordType, recordId, title, kind, latitude, longitude, activityId, now);
+            RecordType type = types.get(recordType);
+            if (type != null) {
+                records.get(recordType, recordId).ifPresent(row -> audit.record(RecordChange.added(type.moduleId(),
+                        recordType, recordId, title, String.valueOf(row.values().get("owner")), "checkIn",
+                        CheckIn.VIDEO.equals(kind) ? "video check-in" : latitude == null ? "visit"
+                                : String.format("visit at %.5f, %.5f", latitude, longitude))));
             }
+            return new CheckIn(id, username, recordType, recordId, title, kind, now, Optional.ofNullable(latitude),
+                    Optional.ofNullable(longitude), activityId);
         });
-        RecordType type = types.get(recordType);
-        if (type != null) {
-            records.get(recordType, recordId).ifPresent(row -> audit.record(RecordChange.added(type.moduleId(), recordType,
-                    recordId, title, String.valueOf(row.values().get("owner")), "checkIn", CheckIn.VIDEO.equals(kind)
-                            ? "video check-in" : latitude == null ? "visit" : String.format("visit at %.5f, %.5f", latitude, longitude))));
+    }
+
+    private long insertCheckIn(Connection c, String username, String recordType, long recordId, String title,
+            String kind, Double latitude, Double longitude, long activityId, LocalDateTime now) throws SQLException {
+        long newId = scope.requiresNew(own -> ModuleSql.reserveIds(own, CHECKIN_IDS, 1));
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO CRM_CHECKIN (ID, USERNAME, RECORD_TYPE, "
+                + "RECORD_ID, RECORD_TITLE, KIND, CHECKED_IN_AT, LATITUDE, LONGITUDE, ACTIVITY_ID) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ModuleSql.bind(insert, List.of(newId, username, recordType, recordId, title, kind, Timestamp.valueOf(now)));
+            insert.setObject(8, latitude, java.sql.Types.DOUBLE);
+            insert.setObject(9, longitude, java.sql.Types.DOUBLE);
+            if (activityId > 0) {
+                insert.setLong(10, activityId);
+            } else {
+                insert.setNull(10, java.sql.Types.BIGINT);
+            }
+            insert.executeUpdate();
+            return newId;
         }
-        return new CheckIn(id, username, recordType, recordId, title, kind, now, Optional.ofNullable(latitude),
-                Optional.ofNullable(longitude), activityId);
     }
 
     private static CheckIn readCheckIn(ResultSet rs) throws SQLException {

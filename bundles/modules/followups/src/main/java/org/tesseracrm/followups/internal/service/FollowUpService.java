@@ -1,5 +1,6 @@
 package org.tesseracrm.followups.internal.service;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,6 +36,7 @@ import org.tesseracrm.kernel.api.audit.AuditTrail;
 import org.tesseracrm.kernel.api.audit.RecordChange;
 import org.tesseracrm.kernel.api.persistence.MigratedSchema;
 import org.tesseracrm.kernel.api.persistence.ModuleSql;
+import org.tesseracrm.kernel.api.persistence.TransactionScope;
 import org.tesseracrm.kernel.api.record.IdGenerator;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordRef;
@@ -68,6 +70,7 @@ public class FollowUpService {
     private final Records records;
     private final AccessControl access;
     private final DataSource dataSource;
+    private final TransactionScope scope;
     private final AuditTrail audit;
     private final UserSettings settings;
     private final Map<String, RecordType> types = new ConcurrentHashMap<>();
@@ -76,13 +79,14 @@ public class FollowUpService {
      * @param records checks the caller sees an operation, and names it
      * @param access the caller's permissions and visibility
      * @param dataSource the CRM database
+     * @param scope the one transaction scope, for changes of several steps
      * @param schema the module's tables
      * @param audit the operations' history, which shows their follow-ups
      * @param settings the caller's time zone and locale, for the dates in the status tooltips
      */
     @Activate
     public FollowUpService(@Reference Records records, @Reference AccessControl access,
-            @Reference(target = "(osgi.jndi.service.name=crm)") DataSource dataSource,
+            @Reference(target = "(osgi.jndi.service.name=crm)") DataSource dataSource, @Reference TransactionScope scope,
             @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.followups)") MigratedSchema schema,
             @Reference AuditTrail audit, @Reference UserSettings settings) {
         this.audit = audit;
@@ -90,6 +94,7 @@ public class FollowUpService {
         this.records = records;
         this.access = access;
         this.dataSource = dataSource;
+        this.scope = scope;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removeType")
@@ -127,21 +132,24 @@ public class FollowUpService {
         Caller caller = access.require(FollowUpsModule.CREATE);
         String title = title(recordType, id);
         Chain.checkPlan(chainOf(recordType, id), action, dueAt, remindAt);
-        long newId = ModuleSql.inTransaction(dataSource, c -> {
-            long next = ModuleSql.reserveIds(c, FOLLOWUP_IDS, 1);
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO CRM_FOLLOWUP (ID, VERSION, RECORD_TYPE, RECORD_ID, "
-                    + "RECORD_TITLE, ACTION, DUE_AT, REMIND_AT, IS_OPEN, RESULT, CONCLUDES, OWNER, CREATED_AT) "
-                    + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)")) {
-                ModuleSql.bind(insert, List.of(next, recordType, id, clip(title, 300), action.strip(), Timestamp.valueOf(dueAt)));
-                insert.setTimestamp(7, remindAt == null ? null : Timestamp.valueOf(remindAt));
-                insert.setBoolean(8, true);
-                insert.setBoolean(9, false);
-                insert.setString(10, caller.username());
-                insert.setTimestamp(11, Timestamp.valueOf(now()));
-                insert.executeUpdate();
-            }
-            return next;
-        });
+        // the follow-up, its history entry and its task, or none of them
+        return scope.required(c -> plan(c, caller, recordType, id, title, action, dueAt, remindAt));
+    }
+
+    private FollowUp plan(Connection c, Caller caller, String recordType, long id, String title, String action,
+            LocalDateTime dueAt, LocalDateTime remindAt) throws SQLException {
+        long newId = scope.requiresNew(own -> ModuleSql.reserveIds(own, FOLLOWUP_IDS, 1));
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO CRM_FOLLOWUP (ID, VERSION, RECORD_TYPE, RECORD_ID, "
+                + "RECORD_TITLE, ACTION, DUE_AT, REMIND_AT, IS_OPEN, RESULT, CONCLUDES, OWNER, CREATED_AT) "
+                + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)")) {
+            ModuleSql.bind(insert, List.of(newId, recordType, id, clip(title, 300), action.strip(), Timestamp.valueOf(dueAt)));
+            insert.setTimestamp(7, remindAt == null ? null : Timestamp.valueOf(remindAt));
+            insert.setBoolean(8, true);
+            insert.setBoolean(9, false);
+            insert.setString(10, caller.username());
+            insert.setTimestamp(11, Timestamp.valueOf(now()));
+            insert.executeUpdate();
+        }
         history(recordType, id, title, "followUp", action.strip() + " (due " + RecordRow.format(dueAt) + " UTC)");
         long task = scheduleTask(recordType, id, title, action.strip(), dueAt, remindAt);
         if (task > 0) {
@@ -218,20 +226,20 @@ public class FollowUpService {
         FollowUp followUp = find(id).orElseThrow(() -> new NotFoundException("Follow-up", id));
         title(followUp.recordType(), followUp.recordId());
         Chain.checkResult(chainOf(followUp.recordType(), followUp.recordId()), id, resultAt, details, now());
-        int changed = ModuleSql.inTransaction(dataSource, c -> {
+        return scope.required(c -> { // the result, the completed task and the history entry, or none of them
             try (PreparedStatement update = c.prepareStatement("UPDATE CRM_FOLLOWUP SET RESULT_AT = ?, RESULT = ?, "
                     + "CONCLUDES = ?, IS_OPEN = ?, VERSION = VERSION + 1 WHERE ID = ? AND VERSION = ?")) {
                 ModuleSql.bind(update, List.of(Timestamp.valueOf(resultAt), details.strip(), conclude, false, id, version));
-                return update.executeUpdate();
+                if (update.executeUpdate() == 0) {
+                    throw new ConflictException("Someone else recorded this follow-up meanwhile. "
+                            + "Open it again to see their result.");
+                }
             }
+            completeTask(followUp.activityId());
+            history(followUp.recordType(), followUp.recordId(), followUp.recordTitle(), "followUpResult",
+                    details.strip() + (conclude ? " (concluded)" : ""));
+            return find(id).orElseThrow();
         });
-        if (changed == 0) {
-            throw new ConflictException("Someone else recorded this follow-up meanwhile. Open it again to see their result.");
-        }
-        completeTask(followUp.activityId());
-        history(followUp.recordType(), followUp.recordId(), followUp.recordTitle(), "followUpResult",
-                details.strip() + (conclude ? " (concluded)" : ""));
-        return find(id).orElseThrow();
     }
 
     /**

@@ -12,13 +12,10 @@ import javax.persistence.Entity;
 import javax.persistence.EnumType;
 import javax.persistence.Enumerated;
 import javax.persistence.FetchType;
-import javax.persistence.GeneratedValue;
-import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.JoinColumn;
 import javax.persistence.OrderColumn;
 import javax.persistence.Table;
-import javax.persistence.TableGenerator;
 
 import org.tesseracrm.kernel.api.audit.AuditAction;
 import org.tesseracrm.kernel.api.audit.AuditEntry;
@@ -28,10 +25,8 @@ import org.tesseracrm.kernel.api.audit.FieldChange;
 @Entity
 @Table(name = "CRM_AUDIT")
 public class AuditRecord {
+    /** Taken from {@code KERNEL_ID_GEN} row {@code AUDIT} by {@link AuditTrailImpl}, a block per change. */
     @Id
-    @TableGenerator(name = "auditIds", table = "KERNEL_ID_GEN", pkColumnName = "GEN_NAME",
-            valueColumnName = "GEN_VALUE", pkColumnValue = "AUDIT", allocationSize = 100)
-    @GeneratedValue(strategy = GenerationType.TABLE, generator = "auditIds")
     @Column(name = "ID")
     private Long id;
 
@@ -69,8 +64,9 @@ public class AuditRecord {
     protected AuditRecord() {
     }
 
-    AuditRecord(LocalDateTime at, String username, String module, String recordType, long recordId, String label,
+    AuditRecord(long id, LocalDateTime at, String username, String module, String recordType, long recordId, String label,
             String owner, AuditAction action, List<AuditChangeRow> changes) {
+        this.id = id;
         this.at = at;
         this.username = username;
         this.module = module;

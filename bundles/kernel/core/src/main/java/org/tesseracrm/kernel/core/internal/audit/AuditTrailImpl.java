@@ -21,6 +21,9 @@ import org.tesseracrm.kernel.api.audit.AuditTrail;
 import org.tesseracrm.kernel.api.audit.FieldChange;
 import org.tesseracrm.kernel.api.audit.RecordChange;
 import org.tesseracrm.kernel.api.persistence.MigratedSchema;
+import org.tesseracrm.kernel.api.persistence.ModuleSql;
+import org.tesseracrm.kernel.api.persistence.TransactionScope;
+import org.tesseracrm.kernel.api.record.IdGenerator;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
@@ -30,22 +33,29 @@ import org.tesseracrm.kernel.api.security.CallerContext;
 public class AuditTrailImpl implements AuditTrail {
     private static final int HISTORY_LIMIT = 500;
 
+    /** Where audit entries take their ids: in a transaction of their own, like a sequence. */
+    private static final IdGenerator IDS = new IdGenerator("KERNEL_ID_GEN", "GEN_NAME", "GEN_VALUE", "AUDIT");
+
     private final JpaTemplate jpa;
+    private final TransactionScope scope;
     private final CallerContext callers;
     private final AccessControl access;
     private final Clock clock = Clock.systemUTC();
 
     /**
-     * @param jpa the kernel's persistence unit
+     * @param jpa the kernel's persistence unit, which joins the caller's transaction
+     * @param scope the CRM database's transaction scope
      * @param schema present once the kernel's tables exist
      * @param callers who is calling
      * @param access what the caller may read
      */
     @Activate
     public AuditTrailImpl(@Reference(target = "(osgi.unit.name=tessera-kernel)") JpaTemplate jpa,
+            @Reference TransactionScope scope,
             @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.kernel.core)") MigratedSchema schema,
             @Reference CallerContext callers, @Reference AccessControl access) {
         this.jpa = jpa;
+        this.scope = scope;
         this.callers = callers;
         this.access = access;
     }
@@ -59,20 +69,28 @@ public class AuditTrailImpl implements AuditTrail {
     public void recordAll(List<RecordChange> changes) {
         Caller caller = callers.current().orElseThrow(() -> new PermissionDeniedException("Sign in first."));
         LocalDateTime now = LocalDateTime.now(clock);
-        List<AuditRecord> entries = new ArrayList<>();
+        List<RecordChange> kept = new ArrayList<>();
+        List<List<FieldChange>> diffs = new ArrayList<>();
         for (RecordChange change : changes) {
             List<FieldChange> fields = ChangeDiff.between(change.before(), change.after());
-            if (change.action() == AuditAction.UPDATE && fields.isEmpty()) {
-                continue;
+            if (change.action() != AuditAction.UPDATE || !fields.isEmpty()) {
+                kept.add(change);
+                diffs.add(fields);
             }
-            List<AuditChangeRow> rows = fields.stream().map(AuditChangeRow::new).toList();
+        }
+        if (kept.isEmpty()) {
+            return;
+        }
+        long id = scope.requiresNew(c -> ModuleSql.reserveIds(c, IDS, kept.size()));
+        List<AuditRecord> entries = new ArrayList<>();
+        for (int i = 0; i < kept.size(); i++) {
+            RecordChange change = kept.get(i);
+            List<AuditChangeRow> rows = diffs.get(i).stream().map(AuditChangeRow::new).toList();
             String label = change.label() == null ? null : ChangeDiff.cut(change.label(), 300);
-            entries.add(new AuditRecord(now, caller.username(), change.module(), change.recordType(),
+            entries.add(new AuditRecord(id + i, now, caller.username(), change.module(), change.recordType(),
                     change.recordId(), label, change.owner(), change.action(), rows));
         }
-        if (!entries.isEmpty()) {
-            jpa.tx(TransactionType.Required, em -> entries.forEach(em::persist));
-        }
+        jpa.tx(TransactionType.Required, em -> entries.forEach(em::persist));
     }
 
     @Override

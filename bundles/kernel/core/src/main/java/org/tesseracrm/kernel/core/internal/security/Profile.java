@@ -23,7 +23,7 @@ import org.tesseracrm.kernel.api.security.ProfileInfo;
 public class Profile {
     @Id
     @TableGenerator(name = "profileIds", table = "KERNEL_ID_GEN", pkColumnName = "GEN_NAME",
-            valueColumnName = "GEN_VALUE", pkColumnValue = "PROFILE", allocationSize = 10)
+            valueColumnName = "GEN_VALUE", pkColumnValue = "PROFILE", allocationSize = 1)
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "profileIds")
     @Column(name = "ID")
     private Long id;

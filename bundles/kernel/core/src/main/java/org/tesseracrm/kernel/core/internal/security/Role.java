@@ -20,7 +20,7 @@ import org.tesseracrm.kernel.api.security.RoleInfo;
 public class Role {
     @Id
     @TableGenerator(name = "roleIds", table = "KERNEL_ID_GEN", pkColumnName = "GEN_NAME",
-            valueColumnName = "GEN_VALUE", pkColumnValue = "ROLE", allocationSize = 10)
+            valueColumnName = "GEN_VALUE", pkColumnValue = "ROLE", allocationSize = 1)
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "roleIds")
     @Column(name = "ID")
     private Long id;

@@ -37,7 +37,7 @@ public class UserAccount {
 
     @Id
     @TableGenerator(name = "userIds", table = "KERNEL_ID_GEN", pkColumnName = "GEN_NAME",
-            valueColumnName = "GEN_VALUE", pkColumnValue = "USER", allocationSize = 10)
+            valueColumnName = "GEN_VALUE", pkColumnValue = "USER", allocationSize = 1)
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "userIds")
     @Column(name = "ID")
     private Long id;

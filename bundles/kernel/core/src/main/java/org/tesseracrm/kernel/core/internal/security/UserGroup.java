@@ -16,7 +16,7 @@ import org.tesseracrm.kernel.api.security.GroupInfo;
 public class UserGroup {
     @Id
     @TableGenerator(name = "groupIds", table = "KERNEL_ID_GEN", pkColumnName = "GEN_NAME",
-            valueColumnName = "GEN_VALUE", pkColumnValue = "GROUP", allocationSize = 10)
+            valueColumnName = "GEN_VALUE", pkColumnValue = "GROUP", allocationSize = 1)
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "groupIds")
     @Column(name = "ID")
     private Long id;

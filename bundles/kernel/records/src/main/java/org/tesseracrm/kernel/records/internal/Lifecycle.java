@@ -1,0 +1,107 @@
+package org.tesseracrm.kernel.records.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.tesseracrm.kernel.api.persistence.TransactionScope;
+import org.tesseracrm.kernel.api.record.MergeParticipant;
+import org.tesseracrm.kernel.api.record.RecordEvents;
+import org.tesseracrm.kernel.api.record.RecordLifecycle;
+import org.tesseracrm.kernel.api.record.RecordRow;
+import org.tesseracrm.kernel.api.record.RecordType;
+import org.tesseracrm.kernel.api.record.Records;
+
+/**
+ * The modules' {@link RecordLifecycle} participants, called inside a change's transaction, and the
+ * {@link RecordEvents record events} posted once it commits.
+ */
+final class Lifecycle {
+    /** A participant and the record type it follows ({@link RecordType#ALL} for every type). */
+    private record Participant(Object service, String recordType) {
+        boolean follows(String type) {
+            return recordType.equals(type) || recordType.equals(RecordType.ALL);
+        }
+    }
+
+    /** One participant call. */
+    @FunctionalInterface
+    interface Call {
+        void on(RecordLifecycle participant) throws SQLException;
+    }
+
+    /** One record's change, as {@link RecordLifecycle.Change}. */
+    record Change(String recordType, long id, String actor, Set<String> fields, Optional<RecordRow> before,
+            Optional<RecordRow> after, Connection connection, Records records) implements RecordLifecycle.Change {
+    }
+
+    private final List<Participant> participants = new CopyOnWriteArrayList<>();
+    private volatile EventAdmin events;
+
+    void add(Object participant, Map<String, Object> properties) {
+        participants.add(new Participant(participant, String.valueOf(properties.get(RecordType.ID))));
+    }
+
+    void remove(Object participant) {
+        participants.removeIf(p -> p.service() == participant);
+    }
+
+    void events(EventAdmin eventAdmin) {
+        this.events = eventAdmin;
+    }
+
+    /** Calls every participant that follows the type, in registration order; the first that throws stops the change. */
+    void call(String recordType, Call call) throws SQLException {
+        for (Participant participant : participants) {
+            if (participant.service() instanceof RecordLifecycle lifecycle && participant.follows(recordType)) {
+                call.on(lifecycle);
+            }
+        }
+    }
+
+    /** Lets the older {@link MergeParticipant}s move their references, in the merge's transaction. */
+    @SuppressWarnings("deprecation")
+    void repoint(String recordType, long from, long to) {
+        for (Participant participant : participants) {
+            if (participant.service() instanceof MergeParticipant merge && participant.follows(recordType)) {
+                merge.repoint(recordType, from, to);
+            }
+        }
+    }
+
+    /**
+     * Posts one event per record once the scope commits; nothing if it rolls back.
+     *
+     * @param mergedWith for a merge, the other record's id; else null
+     */
+    void post(TransactionScope scope, String recordType, Collection<Long> ids, String action, String actor,
+            Collection<String> fields, Long mergedWith) {
+        EventAdmin admin = events;
+        if (admin == null || ids.isEmpty()) {
+            return;
+        }
+        String topic = RecordEvents.topic(recordType, action);
+        String[] names = fields.toArray(String[]::new);
+        List<Long> all = List.copyOf(ids);
+        scope.afterCommit(() -> all.forEach(id -> {
+            Map<String, Object> properties = new HashMap<>();
+            properties.put(RecordEvents.TYPE, recordType);
+            properties.put(RecordEvents.ID, id);
+            properties.put(RecordEvents.ACTION, action);
+            properties.put(RecordEvents.ACTOR, actor);
+            properties.put(RecordEvents.FIELDS, names);
+            if (mergedWith != null) {
+                properties.put(RecordEvents.MERGED_WITH, mergedWith);
+            }
+            admin.postEvent(new Event(topic, properties));
+        }));
+    }
+}
