@@ -64,6 +64,8 @@ import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.kernel.api.security.ProfileInfo;
 import org.tesseracrm.kernel.api.security.SecurityAdmin;
 import org.tesseracrm.kernel.api.security.UserInput;
+import org.tesseracrm.kernel.api.timer.TimerHandler;
+import org.tesseracrm.kernel.api.timer.Timers;
 import org.tesseracrm.kernel.api.ui.HeaderItem;
 import org.tesseracrm.kernel.api.ui.RecordPanel;
 import org.tesseracrm.kernel.api.ui.ViewContribution;
@@ -231,7 +233,9 @@ public class ContactsModuleIT {
         assertTrue("activities' panel, due flag, bulk actions and bell", eventually(() -> servicesOf(ACTIVITIES, RecordPanel.class) == 1
                 && servicesOf(ACTIVITIES, RowDecoration.class) == 1 && servicesOf(ACTIVITIES, BulkAction.class) == 2
                 && servicesOf(ACTIVITIES, HeaderItem.class) == 1));
-        assertTrue("the reminder thread runs", reminderThreadRuns());
+        assertTrue("the reminders run on a kernel timer, not a thread of the module's own", servicesOf(ACTIVITIES,
+                TimerHandler.class) == 1 && waitFor(Timers.class).find("activities.reminders", "look").isPresent()
+                && !reminderThreadRuns());
         RecordRow grace = callers.callAs(ADMIN, () -> records.create(ContactService.RECORD_TYPE,
                 Map.of("lastName", "Hopper" + System.nanoTime(), "phone", "+1 555 0100")));
         int marks = callers.callAs(ADMIN, () -> kit.decorations(ContactService.RECORD_TYPE)).size();
@@ -281,7 +285,8 @@ public class ContactsModuleIT {
         features.uninstallFeature("crm-activities", EnumSet.noneOf(FeaturesService.Option.class));
         assertTrue("nothing of the module left", eventually(() -> servicesOf(ACTIVITIES) == 0));
         assertFalse(bundleInstalled(ACTIVITIES));
-        assertTrue("the reminder thread stopped", eventually(() -> !reminderThreadRuns()));
+        assertTrue("the reminders' timer waits for the module", waitFor(Timers.class).find("activities.reminders", "look")
+                .isPresent());
         assertEquals("the due flag is gone", marks - 1, callers.callAs(ADMIN, () -> kit.decorations(ContactService.RECORD_TYPE)).size());
         assertEquals(List.of(), callers.callAs(ADMIN, () -> kit.bulkActions(ContactService.RECORD_TYPE)));
         assertEquals(null, viewReference("activities"));
@@ -396,6 +401,7 @@ public class ContactsModuleIT {
         throw new AssertionError("no row decoration of " + bundle);
     }
 
+    /** The thread the reminders had before they moved onto the kernel's timers. */
     private static boolean reminderThreadRuns() {
         return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("tessera-activity-reminders"));
     }

@@ -26,6 +26,7 @@ final class PaxExamSupport {
     /** System property that carries the HTTP port into the container. */
     static final String HTTP_PORT_PROPERTY = "tessera.it.httpPort";
     private static final String DATASOURCE = "etc/org.ops4j.datasource-crm.cfg";
+    private static final String TIMERS = "etc/org.tesseracrm.kernel.timers.cfg";
 
     private PaxExamSupport() {
     }
@@ -43,6 +44,10 @@ final class PaxExamSupport {
                 logLevel(LogLevel.INFO),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(httpPort)),
+                // durable timers: look often and retry soon, so timer tests wait fractions of a second
+                editConfigurationFilePut(TIMERS, "pollMillis", "200"),
+                editConfigurationFilePut(TIMERS, "maxAttempts", "3"),
+                editConfigurationFilePut(TIMERS, "retryDelayMillis", "200"),
                 // the probe runs inside the container and must reach the same port
                 systemProperty(HTTP_PORT_PROPERTY).value(String.valueOf(httpPort)),
         }, extra);

@@ -96,6 +96,10 @@ import org.tesseracrm.kernel.api.security.ProfileInfo;
 import org.tesseracrm.kernel.api.security.RoleInfo;
 import org.tesseracrm.kernel.api.security.SecurityAdmin;
 import org.tesseracrm.kernel.api.security.UserInput;
+import org.tesseracrm.kernel.api.timer.TimerHandler;
+import org.tesseracrm.kernel.api.timer.TimerInfo;
+import org.tesseracrm.kernel.api.timer.TimerState;
+import org.tesseracrm.kernel.api.timer.Timers;
 import org.tesseracrm.kernel.ui.kit.RecordKit;
 
 /**
@@ -159,6 +163,9 @@ public class RecordPlatformIT {
 
     @Inject
     private BundleContext context;
+
+    @Inject
+    private Timers timers;
 
     @Configuration
     public Option[] config() throws IOException {
@@ -790,6 +797,67 @@ public class RecordPlatformIT {
             as("admin", () -> records.delete(CONTACT, RecordSelection.of(List.of(quentin.id(), zoe.id()))));
             as("admin", () -> records.delete("company", RecordSelection.of(List.of(works.id()))));
         }
+    }
+
+    /**
+     * Durable timers in the real kernel (PaxExamSupport sets a 200 ms poll, 3 attempts, 200 ms first retry): a
+     * due timer runs once and is gone; one whose handler is not registered waits (attempts not counted) and runs
+     * when the handler comes, however long ago it was due; a failing handler is retried and ends FAILED with its
+     * message, which only an administrator sees and retries.
+     */
+    @Test
+    public void t18_timersRunOnceWaitForTheirHandlerAndEndFailedAfterTheLastAttempt() throws Exception {
+        fixture();
+        java.util.concurrent.ConcurrentLinkedQueue<String> fired = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        List<ServiceRegistration<?>> handlers = new ArrayList<>();
+        try {
+            handlers.add(handler("it.once", t -> fired.add("once " + t.key() + " " + t.payload() + " " + t.attempt())));
+            long once = timers.schedule("it.once", "a", java.time.Instant.now(), "hello");
+            assertTrue(PaxExamSupport.eventually(10, () -> timers.find("it.once", "a").isEmpty()));
+            Thread.sleep(600); // three more looks
+            assertEquals(List.of("once a hello 1"), List.copyOf(fired));
+            assertTrue(once > 0);
+
+            // Due an hour ago, while "its module" was not installed: it waits, then runs when the handler comes.
+            timers.schedule("it.later", "b", java.time.Instant.now().minusSeconds(3600), "");
+            Thread.sleep(600);
+            TimerInfo waiting = timers.find("it.later", "b").orElseThrow();
+            assertEquals(TimerState.PENDING, waiting.state());
+            assertEquals(0, waiting.attempts());
+            handlers.add(handler("it.later", t -> fired.add("later " + t.key())));
+            assertTrue(PaxExamSupport.eventually(10, () -> fired.contains("later b")));
+            assertTrue(PaxExamSupport.eventually(10, () -> timers.find("it.later", "b").isEmpty()));
+
+            handlers.add(handler("it.failing", t -> {
+                fired.add("failing " + t.attempt());
+                throw new IllegalStateException("remote said 503");
+            }));
+            long failing = timers.schedule("it.failing", "c", java.time.Instant.now(), "");
+            assertTrue(PaxExamSupport.eventually(20, () -> timers.find("it.failing", "c").map(TimerInfo::state)
+                    .equals(Optional.of(TimerState.FAILED))));
+            TimerInfo failed = timers.find("it.failing", "c").orElseThrow();
+            assertEquals(3, failed.attempts());
+            assertEquals(Optional.of("IllegalStateException: remote said 503"), failed.lastError());
+            assertEquals(List.of("failing 1", "failing 2", "failing 3"), fired.stream().filter(f -> f.startsWith("failing"))
+                    .toList());
+            assertTrue(as("admin", () -> timers.counts()).failed() >= 1);
+            assertTrue(as("admin", () -> timers.list(TimerState.FAILED, 100)).stream().anyMatch(t -> t.id() == failing));
+            assertThrows(PermissionDeniedException.class, () -> as("planner", () -> timers.counts()));
+            assertThrows(PermissionDeniedException.class, () -> as("planner", () -> timers.retry(failing)));
+
+            TimerInfo retried = as("admin", () -> timers.retry(failing));
+            assertEquals(0, retried.attempts());
+            assertTrue(PaxExamSupport.eventually(20, () -> fired.stream().filter(f -> f.startsWith("failing")).count() == 6
+                    && timers.find("it.failing", "c").map(TimerInfo::state).equals(Optional.of(TimerState.FAILED))));
+            assertThrows(NotFoundException.class, () -> as("admin", () -> timers.retry(failing + 100_000)));
+        } finally {
+            handlers.forEach(ServiceRegistration::unregister);
+            timers.cancel("it.failing", "c");
+        }
+    }
+
+    private ServiceRegistration<?> handler(String name, TimerHandler handler) {
+        return context.registerService(TimerHandler.class, handler, new Hashtable<>(Map.of(TimerHandler.NAME, name)));
     }
 
     private void searchFinds(ContactData quentin, ContactData zoe, RecordRow works) throws Exception {

@@ -85,6 +85,7 @@ import org.tesseracrm.kernel.api.security.RoleInfo;
 import org.tesseracrm.kernel.api.security.SecurityAdmin;
 import org.tesseracrm.kernel.api.security.UserInput;
 import org.tesseracrm.kernel.api.security.UserSettings;
+import org.tesseracrm.kernel.api.timer.Timers;
 
 /**
  * Security in the real distribution: record visibility along a three-level role tree, assignment
@@ -152,6 +153,9 @@ public class SecurityIT {
 
     @Inject
     private CustomFields customFields;
+
+    @Inject
+    private Timers timers;
 
     @Configuration
     public Option[] config() throws IOException {
@@ -278,11 +282,15 @@ public class SecurityIT {
         sweep(Attachments.class, attachments, swept, notRefused);
         sweep(Typifications.class, typifications, swept, notRefused);
         sweep(UserSettings.class, userSettings, swept, notRefused);
+        sweep(Timers.class, timers, swept, notRefused);
         // The upload widget's limits are configuration, not records: anyone signed in may read them. The due flag's
         // colour is a pure function of a time; the list decorations' page reads answer nothing without the permission
         // instead of failing the list; the merge hook runs inside Records.merge, after its checks.
         // Users read their own time zone and locale and store their browser's at their first sign-in (t4b checks
         // that nobody reads or changes anybody else's).
+        // Modules schedule, cancel and find their own timers by handler name; only the admin listing and retry are guarded.
+        notRefused.removeIf(n -> n.startsWith("Timers.schedule -> ") || n.startsWith("Timers.cancel -> ")
+                || n.startsWith("Timers.find -> "));
         notRefused.removeIf(n -> n.equals("UserSettings.regional -> returned normally")
                 || n.startsWith("UserSettings.adoptIfUnset -> "));
         notRefused.removeIf(n -> n.startsWith("Attachments.allowedExtensions -> returned normally")
@@ -520,7 +528,8 @@ public class SecurityIT {
     /** @return every service that a module bundle registers under an interface of a package it exports */
     /** Internal services that hold no user data: the reminder scheduler only tells open pages of their own user. */
     private static final Set<String> INTERNAL_WITHOUT_USER_DATA = Set.of(
-            "org.tesseracrm.activities.internal.service.ReminderScheduler");
+            "org.tesseracrm.activities.internal.service.ReminderScheduler",
+            "org.tesseracrm.activities.internal.service.ReminderTimer");
 
     private Map<Class<?>, Object> moduleServices() throws Exception {
         Map<Class<?>, Object> found = new LinkedHashMap<>();

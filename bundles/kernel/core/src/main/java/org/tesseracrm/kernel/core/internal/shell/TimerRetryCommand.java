@@ -14,7 +14,8 @@ import org.tesseracrm.kernel.api.timer.Timers;
 @Command(scope = "crm", name = "timer-retry", description = "Makes a failed timer pending again, due now")
 public class TimerRetryCommand implements Action {
 
-    @Reference
+    // optional: without the database there are no timers, and the other crm: commands must still register
+    @Reference(optional = true)
     private Timers timers;
 
     @Reference
@@ -25,6 +26,10 @@ public class TimerRetryCommand implements Action {
 
     @Override
     public Object execute() {
+        if (timers == null) {
+            System.out.println(TimersCommand.UNAVAILABLE);
+            return null;
+        }
         TimerInfo timer = callers.callAs(ShellCaller.current(), () -> timers.retry(id));
         System.out.println("Timer " + timer.id() + " (" + timer.handler() + " / " + timer.key() + ") is pending again, due "
                 + timer.dueAt());

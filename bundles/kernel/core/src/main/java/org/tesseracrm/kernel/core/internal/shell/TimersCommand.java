@@ -20,8 +20,11 @@ import org.tesseracrm.kernel.api.timer.Timers;
 @Command(scope = "crm", name = "timers", description = "Lists the durable timers: counts, then the failed, running and"
         + " pending ones with their attempts and last error")
 public class TimersCommand implements Action {
+    /** What the timer commands say while the kernel's timers are not running. */
+    static final String UNAVAILABLE = "Timers are not available: the database or the kernel's schema is not ready (see /health).";
 
-    @Reference
+    // optional: without the database there are no timers, and the other crm: commands must still register
+    @Reference(optional = true)
     private Timers timers;
 
     @Reference
@@ -32,6 +35,10 @@ public class TimersCommand implements Action {
 
     @Override
     public Object execute() {
+        if (timers == null) {
+            System.out.println(UNAVAILABLE);
+            return null;
+        }
         List<TimerInfo> rows = new ArrayList<>();
         TimerCounts counts = callers.callAs(ShellCaller.current(), () -> {
             for (TimerState state : List.of(TimerState.FAILED, TimerState.RUNNING, TimerState.PENDING)) {
