@@ -25,6 +25,7 @@ import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.record.CustomFields;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.RecordRow;
+import org.tesseracrm.kernel.api.record.RecordValues;
 import org.tesseracrm.kernel.api.record.Records;
 
 /**
@@ -116,13 +117,13 @@ final class InlineEditor {
         if (row == null) {
             return;
         }
-        Map<String, String> changed = new LinkedHashMap<>();
+        RecordValues.Builder entered = RecordValues.builder();
         inputs.forEach((name, input) -> {
-            String now = input.text().get();
-            if (!now.equals(before.get(name))) {
-                changed.put(name, now);
+            if (!input.text().get().equals(before.get(name))) {
+                input.write().accept(entered, name);
             }
         });
+        RecordValues changed = entered.build();
         try {
             if (!changed.isEmpty()) {
                 records.update(recordType, row.id(), row.version(), changed);

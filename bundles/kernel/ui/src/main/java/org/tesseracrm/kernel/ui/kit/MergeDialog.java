@@ -19,6 +19,7 @@ import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordType;
+import org.tesseracrm.kernel.api.record.RecordValues;
 import org.tesseracrm.kernel.api.record.Records;
 
 /**
@@ -52,9 +53,9 @@ final class MergeDialog extends Dialog {
         setHeaderTitle("Merge into " + type.title(survivor));
         setWidth("min(50em, 95vw)");
 
-        Map<String, String> shown = new LinkedHashMap<>();
-        survivor.values().forEach((name, value) -> shown.put(name, RecordRow.format(value)));
-        List<RecordRef> likely = records.duplicates(type.id(), shown, survivor.id());
+        RecordValues.Builder own = RecordValues.builder();
+        type.duplicateFields().forEach(name -> own.setValue(name, survivor.values().get(name)));
+        List<RecordRef> likely = records.duplicates(type.id(), own.build(), survivor.id());
         ComboBox<RecordRef> pick = new ComboBox<>("Merge with");
         pick.setId("merge-other");
         pick.setItemLabelGenerator(ref -> ref.title() + " (#" + ref.id() + ")");
@@ -119,14 +120,14 @@ final class MergeDialog extends Dialog {
     }
 
     private void merge() {
-        Map<String, String> values = new LinkedHashMap<>();
+        RecordValues.Builder taken = RecordValues.builder();
         picks.forEach((name, choice) -> {
             if (TAKE.equals(choice.getValue())) {
-                values.put(name, other.text(name));
+                taken.setValue(name, other.values().get(name)); // as it is stored: nothing to format and parse back
             }
         });
         try {
-            RecordRow merged = records.merge(type.id(), survivor.id(), survivor.version(), other.id(), values);
+            RecordRow merged = records.merge(type.id(), survivor.id(), survivor.version(), other.id(), taken.build());
             close();
             onMerged.run();
             Notification.show("Merged " + type.title(other) + " into " + type.title(merged) + ".")

@@ -31,6 +31,7 @@ import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordSelection;
 import org.tesseracrm.kernel.api.record.RecordType;
+import org.tesseracrm.kernel.api.record.RecordValues;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.ui.RecordPanel;
@@ -182,15 +183,16 @@ public class RecordForm extends Dialog {
     private void save() {
         Map<String, ? extends com.vaadin.flow.component.HasValidation> errors = FieldInput.validations(inputs);
         FieldErrors.clear(errors);
-        Map<String, String> values = new LinkedHashMap<>();
+        RecordValues.Builder entered = RecordValues.builder();
         inputs.forEach((name, input) -> {
             String text = input.text().get();
             // A new record gets every value (a pick-list's default too); a saved one only what the user
             // changed, so its history shows just that.
             if (existing == null ? !text.isBlank() : !text.equals(shown.get(name))) {
-                values.put(name, text);
+                input.write().accept(entered, name);
             }
         });
+        RecordValues values = entered.build();
         if (existing == null && !duplicatesSeen) {
             List<RecordRef> found = records.duplicates(type.id(), values, 0);
             if (!found.isEmpty()) {
