@@ -1,5 +1,6 @@
 package ${package}.api;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -15,13 +16,13 @@ public interface ${recordClass}Service {
 
     /**
      * @param name required, at most 200 characters
-     * @param amount a number, blank for none
+     * @param amount at most 15 digits before the point and 4 after; null for none
      * @param description free text, at most 1,000 characters
      * @return the ${recordType}, owned by the caller
      * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code ${moduleId}.create}
      * @throws org.tesseracrm.kernel.api.ValidationException naming the fields to correct
      */
-    ${recordClass} create(String name, String amount, String description);
+    ${recordClass} create(String name, BigDecimal amount, String description);
 
     /**
      * @param limit at most this many, 1 to 100

@@ -38,12 +38,12 @@ final class ServiceChecks {
         ${recordClass}Service ${recordType}s = context.getService(context.getServiceReference(${recordClass}Service.class));
 
         // The service works for the admin, and keeps the module's rules.
-        ${recordClass} mug = callers.callAs(ADMIN, () -> ${recordType}s.create(name, "250", "A mug with our logo"));
+        ${recordClass} mug = callers.callAs(ADMIN, () -> ${recordType}s.create(name, new BigDecimal("250"), "A mug with our logo"));
         assertEquals("admin", mug.owner());
         assertEquals(0, mug.amount().compareTo(new BigDecimal("250")));
         assertEquals(mug.id(), callers.callAs(ADMIN, () -> ${recordType}s.largest(1)).get(0).id());
         ValidationException negative = assertThrows(ValidationException.class,
-                () -> callers.callAs(ADMIN, () -> ${recordType}s.create("Refund", "-1", "")));
+                () -> callers.callAs(ADMIN, () -> ${recordType}s.create("Refund", new BigDecimal("-1"), "")));
         assertEquals("amount", negative.errors().get(0).field());
 
         // A user whose profile lacks the module's permissions is refused by the service itself.
@@ -55,7 +55,7 @@ final class ServiceChecks {
         });
         assertThrows(PermissionDeniedException.class, () -> callers.callAs(new Caller(user), () -> ${recordType}s.largest(5)));
         assertThrows(PermissionDeniedException.class,
-                () -> callers.callAs(new Caller(user), () -> ${recordType}s.create("Pen", "1", "")));
+                () -> callers.callAs(new Caller(user), () -> ${recordType}s.create("Pen", BigDecimal.ONE, "")));
         return mug.id();
     }
 }

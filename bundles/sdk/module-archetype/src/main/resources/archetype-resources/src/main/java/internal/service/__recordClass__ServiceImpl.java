@@ -1,9 +1,7 @@
 package ${package}.internal.service;
 
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import ${package}.api.${recordClass};
 import ${package}.api.${recordClass}Service;
@@ -17,6 +15,7 @@ import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordType;
+import org.tesseracrm.kernel.api.record.RecordValues;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.record.SortOrder;
 import org.tesseracrm.kernel.api.security.AccessControl;
@@ -46,12 +45,11 @@ public class ${recordClass}ServiceImpl implements ${recordClass}Service {
     }
 
     @Override
-    public ${recordClass} create(String name, String amount, String description) {
+    public ${recordClass} create(String name, BigDecimal amount, String description) {
         access.require(${moduleName}Module.CREATE);
-        Map<String, String> values = new HashMap<>();
-        values.put("name", name == null ? "" : name);
-        values.put("amount", amount == null ? "" : amount);
-        values.put("description", description == null ? "" : description);
+        // Typed values: the platform checks each against its field (type, length, digits) as they are
+        RecordValues values = RecordValues.builder().set("name", name).set("amount", amount)
+                .set("description", description).build();
         return ${recordType}(records.create(RECORD_TYPE, values));
     }
 
@@ -67,8 +65,7 @@ public class ${recordClass}ServiceImpl implements ${recordClass}Service {
     }
 
     static ${recordClass} ${recordType}(RecordRow row) {
-        Object amount = row.values().get("amount");
-        return new ${recordClass}(row.id(), row.version(), row.text("name"),
-                amount == null ? null : new BigDecimal(amount.toString()), row.text("description"), row.text("owner"));
+        return new ${recordClass}(row.id(), row.version(), row.text("name"), row.decimal("amount").orElse(null),
+                row.text("description"), row.text("owner"));
     }
 }

@@ -44,7 +44,7 @@ class ${recordClass}RulesTest {
         });
         ${recordClass}ServiceImpl service = new ${recordClass}ServiceImpl(records, denying, null);
 
-        assertThrows(PermissionDeniedException.class, () -> service.create("Mug", "5", ""));
+        assertThrows(PermissionDeniedException.class, () -> service.create("Mug", BigDecimal.TEN, ""));
         assertThrows(PermissionDeniedException.class, () -> service.largest(10));
         assertEquals(List.of("require ${moduleId}.create", "require ${moduleId}.view"), calls);
     }
