@@ -1,0 +1,183 @@
+package org.tesseracrm.kernel.core.internal.timer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.osgi.framework.ServiceReference;
+import org.tesseracrm.kernel.api.ConflictException;
+import org.tesseracrm.kernel.api.NotFoundException;
+import org.tesseracrm.kernel.api.PermissionDeniedException;
+import org.tesseracrm.kernel.api.ValidationException;
+import org.tesseracrm.kernel.api.security.AccessControl;
+import org.tesseracrm.kernel.api.security.Caller;
+import org.tesseracrm.kernel.api.timer.TimerHandler;
+import org.tesseracrm.kernel.api.timer.TimerState;
+import org.tesseracrm.kernel.api.timer.Timers;
+import org.tesseracrm.kernel.core.internal.security.CallerContextImpl;
+
+/**
+ * The service around the table: input checks, the administrator's permission, a look right after a
+ * handler arrives or a timer is scheduled to be due now (the poll interval here is an hour), and the
+ * thread ending on deactivate.
+ */
+class TimerServiceTest {
+    private final CallerContextImpl callers = new CallerContextImpl();
+    private boolean admin;
+    private TimerService service;
+
+    @BeforeEach
+    void start(TestInfo info) throws SQLException {
+        EmbeddedDataSource dataSource = new EmbeddedDataSource();
+        dataSource.setDatabaseName("memory:timer-service-" + info.getTestMethod().orElseThrow().getName());
+        dataSource.setCreateDatabase("create");
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE KERNEL_ID_GEN (GEN_NAME VARCHAR(50) PRIMARY KEY, GEN_VALUE BIGINT)");
+            s.execute("INSERT INTO KERNEL_ID_GEN VALUES ('TIMER', 0)");
+            s.execute("CREATE TABLE CRM_TIMER (ID BIGINT PRIMARY KEY, HANDLER VARCHAR(100) NOT NULL,"
+                    + " TIMER_KEY VARCHAR(200) NOT NULL, DUE_AT TIMESTAMP NOT NULL, PAYLOAD VARCHAR(4000),"
+                    + " STATE VARCHAR(10) NOT NULL, ATTEMPTS INT DEFAULT 0 NOT NULL, LAST_ERROR VARCHAR(1000),"
+                    + " CLAIMED_BY VARCHAR(200), CLAIMED_AT TIMESTAMP, VERSION BIGINT DEFAULT 0 NOT NULL,"
+                    + " CREATED_AT TIMESTAMP NOT NULL, CONSTRAINT UQ_CRM_TIMER_KEY UNIQUE (HANDLER, TIMER_KEY))");
+        }
+        service = new TimerService(new TimerStore(dataSource, Clock.systemUTC()), callers, access(), config());
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        service.stop();
+    }
+
+    @Test
+    void aHandlerThatArrivesRunsItsWaitingTimerAtOnceAndOneScheduledDueNowRunsAtOnce() throws Exception {
+        service.schedule("it.waiting", "1", Instant.now().minusSeconds(60), "");
+        CountDownLatch ran = new CountDownLatch(2);
+        TimerHandler handler = t -> ran.countDown();
+        service.bindHandler(handler, reference("it.waiting"));
+        service.schedule("it.waiting", "2", Instant.now(), "");
+        assertTrue(ran.await(10, TimeUnit.SECONDS), "without waiting for the hour-long poll");
+        assertTrue(eventually(() -> service.find("it.waiting", "2").isEmpty()));
+    }
+
+    @Test
+    void badInputIsRefusedFieldByField() {
+        ValidationException refused = assertThrows(ValidationException.class,
+                () -> service.schedule(" ", "k".repeat(Timers.MAX_KEY + 1), null, "p".repeat(Timers.MAX_PAYLOAD + 1)));
+        assertEquals(List.of("handler", "key", "payload", "dueAt"), refused.errors().stream().map(e -> e.field()).toList());
+        assertThrows(ValidationException.class, () -> service.schedule("h", "k", Instant.now(), null));
+    }
+
+    @Test
+    void onlyAnAdministratorCountsListsAndRetriesAndOnlyFailedTimersAreRetried() {
+        long id = service.schedule("it.absent", "1", Instant.now().plusSeconds(3600), "");
+        assertThrows(PermissionDeniedException.class, () -> service.counts());
+        assertThrows(PermissionDeniedException.class, () -> service.list(TimerState.PENDING, 10));
+        assertThrows(PermissionDeniedException.class, () -> service.retry(id));
+        admin = true;
+        assertEquals(1, service.counts().pending());
+        assertEquals(1, service.list(TimerState.PENDING, 10).size());
+        assertThrows(ConflictException.class, () -> service.retry(id), "pending, not failed");
+        assertThrows(NotFoundException.class, () -> service.retry(id + 1));
+        assertThrows(ValidationException.class, () -> service.list(TimerState.PENDING, 0));
+    }
+
+    @Test
+    void theTimerThreadEndsOnDeactivate() throws InterruptedException {
+        assertTrue(threadRuns());
+        service.stop();
+        assertTrue(eventually(() -> !threadRuns()));
+    }
+
+    private static boolean threadRuns() {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(TimerService.THREAD_NAME)
+                && t.isAlive());
+    }
+
+    private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(25);
+        }
+        return false;
+    }
+
+    private AccessControl access() {
+        return (AccessControl) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AccessControl.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("require")) {
+                        if (!admin) {
+                            throw new PermissionDeniedException("Your profile does not allow " + args[0] + ".");
+                        }
+                        return Caller.SYSTEM;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ServiceReference<TimerHandler> reference(String name) {
+        Map<String, Object> properties = new Hashtable<>(Map.of(TimerHandler.NAME, name));
+        return (ServiceReference<TimerHandler>) Proxy.newProxyInstance(TimerServiceTest.class.getClassLoader(),
+                new Class<?>[] {ServiceReference.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getProperty" -> properties.get(args[0]);
+                    case "getBundle" -> null;
+                    case "getPropertyKeys" -> properties.keySet().toArray(new String[0]);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static TimersConfig config() {
+        return new TimersConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return TimersConfig.class;
+            }
+
+            @Override
+            public long pollMillis() {
+                return 3_600_000;
+            }
+
+            @Override
+            public int maxAttempts() {
+                return 3;
+            }
+
+            @Override
+            public long retryDelayMillis() {
+                return 1000;
+            }
+
+            @Override
+            public long staleAfterSeconds() {
+                return 900;
+            }
+
+            @Override
+            public String nodeName() {
+                return "test-node";
+            }
+        };
+    }
+}
