@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
+import static org.tesseracrm.distribution.PaxExamSupport.eventually;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -44,6 +45,9 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import org.tesseracrm.contacts.api.ContactData;
 import org.tesseracrm.contacts.api.ContactInput;
 import org.tesseracrm.contacts.api.ContactService;
@@ -77,6 +81,8 @@ import org.tesseracrm.kernel.api.record.Attachments;
 import org.tesseracrm.kernel.api.record.Note;
 import org.tesseracrm.kernel.api.record.MergeParticipant;
 import org.tesseracrm.kernel.api.record.Notes;
+import org.tesseracrm.kernel.api.record.RecordEvents;
+import org.tesseracrm.kernel.api.record.RecordLifecycle;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordRow;
@@ -979,6 +985,67 @@ public class RecordPlatformIT {
         } finally {
             Files.delete(file);
         }
+    }
+
+    @Test
+    public void t19_aFailingLifecycleParticipantRollsTheWholeChangeBackAndOnlyCommittedChangesAreAnnounced()
+            throws Exception {
+        List<Event> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ServiceRegistration<EventHandler> listener = context.registerService(EventHandler.class, heard::add,
+                new Hashtable<>(Map.of(EventConstants.EVENT_TOPIC, RecordEvents.TOPIC_PREFIX + "company/*")));
+        RecordRow initech = as("admin", () -> records.create("company", Map.of("name", "Initech")));
+        RecordRow copy = as("admin", () -> records.create("company", Map.of("name", "Initech Inc")));
+        RecordRow peter = as("admin", () -> records.create(CONTACT, Map.of("lastName", "Gibbons",
+                "company", String.valueOf(copy.id()))));
+        as("admin", () -> notes.add("company", copy.id(), "TPS reports"));
+        int historyBefore = as("admin", () -> audit.history("company", initech.id())).size();
+        // A participant that writes (through the platform, in the same transaction) and then refuses.
+        RecordLifecycle refusing = new RecordLifecycle() {
+            @Override
+            public void beforeMerge(RecordLifecycle.Change change, RecordRow merged) {
+                RecordRow row = change.records().get(CONTACT, peter.id()).orElseThrow();
+                change.records().update(CONTACT, row.id(), row.version(), Map.of("lastName", "Moved"));
+                throw new ValidationException(List.of(new FieldError("", "Refused by the test participant")));
+            }
+
+            @Override
+            public void beforeDelete(RecordLifecycle.Change change) {
+                throw new ValidationException(List.of(new FieldError("", "Refused by the test participant")));
+            }
+        };
+        ServiceRegistration<RecordLifecycle> registration = context.registerService(RecordLifecycle.class, refusing,
+                new Hashtable<>(Map.of(RecordType.ID, "company")));
+        try {
+            assertThrows(ValidationException.class, () -> as("admin", () -> records.merge("company", initech.id(),
+                    initech.version(), copy.id(), Map.of("website", "https://initech.example"))));
+            assertThrows(ValidationException.class, () -> as("admin",
+                    () -> records.delete("company", RecordSelection.of(List.of(copy.id())))));
+        } finally {
+            registration.unregister();
+        }
+        // Every table as it was: both companies, the survivor unchanged and without a new history entry,
+        // the participant's own write undone, the lookup and the note still on the copy.
+        assertEquals(initech.version(), as("admin", () -> records.get("company", initech.id())).orElseThrow().version());
+        assertTrue(as("admin", () -> records.get("company", copy.id())).isPresent());
+        RecordRow peterNow = as("admin", () -> records.get(CONTACT, peter.id())).orElseThrow();
+        assertEquals("Gibbons", peterNow.text("lastName"));
+        assertEquals(copy.id(), peterNow.values().get("company"));
+        assertEquals(List.of("TPS reports"), as("admin", () -> notes.list("company", copy.id())).stream()
+                .map(Note::text).toList());
+        assertEquals(historyBefore, as("admin", () -> audit.history("company", initech.id())).size());
+
+        // A committed delete is announced once, with its actor; the lookup to the deleted record is cleared.
+        as("admin", () -> records.delete("company", RecordSelection.of(List.of(copy.id()))));
+        assertTrue("the delete's event arrives", eventually(() -> heard.stream().anyMatch(e ->
+                e.getTopic().endsWith("/DELETED") && Long.valueOf(copy.id()).equals(e.getProperty(RecordEvents.ID)))));
+        listener.unregister();
+        List<String> topics = heard.stream().filter(e -> !e.getTopic().endsWith("/CREATED")).map(e -> e.getTopic() + " " + e.getProperty(RecordEvents.ID) + " " + e.getProperty(RecordEvents.ACTOR))
+                .toList();
+        assertEquals("only the committed delete, never the refused merge or delete",
+                List.of(RecordEvents.topic("company", RecordEvents.DELETED) + " " + copy.id() + " admin"), topics);
+        assertEquals(null, as("admin", () -> records.get(CONTACT, peter.id())).orElseThrow().values().get("company"));
+        as("admin", () -> records.delete(CONTACT, RecordSelection.of(List.of(peter.id()))));
+        as("admin", () -> records.delete("company", RecordSelection.of(List.of(initech.id()))));
     }
 
     private <T> T as(String user, Supplier<T> work) {

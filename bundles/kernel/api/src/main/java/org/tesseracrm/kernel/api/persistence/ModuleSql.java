@@ -75,6 +75,10 @@ public final class ModuleSql {
     }
 
     /**
+     * Inside a {@link TransactionScope} the work joins the scope (the connection is the scope's, and
+     * commits with it); outside one it is a transaction of its own. New code uses
+     * {@link TransactionScope#required} directly.
+     *
      * @param dataSource the CRM database
      * @param work what to do; it all commits, or on any exception none of it does
      * @param <T> its result

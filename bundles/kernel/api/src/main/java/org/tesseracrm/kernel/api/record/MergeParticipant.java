@@ -8,10 +8,14 @@ import org.osgi.annotation.versioning.ConsumerType;
  * from the merged record to the survivor. Registered as a service with property {@link RecordType#ID}
  * naming the record type whose merges it takes part in, or {@link RecordType#ALL} for every type.
  *
- * <p>The platform calls every participant before it changes anything itself; a participant that throws
- * stops the merge, and what participants already moved stays moved (each works in its own
- * transaction), which is harmless: the references then point at the survivor, which exists.
+ * <p>The platform calls every participant inside the merge's transaction (see
+ * {@link org.tesseracrm.kernel.api.persistence.TransactionScope}): what it writes through the CRM
+ * DataSource commits with the merge, and a participant that throws rolls the whole merge back.
+ *
+ * @deprecated since record API 2.1: implement {@link RecordLifecycle#beforeMerge}, which also hands
+ *     over the transaction's connection and takes part in creates, updates and deletes
  */
+@Deprecated(since = "2.1")
 @ConsumerType
 public interface MergeParticipant {
     /**
