@@ -21,8 +21,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.audit.AuditEntry;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
@@ -51,7 +49,6 @@ import org.tesseracrm.kernel.ui.internal.AuditChanges;
  */
 public class RecordForm extends Dialog {
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(RecordForm.class);
 
     private final transient RecordKit kit;
     private final transient Records records;
@@ -153,15 +150,9 @@ public class RecordForm extends Dialog {
         }
     }
 
-    /** Adds the panels other modules contribute to forms of this type; one that fails is left out. */
+    /** Adds the panels other modules contribute to forms of this type; the kit leaves out one that fails. */
     private void addPanels(RecordKit kit, RecordRow record) {
-        for (RecordPanel panel : kit.panels(type.id())) {
-            try {
-                panel.create(type.id(), record.id(), type.title(record)).ifPresent(this::add);
-            } catch (RuntimeException e) {
-                LOG.warn("Form panel {} failed on {} #{}", panel.getClass().getName(), type.id(), record.id(), e);
-            }
-        }
+        kit.panels(type.id(), record.id(), type.title(record)).forEach(this::add);
     }
 
     /**

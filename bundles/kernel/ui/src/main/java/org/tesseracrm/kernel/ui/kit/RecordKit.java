@@ -4,15 +4,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.vaadin.flow.component.Component;
 
 import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.tesseracrm.kernel.api.NotFoundException;
 import org.tesseracrm.kernel.api.audit.AuditTrail;
 import org.tesseracrm.kernel.api.record.Attachments;
@@ -24,6 +20,7 @@ import org.tesseracrm.kernel.api.record.Imports;
 import org.tesseracrm.kernel.api.record.Notes;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordType;
+import org.tesseracrm.kernel.api.record.RecordTypes;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.record.RowDecoration;
 import org.tesseracrm.kernel.api.record.SavedViews;
@@ -31,13 +28,20 @@ import org.tesseracrm.kernel.api.record.Typifications;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.kernel.api.ui.RecordPanel;
+import org.tesseracrm.kernel.ui.internal.contrib.BulkActionRegistry;
+import org.tesseracrm.kernel.ui.internal.contrib.DecorationRegistry;
+import org.tesseracrm.kernel.ui.internal.contrib.PanelRegistry;
 
 /**
  * Where a module's views get their record screens from: one service holding the record platform's
  * services and the bulk actions, row decorations and form panels other bundles contribute, so a view contribution
  * needs one reference instead of eight. The lists it makes offer what the user's permissions allow.
+ *
+ * <p>The record types come from the platform's {@link RecordTypes}, the contributions from the shell's
+ * registries, which hand out guarded wrappers: a contribution that fails is left out, never the list or
+ * form. (Those four are field references: the public constructor is part of the baselined kit API.)
  */
-@Component(service = RecordKit.class)
+@org.osgi.service.component.annotations.Component(service = RecordKit.class)
 public final class RecordKit {
     private final Records records;
     private final CustomFields customFields;
@@ -45,10 +49,14 @@ public final class RecordKit {
     private final SavedViews views;
     private final CallerContext callers;
     private final AccessControl access;
-    private final List<Contributed<BulkAction>> bulkActions = new CopyOnWriteArrayList<>();
-    private final List<Contributed<RowDecoration>> decorations = new CopyOnWriteArrayList<>();
-    private final List<Contributed<RecordPanel>> panels = new CopyOnWriteArrayList<>();
-    private final Map<String, RecordType> types = new ConcurrentHashMap<>();
+    @Reference
+    private BulkActionRegistry bulkActions;
+    @Reference
+    private DecorationRegistry decorations;
+    @Reference
+    private PanelRegistry panels;
+    @Reference
+    private RecordTypes types;
     private final AuditTrail audit;
     private final Notes notes;
     private final Attachments attachments;
@@ -122,7 +130,7 @@ public final class RecordKit {
      */
     List<FieldDefinition> fields(String recordType) {
         return customFields.fields(recordType).stream()
-                .filter(f -> f.type() != FieldType.LOOKUP || f.lookupType().map(types::containsKey).orElse(false))
+                .filter(f -> f.type() != FieldType.LOOKUP || f.lookupType().flatMap(types::find).isPresent())
                 .toList();
     }
 
@@ -132,11 +140,7 @@ public final class RecordKit {
      * @throws NotFoundException if its module is not installed
      */
     RecordType type(String recordType) {
-        RecordType type = types.get(recordType);
-        if (type == null) {
-            throw new NotFoundException("No module providing record type \"" + recordType + "\" is installed.");
-        }
-        return type;
+        return types.require(recordType);
     }
 
     /**
@@ -146,7 +150,7 @@ public final class RecordKit {
      */
     List<Map.Entry<RecordType, FieldDefinition>> referencing(String recordType) {
         List<Map.Entry<RecordType, FieldDefinition>> related = new ArrayList<>();
-        types.values().stream().sorted(Comparator.comparing(RecordType::pluralLabel))
+        types.all().stream().sorted(Comparator.comparing(RecordType::pluralLabel))
                 .filter(t -> access.permitted(t.moduleId() + ".view"))
                 .forEach(t -> customFields.fields(t.id()).stream()
                         .filter(f -> f.type() == FieldType.LOOKUP && f.lookupType().orElse("").equals(recordType))
@@ -188,91 +192,63 @@ public final class RecordKit {
 
     /**
      * @param recordType a record type id
-     * @return the contributed bulk actions for the record type that the signed-in user may run
+     * @return the contributed bulk actions for the record type that the signed-in user may run; each
+     *     runs through the kernel's guard, and one whose id, label or permission cannot be read is left out
      */
     public List<BulkAction> bulkActions(String recordType) {
-        return bulkActions.stream().filter(c -> c.appliesTo(recordType)).map(Contributed::service).filter(a -> access.permitted(a.permission())).toList();
+        return bulkActions.forType(recordType).stream().filter(a -> access.permitted(a.permission())).toList();
     }
 
     /**
      * @param recordType a record type id
-     * @return the contributed row decorations for the record type
+     * @return the contributed row decorations for the record type; each runs through the kernel's guard
+     *     with a deadline, and answers no marks when it fails
      */
     public List<RowDecoration> decorations(String recordType) {
-        return decorations.stream().filter(c -> c.appliesTo(recordType)).map(Contributed::service).toList();
+        return decorations.forType(recordType);
     }
 
     /**
-     * @param recordType a record type id
-     * @return the contributed form panels for the record type, in their order
+     * Asks each contributed decoration once for the marks of a page, as the list does.
+     *
+     * @param recordType the record type id of the list
+     * @param page the rows of one page
+     * @return the marks by record id, in the decorations' order; a decoration that fails or does not
+     *     answer in time gives none
+     * @since kit 1.2
      */
-    List<RecordPanel> panels(String recordType) {
-        return panels.stream().filter(c -> c.appliesTo(recordType)).sorted(Comparator.comparingInt(Contributed::order))
-                .map(Contributed::service).toList();
+    public Map<Long, List<RowDecoration.Mark>> marks(String recordType, List<RecordRow> page) {
+        return marks(decorations(recordType), recordType, page);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removeType")
-    void addType(RecordType type) {
-        types.put(type.id(), type);
-    }
-
-    void removeType(RecordType type) {
-        types.remove(type.id(), type);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            unbind = "removeBulkAction")
-    void addBulkAction(BulkAction action, Map<String, Object> properties) {
-        bulkActions.add(Contributed.of(action, properties, ""));
-    }
-
-    void removeBulkAction(BulkAction action) {
-        bulkActions.removeIf(c -> c.service() == action);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            unbind = "removeDecoration")
-    void addDecoration(RowDecoration decoration, Map<String, Object> properties) {
-        decorations.add(Contributed.of(decoration, properties, ""));
-    }
-
-    void removeDecoration(RowDecoration decoration) {
-        decorations.removeIf(c -> c.service() == decoration);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removePanel")
-    void addPanel(RecordPanel panel, Map<String, Object> properties) {
-        panels.add(Contributed.of(panel, properties, RecordPanel.ORDER));
-    }
-
-    void removePanel(RecordPanel panel) {
-        panels.removeIf(c -> c.service() == panel);
+    /** The marks of a page from the given (guarded) decorations, as a list that keeps its decorations asks. */
+    static Map<Long, List<RowDecoration.Mark>> marks(List<RowDecoration> decorations, String recordType,
+            List<RecordRow> page) {
+        Map<Long, List<RowDecoration.Mark>> marks = new java.util.HashMap<>();
+        if (page.isEmpty()) {
+            return marks;
+        }
+        for (RowDecoration decoration : decorations) {
+            decoration.decorate(recordType, page)
+                    .forEach((id, mark) -> marks.computeIfAbsent(id, i -> new ArrayList<>()).add(mark));
+        }
+        return marks;
     }
 
     /**
-     * A contributed service, the record type its {@link RecordType#ID} property names (or
-     * {@link RecordType#ALL}) and its order among its kind.
+     * Creates the panels other modules contribute to the form of a saved record, as the form does.
+     *
+     * @param recordType the record type id of the form
+     * @param recordId the record it shows
+     * @param title what names the record to users
+     * @return the panels the signed-in user gets, in their order; a panel that fails is left out
+     * @since kit 1.2
      */
-    private record Contributed<S>(S service, String recordType, int order) {
-        Contributed {
-            Objects.requireNonNull(service);
+    public List<Component> panels(String recordType, long recordId, String title) {
+        List<Component> created = new ArrayList<>();
+        for (RecordPanel panel : panels.forType(recordType)) {
+            panel.create(recordType, recordId, title).ifPresent(created::add);
         }
-
-        static <S> Contributed<S> of(S service, Map<String, Object> properties, String orderProperty) {
-            Object order = properties.get(orderProperty);
-            int position = 100;
-            if (order != null) {
-                try {
-                    position = Integer.parseInt(order.toString().strip());
-                } catch (NumberFormatException e) {
-                    // a malformed order puts the service among the unordered ones
-                }
-            }
-            return new Contributed<>(service, String.valueOf(properties.get(RecordType.ID)), position);
-        }
-
-        boolean appliesTo(String type) {
-            return recordType.equals(type) || recordType.equals(RecordType.ALL);
-        }
+        return created;
     }
 }

@@ -31,8 +31,6 @@ import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.server.streams.DownloadEvent;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tesseracrm.kernel.api.record.CustomFields;
 import org.tesseracrm.kernel.api.record.ExportFormat;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
@@ -69,7 +67,6 @@ public class RecordList extends VerticalLayout {
     private static final String FLAGS = "_flags";
     private static final java.util.Set<String> SYSTEM_TIMES = java.util.Set.of("CREATED_AT", "UPDATED_AT");
     private static final int MARKS_KEPT = 2_000;
-    private static final Logger LOG = LoggerFactory.getLogger(RecordList.class);
 
     private final transient Records records;
     private final String recordType;
@@ -379,8 +376,8 @@ public class RecordList extends VerticalLayout {
     }
 
     /**
-     * Asks each contributed decoration for the marks of a page once, for the Flags column to show; a
-     * decoration that fails is left out.
+     * Asks each contributed decoration for the marks of a page once, for the Flags column to show; the
+     * kit's guarded decorations leave out one that fails or does not answer in time.
      */
     private void mark(List<RowDecoration> decorations, List<RecordRow> page) {
         if (page.isEmpty() || decorations.isEmpty()) {
@@ -390,14 +387,7 @@ public class RecordList extends VerticalLayout {
             marks.clear(); // rows scrolled far away are marked again when they come back
         }
         page.forEach(row -> marks.remove(row.id())); // a reloaded page is marked afresh
-        for (RowDecoration decoration : decorations) {
-            try {
-                decoration.decorate(recordType, page).forEach((id, mark) -> marks.computeIfAbsent(id, i -> new ArrayList<>())
-                        .add(mark));
-            } catch (RuntimeException e) {
-                LOG.warn("Row decoration {} failed on a page of {}", decoration.getClass().getName(), recordType, e);
-            }
-        }
+        marks.putAll(RecordKit.marks(decorations, recordType, page));
     }
 
     /** The badges the contributed decorations gave a row when its page loaded. */

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -28,8 +27,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.tesseracrm.activities.internal.ActivitiesModule;
 import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.NotFoundException;
@@ -43,6 +40,7 @@ import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordSelection;
 import org.tesseracrm.kernel.api.record.RecordType;
+import org.tesseracrm.kernel.api.record.RecordTypes;
 import org.tesseracrm.kernel.api.record.RowDecoration.Mark;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.AccessControl;
@@ -74,7 +72,7 @@ public class ActivityService {
     private final TransactionScope scope;
     private final AuditTrail audit;
     private final ActivityTitles titles;
-    private final Map<String, RecordType> types = new ConcurrentHashMap<>();
+    private final RecordTypes types;
     private volatile DueFlags flags;
 
     /**
@@ -85,14 +83,16 @@ public class ActivityService {
      * @param schema the module's tables, so nothing runs before they exist
      * @param config the due flags' threshold
      * @param audit the records' history, which shows their check-ins
+     * @param types the installed record types, which activities may belong to
      */
     @Activate
     public ActivityService(@Reference Records records, @Reference AccessControl access,
             @Reference(target = "(osgi.jndi.service.name=crm)") DataSource dataSource, @Reference TransactionScope scope,
             @Reference(target = "(crm.schema.bundle=org.tesseracrm.activities)")
             org.tesseracrm.kernel.api.persistence.MigratedSchema schema, ActivitiesConfig config,
-            @Reference AuditTrail audit) {
+            @Reference AuditTrail audit, @Reference RecordTypes types) {
         this.audit = audit;
+        this.types = types;
         this.records = records;
         this.access = access;
         this.dataSource = dataSource;
@@ -112,15 +112,6 @@ public class ActivityService {
      */
     public Optional<Mark> flag(LocalDateTime due) {
         return flags.flag(Optional.of(due.toInstant(ZoneOffset.UTC)), Instant.now());
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removeType")
-    void addType(RecordType type) {
-        types.put(type.id(), type);
-    }
-
-    void removeType(RecordType type) {
-        types.remove(type.id(), type);
     }
 
     /**
@@ -383,7 +374,7 @@ public class ActivityService {
             return List.of();
         }
         List<RecordRef> found = new ArrayList<>();
-        types.values().stream().filter(t -> !t.id().equals(ActivityRecordType.ID))
+        types.all().stream().filter(t -> !t.id().equals(ActivityRecordType.ID))
                 .filter(t -> access.permitted(t.moduleId() + ".view")).sorted(Comparator.comparing(RecordType::label))
                 .forEach(t -> found.addAll(records.lookup(t.id(), typed, 5)));
         return found;
@@ -406,7 +397,7 @@ public class ActivityService {
      */
     public Optional<String> phoneOf(String recordType, long id) {
         access.require(ActivitiesModule.VIEW);
-        RecordType type = types.get(recordType);
+        RecordType type = types.find(recordType).orElse(null);
         if (type == null || !access.permitted(type.moduleId() + ".view")) {
             return Optional.empty();
         }
@@ -457,12 +448,12 @@ public class ActivityService {
 
     /** @return the record's title, checking the caller sees it */
     private String title(String recordType, long id) {
-        if (!types.containsKey(recordType)) {
+        if (types.find(recordType).isEmpty()) {
             throw new NotFoundException("No installed module keeps records of type \"" + recordType + "\".");
         }
         String title = records.titles(recordType, List.of(id)).get(id);
         if (title == null) {
-            throw new NotFoundException(types.get(recordType).label(), id);
+            throw new NotFoundException(types.require(recordType).label(), id);
         }
         return title;
     }
@@ -471,7 +462,7 @@ public class ActivityService {
         Map<String, RecordRef> checked = new LinkedHashMap<>();
         for (RecordRef ref : participants) {
             // Only records the caller sees, with their current titles.
-            String title = types.containsKey(ref.recordType())
+            String title = types.find(ref.recordType()).isPresent()
                     ? records.titles(ref.recordType(), List.of(ref.id())).get(ref.id()) : null;
             if (title == null) {
                 throw new ValidationException(List.of(new FieldError("participants",
@@ -503,7 +494,7 @@ public class ActivityService {
         LocalDateTime now = utcNow();
         return scope.required(c -> { // the check-in and its audit entry, or neither
             long id = insertCheckIn(c, username, recordType, recordId, title, kind, latitude, longitude, activityId, now);
-            RecordType type = types.get(recordType);
+            RecordType type = types.find(recordType).orElse(null);
             if (type != null) {
                 records.get(recordType, recordId).ifPresent(row -> audit.record(RecordChange.added(type.moduleId(),
                         recordType, recordId, title, String.valueOf(row.values().get("owner")), "checkIn",
@@ -556,7 +547,7 @@ public class ActivityService {
      * @return the record's neutral name, e.g. "Contact #12"
      */
     private String stored(String recordType, long id) {
-        RecordType type = types.get(recordType);
+        RecordType type = types.find(recordType).orElse(null);
         return clip(type == null ? recordType + " #" + id : type.neutralTitle(id), 300);
     }
 

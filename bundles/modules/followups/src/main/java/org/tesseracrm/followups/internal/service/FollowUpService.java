@@ -17,15 +17,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tesseracrm.followups.internal.FollowUpsModule;
@@ -41,6 +38,7 @@ import org.tesseracrm.kernel.api.record.IdGenerator;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordType;
+import org.tesseracrm.kernel.api.record.RecordTypes;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.record.RowDecoration.Mark;
 import org.tesseracrm.kernel.api.security.AccessControl;
@@ -73,7 +71,7 @@ public class FollowUpService {
     private final TransactionScope scope;
     private final AuditTrail audit;
     private final UserSettings settings;
-    private final Map<String, RecordType> types = new ConcurrentHashMap<>();
+    private final RecordTypes types;
 
     /**
      * @param records checks the caller sees an operation, and names it
@@ -83,27 +81,20 @@ public class FollowUpService {
      * @param schema the module's tables
      * @param audit the operations' history, which shows their follow-ups
      * @param settings the caller's time zone and locale, for the dates in the status tooltips
+     * @param types the installed record types, which operations are records of
      */
     @Activate
     public FollowUpService(@Reference Records records, @Reference AccessControl access,
             @Reference(target = "(osgi.jndi.service.name=crm)") DataSource dataSource, @Reference TransactionScope scope,
             @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.followups)") MigratedSchema schema,
-            @Reference AuditTrail audit, @Reference UserSettings settings) {
+            @Reference AuditTrail audit, @Reference UserSettings settings, @Reference RecordTypes types) {
         this.audit = audit;
+        this.types = types;
         this.settings = settings;
         this.records = records;
         this.access = access;
         this.dataSource = dataSource;
         this.scope = scope;
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removeType")
-    void addType(RecordType type) {
-        types.put(type.id(), type);
-    }
-
-    void removeType(RecordType type) {
-        types.remove(type.id(), type);
     }
 
     /**
@@ -178,7 +169,7 @@ public class FollowUpService {
         task.put("relatedType", recordType);
         task.put("relatedId", Long.toString(id));
         // the activity keeps a neutral name in its history; screens show the record's title at read time
-        RecordType type = types.get(recordType);
+        RecordType type = types.find(recordType).orElse(null);
         task.put("relatedTitle", type == null ? recordType + " #" + id : type.neutralTitle(id));
         try {
             return records.create(ACTIVITY, task).id();
@@ -190,7 +181,7 @@ public class FollowUpService {
 
     /** Writes a follow-up's planning or result into the operation's history. */
     private void history(String recordType, long id, String title, String name, String value) {
-        RecordType type = types.get(recordType);
+        RecordType type = types.find(recordType).orElse(null);
         if (type != null) {
             records.get(recordType, id).ifPresent(row -> audit.record(RecordChange.added(type.moduleId(), recordType, id,
                     title, String.valueOf(row.values().get("owner")), name, value)));

@@ -1,5 +1,6 @@
 package org.tesseracrm.kernel.ui.internal.admin;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -18,10 +19,12 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.HasDynamicTitle;
 
 import org.tesseracrm.kernel.api.CrmException;
+import org.tesseracrm.kernel.api.module.DegradedContribution;
 import org.tesseracrm.kernel.api.module.FeatureInfo;
 import org.tesseracrm.kernel.api.module.InstalledModule;
 import org.tesseracrm.kernel.api.module.ModuleAdmin;
 import org.tesseracrm.kernel.api.module.ModuleRegistry;
+import org.tesseracrm.kernel.api.module.SafeCaller;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.kernel.ui.internal.vaadin.ShellSession;
@@ -29,7 +32,8 @@ import org.tesseracrm.kernel.ui.internal.vaadin.ShellSession;
 /**
  * Modules and profiles with their state; enable and disable them at runtime. The same operations as
  * the crm:module-* shell commands, so Karaf's feature state stays the single source of truth. An
- * operation runs off the request thread while a progress bar shows; the page updates by push.
+ * operation runs off the request thread while a progress bar shows; the page updates by push. Below,
+ * the contributions the kernel's guard switched off because they failed (degraded), with their bundle.
  */
 public class ModulesView extends VerticalLayout implements HasDynamicTitle {
     private static final long serialVersionUID = 1L;
@@ -37,15 +41,22 @@ public class ModulesView extends VerticalLayout implements HasDynamicTitle {
     private final transient ModuleAdmin admin;
     private final transient ModuleRegistry registry;
     private final transient CallerContext callers;
+    private final transient SafeCaller guard;
     private final Grid<FeatureInfo> modules = new Grid<>();
+    private final Grid<DegradedContribution> degraded = new Grid<>();
+    private final H3 degradedTitle = new H3("Degraded contributions");
+    private final Paragraph degradedHint = new Paragraph("These contributions failed when Tessera called them, so "
+            + "they are left out of the screens; everything else keeps working. The log (data/log/karaf.log) has "
+            + "the first failure of each with its stack trace. Updating or restarting the bundle clears its entries.");
     private final Grid<FeatureInfo> profiles = new Grid<>();
     private final ProgressBar progress = new ProgressBar();
     private final Paragraph working = new Paragraph();
 
-    ModulesView(ModuleAdmin admin, ModuleRegistry registry, CallerContext callers) {
+    ModulesView(ModuleAdmin admin, ModuleRegistry registry, CallerContext callers, SafeCaller guard) {
         this.admin = admin;
         this.registry = registry;
         this.callers = callers;
+        this.guard = guard;
         setSizeFull();
         progress.setIndeterminate(true);
         progress.setId("modules-progress");
@@ -70,9 +81,19 @@ public class ModulesView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader("").setAutoWidth(true);
         profiles.setAllRowsVisible(true);
 
+        degraded.setId("degraded-grid");
+        degraded.addColumn(DegradedContribution::bundle).setHeader("Bundle").setAutoWidth(true);
+        degraded.addColumn(d -> d.module().isEmpty() ? "–" : d.module()).setHeader("Module").setAutoWidth(true);
+        degraded.addColumn(d -> d.contribution().substring(d.contribution().lastIndexOf('.') + 1) + "." + d.operation())
+                .setHeader("Contribution").setAutoWidth(true);
+        degraded.addColumn(DegradedContribution::failure).setHeader("Failure").setFlexGrow(1);
+        degraded.addColumn(d -> d.since().toString()).setHeader("Since (UTC)").setAutoWidth(true);
+        degraded.addColumn(DegradedContribution::failures).setHeader("Failures").setAutoWidth(true);
+        degraded.setAllRowsVisible(true);
+
         add(new H2("Modules"), new Paragraph("Enabling or disabling a module takes effect at once for every "
                 + "user. A disabled module's data stays in the database."), working, progress, modules,
-                new H3("Profiles"), profiles);
+                new H3("Profiles"), profiles, degradedTitle, degradedHint, degraded);
         refresh();
     }
 
@@ -85,7 +106,9 @@ public class ModulesView extends VerticalLayout implements HasDynamicTitle {
         if (!module.installed()) {
             return "Disabled";
         }
-        return registry.module(module.id()).map(InstalledModule::state).map(s -> "Enabled (" + s.toLowerCase() + ")")
+        boolean broken = guard.degraded().stream().anyMatch(d -> d.module().equals(module.id()));
+        return registry.module(module.id()).map(InstalledModule::state)
+                .map(s -> "Enabled (" + s.toLowerCase() + (broken ? ", degraded" : "") + ")")
                 .orElse("Enabled (starting)");
     }
 
@@ -140,5 +163,10 @@ public class ModulesView extends VerticalLayout implements HasDynamicTitle {
     private void refresh() {
         modules.setItems(admin.modules());
         profiles.setItems(admin.profiles());
+        List<DegradedContribution> failed = guard.degraded();
+        degraded.setItems(failed);
+        degradedTitle.setVisible(!failed.isEmpty());
+        degradedHint.setVisible(!failed.isEmpty());
+        degraded.setVisible(!failed.isEmpty());
     }
 }

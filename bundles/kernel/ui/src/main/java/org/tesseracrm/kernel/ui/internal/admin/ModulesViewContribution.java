@@ -6,6 +6,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Reference;
 import org.tesseracrm.kernel.api.module.ModuleAdmin;
 import org.tesseracrm.kernel.api.module.ModuleRegistry;
+import org.tesseracrm.kernel.api.module.SafeCaller;
 import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.kernel.api.ui.CrmView;
 import org.tesseracrm.kernel.api.ui.ViewContribution;
@@ -19,18 +20,21 @@ public class ModulesViewContribution implements ViewContribution {
     private final ModuleAdmin admin;
     private final ModuleRegistry registry;
     private final CallerContext callers;
+    private final SafeCaller guard;
 
     /**
      * @param admin enables and disables modules
      * @param registry which modules run
      * @param callers binds the admin to the background operation
+     * @param guard which contributions failed and were switched off
      */
     @Activate
     public ModulesViewContribution(@Reference ModuleAdmin admin, @Reference ModuleRegistry registry,
-            @Reference CallerContext callers) {
+            @Reference CallerContext callers, @Reference SafeCaller guard) {
         this.admin = admin;
         this.registry = registry;
         this.callers = callers;
+        this.guard = guard;
     }
 
     @Override
@@ -40,6 +44,6 @@ public class ModulesViewContribution implements ViewContribution {
 
     @Override
     public Component createView() {
-        return new ModulesView(admin, registry, callers);
+        return new ModulesView(admin, registry, callers, guard);
     }
 }

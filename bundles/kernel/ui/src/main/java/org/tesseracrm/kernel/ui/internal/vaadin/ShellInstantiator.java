@@ -33,7 +33,8 @@ final class ShellInstantiator extends DefaultInstantiator {
         }
         Optional<ViewContribution> contribution = views.contributionFor(type);
         if (contribution.isPresent()) {
-            return type.cast(contribution.get().createView());
+            ViewContribution view = contribution.get(); // a failure shows the error page inside the shell
+            return type.cast(views.guard().require(view, "createView", view::createView));
         }
         return super.getOrCreate(type);
     }

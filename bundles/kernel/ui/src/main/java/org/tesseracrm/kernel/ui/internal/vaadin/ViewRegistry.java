@@ -14,20 +14,26 @@ import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
 import com.vaadin.flow.shared.Registration;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tesseracrm.kernel.api.module.SafeCaller;
 import org.tesseracrm.kernel.api.ui.HeaderItem;
 import org.tesseracrm.kernel.api.ui.ViewContribution;
+import org.tesseracrm.kernel.ui.internal.contrib.HeaderItemRegistry;
 import org.tesseracrm.kernel.ui.internal.views.MainLayout;
 
 /**
  * Follows {@link ViewContribution} services: registers each one's route in Vaadin's route registry
  * when it appears and removes it when it goes, keeps the menu model and tells open layouts when the
- * menu changed. Follows {@link HeaderItem}s too, and tells open layouts when they come and go. Calls into module code are guarded: a broken module is logged and skipped.
+ * menu changed; tells them too when the {@link HeaderItemRegistry}'s top-bar items come and go. Calls into
+ * module code go through the kernel's {@link SafeCaller}: a contribution whose view type cannot be read
+ * is skipped (and shown degraded), one whose view cannot be created gets the error page, not the shell.
  */
 @org.osgi.service.component.annotations.Component(service = ViewRegistry.class, immediate = true)
 public class ViewRegistry {
@@ -42,43 +48,45 @@ public class ViewRegistry {
     private final List<Contributed> waiting = new CopyOnWriteArrayList<>();
     private final Set<ApplicationRouteRegistry> routeRegistries = new CopyOnWriteArraySet<>();
     private final Set<Consumer<List<MenuEntry>>> menuListeners = new CopyOnWriteArraySet<>();
-    private final List<Map.Entry<HeaderItem, Integer>> headerItems = new CopyOnWriteArrayList<>();
+    private final SafeCaller guard;
+    private final HeaderItemRegistry headerItems;
+    private final Registration headerListener;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindHeaderItem(HeaderItem item, Map<String, Object> props) {
-        int order = 100;
-        try {
-            order = Integer.parseInt(String.valueOf(props.getOrDefault(HeaderItem.ORDER, "100")).strip());
-        } catch (NumberFormatException e) {
-            LOG.warn("Header item {} has a malformed {}; it goes among the unordered ones", item.getClass().getName(),
-                    HeaderItem.ORDER);
-        }
-        headerItems.add(Map.entry(item, order));
-        fireMenuChanged();
+    /**
+     * @param guard isolates the calls into the contributions
+     * @param headerItems the top-bar items, whose changes reach open layouts as menu changes
+     */
+    @Activate
+    public ViewRegistry(@Reference SafeCaller guard, @Reference HeaderItemRegistry headerItems) {
+        this.guard = guard;
+        this.headerItems = headerItems;
+        this.headerListener = headerItems.addListener(this::fireMenuChanged);
     }
 
-    void unbindHeaderItem(HeaderItem item) {
-        headerItems.removeIf(e -> e.getKey() == item);
-        fireMenuChanged();
+    @Deactivate
+    void deactivate() {
+        headerListener.remove();
     }
 
-    /** @return the contributed top-bar items, in their order */
+    /** @return the contributed top-bar items, in their order, each called through the guard */
     public List<HeaderItem> headerItems() {
-        return headerItems.stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
+        return headerItems.all();
+    }
+
+    /** @return the guard, for the calls the shell makes into a contribution (creating its view) */
+    public SafeCaller guard() {
+        return guard;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     synchronized void bindContribution(ViewContribution contribution, Map<String, Object> props) {
         MenuEntry entry = MenuEntry.of(props);
-        Class<? extends Component> type;
-        try {
-            type = contribution.viewType();
-        } catch (RuntimeException e) {
-            LOG.error("View contribution for route '{}' failed; it is skipped", entry.route(), e);
-            return;
+        Optional<Class<? extends Component>> viewType = guard.call(contribution, "viewType", contribution::viewType);
+        if (viewType.isEmpty()) {
+            return; // the guard logged it and shows it degraded
         }
+        Class<? extends Component> type = viewType.get();
         if (entry.route().isEmpty()) {
             LOG.error("View {} has no route; it is skipped", type.getName());
             return;
@@ -172,11 +180,10 @@ public class ViewRegistry {
     private void fireMenuChanged() {
         List<MenuEntry> menu = menu();
         for (Consumer<List<MenuEntry>> listener : menuListeners) {
-            try {
+            guard.call(listener, "menuChanged", () -> {
                 listener.accept(menu);
-            } catch (RuntimeException e) {
-                LOG.warn("A menu listener failed", e);
-            }
+                return null;
+            });
         }
     }
 }

@@ -28,8 +28,6 @@ import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.shared.Registration;
 
 import org.tesseracrm.kernel.api.security.AccessControl;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.kernel.api.ui.HeaderItem;
 import org.tesseracrm.kernel.ui.internal.vaadin.MenuEntry;
@@ -44,7 +42,6 @@ import org.tesseracrm.kernel.ui.internal.vaadin.ViewRegistry;
  */
 public class MainLayout extends AppLayout implements BeforeEnterObserver {
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(MainLayout.class);
 
     private final transient ViewRegistry views;
     private final transient AccessControl access;
@@ -148,7 +145,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         }
     }
 
-    /** Shows the contributed header items, when they changed; one that fails is left out. */
+    /** Shows the contributed header items, when they changed; the guard leaves out one that fails. */
     private void rebuildHeader() {
         List<HeaderItem> items = views.headerItems();
         if (items.equals(shownItems) && header.getComponentCount() > 0) {
@@ -158,11 +155,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         header.removeAll();
         List<com.vaadin.flow.component.Component> created = new ArrayList<>();
         for (HeaderItem item : items) {
-            try {
-                item.create().ifPresent(created::add);
-            } catch (RuntimeException e) {
-                LOG.warn("Header item {} failed", item.getClass().getName(), e);
-            }
+            item.create().ifPresent(created::add); // the registry's items are guarded: a failing one gives none
         }
         created.forEach(header::add);
     }

@@ -40,7 +40,8 @@ record HealthReport(State state, List<Part> parts, List<InstalledModule> modules
     /**
      * @param parts the parts' states
      * @param modules the installed modules
-     * @return the report, DOWN if any part is DOWN, else STARTING if any is STARTING, else UP
+     * @return the report, DOWN if any part is DOWN, else STARTING if any is STARTING, else DEGRADED if
+     *     any is DEGRADED, else UP
      */
     static HealthReport of(List<Part> parts, List<InstalledModule> modules) {
         State worst = parts.stream().map(p -> p.status().state()).max(Comparator.naturalOrder()).orElse(State.UP);
@@ -69,9 +70,12 @@ record HealthReport(State state, List<Part> parts, List<InstalledModule> modules
         }
     }
 
-    /** @return HTTP 200 when UP, else 503 (Service Unavailable) */
+    /**
+     * @return HTTP 200 when UP or DEGRADED (working, with a broken contribution switched off), else 503
+     *     (Service Unavailable)
+     */
     int httpStatus() {
-        return state == State.UP ? 200 : 503;
+        return state == State.UP || state == State.DEGRADED ? 200 : 503;
     }
 
     /** @return the parts that are not UP, worst first, as "name: detail"; empty when UP */

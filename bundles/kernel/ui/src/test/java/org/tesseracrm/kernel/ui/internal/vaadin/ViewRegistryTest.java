@@ -14,10 +14,13 @@ import com.vaadin.flow.component.html.Span;
 
 import org.junit.jupiter.api.Test;
 import org.tesseracrm.kernel.api.ui.ViewContribution;
+import org.tesseracrm.kernel.ui.internal.contrib.HeaderItemRegistry;
+import org.tesseracrm.kernel.ui.internal.contrib.RecordingGuard;
 
 class ViewRegistryTest {
 
-    private final ViewRegistry registry = new ViewRegistry();
+    private final RecordingGuard guard = new RecordingGuard();
+    private final ViewRegistry registry = new ViewRegistry(guard, new HeaderItemRegistry(guard));
 
     @Test
     void ordersTheMenuByGroupOrderAndTitleAndHidesUntitledViews() {
@@ -64,6 +67,7 @@ class ViewRegistryTest {
         }, props("broken", "Broken", "", 1));
         registry.bindContribution(view(Div.class), props("contacts", "Contacts", "", 10));
         assertEquals(List.of("contacts"), registry.menu().stream().map(MenuEntry::route).toList());
+        assertEquals(List.of("viewType"), guard.failed, "the failure went through the guard");
     }
 
     private static ViewContribution view(Class<? extends Component> type) {

@@ -46,6 +46,19 @@ class HealthReportTest {
     }
 
     @Test
+    void aDegradedContributionShowsWith200AndStartingStillWins() {
+        HealthReport degraded = HealthReport.of(List.of(part("database", HealthStatus.up()),
+                part("contributions", HealthStatus.degraded("org.acme: Panel.create failed: boom."))), List.of());
+        assertEquals(State.DEGRADED, degraded.state());
+        assertEquals(200, degraded.httpStatus());
+        assertEquals("contributions: org.acme: Panel.create failed: boom.", degraded.reason());
+        HealthReport starting = HealthReport.of(List.of(part("modules", HealthStatus.starting("Wait.")),
+                part("contributions", HealthStatus.degraded("x"))), List.of());
+        assertEquals(State.STARTING, starting.state());
+        assertEquals(503, starting.httpStatus());
+    }
+
+    @Test
     void aPartWithoutDetailIsNamedWithItsState() {
         assertEquals("schema migration is starting",
                 HealthReport.of(List.of(part("schema migration", HealthStatus.starting(""))), List.of()).reason());
