@@ -23,6 +23,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -48,6 +49,7 @@ import org.tesseracrm.contacts.api.ContactData;
 import org.tesseracrm.contacts.api.ContactInput;
 import org.tesseracrm.contacts.api.ContactService;
 import org.tesseracrm.kernel.api.NotFoundException;
+import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.audit.AuditTrail;
 import org.tesseracrm.kernel.api.module.ModuleDescriptor;
@@ -55,8 +57,10 @@ import org.tesseracrm.kernel.api.module.ModuleRegistry;
 import org.tesseracrm.kernel.api.persistence.MigratedSchema;
 import org.tesseracrm.kernel.api.record.BulkAction;
 import org.tesseracrm.kernel.api.record.RecordQuery;
+import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordSelection;
+import org.tesseracrm.kernel.api.record.RecordValues;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.record.RowDecoration;
 import org.tesseracrm.kernel.api.security.Caller;
@@ -190,9 +194,16 @@ public class ContactsModuleIT {
         Records records = waitFor(Records.class);
         assertTrue("the companies view contribution", eventually(() -> viewReference("companies") != null));
         String marker = "Globex" + System.nanoTime();
-        RecordRow globex = callers.callAs(ADMIN, () -> records.create("company", Map.of("name", marker)));
-        RecordRow homer = callers.callAs(ADMIN, () -> records.create(ContactService.RECORD_TYPE,
-                Map.of("lastName", "Simpson", "company", String.valueOf(globex.id()))));
+        // Typed writes: a lookup is the record pointed at; a value of the wrong Java type is refused like bad text
+        RecordRow globex = callers.callAs(ADMIN, () -> records.create("company",
+                RecordValues.builder().set("name", marker).build()));
+        RecordRow homer = callers.callAs(ADMIN, () -> records.create(ContactService.RECORD_TYPE, RecordValues.builder()
+                .set("lastName", "Simpson").set("company", new RecordRef("company", globex.id(), marker)).build()));
+        assertEquals(OptionalLong.of(globex.id()), homer.lookup("company"));
+        ValidationException wrongType = assertThrows(ValidationException.class, () -> callers.callAs(ADMIN,
+                () -> records.update(ContactService.RECORD_TYPE, homer.id(), homer.version(),
+                        RecordValues.builder().set("company", String.valueOf(globex.id())).build())));
+        assertEquals(List.of(new FieldError("company", "Enter the id of a record")), wrongType.errors());
         List<String> servicesBefore = settledServices();
 
         features.uninstallFeature("crm-companies", EnumSet.noneOf(FeaturesService.Option.class));
@@ -204,7 +215,7 @@ public class ContactsModuleIT {
         assertEquals("the contact keeps its company's id", globex.id(), kept.values().get("company"));
         ValidationException refused = assertThrows(ValidationException.class, () -> callers.callAs(ADMIN,
                 () -> records.update(ContactService.RECORD_TYPE, kept.id(), kept.version(),
-                        Map.of("company", String.valueOf(globex.id())))));
+                        RecordValues.builder().set("company", globex.id()).build())));
         assertEquals("company", refused.errors().get(0).field());
         assertTrue(refused.errors().get(0).message(), refused.errors().get(0).message().contains("not installed"));
         assertThrows(NotFoundException.class, () -> callers.callAs(ADMIN, () -> records.get("company", globex.id())));
