@@ -9,9 +9,11 @@ import org.osgi.annotation.versioning.ConsumerType;
  * module that is uninstalled wait until it is back.
  *
  * <p>The kernel calls {@link #fire} on its timer thread, as {@code Caller.SYSTEM}, one timer at a time:
- * keep the work short (seconds) and hand anything long to where it belongs. A timer can run more than
- * once (a node dies after the work but before the timer is marked done, or a retry after an exception),
- * so the work must be safe to repeat: check the state it acts on.
+ * keep the work short (seconds) and hand anything long to where it belongs. The call runs inside a
+ * {@link org.tesseracrm.kernel.api.persistence.TransactionScope} that also marks the timer done, so what the
+ * handler writes to the CRM database commits with the timer's completion and rolls back with its failure.
+ * Work outside the database (a mail, an HTTP call) can be repeated, when a node dies before that commit
+ * and the timer runs again: make it safe to repeat, and check the state it acts on.
  */
 @ConsumerType
 public interface TimerHandler {

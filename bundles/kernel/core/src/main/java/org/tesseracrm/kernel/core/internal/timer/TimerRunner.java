@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tesseracrm.kernel.api.persistence.TransactionScope;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.kernel.api.timer.DueTimer;
@@ -15,8 +16,11 @@ import org.tesseracrm.kernel.api.timer.TimerHandler;
 
 /**
  * One look at the timer table, on the kernel's timer thread: claims each due timer whose handler is
- * registered here and runs it, then marks it done, to be retried, or failed. Nothing a handler does
- * and no database failure leaves this class: the thread that calls it must keep running.
+ * registered here and runs it, then marks it done, to be retried, or failed. The handler's work and the
+ * deletion of its timer are one transaction: what the handler wrote through the CRM database is
+ * committed exactly when the timer is marked done, and rolled back with a failure that is then
+ * retried. Nothing a handler does and no database failure leaves this class: the thread that calls it
+ * must keep running.
  */
 class TimerRunner {
     private static final Logger LOG = LoggerFactory.getLogger(TimerRunner.class);
@@ -28,6 +32,7 @@ class TimerRunner {
     }
 
     private final TimerStore store;
+    private final TransactionScope scope;
     private final Supplier<Map<String, Registered>> handlers;
     private final CallerContext callers;
     private final Backoff backoff;
@@ -36,9 +41,10 @@ class TimerRunner {
     private volatile boolean stopping;
     private boolean unreadable;
 
-    TimerRunner(TimerStore store, Supplier<Map<String, Registered>> handlers, CallerContext callers, Backoff backoff,
-            Duration staleAfter, String node) {
+    TimerRunner(TimerStore store, TransactionScope scope, Supplier<Map<String, Registered>> handlers, CallerContext callers,
+            Backoff backoff, Duration staleAfter, String node) {
         this.store = store;
+        this.scope = scope;
         this.handlers = handlers;
         this.callers = callers;
         this.backoff = backoff;
@@ -89,6 +95,15 @@ class TimerRunner {
         return ran;
     }
 
+    /** Carries a handler's checked exception out of the transaction, which it rolls back. */
+    private static final class HandlerFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        HandlerFailure(Exception cause) {
+            super(cause);
+        }
+    }
+
     private void run(TimerStore.Claim claim, Registered registered) {
         DueTimer timer = claim.timer();
         if (registered == null) { // unregistered between the read and the claim
@@ -97,14 +112,23 @@ class TimerRunner {
         }
         Throwable failure = callers.callAs(Caller.SYSTEM, () -> {
             try {
-                registered.handler().fire(timer);
+                scope.required(c -> {
+                    try {
+                        registered.handler().fire(timer);
+                    } catch (Exception e) {
+                        throw new HandlerFailure(e);
+                    }
+                    store.done(claim);
+                    return null;
+                });
                 return null;
+            } catch (HandlerFailure f) {
+                return f.getCause();
             } catch (Throwable t) { // a module's failure must never end the timer thread
                 return t;
             }
         });
         if (failure == null) {
-            store.done(claim);
             return;
         }
         if (failure instanceof InterruptedException) {

@@ -34,6 +34,7 @@ import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.NotFoundException;
 import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.persistence.MigratedSchema;
+import org.tesseracrm.kernel.api.persistence.TransactionScope;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.kernel.api.timer.TimerCounts;
@@ -66,6 +67,7 @@ public class TimerService implements Timers {
     /**
      * @param dataSource the CRM database
      * @param schema present once the kernel's tables exist
+     * @param scope the transaction a handler's work and its timer's completion share
      * @param callers runs handlers as the system
      * @param access checks the administrator's permission
      * @param config poll interval, attempts, backoff, stale claims, node name
@@ -73,15 +75,16 @@ public class TimerService implements Timers {
     @Activate
     public TimerService(@Reference(target = "(osgi.jndi.service.name=crm)") DataSource dataSource,
             @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.kernel.core)") MigratedSchema schema,
-            @Reference CallerContext callers, @Reference AccessControl access, TimersConfig config) {
-        this(new TimerStore(dataSource, Clock.systemUTC()), callers, access, config);
+            @Reference TransactionScope scope, @Reference CallerContext callers, @Reference AccessControl access,
+            TimersConfig config) {
+        this(new TimerStore(dataSource, Clock.systemUTC()), scope, callers, access, config);
     }
 
-    TimerService(TimerStore store, CallerContext callers, AccessControl access, TimersConfig config) {
+    TimerService(TimerStore store, TransactionScope scope, CallerContext callers, AccessControl access, TimersConfig config) {
         this.store = store;
         this.access = access;
         this.poll = Duration.ofMillis(Math.max(50, config.pollMillis()));
-        this.runner = new TimerRunner(store, () -> Map.copyOf(handlers), callers,
+        this.runner = new TimerRunner(store, scope, () -> Map.copyOf(handlers), callers,
                 new Backoff(Math.max(1, config.maxAttempts()), Duration.ofMillis(Math.max(0, config.retryDelayMillis()))),
                 Duration.ofSeconds(Math.max(10, config.staleAfterSeconds())), nodeName(config));
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {

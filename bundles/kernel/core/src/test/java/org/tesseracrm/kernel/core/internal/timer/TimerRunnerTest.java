@@ -22,7 +22,7 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.tesseracrm.kernel.api.timer.DueTimer;
+import org.tesseracrm.kernel.api.persistence.ModuleSql;
 import org.tesseracrm.kernel.api.timer.TimerCounts;
 import org.tesseracrm.kernel.api.timer.TimerHandler;
 import org.tesseracrm.kernel.api.timer.TimerInfo;
@@ -42,6 +42,7 @@ class TimerRunnerTest {
     private final Map<String, TimerRunner.Registered> handlers = new ConcurrentHashMap<>();
     private final List<String> fired = new CopyOnWriteArrayList<>();
     private EmbeddedDataSource dataSource;
+    private TestScope scope;
     private TimerStore store;
 
     @BeforeEach
@@ -58,8 +59,10 @@ class TimerRunnerTest {
                     + " CLAIMED_BY VARCHAR(200), CLAIMED_AT TIMESTAMP, VERSION BIGINT DEFAULT 0 NOT NULL,"
                     + " CREATED_AT TIMESTAMP NOT NULL, CONSTRAINT UQ_CRM_TIMER_KEY UNIQUE (HANDLER, TIMER_KEY))");
             s.execute("CREATE INDEX IX_CRM_TIMER_DUE ON CRM_TIMER (STATE, DUE_AT)");
+            s.execute("CREATE TABLE T_SENT (KEY_SENT VARCHAR(20) NOT NULL)");
         }
-        store = new TimerStore(dataSource, clock);
+        scope = new TestScope(dataSource);
+        store = new TimerStore(scope.dataSource(), clock);
     }
 
     @Test
@@ -213,6 +216,25 @@ class TimerRunnerTest {
     }
 
     @Test
+    void whatAHandlerWritesCommitsWithTheTimersCompletionOrRollsBackWithItsFailure() {
+        handle("mail.send", t -> {
+            ModuleSql.update(scope.dataSource(), "INSERT INTO T_SENT VALUES (?)", List.of(t.key()));
+            if (t.key().equals("bad")) {
+                throw new IllegalStateException("bounced");
+            }
+        });
+        store.schedule("mail.send", "good", T0, "");
+        store.schedule("mail.send", "bad", T0, "");
+
+        assertEquals(2, runner("a", 3, Duration.ofSeconds(1)).look());
+
+        assertEquals(List.of("good"), ModuleSql.query(dataSource, "SELECT KEY_SENT FROM T_SENT", List.of(), 10,
+                rs -> rs.getString(1)), "the failed run's insert was rolled back");
+        assertEquals(Optional.empty(), store.find("mail.send", "good"));
+        assertEquals(Optional.of("IllegalStateException: bounced"), store.find("mail.send", "bad").orElseThrow().info().lastError());
+    }
+
+    @Test
     void schedulingTheSameKeyAgainReplacesThePendingTimerAndCancelRemovesIt() {
         long first = store.schedule("mail.send", "42", T0.plusSeconds(60), "a");
         long again = store.schedule("mail.send", "42", T0.plusSeconds(120), "b");
@@ -226,8 +248,8 @@ class TimerRunnerTest {
     }
 
     private TimerRunner runner(String node, int attempts, Duration firstDelay) {
-        return new TimerRunner(store, () -> Map.copyOf(handlers), new CallerContextImpl(), new Backoff(attempts, firstDelay),
-                STALE, node);
+        return new TimerRunner(store, scope, () -> Map.copyOf(handlers), new CallerContextImpl(),
+                new Backoff(attempts, firstDelay), STALE, node);
     }
 
     private void handle(String name, TimerHandler handler) {

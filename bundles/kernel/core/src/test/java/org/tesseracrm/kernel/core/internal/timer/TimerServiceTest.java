@@ -59,7 +59,8 @@ class TimerServiceTest {
                     + " CLAIMED_BY VARCHAR(200), CLAIMED_AT TIMESTAMP, VERSION BIGINT DEFAULT 0 NOT NULL,"
                     + " CREATED_AT TIMESTAMP NOT NULL, CONSTRAINT UQ_CRM_TIMER_KEY UNIQUE (HANDLER, TIMER_KEY))");
         }
-        service = new TimerService(new TimerStore(dataSource, Clock.systemUTC()), callers, access(), config());
+        TestScope scope = new TestScope(dataSource);
+        service = new TimerService(new TimerStore(scope.dataSource(), Clock.systemUTC()), scope, callers, access(), config());
     }
 
     @AfterEach
