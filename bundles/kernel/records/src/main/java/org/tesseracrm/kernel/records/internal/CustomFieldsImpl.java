@@ -77,6 +77,10 @@ public class CustomFieldsImpl implements CustomFields {
                 Jdbc.execute(c, "CREATE INDEX " + indexName(type, field) + " ON " + type.table() + " ("
                         + indexColumns(type, field) + ")");
             }
+            if (descendingIndexed(c, field)) {
+                Jdbc.execute(c, "CREATE INDEX " + descendingIndexName(type, field) + " ON " + type.table() + " ("
+                        + field.column() + " DESC, ID DESC)");
+            }
             PickLists.write(c, type.id(), field.name(), pickList);
             return null;
         });
@@ -95,6 +99,9 @@ public class CustomFieldsImpl implements CustomFields {
         catalog.jdbc().inTransaction(c -> {
             if (field.sortable()) {
                 Jdbc.execute(c, "DROP INDEX " + indexName(type, field));
+            }
+            if (descendingIndexed(c, field) && SearchSql.indexExists(c, type.table(), descendingIndexName(type, field))) {
+                Jdbc.execute(c, "DROP INDEX " + descendingIndexName(type, field));
             }
             Jdbc.execute(c, "ALTER TABLE " + type.table() + " DROP COLUMN " + field.column());
             delete(c, "DELETE FROM CRM_PICKLIST_VALUE WHERE RECORD_TYPE = ? AND FIELD_NAME = ?", type.id(), name);
@@ -190,6 +197,22 @@ public class CustomFieldsImpl implements CustomFields {
     private static String indexName(RecordType type, FieldDefinition field) {
         String name = "IX_" + type.id().toUpperCase(Locale.ROOT) + "_" + field.column();
         return name.length() > 60 ? name.substring(0, 60) : name;
+    }
+
+    /**
+     * @return whether the field gets a second, descending index: on Derby, which reads no index backwards,
+     *     for the sortable numbers, amounts, dates and times a list is often sorted by descending
+     */
+    private boolean descendingIndexed(Connection c, FieldDefinition field) throws SQLException {
+        return field.sortable() && switch (field.type()) {
+            case NUMBER, MONEY, DATE, DATE_TIME -> true;
+            default -> false;
+        } && catalog.search().dialect(c) == SearchSql.Dialect.DERBY;
+    }
+
+    /** @return the name of the field's descending index on Derby, e.g. {@code IX_CONTACT_CF_SCORE_D} */
+    private static String descendingIndexName(RecordType type, FieldDefinition field) {
+        return indexName(type, field) + "_D";
     }
 
     private static String indexColumns(RecordType type, FieldDefinition field) {

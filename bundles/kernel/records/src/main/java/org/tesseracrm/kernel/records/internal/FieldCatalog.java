@@ -31,6 +31,7 @@ public class FieldCatalog {
     private final Jdbc jdbc;
     private final Map<String, List<FieldDefinition>> custom = new ConcurrentHashMap<>();
     private final Map<String, List<PickListValue>> pickLists = new ConcurrentHashMap<>();
+    private final SearchState search = new SearchState();
 
     /**
      * @param scope the CRM database's transaction scope
@@ -44,6 +45,11 @@ public class FieldCatalog {
 
     Jdbc jdbc() {
         return jdbc;
+    }
+
+    /** @return what the platform's search indexes hold, for every service building record SQL */
+    SearchState search() {
+        return search;
     }
 
     /** @return the type's predefined fields followed by its custom fields */

@@ -112,6 +112,9 @@ public class ImportsImpl implements Imports {
                 }
                 flush(insert, done, progress, false);
             }
+            if (!creates.isEmpty()) {
+                SearchTerms.written(c, catalog.search(), type, firstId, firstId + creates.size() - 1);
+            }
             try (PreparedStatement update = c.prepareStatement(sql.update(changed))) {
                 for (Planned row : updates) {
                     batch(update, RecordSql.updateParams(changed, row.values(), ownerOf(row, owner, caller), now,
@@ -119,6 +122,7 @@ public class ImportsImpl implements Imports {
                 }
                 flush(update, done, progress, true);
             }
+            SearchTerms.written(c, catalog.search(), type, updates.stream().map(p -> p.existing().id()).toList());
             progress.accept(done[0]);
             return null;
         });
@@ -190,7 +194,7 @@ public class ImportsImpl implements Imports {
 
     /** @return at most two records of the type, visible to the caller, whose single title field is the text */
     private List<RecordRow> titled(RecordType type, String text) {
-        RecordSql sql = new RecordSql(type, catalog.fields(type));
+        RecordSql sql = new RecordSql(type, catalog.fields(type), catalog.search());
         Sql select = sql.anyEqual(Map.of(catalog.field(type, type.titleFields().get(0)), text), 0, access.visibility(), 2);
         return catalog.jdbc().inTransaction(c -> sql.rows(c, select));
     }

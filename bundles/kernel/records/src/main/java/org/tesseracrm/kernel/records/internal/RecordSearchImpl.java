@@ -10,10 +10,8 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -48,9 +46,6 @@ public class RecordSearchImpl implements RecordSearch {
     private final RecordTypeRegistry types;
     private final FieldCatalog catalog;
     private final AccessControl access;
-    /** The fields whose search index exists, by record type id. */
-    private final Map<String, Set<String>> indexed = new ConcurrentHashMap<>();
-    private volatile Dialect dialect;
 
     /**
      * @param types installed record types
@@ -68,22 +63,31 @@ public class RecordSearchImpl implements RecordSearch {
     /** Creates the search indexes of a record type that lacks them (once per database; fast when they exist). */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     public void addType(RecordType type) {
+        if (!Identifiers.problems(type).isEmpty()) {
+            return; // refused by the RecordTypeRegistry, which says why
+        }
         List<FieldDefinition> fields = SearchSql.indexable(type);
         long start = System.nanoTime();
         try {
+            Set<String> termed = new HashSet<>();
             Set<String> ready = catalog.jdbc().inTransaction(c -> {
                 Set<String> made = new HashSet<>();
                 for (FieldDefinition field : fields) {
                     if (SearchSql.ensure(c, dialect(c), type, field)) {
                         made.add(field.name());
+                        if (dialect(c) == Dialect.DERBY && SearchTerms.listed(field)) {
+                            SearchTerms.ensure(c, type, field);
+                            termed.add(field.name());
+                        }
                     }
                 }
                 return made;
             });
-            indexed.put(type.id(), Set.copyOf(ready));
+            catalog.search().ready(type.id(), ready, termed);
             long millis = (System.nanoTime() - start) / 1_000_000;
             if (millis > 1000) { // it created indexes on a large table: worth saying once
-                LOG.info("Search indexes of {} created for {} in {} ms", type.id(), ready, millis);
+                LOG.info("Search indexes of {} created for {} ({} with a values list for \"contains\") in {} ms",
+                        type.id(), ready, termed, millis);
             }
         } catch (RuntimeException e) {
             LOG.warn("The search indexes of {} could not be created, so its global search reads the whole table: {}",
@@ -93,7 +97,7 @@ public class RecordSearchImpl implements RecordSearch {
 
     /** Forgets a record type that went; its indexes stay with its table. */
     public void removeType(RecordType type) {
-        indexed.remove(type.id());
+        catalog.search().forget(type.id());
     }
 
     @Override
@@ -117,7 +121,7 @@ public class RecordSearchImpl implements RecordSearch {
 
     private Optional<SearchGroup> search(Connection c, RecordType type, String prefix, int limit, Visibility visible)
             throws SQLException {
-        Set<String> ready = indexed.getOrDefault(type.id(), Set.of());
+        Set<String> ready = catalog.search().indexed(type.id());
         Set<Long> ids = new LinkedHashSet<>();
         boolean more = false;
         for (FieldDefinition field : SearchSql.indexable(type)) {
@@ -161,11 +165,6 @@ public class RecordSearchImpl implements RecordSearch {
     }
 
     private Dialect dialect(Connection c) throws SQLException {
-        Dialect known = dialect;
-        if (known == null) {
-            known = Dialect.of(c);
-            dialect = known;
-        }
-        return known;
+        return catalog.search().dialect(c);
     }
 }

@@ -41,23 +41,75 @@ final class RecordSql {
     private final RecordType type;
     private final List<FieldDefinition> fields;
     private final Map<String, FieldDefinition> byName;
+    private final SearchState search;
 
     /**
      * @param type the record type
      * @param fields all its fields, predefined and custom
      */
     RecordSql(RecordType type, List<FieldDefinition> fields) {
+        this(type, fields, new SearchState());
+    }
+
+    /**
+     * @param type the record type
+     * @param fields all its fields, predefined and custom
+     * @param search the platform's search indexes, used where they serve a filter or a comparison
+     */
+    RecordSql(RecordType type, List<FieldDefinition> fields, SearchState search) {
         this.type = type;
         this.fields = List.copyOf(fields);
         this.byName = fields.stream().collect(Collectors.toMap(FieldDefinition::name, Function.identity(),
                 (a, b) -> a, LinkedHashMap::new));
+        this.search = search;
     }
 
     /** @return the page's SELECT; without paging when {@code paged} is false (exports) */
     Sql select(RecordQuery query, Visibility visible, boolean paged) {
+        return select(query, visible, paged, Map.of());
+    }
+
+    /**
+     * @return the page's SELECT, whose "contains" filters use Derby's values lists ({@link SearchTerms})
+     *     where they are selective; without paging when {@code paged} is false
+     */
+    Sql select(Connection c, RecordQuery query, Visibility visible, boolean paged) throws SQLException {
+        return select(query, visible, paged, terms(c, query));
+    }
+
+    /** @return a COUNT that reads at most {@code atMost} matching rows, using the values lists like {@link #select} */
+    Sql count(Connection c, RecordQuery query, Visibility visible, long atMost) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String inner = "SELECT ID FROM " + type.table() + where(query, visible, params, terms(c, query))
+                + " FETCH FIRST ? ROWS ONLY";
+        params.add(atMost);
+        return new Sql("SELECT COUNT(*) FROM (" + inner + ") LIMITED", params);
+    }
+
+    /**
+     * @return for each "contains" filter on a field with a complete values list (Derby), the lower-cased
+     *     values that contain its text, when they are selective
+     */
+    Map<Filter, List<String>> terms(Connection c, RecordQuery query) throws SQLException {
+        Set<String> termed = search.termed(type.id());
+        if (termed.isEmpty()) {
+            return Map.of();
+        }
+        Map<Filter, List<String>> terms = new java.util.HashMap<>();
+        for (Filter filter : query.filters()) {
+            FieldDefinition field = byName.get(filter.field());
+            if (filter.op() == org.tesseracrm.kernel.api.record.FilterOp.CONTAINS && field != null
+                    && termed.contains(field.name()) && !filter.values().get(0).isEmpty()) {
+                SearchTerms.terms(c, type, field, filter.values().get(0)).ifPresent(t -> terms.put(filter, t));
+            }
+        }
+        return terms;
+    }
+
+    private Sql select(RecordQuery query, Visibility visible, boolean paged, Map<Filter, List<String>> terms) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT ").append(columns()).append(" FROM ").append(type.table());
-        sql.append(where(query, visible, params)).append(orderBy(query.sort()));
+        sql.append(where(query, visible, params, terms)).append(orderBy(query.sort()));
         if (paged) {
             sql.append(" OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
             params.add(query.offset());
@@ -69,7 +121,8 @@ final class RecordSql {
     /** @return a COUNT that reads at most {@code atMost} matching rows */
     Sql count(RecordQuery query, Visibility visible, long atMost) {
         List<Object> params = new ArrayList<>();
-        String inner = "SELECT ID FROM " + type.table() + where(query, visible, params) + " FETCH FIRST ? ROWS ONLY";
+        String inner = "SELECT ID FROM " + type.table() + where(query, visible, params, Map.of())
+                + " FETCH FIRST ? ROWS ONLY";
         params.add(atMost);
         return new Sql("SELECT COUNT(*) FROM (" + inner + ") LIMITED", params);
     }
@@ -95,9 +148,9 @@ final class RecordSql {
     }
 
     /**
-     * @param values a value per field, as {@link #toColumn} stores it; text is compared ignoring case
-     *     (on Derby that reads the whole table, as Derby has no index on {@code LOWER(column)}; PostgreSQL
-     *     uses the trigram indexes a module declares)
+     * @param values a value per field, as {@link #toColumn} stores it; text is compared ignoring case,
+     *     through the field's lower-cased search index where the platform made one (else, on Derby, by
+     *     reading the whole table)
      * @param except a record id left out, 0 for none
      * @param limit the most rows wanted
      * @return the SELECT of the visible records holding any of the values, in default order
@@ -108,7 +161,7 @@ final class RecordSql {
         values.forEach((field, value) -> {
             Object stored = toColumn(field, value);
             if (stored instanceof String text && field.type().textual()) {
-                ors.add("LOWER(" + field.column() + ") = ?");
+                ors.add(lowered(field) + " = ?");
                 params.add(text.toLowerCase(Locale.ROOT));
             } else {
                 ors.add(field.column() + " = ?");
@@ -279,7 +332,13 @@ final class RecordSql {
         return "ID, VERSION" + fields.stream().map(f -> ", " + f.column()).collect(Collectors.joining());
     }
 
-    private String where(RecordQuery query, Visibility visible, List<Object> params) {
+    /** @return the field's value in lower case, as its search index holds it if it has one */
+    private String lowered(FieldDefinition field) {
+        return search.dialect().filter(d -> search.indexed(type.id()).contains(field.name()))
+                .map(d -> SearchSql.searched(d, field, true)).orElse("LOWER(" + field.column() + ")");
+    }
+
+    private String where(RecordQuery query, Visibility visible, List<Object> params, Map<Filter, List<String>> terms) {
         List<String> conditions = new ArrayList<>();
         String owners = ownerCondition(visible, params, "");
         if (!owners.isEmpty()) {
@@ -289,7 +348,8 @@ final class RecordSql {
         List<FieldError> errors = new ArrayList<>();
         for (Filter filter : query.filters()) {
             try {
-                conditions.add(condition(filter, params));
+                List<String> values = terms.get(filter);
+                conditions.add(values == null ? condition(filter, params) : among(field(filter.field()), values, params));
             } catch (ValidationException e) {
                 errors.addAll(e.errors());
             }
@@ -320,6 +380,15 @@ final class RecordSql {
             params.add(pattern);
         }
         return "(" + String.join(" OR ", ors) + ")";
+    }
+
+    /** @return the condition that the field's lower-cased value is one of the values (none: no row) */
+    private String among(FieldDefinition field, List<String> values, List<Object> params) {
+        if (values.isEmpty()) {
+            return "1 = 0";
+        }
+        params.addAll(values);
+        return SearchSql.copyColumn(field) + " IN (" + placeholders(values.size()) + ")";
     }
 
     private String condition(Filter filter, List<Object> params) {
@@ -396,6 +465,9 @@ final class RecordSql {
     private String orderBy(List<SortOrder> sort) {
         List<SortOrder> keys = sort.isEmpty() ? type.defaultSort() : sort;
         List<String> terms = new ArrayList<>();
+        // The id, last key of every order index, runs the way the first key runs: a list sorted by a field
+        // descending reads an index backwards (PostgreSQL) or a descending index (Derby) instead of sorting.
+        boolean idAscending = keys.isEmpty() || keys.get(0).ascending();
         for (SortOrder key : keys) {
             FieldDefinition field = field(key.field());
             if (!field.sortable()) {
@@ -403,7 +475,7 @@ final class RecordSql {
             }
             terms.add(field.column() + (key.ascending() ? " ASC" : " DESC"));
         }
-        terms.add("ID ASC");
+        terms.add(idAscending ? "ID ASC" : "ID DESC");
         return " ORDER BY " + String.join(", ", terms);
     }
 

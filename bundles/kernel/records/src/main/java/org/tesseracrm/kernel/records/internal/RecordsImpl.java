@@ -96,16 +96,18 @@ public class RecordsImpl implements Records {
     @Override
     public List<RecordRow> page(String recordType, RecordQuery query) {
         RecordType type = types.allowed(recordType, access, "view");
-        RecordSql sql = new RecordSql(type, catalog.fields(type));
-        Sql select = sql.select(query, access.visibility(), true);
-        return shown(type, catalog.jdbc().inTransaction(c -> sql.rows(c, select)));
+        RecordSql sql = new RecordSql(type, catalog.fields(type), catalog.search());
+        Visibility visible = access.visibility();
+        return shown(type, catalog.jdbc().inTransaction(c -> sql.rows(c, sql.select(c, query, visible, true))));
     }
 
     @Override
     public long count(String recordType, RecordQuery query, long atMost) {
         RecordType type = types.allowed(recordType, access, "view");
-        Sql count = new RecordSql(type, catalog.fields(type)).count(query, access.visibility(), atMost);
+        RecordSql sql = new RecordSql(type, catalog.fields(type), catalog.search());
+        Visibility visible = access.visibility();
         return catalog.jdbc().inTransaction(c -> {
+            Sql count = sql.count(c, query, visible, atMost);
             try (PreparedStatement s = c.prepareStatement(count.text())) {
                 count.bind(s);
                 try (ResultSet rs = s.executeQuery()) {
@@ -159,6 +161,7 @@ public class RecordsImpl implements Records {
                 Sql.bind(insert, RecordSql.insertParams(id, owner, now, data, changes));
                 insert.executeUpdate();
             }
+            SearchTerms.written(c, catalog.search(), type, id, id);
             RecordRow created = read(c, sql, id, new Visibility(true, Set.of())).orElseThrow();
             lifecycle.call(type.id(), p -> p.afterCreate(change(c, type, id, caller, created.values().keySet(), null,
                     created)));
@@ -248,7 +251,7 @@ public class RecordsImpl implements Records {
         if (typed.isEmpty()) {
             return List.of();
         }
-        RecordSql sql = new RecordSql(type, fields);
+        RecordSql sql = new RecordSql(type, fields, catalog.search());
         Sql select = sql.anyEqual(typed, except, access.visibility(), DUPLICATES_SHOWN);
         return catalog.jdbc().inTransaction(c -> sql.rows(c, select)).stream()
                 .map(row -> new RecordRef(type.id(), row.id(), type.title(row))).toList();
@@ -693,6 +696,7 @@ public class RecordsImpl implements Records {
             }
             requireAll(update.executeBatch());
         }
+        SearchTerms.written(c, catalog.search(), type, rows.stream().map(RecordRow::id).toList());
     }
 
     /** @return the selected records the caller sees, read whole, at most {@link Records#BULK_LIMIT} */

@@ -176,7 +176,8 @@ final class SearchSql {
         return Optional.empty();
     }
 
-    private static boolean indexExists(Connection c, String table, String index) throws SQLException {
+    /** @return whether the table has an index of that name */
+    static boolean indexExists(Connection c, String table, String index) throws SQLException {
         try (ResultSet rs = c.getMetaData().getIndexInfo(null, null, table, false, true)) {
             while (rs.next()) {
                 if (index.equalsIgnoreCase(rs.getString("INDEX_NAME"))) {
