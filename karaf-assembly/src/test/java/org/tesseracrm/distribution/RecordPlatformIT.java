@@ -152,6 +152,12 @@ public class RecordPlatformIT {
     private RecordKit kit;
 
     @Inject
+    private org.tesseracrm.kernel.api.record.RecordTypes recordTypes;
+
+    @Inject
+    private org.tesseracrm.kernel.api.module.SafeCaller guard;
+
+    @Inject
     private Notes notes;
 
     @Inject
@@ -1046,6 +1052,74 @@ public class RecordPlatformIT {
         assertEquals(null, as("admin", () -> records.get(CONTACT, peter.id())).orElseThrow().values().get("company"));
         as("admin", () -> records.delete(CONTACT, RecordSelection.of(List.of(peter.id()))));
         as("admin", () -> records.delete("company", RecordSelection.of(List.of(initech.id()))));
+    }
+
+    /**
+     * Issue 17: a deliberately broken view, form panel, row decoration (failing and hanging), bulk action
+     * for every type and record type check each degrade only themselves: every list and form of every
+     * type still works through the services the screens use, a write through the broken check is
+     * refused, and /health and the guard's list (Administration → Modules) name each with its bundle.
+     * Runs last (u after t): the probe bundle keeps running, so what it degraded stays reported.
+     */
+    @Test
+    public void u1_brokenContributionsDegradeOnlyThemselvesNeverTheListsAndForms() throws Exception {
+        fixture();
+        String probe = context.getBundle().getSymbolicName();
+        try (BrokenContributions broken = new BrokenContributions(context, recordTypes.require(CONTACT))) {
+            assertTrue("the broken type is installed", eventually(() -> recordTypes.find(BrokenContributions.BROKEN_TYPE)
+                    .isPresent()));
+            for (RecordType type : recordTypes.all()) {
+                long start = System.nanoTime();
+                List<RecordRow> page = as("admin", () -> records.page(type.id(), RecordQuery.page(0, 20)));
+                as("admin", () -> kit.marks(type.id(), page)); // the list's Flags
+                List<BulkAction> actions = as("admin", () -> kit.bulkActions(type.id()));
+                assertTrue(type.id() + ": the action whose label fails is left out", actions.stream()
+                        .noneMatch(a -> a.id().endsWith("BrokenLabelAction")));
+                for (RecordRow row : page.subList(0, Math.min(2, page.size()))) { // its form
+                    RecordRow read = as("admin", () -> records.get(type.id(), row.id())).orElseThrow();
+                    as("admin", () -> kit.panels(type.id(), read.id(), type.title(read)));
+                }
+                System.out.printf("u1: list and forms of %s in %d ms%n", type.id(), (System.nanoTime() - start) / 1_000_000);
+            }
+            long start = System.nanoTime();
+            as("admin", () -> kit.marks(CONTACT, as("admin", () -> records.page(CONTACT, RecordQuery.page(0, 20)))));
+            assertTrue("a timed-out decoration is skipped, not waited for again",
+                    (System.nanoTime() - start) / 1_000_000 < 2_000);
+
+            BulkAction failing = as("admin", () -> kit.bulkActions(CONTACT)).stream()
+                    .filter(a -> a.id().endsWith("BrokenRunAction")).findFirst().orElseThrow();
+            CrmException refused = assertThrows(CrmException.class, () -> as("admin",
+                    () -> failing.run(CONTACT, List.of(fixture().get("Ada").id()), Map.of())));
+            assertTrue(refused.getMessage(), refused.getMessage().contains("error id"));
+
+            CrmException unchecked = assertThrows(CrmException.class, () -> as("admin", () -> records.create(
+                    BrokenContributions.BROKEN_TYPE, Map.of("firstName", "Bob", "lastName", "Uncheckable", "owner", "admin"))));
+            assertFalse("a broken check is no validation message", unchecked instanceof ValidationException);
+            assertEquals("nothing got past the broken check", List.of(), as("admin", () -> records.page(CONTACT,
+                    RecordQuery.page(0, 5).withFilters(List.of(Filter.of("lastName", FilterOp.EQUALS, "Uncheckable"))))));
+            RecordRow written = as("admin", () -> records.create(CONTACT, Map.of("firstName", "Bob", "lastName", "Checked",
+                    "owner", "admin")));
+            asSystem(() -> records.delete(CONTACT, RecordSelection.of(List.of(written.id()))));
+
+            List<String> degraded = guard.degraded().stream().filter(d -> d.bundle().equals(probe))
+                    .map(d -> d.contribution().substring(d.contribution().lastIndexOf('$') + 1) + "." + d.operation())
+                    .sorted().toList();
+            assertEquals(BrokenContributions.DEGRADED.stream().sorted().toList(), degraded);
+            assertEquals("the modules' own contributions still work: " + guard.degraded(), List.of(),
+                    guard.degraded().stream().filter(d -> !d.bundle().equals(probe)).toList());
+
+            java.net.http.HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                            + Integer.getInteger(PaxExamSupport.HTTP_PORT_PROPERTY, HTTP_PORT) + "/health"))
+                            .timeout(java.time.Duration.ofSeconds(10)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(health.body(), 200, health.statusCode());
+            assertTrue(health.body(), health.body().contains("\"status\":\"DEGRADED\"")
+                    && health.body().contains("{\"name\":\"contributions\",\"status\":\"DEGRADED\",\"detail\":\""
+                            + probe + ": "));
+            assertTrue("the shell still serves its routes: " + health.body(),
+                    health.body().contains("\"routes\":[\"contacts\"]"));
+        }
     }
 
     private <T> T as(String user, Supplier<T> work) {
