@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tesseracrm.kernel.api.module.HealthStatus;
 import org.tesseracrm.kernel.api.persistence.TransactionScope;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
@@ -39,6 +40,7 @@ class TimerRunner {
     private final Duration staleAfter;
     private final String node;
     private volatile boolean stopping;
+    private volatile HealthStatus health = HealthStatus.up();
     private boolean unreadable;
 
     TimerRunner(TimerStore store, TransactionScope scope, Supplier<Map<String, Registered>> handlers, CallerContext callers,
@@ -54,6 +56,14 @@ class TimerRunner {
 
     String node() {
         return node;
+    }
+
+    /**
+     * @return as of the last look: UP; DEGRADED while failed timers wait for an administrator; DOWN if the
+     *     table could not be read
+     */
+    HealthStatus health() {
+        return health;
     }
 
     /** Makes a look in progress end after the timer it is running. */
@@ -82,11 +92,16 @@ class TimerRunner {
                     break;
                 }
             }
+            long failed = store.countFailed();
+            health = failed == 0 ? HealthStatus.up() : HealthStatus.degraded(failed + (failed == 1 ? " timer has" : " timers have")
+                    + " failed and wait" + (failed == 1 ? "s" : "") + " for an administrator: crm:timers lists them,"
+                    + " crm:timer-retry <id> runs one again.");
             if (unreadable) {
                 LOG.info("Timers can be read again");
                 unreadable = false;
             }
         } catch (RuntimeException e) {
+            health = HealthStatus.down("Timers could not be read: " + e.getMessage());
             if (!unreadable) { // once, not on every look while the database is away
                 LOG.warn("Timers could not be read or updated; trying again on the next look: {}", e.getMessage());
                 unreadable = true;

@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
 import org.tesseracrm.kernel.api.ConflictException;
 import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.NotFoundException;
+import org.tesseracrm.kernel.api.module.HealthIndicator;
+import org.tesseracrm.kernel.api.module.HealthStatus;
 import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.persistence.MigratedSchema;
 import org.tesseracrm.kernel.api.persistence.TransactionScope;
@@ -47,11 +49,15 @@ import org.tesseracrm.kernel.api.timer.Timers;
  * The durable timers: the {@link Timers} service over the table {@code CRM_TIMER}, the whiteboard of
  * {@link TimerHandler}s, and the kernel's one timer thread ({@value #THREAD_NAME}), which looks for due
  * timers every poll interval and also right after a handler arrives or a timer is scheduled to be due
- * within the interval.
+ * within the interval. It is also the part {@value #HEALTH} of {@code /health}: DEGRADED while failed timers
+ * wait for an administrator, DOWN while the table cannot be read.
  */
-@Component(service = Timers.class, immediate = true, configurationPid = TimersConfig.PID)
+@Component(service = {Timers.class, HealthIndicator.class}, immediate = true, configurationPid = TimersConfig.PID,
+        property = HealthIndicator.COMPONENT + "=" + TimerService.HEALTH)
 @Designate(ocd = TimersConfig.class)
-public class TimerService implements Timers {
+public class TimerService implements Timers, HealthIndicator {
+    /** The part's name in {@code /health}. */
+    public static final String HEALTH = "timers";
     /** The timer thread's name. */
     public static final String THREAD_NAME = "tessera-timers";
     private static final Logger LOG = LoggerFactory.getLogger(TimerService.class);
@@ -184,11 +190,16 @@ public class TimerService implements Timers {
             throw new ConflictException("Timer " + id + " is " + row.info().state().name().toLowerCase(java.util.Locale.ROOT)
                     + ", not failed: only failed timers can be retried.");
         }
-        if (!store.retry(row)) {
-            throw new ConflictException("Timer " + id + " changed meanwhile; look again.");
-        }
+        TimerInfo retried = store.retry(row)
+                .orElseThrow(() -> new ConflictException("Timer " + id + " changed meanwhile; look again."));
         lookSoon();
-        return store.byId(id).map(TimerStore.Row::info).orElseThrow(() -> new NotFoundException("Timer", id));
+        return retried; // as the retry left it: the timer thread may already be running it
+    }
+
+    /** @return the timers' part of {@code /health}, as of the last look */
+    @Override
+    public HealthStatus status() {
+        return runner.health();
     }
 
     /** One look; on the timer thread. */

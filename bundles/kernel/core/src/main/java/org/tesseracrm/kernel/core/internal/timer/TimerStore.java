@@ -109,11 +109,26 @@ class TimerStore {
                 byState.getOrDefault(TimerState.FAILED, 0L), retried);
     }
 
-    /** An admin's retry: a failed timer becomes pending, due now, with no attempts; its last error stays for reference. */
-    boolean retry(Row failed) {
-        return ModuleSql.update(dataSource, "UPDATE CRM_TIMER SET STATE = ?, DUE_AT = ?, ATTEMPTS = 0, VERSION = VERSION + 1"
-                + " WHERE ID = ? AND VERSION = ? AND STATE = ?", List.of(TimerState.PENDING.name(), utc(now()),
-                        failed.info().id(), failed.version(), TimerState.FAILED.name())) == 1;
+    long countFailed() {
+        return ModuleSql.query(dataSource, "SELECT COUNT(*) FROM CRM_TIMER WHERE STATE = ?", List.of(TimerState.FAILED.name()),
+                1, rs -> rs.getLong(1)).get(0);
+    }
+
+    /**
+     * An admin's retry: a failed timer becomes pending, due now, with no attempts; its last error stays for reference.
+     *
+     * @return the timer as the retry left it, or empty if it changed since it was read
+     */
+    Optional<TimerInfo> retry(Row failed) {
+        Instant now = now();
+        TimerInfo was = failed.info();
+        if (ModuleSql.update(dataSource, "UPDATE CRM_TIMER SET STATE = ?, DUE_AT = ?, ATTEMPTS = 0, VERSION = VERSION + 1"
+                + " WHERE ID = ? AND VERSION = ? AND STATE = ?", List.of(TimerState.PENDING.name(), utc(now),
+                        was.id(), failed.version(), TimerState.FAILED.name())) != 1) {
+            return Optional.empty();
+        }
+        return Optional.of(new TimerInfo(was.id(), was.handler(), was.key(), now, was.payload(), TimerState.PENDING, 0,
+                was.lastError(), was.claimedBy(), was.claimedAt()));
     }
 
     /**

@@ -22,6 +22,7 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.tesseracrm.kernel.api.module.HealthStatus;
 import org.tesseracrm.kernel.api.persistence.ModuleSql;
 import org.tesseracrm.kernel.api.timer.TimerCounts;
 import org.tesseracrm.kernel.api.timer.TimerHandler;
@@ -130,8 +131,10 @@ class TimerRunnerTest {
         assertEquals(new TimerCounts(0, 0, 1, 0), store.counts());
         assertEquals(List.of(failed), store.list(TimerState.FAILED, 10));
 
-        assertTrue(store.retry(store.byId(id).orElseThrow()));
-        TimerInfo retried = store.byId(id).orElseThrow().info();
+        TimerStore.Row before = store.byId(id).orElseThrow();
+        TimerInfo retried = store.retry(before).orElseThrow();
+        assertEquals(retried, store.byId(id).orElseThrow().info(), "what retry returns is what the table holds");
+        assertEquals(Optional.empty(), store.retry(before), "a second retry of the same read finds the row changed");
         assertEquals(TimerState.PENDING, retried.state());
         assertEquals(0, retried.attempts());
         assertEquals(clock.at, retried.dueAt());
@@ -232,6 +235,31 @@ class TimerRunnerTest {
                 rs -> rs.getString(1)), "the failed run's insert was rolled back");
         assertEquals(Optional.empty(), store.find("mail.send", "good"));
         assertEquals(Optional.of("IllegalStateException: bounced"), store.find("mail.send", "bad").orElseThrow().info().lastError());
+    }
+
+    @Test
+    void healthIsDegradedWhileAFailedTimerWaitsAndDownWhenTheTableCannotBeRead() throws SQLException {
+        handle("hook.post", t -> {
+            throw new IllegalStateException("remote said 503");
+        });
+        TimerRunner node = runner("a", 1, Duration.ofSeconds(1));
+        node.look();
+        assertEquals(HealthStatus.up(), node.health());
+
+        store.schedule("hook.post", "7", T0, "");
+        node.look();
+        assertEquals(HealthStatus.State.DEGRADED, node.health().state());
+        assertTrue(node.health().detail().startsWith("1 timer has failed and waits for an administrator"), node.health().detail());
+
+        assertTrue(store.cancel("hook.post", "7"));
+        node.look();
+        assertEquals(HealthStatus.up(), node.health());
+
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("RENAME TABLE CRM_TIMER TO CRM_TIMER_AWAY");
+        }
+        assertEquals(0, node.look(), "the look ends quietly");
+        assertEquals(HealthStatus.State.DOWN, node.health().state());
     }
 
     @Test
