@@ -58,7 +58,7 @@ public class ReminderScheduler {
 
     /**
      * @param username a user
-     * @param onDue called on the scheduler's thread with each of the user's reminders as it comes due;
+     * @param onDue called on the kernel's timer thread with each of the user's reminders as it comes due;
      *     it must hand the work to the session (UI.access) and return
      * @return stops the calls
      */
