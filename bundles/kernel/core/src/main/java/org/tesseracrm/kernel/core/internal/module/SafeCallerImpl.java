@@ -149,7 +149,11 @@ public class SafeCallerImpl implements SafeCaller, HealthIndicator {
         AtomicInteger count = new AtomicInteger();
         ThreadPoolExecutor executor = new ThreadPoolExecutor(Math.max(1, threads), Math.max(1, threads), 30,
                 TimeUnit.SECONDS, new LinkedBlockingQueue<>(100), work -> {
-                    Thread thread = new Thread(work, "tessera-contributions-" + count.incrementAndGet());
+                    // no inherited thread locals and the kernel's own class loader: a pool thread made
+                    // during a module's call must not keep that module's class loader alive
+                    Thread thread = new Thread(null, work, "tessera-contributions-" + count.incrementAndGet(), 0,
+                            false);
+                    thread.setContextClassLoader(SafeCallerImpl.class.getClassLoader());
                     thread.setDaemon(true);
                     return thread;
                 });
