@@ -853,6 +853,9 @@ public class RecordPlatformIT {
             assertEquals(List.of("failing 1", "failing 2", "failing 3"), fired.stream().filter(f -> f.startsWith("failing"))
                     .toList());
             assertTrue(as("admin", () -> timers.counts()).failed() >= 1);
+            org.tesseracrm.kernel.api.module.HealthIndicator health = context.getService(context.getServiceReferences(
+                    org.tesseracrm.kernel.api.module.HealthIndicator.class, "(crm.health.component=timers)").iterator().next());
+            assertTrue(PaxExamSupport.eventually(10, () -> health.status().detail().startsWith("1 timer has failed")));
             assertTrue(as("admin", () -> timers.list(TimerState.FAILED, 100)).stream().anyMatch(t -> t.id() == failing));
             assertThrows(PermissionDeniedException.class, () -> as("planner", () -> timers.counts()));
             assertThrows(PermissionDeniedException.class, () -> as("planner", () -> timers.retry(failing)));
@@ -862,6 +865,8 @@ public class RecordPlatformIT {
             assertTrue(PaxExamSupport.eventually(20, () -> fired.stream().filter(f -> f.startsWith("failing")).count() == 6
                     && timers.find("it.failing", "c").map(TimerInfo::state).equals(Optional.of(TimerState.FAILED))));
             assertThrows(NotFoundException.class, () -> as("admin", () -> timers.retry(failing + 100_000)));
+            assertTrue(timers.cancel("it.failing", "c"));
+            assertTrue("/health's timers part is UP again", PaxExamSupport.eventually(10, () -> health.status().detail().isEmpty()));
         } finally {
             handlers.forEach(ServiceRegistration::unregister);
             timers.cancel("it.failing", "c");
