@@ -2,6 +2,7 @@ package org.tesseracrm.kernel.ui.internal.vaadin;
 
 import java.lang.reflect.Field;
 import java.util.Map;
+import java.util.logging.Handler;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.osgi.framework.Bundle;
@@ -30,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * uninstalled, it also drops what Felix 7.0.5's service registry keeps about the services the bundle had
  * used: a use obtained through {@code ServiceObjects} (as Felix SCR does for every reference) whose count
  * went back to 0 stays in {@code ServiceRegistry.m_inUseMap}, keyed by the bundle, for good (about ten
- * per module and 60 KB with the uninstalled bundle's headers and jar index, per uninstall). It does so again
+ * per module and 60 KB with the uninstalled bundle's headers and jar index, per uninstall), and the
+ * loggers Pax Logging 2.3.2 made for it ({@code OSGIPaxLoggingManager.m_loggers} keeps one per logger
+ * name and bundle, with the bundle, for good). It does so again
  * whenever a bundle has started, for what a UI still on its way out cached meanwhile. Only entries of
  * gone revisions are touched, so the work is safe at any moment and costs a scan of a few hundred entries.
  * Open pages do their part themselves: {@code MainLayout} drops a gone module's header items and leaves
@@ -67,6 +70,7 @@ public class HotDeployCleaner implements SynchronousBundleListener {
                 forgetTransformers(event.getBundle());
                 purge(event.getBundle());
                 forgetServiceUses(context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION));
+                forgetLoggers();
             }
             case BundleEvent.STARTED -> purge(event.getBundle());
             default -> {
@@ -127,6 +131,37 @@ public class HotDeployCleaner implements SynchronousBundleListener {
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.warn("Felix's service registry cannot be cleaned ({}); uninstalled bundles may stay in memory",
                     e.toString());
+        }
+    }
+
+    /**
+     * Removes the loggers of uninstalled bundles from Pax Logging's manager, reached through its JUL
+     * handler on the root logger (reflection: no API; docs/upstream.md). Without Pax Logging, nothing.
+     */
+    static void forgetLoggers() {
+        for (Handler handler : java.util.logging.Logger.getLogger("").getHandlers()) {
+            if (!handler.getClass().getName().equals("org.ops4j.pax.logging.internal.JdkHandler")) {
+                continue;
+            }
+            try {
+                Object manager = field(handler.getClass(), "m_loggingManager").get(handler);
+                Map<?, ?> loggers = (Map<?, ?>) field(manager.getClass(), "m_loggers").get(manager);
+                synchronized (loggers) { // as OSGIPaxLoggingManager.getLogger does
+                    loggers.values().removeIf(HotDeployCleaner::ofUninstalledBundle);
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                LOG.warn("Pax Logging's loggers cannot be cleaned ({}); uninstalled bundles may stay in memory",
+                        e.toString());
+            }
+        }
+    }
+
+    private static boolean ofUninstalledBundle(Object trackingLogger) {
+        try {
+            Object bundle = field(trackingLogger.getClass(), "m_bundle").get(trackingLogger);
+            return bundle instanceof Bundle b && b.getState() == Bundle.UNINSTALLED;
+        } catch (ReflectiveOperationException e) {
+            return false;
         }
     }
 
