@@ -76,7 +76,7 @@ public interface Records {
      */
     @Deprecated(since = "2.1")
     default RecordRow create(String recordType, Map<String, String> values) {
-        return create(recordType, RecordValues.ofText(values));
+        return create(recordType, text(values));
     }
 
     /**
@@ -156,7 +156,7 @@ public interface Records {
      */
     @Deprecated(since = "2.1")
     default List<RecordRef> duplicates(String recordType, Map<String, String> values, long except) {
-        return duplicates(recordType, RecordValues.ofText(values), except);
+        return duplicates(recordType, text(values), except);
     }
 
     /**
@@ -194,7 +194,16 @@ public interface Records {
     @Deprecated(since = "2.1")
     default RecordRow merge(String recordType, long survivorId, long survivorVersion, long mergedId,
             Map<String, String> values) {
-        return merge(recordType, survivorId, survivorVersion, mergedId, RecordValues.ofText(values));
+        return merge(recordType, survivorId, survivorVersion, mergedId, text(values));
+    }
+
+    /**
+     * @param values values as text, or null
+     * @return them for the typed methods; null stays null, so an implementation refuses a caller without
+     *     the permission before it looks at the values, as it did when these methods took text
+     */
+    private static RecordValues text(Map<String, String> values) {
+        return values == null ? null : RecordValues.ofText(values);
     }
 
     /**
@@ -228,7 +237,7 @@ public interface Records {
      */
     @Deprecated(since = "2.1")
     default RecordRow update(String recordType, long id, long version, Map<String, String> values) {
-        return update(recordType, id, version, RecordValues.ofText(values));
+        return update(recordType, id, version, text(values));
     }
 
     /**

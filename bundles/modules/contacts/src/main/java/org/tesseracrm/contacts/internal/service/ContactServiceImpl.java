@@ -60,7 +60,11 @@ public class ContactServiceImpl implements ContactService {
         return data(records.update(RECORD_TYPE, id, version, values(input)));
     }
 
-    /** Version-checked here, as the record platform's assign works on a selection and takes no version. */
+    /**
+     * Version-checked here, as the record platform's assign works on a selection and takes no version. A
+     * caller who handed the contact to someone they do not see (a peer) can no longer read it: they get
+     * what they handed over, with its new owner and version.
+     */
     @Override
     public ContactData assign(long id, long version, String owner) {
         access.require(ContactsModule.EDIT);
@@ -68,9 +72,12 @@ public class ContactServiceImpl implements ContactService {
         if (current.version() != version) {
             throw new ConflictException(CONFLICT);
         }
-        records.assign(RECORD_TYPE, RecordSelection.of(List.of(id)), owner);
-        return records.get(RECORD_TYPE, id).map(ContactServiceImpl::data)
-                .orElseThrow(() -> new NotFoundException("Contact", id));
+        long changed = records.assign(RECORD_TYPE, RecordSelection.of(List.of(id)), owner);
+        return records.get(RECORD_TYPE, id).map(ContactServiceImpl::data).orElseGet(() -> {
+            ContactData before = data(current);
+            return new ContactData(id, before.firstName(), before.lastName(), before.email(), before.phone(),
+                    before.companyName(), owner, before.createdAt(), Instant.now(), version + changed);
+        });
     }
 
     @Override

@@ -27,6 +27,7 @@ class ContactServiceImplTest {
             "updatedAt", LocalDateTime.of(2026, 12, 4, 10, 0)));
 
     private final List<String> calls = new ArrayList<>();
+    private boolean seenAfterAssign = true;
 
     @Test
     void writesTheInputAsTypedValuesWhereEmptyClears() {
@@ -61,12 +62,20 @@ class ContactServiceImplTest {
         assertEquals(List.of("require contacts.edit", "get contact", "assign contact", "get contact"), calls);
     }
 
+    @Test
+    void aContactHandedOutOfSightComesBackWithItsNewOwnerAndVersion() {
+        seenAfterAssign = false;
+        ContactData handed = new ContactServiceImpl(records(), access(true), null).assign(7, 3, "peer");
+        assertEquals(List.of("peer", 4L, "Lovelace"), List.of(handed.owner(), handed.version(), handed.lastName()));
+    }
+
     private Records records() {
         return (Records) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Records.class},
                 (proxy, method, args) -> {
                     calls.add(method.getName() + " " + args[0]);
                     return switch (method.getName()) {
-                        case "get" -> Optional.of(ADA);
+                        case "get" -> calls.contains("assign contact") && !seenAfterAssign ? Optional.empty()
+                                : Optional.of(ADA);
                         case "assign" -> 1L;
                         default -> throw new AssertionError("unexpected " + method);
                     };
