@@ -174,6 +174,28 @@ public final class ModuleSql {
     }
 
     /**
+     * A table reference that asks the database to read the table through one of its indexes: for the rare
+     * query whose plan a module measured to be wrong without it (see docs/benchmarks.md). The hint is
+     * written in the platform's words for each database, so module SQL holds no database-specific syntax:
+     * on Derby it is the optimizer override {@code --DERBY-PROPERTIES index=...} (a comment, ended by a
+     * line break, that PostgreSQL, which plans by itself, reads as a comment).
+     *
+     * @param table the table, e.g. {@code CRM_ACTIVITY}
+     * @param index one of its indexes, e.g. {@code IX_ACTIVITY_OWNER_REMIND}
+     * @return the table reference for a {@code FROM} clause, ending with a line break
+     * @throws IllegalArgumentException if a name is not a plain upper-case SQL identifier
+     * @since persistence 1.2
+     */
+    public static String preferIndex(String table, String index) {
+        for (String name : List.of(table, index)) {
+            if (name == null || !name.matches("[A-Z][A-Z0-9_]{0,59}")) {
+                throw new IllegalArgumentException("Not a plain SQL identifier: " + name);
+            }
+        }
+        return table + " --DERBY-PROPERTIES index=" + index + "\n";
+    }
+
+    /**
      * @param count how many values
      * @return that many {@code ?} joined by commas (at least one), for an {@code IN} list
      */

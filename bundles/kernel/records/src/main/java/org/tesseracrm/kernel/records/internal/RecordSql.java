@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -74,7 +75,61 @@ final class RecordSql {
      *     where they are selective; without paging when {@code paged} is false
      */
     Sql select(Connection c, RecordQuery query, Visibility visible, boolean paged) throws SQLException {
-        return select(query, visible, paged, terms(c, query));
+        Map<Filter, List<String>> terms = terms(c, query);
+        Sql select = select(query, visible, paged, terms);
+        Optional<String> walk = walkedIndex(c, query, visible, terms);
+        return walk.isEmpty() ? select : new Sql(select.text().replaceFirst(" FROM " + type.table() + " ",
+                " FROM " + org.tesseracrm.kernel.api.persistence.ModuleSql.preferIndex(type.table(), walk.get()) + " "),
+                select.params());
+    }
+
+    /**
+     * On Derby, a list restricted to a few owners and filtered by common texts ("contains" the values
+     * lists could not narrow): Derby reads every row of those owners through the owner index and sorts
+     * them (0.6 s for 10 of 50 owners at a million rows). Walking the list's order index instead stops
+     * after a page of matches. Which is cheaper is estimated from counts in the indexes, each read up to
+     * {@link SearchTerms#COUNT_CAP} entries: rows of the visible owners, rows holding the texts' values,
+     * and all rows (counted once a while).
+     *
+     * @return the index to walk, if walking it is estimated cheaper than Derby's own choice
+     */
+    private Optional<String> walkedIndex(Connection c, RecordQuery query, Visibility visible,
+            Map<Filter, List<String>> terms) throws SQLException {
+        Set<String> termed = search.termed(type.id());
+        if (termed.isEmpty() || visible.all() || visible.owners().isEmpty() || query.text().isPresent()
+                || query.filters().isEmpty() || !terms.isEmpty()) {
+            return Optional.empty();
+        }
+        List<FieldDefinition> texts = new ArrayList<>();
+        for (Filter filter : query.filters()) {
+            FieldDefinition field = byName.get(filter.field());
+            if (filter.op() != org.tesseracrm.kernel.api.record.FilterOp.CONTAINS || field == null
+                    || !termed.contains(field.name())) {
+                return Optional.empty();
+            }
+            texts.add(field);
+        }
+        List<SortOrder> keys = query.sort().isEmpty() ? type.defaultSort() : query.sort();
+        if (keys.stream().anyMatch(k -> !k.ascending())) {
+            return Optional.empty();
+        }
+        List<String> order = new ArrayList<>(keys.stream().map(k -> field(k.field()).column()).toList());
+        order.add("ID");
+        Optional<String> index = search.orderIndex(c, type, order);
+        if (index.isEmpty()) {
+            return Optional.empty();
+        }
+        long owners = SearchTerms.ownerRows(c, type, visible);
+        if (owners < SearchTerms.COUNT_CAP) {
+            return Optional.empty(); // Derby's owner plan reads fewer rows than the cap: good enough
+        }
+        long held = SearchTerms.COUNT_CAP;
+        for (int i = 0; i < texts.size(); i++) {
+            held = Math.min(held, SearchTerms.rowsHolding(c, type, texts.get(i), query.filters().get(i).values().get(0)));
+        }
+        double all = search.rowCount(c, type);
+        double walked = query.offset() + query.limit() * (all / Math.max(1, held)) * (all / owners);
+        return walked < owners ? index : Optional.empty();
     }
 
     /** @return a COUNT that reads at most {@code atMost} matching rows, using the values lists like {@link #select} */

@@ -2,6 +2,7 @@ package org.tesseracrm.kernel.records.internal;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -68,6 +69,35 @@ final class SearchSql {
         return name.length() > NAME_MAX ? name.substring(0, NAME_MAX) : name;
     }
 
+    /** @return the name of the field's trigram index on PostgreSQL, e.g. {@code SX_CONTACT_LAST_NAME_TRGM} */
+    static String trigramIndexName(RecordType type, FieldDefinition field) {
+        String name = indexName(type, field);
+        return (name.length() > NAME_MAX - 5 ? name.substring(0, NAME_MAX - 5) : name) + "_TRGM";
+    }
+
+    /** @return whether PostgreSQL's pg_trgm extension is installed (changeset records-006 installs it where allowed) */
+    private static boolean trigramsAvailable(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'");
+                ResultSet rs = s.executeQuery()) {
+            return rs.next();
+        }
+    }
+
+    /**
+     * @return whether the table has a trigram index on the field's lower-cased value, whoever made it (the
+     *     contacts module's changeset contacts-003 made them before the platform did)
+     */
+    private static boolean hasTrigramIndex(Connection c, RecordType type, FieldDefinition field) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM pg_indexes WHERE schemaname = current_schema()"
+                + " AND tablename = ? AND indexdef LIKE ?")) {
+            s.setString(1, type.table().toLowerCase(Locale.ROOT));
+            s.setString(2, "%USING gin (lower((" + field.column().toLowerCase(Locale.ROOT) + ")::text) gin_trgm_ops)%");
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /** @return the lower-cased copy column of a field on Derby, e.g. {@code SX_LAST_NAME} */
     static String copyColumn(FieldDefinition field) {
         return PREFIX + field.column();
@@ -99,6 +129,11 @@ final class SearchSql {
             case POSTGRESQL -> {
                 Jdbc.execute(c, "CREATE INDEX IF NOT EXISTS " + indexName(type, field) + " ON " + type.table()
                         + " (LOWER(" + field.column() + ") COLLATE \"C\", ID)");
+                if (trigramsAvailable(c) && !hasTrigramIndex(c, type, field)) {
+                    // "contains" (LOWER(x) LIKE '%text%') reads this index instead of every row
+                    Jdbc.execute(c, "CREATE INDEX " + trigramIndexName(type, field) + " ON " + type.table()
+                            + " USING gin (LOWER(" + field.column() + ") gin_trgm_ops)");
+                }
                 return true;
             }
             default -> {
@@ -117,11 +152,10 @@ final class SearchSql {
             Visibility visible, int limit) {
         String searched = searched(dialect, field, indexed);
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT ID FROM ").append(type.table());
-        if (dialect == Dialect.DERBY && indexed) {
-            // Derby would rather walk the owner index for a visibility IN list; the prefix range is narrower.
-            sql.append(" --DERBY-PROPERTIES index=").append(indexName(type, field)).append('\n');
-        }
+        // Derby would rather walk the owner index for a visibility IN list; the prefix range is narrower.
+        StringBuilder sql = new StringBuilder("SELECT ID FROM ").append(dialect == Dialect.DERBY && indexed
+                ? org.tesseracrm.kernel.api.persistence.ModuleSql.preferIndex(type.table(), indexName(type, field))
+                : type.table());
         sql.append(" WHERE ").append(searched).append(" >= ?");
         params.add(prefix);
         Optional<String> upper = upperBound(prefix);

@@ -18,6 +18,8 @@ import org.tesseracrm.kernel.records.internal.SearchSql.Dialect;
 final class SearchState {
     private final Map<String, Set<String>> indexed = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> termed = new ConcurrentHashMap<>();
+    private final Map<String, Optional<String>> orderIndexes = new ConcurrentHashMap<>();
+    private final Map<String, long[]> rowCounts = new ConcurrentHashMap<>();
     private volatile Dialect dialect;
 
     /** @return the dialect of the database behind the connection, found once */
@@ -55,5 +57,44 @@ final class SearchState {
     void forget(String type) {
         indexed.remove(type);
         termed.remove(type);
+        orderIndexes.keySet().removeIf(key -> key.startsWith(type + " "));
+    }
+
+    /**
+     * @param columns the columns of a list's order, the id last
+     * @return the type's index whose columns are exactly these, in this order (read once per order)
+     */
+    Optional<String> orderIndex(Connection c, org.tesseracrm.kernel.api.record.RecordType type, java.util.List<String> columns)
+            throws SQLException {
+        String key = type.id() + " " + columns;
+        Optional<String> known = orderIndexes.get(key);
+        if (known == null) {
+            Map<String, java.util.TreeMap<Integer, String>> indexes = new java.util.HashMap<>();
+            try (java.sql.ResultSet rs = c.getMetaData().getIndexInfo(null, null, type.table(), false, true)) {
+                while (rs.next()) {
+                    if (rs.getString("INDEX_NAME") != null && rs.getString("COLUMN_NAME") != null) {
+                        indexes.computeIfAbsent(rs.getString("INDEX_NAME"), n -> new java.util.TreeMap<>())
+                                .put((int) rs.getShort("ORDINAL_POSITION"), rs.getString("COLUMN_NAME")
+                                        .toUpperCase(java.util.Locale.ROOT));
+                    }
+                }
+            }
+            known = indexes.entrySet().stream().filter(e -> java.util.List.copyOf(e.getValue().values()).equals(columns))
+                    .map(Map.Entry::getKey).filter(n -> n.matches("[A-Z][A-Z0-9_]*")).sorted().findFirst();
+            orderIndexes.put(key, known);
+        }
+        return known;
+    }
+
+    /** @return the number of rows of the type's table, counted at most once every ten minutes */
+    long rowCount(Connection c, org.tesseracrm.kernel.api.record.RecordType type) throws SQLException {
+        long now = System.nanoTime();
+        long[] known = rowCounts.get(type.id());
+        if (known == null || now - known[1] > java.util.concurrent.TimeUnit.MINUTES.toNanos(10)) {
+            known = new long[] {SearchTerms.count(c, new Sql("SELECT COUNT(*) FROM " + type.table(), java.util.List.of())),
+                now};
+            rowCounts.put(type.id(), known);
+        }
+        return known[0];
     }
 }

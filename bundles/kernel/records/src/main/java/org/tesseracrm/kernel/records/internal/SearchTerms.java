@@ -36,6 +36,10 @@ final class SearchTerms {
     static final int MAX_TERMS = 200;
     /** At this many records holding the values, the filter is not selective enough either. */
     static final int MAX_ROWS = 3000;
+    /** Above this many values containing a text, it is taken to be held by {@link #COUNT_CAP} records or more. */
+    static final int COUNT_VALUES = 1000;
+    /** The most index entries a count for a plan choice reads. */
+    static final int COUNT_CAP = 50_000;
     private static final String TABLE = "CRM_SEARCH_TERM";
     private static final int IDS_PER_STATEMENT = 500;
 
@@ -125,17 +129,56 @@ final class SearchTerms {
             return Optional.of(List.of());
         }
         List<String> found = List.copyOf(terms);
-        return rowsHolding(c, type, field, found) >= MAX_ROWS ? Optional.empty() : Optional.of(found);
+        return rowsHolding(c, type, field, found, MAX_ROWS) >= MAX_ROWS ? Optional.empty() : Optional.of(found);
     }
 
-    /** @return how many records hold one of the values, counted up to {@link #MAX_ROWS} in the field's index */
-    private static int rowsHolding(Connection c, RecordType type, FieldDefinition field, List<String> terms)
+    /**
+     * @param text the text a "contains" filter looks for
+     * @return how many records hold a value containing it, counted up to {@link #COUNT_CAP}; the cap if
+     *     more than {@value #COUNT_VALUES} values contain it
+     */
+    static int rowsHolding(Connection c, RecordType type, FieldDefinition field, String text) throws SQLException {
+        Set<String> terms = new LinkedHashSet<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT TERM FROM " + TABLE + " WHERE RECORD_TYPE = ? AND "
+                + "FIELD_COLUMN = ? AND TERM LIKE ? ESCAPE '\\'")) {
+            s.setString(1, type.id());
+            s.setString(2, field.column());
+            s.setString(3, "%" + RecordSql.escapeLike(text.toLowerCase(Locale.ROOT)) + "%");
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    terms.add(rs.getString(1));
+                    if (terms.size() > COUNT_VALUES) {
+                        return COUNT_CAP;
+                    }
+                }
+            }
+        }
+        return terms.isEmpty() ? 0 : rowsHolding(c, type, field, List.copyOf(terms), COUNT_CAP);
+    }
+
+    /** @return how many records the visible owners hold, counted up to {@link #COUNT_CAP} in the owner index */
+    static int ownerRows(Connection c, RecordType type, org.tesseracrm.kernel.api.security.Visibility visible)
+            throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String owners = RecordSql.ownerCondition(visible, params, "");
+        params.add(COUNT_CAP);
+        return count(c, new Sql("SELECT COUNT(*) FROM (SELECT ID FROM " + type.table() + " WHERE " + owners
+                + " FETCH FIRST ? ROWS ONLY) HELD", params));
+    }
+
+    /** @return how many records hold one of the values, counted up to {@code cap} in the field's index */
+    private static int rowsHolding(Connection c, RecordType type, FieldDefinition field, List<String> terms, int cap)
             throws SQLException {
         List<Object> params = new ArrayList<>(terms);
-        params.add(MAX_ROWS);
+        params.add(cap);
         Sql count = new Sql("SELECT COUNT(*) FROM (SELECT ID FROM " + type.table() + " WHERE "
                 + SearchSql.copyColumn(field) + " IN (" + String.join(", ", java.util.Collections.nCopies(terms.size(),
                 "?")) + ") FETCH FIRST ? ROWS ONLY) HELD", params);
+        return count(c, count);
+    }
+
+    /** @return the single number a COUNT statement answers */
+    static int count(Connection c, Sql count) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(count.text())) {
             count.bind(s);
             try (ResultSet rs = s.executeQuery()) {

@@ -124,6 +124,22 @@ class SearchTermsTest {
                 .contains("ORDER BY NAME ASC, ID ASC"));
     }
 
+    @Test
+    void findsTheIndexThatHoldsAListsOrderAndCountsTheVisibleOwnersRows() throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute("CREATE INDEX IX_T_PERSON_ORDER ON T_PERSON (NAME, ID)");
+        }
+        assertEquals(Optional.of("IX_T_PERSON_ORDER"), search.orderIndex(db, PEOPLE, List.of("NAME", "ID")));
+        assertEquals(Optional.empty(), search.orderIndex(db, PEOPLE, List.of("EMAIL", "ID")));
+        assertEquals(5, SearchTerms.ownerRows(db, PEOPLE, new Visibility(false, Set.of("ann"))));
+        assertEquals(6, search.rowCount(db, PEOPLE));
+        assertEquals(3, SearchTerms.rowsHolding(db, PEOPLE, name, "smit"));
+        // a handful of visible rows: Derby's own plan through the owner index stays
+        RecordQuery query = RecordQuery.page(0, 50).withFilters(List.of(Filter.of("name", FilterOp.CONTAINS, "s")));
+        assertTrue(!new RecordSql(PEOPLE, PEOPLE.fields(), search).select(db, query, new Visibility(false,
+                Set.of("ann")), true).text().contains("DERBY-PROPERTIES"));
+    }
+
     private static List<Long> ids(Sql select) throws SQLException {
         return new RecordSql(PEOPLE, PEOPLE.fields()).rows(db, select).stream().map(RecordRow::id).sorted().toList();
     }

@@ -409,10 +409,10 @@ public class ActivityService {
     /** @return the caller's open activities whose reminder time has come, earliest first */
     public List<Activity> dueReminders() {
         Caller caller = access.require(ActivitiesModule.VIEW);
-        // The comment is Derby's optimizer override (PostgreSQL reads a comment): without it Derby walks all of the
-        // owner's activities through the due-time index instead of the few whose reminder time has come.
-        return ModuleSql.query(dataSource, "SELECT " + Activity.COLUMNS + " FROM CRM_ACTIVITY --DERBY-PROPERTIES "
-                + "index=IX_ACTIVITY_OWNER_REMIND\n WHERE OWNER = ? AND DONE = ? AND REMIND_AT <= ? ORDER BY REMIND_AT, ID",
+        // Without the preferred index Derby walks all of the owner's activities through the due-time index
+        // instead of the few whose reminder time has come.
+        return ModuleSql.query(dataSource, "SELECT " + Activity.COLUMNS + " FROM " + ModuleSql.preferIndex("CRM_ACTIVITY",
+                "IX_ACTIVITY_OWNER_REMIND") + " WHERE OWNER = ? AND DONE = ? AND REMIND_AT <= ? ORDER BY REMIND_AT, ID",
                 List.of(caller.username(), false, Timestamp.valueOf(utcNow())), 50, Activity::read).stream()
                 .collect(Collectors.collectingAndThen(Collectors.toList(), titles::shown));
     }
