@@ -389,6 +389,18 @@ public class ContactsModuleIT {
         assertEquals("the chain is still there", 1, ((List<?>) callers.callAs(ADMIN, () -> call(back, "chain", "company",
                 closed.id()))).size());
         assertEquals(expected, unattendedIds(back, null, null, null, null));
+
+        // Merging moves an operation's follow-ups (and their tasks) to the survivor; deleting an operation takes
+        // its follow-ups and tasks with it, in the same transaction.
+        RecordRow survivor = callers.callAs(ADMIN, () -> records.get("company", onTime.id())).orElseThrow();
+        callers.callAs(ADMIN, () -> records.merge("company", survivor.id(), survivor.version(), overdue.id(), Map.of()));
+        assertEquals(2, ((List<?>) callers.callAs(ADMIN, () -> call(back, "chain", "company", onTime.id()))).size());
+        assertEquals(onTime.id(), ((Number) callers.callAs(ADMIN, () -> records.get("activity", task)).orElseThrow()
+                .values().get("relatedId")).longValue());
+        callers.callAs(ADMIN, () -> records.delete("company", RecordSelection.of(List.of(onTime.id()))));
+        assertEquals(Set.of((Long) call(northLate, "id")), unattendedIds(back, null, null, null, null));
+        assertTrue("the follow-up's task went with its operation",
+                callers.callAs(ADMIN, () -> records.get("activity", task)).isEmpty());
     }
 
     private Set<Long> unattendedIds(Object followUps, String branch, String agent, LocalDate from, LocalDate to) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongConsumer;
+import java.util.stream.LongStream;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,6 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.EventAdmin;
 import org.tesseracrm.kernel.api.ConflictException;
 import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.PermissionDeniedException;
@@ -32,6 +34,7 @@ import org.tesseracrm.kernel.api.record.ImportMode;
 import org.tesseracrm.kernel.api.record.ImportReport;
 import org.tesseracrm.kernel.api.record.ImportRequest;
 import org.tesseracrm.kernel.api.record.Imports;
+import org.tesseracrm.kernel.api.record.RecordEvents;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.security.AccessControl;
@@ -74,6 +77,11 @@ public class ImportsImpl implements Imports {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile UserSettings settings;
 
+    /** Where imported records are announced after commit, if Event Admin is installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventAdmin events;
+
     @Override
     public ImportFile read(String recordType, String fileName, InputStream content) {
         importable(types.allowed(recordType, access, "import"));
@@ -102,7 +110,7 @@ public class ImportsImpl implements Imports {
         List<FieldDefinition> changed = plan.mappedFields().stream().filter(ImportPlan::isData).toList();
         FieldDefinition owner = fields.stream().filter(ImportPlan::isOwner).findFirst().orElse(null);
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-        catalog.jdbc().inTransaction(c -> {
+        return catalog.jdbc().inTransaction(c -> {
             long[] done = {0};
             try (PreparedStatement insert = c.prepareStatement(sql.insert(data))) {
                 long id = firstId;
@@ -124,18 +132,22 @@ public class ImportsImpl implements Imports {
             }
             SearchTerms.written(c, catalog.search(), type, updates.stream().map(p -> p.existing().id()).toList());
             progress.accept(done[0]);
-            return null;
+            ImportReport report = plan.report(true);
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("file", request.file().name());
+            summary.put("created", report.created());
+            summary.put("updated", report.updated());
+            summary.put("skipped", report.skipped());
+            summary.put("not imported", report.invalidRows());
+            audit.record(new RecordChange(type.moduleId(), type.id(), 0, "Import of " + request.file().name(), caller,
+                    AuditAction.CREATE, Map.of(), summary));
+            // announced once committed, like every other change: one event per record
+            Lifecycle.post(events, catalog.jdbc().scope(), type.id(), LongStream.range(firstId, firstId + creates.size())
+                    .boxed().toList(), RecordEvents.CREATED, caller, data.stream().map(FieldDefinition::name).toList(), null);
+            Lifecycle.post(events, catalog.jdbc().scope(), type.id(), updates.stream().map(p -> p.existing().id())
+                    .toList(), RecordEvents.UPDATED, caller, changed.stream().map(FieldDefinition::name).toList(), null);
+            return report;
         });
-        ImportReport report = plan.report(true);
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("file", request.file().name());
-        summary.put("created", report.created());
-        summary.put("updated", report.updated());
-        summary.put("skipped", report.skipped());
-        summary.put("not imported", report.invalidRows());
-        audit.record(new RecordChange(type.moduleId(), type.id(), 0, "Import of " + request.file().name(), caller,
-                AuditAction.CREATE, Map.of(), summary));
-        return report;
     }
 
     private ImportPlan plan(String recordType, ImportRequest request) {

@@ -84,7 +84,17 @@ final class Lifecycle {
      */
     void post(TransactionScope scope, String recordType, Collection<Long> ids, String action, String actor,
             Collection<String> fields, Long mergedWith) {
-        EventAdmin admin = events;
+        post(events, scope, recordType, ids, action, actor, fields, mergedWith);
+    }
+
+    /**
+     * Posts one event per record on the given Event Admin once the scope commits; nothing if it rolls
+     * back or there is no Event Admin.
+     *
+     * @param mergedWith for a merge, the other record's id; else null
+     */
+    static void post(EventAdmin admin, TransactionScope scope, String recordType, Collection<Long> ids, String action,
+            String actor, Collection<String> fields, Long mergedWith) {
         if (admin == null || ids.isEmpty()) {
             return;
         }

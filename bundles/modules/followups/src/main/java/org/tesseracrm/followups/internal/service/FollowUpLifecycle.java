@@ -1,14 +1,16 @@
 package org.tesseracrm.followups.internal.service;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.util.List;
+import java.util.Map;
+
+import javax.persistence.Query;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tesseracrm.kernel.api.persistence.MigratedSchema;
-import org.tesseracrm.kernel.api.persistence.ModuleSql;
 import org.tesseracrm.kernel.api.record.RecordLifecycle;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordType;
@@ -26,40 +28,47 @@ public class FollowUpLifecycle implements RecordLifecycle {
     private static final String ACTIVITY = "activity";
 
     private final RecordTypes types;
+    private final JpaTemplate jpa;
 
     /**
      * @param types the installed record types, whose neutral titles follow-ups store
+     * @param jpa the module's persistence unit, which joins the change's transaction
      * @param schema the module's tables
      */
     @Activate
     public FollowUpLifecycle(@Reference RecordTypes types,
+            @Reference(target = "(osgi.unit.name=tessera-followups)") JpaTemplate jpa,
             @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.followups)") MigratedSchema schema) {
         this.types = types;
+        this.jpa = jpa;
     }
 
     @Override
-    public void beforeMerge(Change change, RecordRow merged) throws SQLException {
+    public void beforeMerge(Change change, RecordRow merged) {
         String type = change.recordType();
         long to = change.id();
         String title = types.find(type).map(t -> t.neutralTitle(to)).orElse(type + " #" + to);
-        update(change, "UPDATE CRM_FOLLOWUP SET RECORD_ID = ?, RECORD_TITLE = ?, VERSION = VERSION + 1 "
-                + "WHERE RECORD_TYPE = ? AND RECORD_ID = ?", List.of(to, title, type, merged.id()));
+        update("UPDATE FollowUpEntry f SET f.recordId = :to, f.recordTitle = :title, f.version = f.version + 1 "
+                + "WHERE f.recordType = :type AND f.recordId = :from", Map.of("to", to, "title", title, "type", type,
+                        "from", merged.id()));
     }
 
     @Override
-    public void beforeDelete(Change change) throws SQLException {
+    public void beforeDelete(Change change) {
         if (change.recordType().equals(ACTIVITY)) {
-            update(change, "UPDATE CRM_FOLLOWUP SET ACTIVITY_ID = NULL WHERE ACTIVITY_ID = ?", List.of(change.id()));
+            update("UPDATE FollowUpEntry f SET f.activityId = NULL WHERE f.activityId = :id", Map.of("id", change.id()));
         } else {
-            update(change, "DELETE FROM CRM_FOLLOWUP WHERE RECORD_TYPE = ? AND RECORD_ID = ?",
-                    List.of(change.recordType(), change.id()));
+            update("DELETE FROM FollowUpEntry f WHERE f.recordType = :type AND f.recordId = :id",
+                    Map.of("type", change.recordType(), "id", change.id()));
         }
     }
 
-    private static void update(Change change, String sql, List<?> params) throws SQLException {
-        try (PreparedStatement s = change.connection().prepareStatement(sql)) {
-            ModuleSql.bind(s, params);
-            s.executeUpdate();
-        }
+    /** Runs a bulk JPQL statement in the unit, which joins the change's transaction. */
+    private void update(String jpql, Map<String, Object> params) {
+        jpa.tx(TransactionType.Required, em -> {
+            Query query = em.createQuery(jpql);
+            params.forEach(query::setParameter);
+            query.executeUpdate();
+        });
     }
 }

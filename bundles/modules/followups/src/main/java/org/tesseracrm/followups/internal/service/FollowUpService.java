@@ -1,10 +1,5 @@
 package org.tesseracrm.followups.internal.service;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -17,8 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
-import javax.sql.DataSource;
+import javax.persistence.EntityManager;
+import javax.persistence.OptimisticLockException;
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,9 +33,7 @@ import org.tesseracrm.kernel.api.NotFoundException;
 import org.tesseracrm.kernel.api.audit.AuditTrail;
 import org.tesseracrm.kernel.api.audit.RecordChange;
 import org.tesseracrm.kernel.api.persistence.MigratedSchema;
-import org.tesseracrm.kernel.api.persistence.ModuleSql;
 import org.tesseracrm.kernel.api.persistence.TransactionScope;
-import org.tesseracrm.kernel.api.record.IdGenerator;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordType;
@@ -57,17 +56,16 @@ import org.tesseracrm.kernel.api.security.Visibility;
 public class FollowUpService {
     private static final Logger LOG = LoggerFactory.getLogger(FollowUpService.class);
     /** Where follow-ups take their ids (a row of the module's generator table). */
-    private static final IdGenerator FOLLOWUP_IDS = new IdGenerator("FOLLOWUPS_ID_GEN", "GEN_NAME", "GEN_VALUE", "FOLLOWUP");
     /** The Activities module's record type, reached through the record platform only. */
     private static final String ACTIVITY = "activity";
     /** The most rows the report and a chain return. */
     public static final int LIMIT = 1000;
-    private static final String COLUMNS = "ID, VERSION, RECORD_TYPE, RECORD_ID, RECORD_TITLE, ACTION, DUE_AT, REMIND_AT, "
-            + "RESULT_AT, RESULT, CONCLUDES, OWNER, ACTIVITY_ID";
+    private static final String CONFLICT = "Someone else recorded this follow-up meanwhile. "
+            + "Open it again to see their result.";
 
     private final Records records;
     private final AccessControl access;
-    private final DataSource dataSource;
+    private final JpaTemplate jpa;
     private final TransactionScope scope;
     private final AuditTrail audit;
     private final UserSettings settings;
@@ -76,7 +74,7 @@ public class FollowUpService {
     /**
      * @param records checks the caller sees an operation, and names it
      * @param access the caller's permissions and visibility
-     * @param dataSource the CRM database
+     * @param jpa the module's persistence unit ({@code CRM_FOLLOWUP}), which joins the caller's transaction
      * @param scope the one transaction scope, for changes of several steps
      * @param schema the module's tables
      * @param audit the operations' history, which shows their follow-ups
@@ -85,7 +83,7 @@ public class FollowUpService {
      */
     @Activate
     public FollowUpService(@Reference Records records, @Reference AccessControl access,
-            @Reference(target = "(osgi.jndi.service.name=crm)") DataSource dataSource, @Reference TransactionScope scope,
+            @Reference(target = "(osgi.unit.name=tessera-followups)") JpaTemplate jpa, @Reference TransactionScope scope,
             @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.followups)") MigratedSchema schema,
             @Reference AuditTrail audit, @Reference UserSettings settings, @Reference RecordTypes types) {
         this.audit = audit;
@@ -93,7 +91,7 @@ public class FollowUpService {
         this.settings = settings;
         this.records = records;
         this.access = access;
-        this.dataSource = dataSource;
+        this.jpa = jpa;
         this.scope = scope;
     }
 
@@ -124,29 +122,25 @@ public class FollowUpService {
         String title = title(recordType, id);
         Chain.checkPlan(chainOf(recordType, id), action, dueAt, remindAt);
         // the follow-up, its history entry and its task, or none of them
-        return scope.required(c -> plan(c, caller, recordType, id, title, action, dueAt, remindAt));
+        return scope.required(c -> plan(caller, recordType, id, title, action, dueAt, remindAt));
     }
 
-    private FollowUp plan(Connection c, Caller caller, String recordType, long id, String title, String action,
-            LocalDateTime dueAt, LocalDateTime remindAt) throws SQLException {
-        long newId = scope.requiresNew(own -> ModuleSql.reserveIds(own, FOLLOWUP_IDS, 1));
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO CRM_FOLLOWUP (ID, VERSION, RECORD_TYPE, RECORD_ID, "
-                + "RECORD_TITLE, ACTION, DUE_AT, REMIND_AT, IS_OPEN, RESULT, CONCLUDES, OWNER, CREATED_AT) "
-                + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)")) {
-            ModuleSql.bind(insert, List.of(newId, recordType, id, clip(title, 300), action.strip(), Timestamp.valueOf(dueAt)));
-            insert.setTimestamp(7, remindAt == null ? null : Timestamp.valueOf(remindAt));
-            insert.setBoolean(8, true);
-            insert.setBoolean(9, false);
-            insert.setString(10, caller.username());
-            insert.setTimestamp(11, Timestamp.valueOf(now()));
-            insert.executeUpdate();
-        }
+    private FollowUp plan(Caller caller, String recordType, long id, String title, String action, LocalDateTime dueAt,
+            LocalDateTime remindAt) {
+        RecordType type = types.find(recordType).orElse(null);
+        FollowUpEntry entry = new FollowUpEntry(recordType, id, clip(type == null ? title : type.neutralTitle(id), 300),
+                action.strip(), dueAt, remindAt, caller.username(), now());
+        inUnit(em -> {
+            em.persist(entry);
+            return null;
+        });
         history(recordType, id, title, "followUp", action.strip() + " (due " + RecordRow.format(dueAt) + " UTC)");
         long task = scheduleTask(recordType, id, title, action.strip(), dueAt, remindAt);
         if (task > 0) {
-            ModuleSql.update(dataSource, "UPDATE CRM_FOLLOWUP SET ACTIVITY_ID = ? WHERE ID = ?", List.of(task, newId));
+            entry.task(task);
+            inUnit(em -> em.merge(entry));
         }
-        return find(newId).orElseThrow();
+        return find(entry.id()).orElseThrow();
     }
 
     /**
@@ -218,14 +212,14 @@ public class FollowUpService {
         title(followUp.recordType(), followUp.recordId());
         Chain.checkResult(chainOf(followUp.recordType(), followUp.recordId()), id, resultAt, details, now());
         return scope.required(c -> { // the result, the completed task and the history entry, or none of them
-            try (PreparedStatement update = c.prepareStatement("UPDATE CRM_FOLLOWUP SET RESULT_AT = ?, RESULT = ?, "
-                    + "CONCLUDES = ?, IS_OPEN = ?, VERSION = VERSION + 1 WHERE ID = ? AND VERSION = ?")) {
-                ModuleSql.bind(update, List.of(Timestamp.valueOf(resultAt), details.strip(), conclude, false, id, version));
-                if (update.executeUpdate() == 0) {
-                    throw new ConflictException("Someone else recorded this follow-up meanwhile. "
-                            + "Open it again to see their result.");
+            inUnit(em -> {
+                FollowUpEntry entry = em.find(FollowUpEntry.class, id);
+                if (entry == null || entry.version() != version) {
+                    throw new ConflictException(CONFLICT);
                 }
-            }
+                entry.result(resultAt, details.strip(), conclude); // @Version refuses a change made meanwhile
+                return null;
+            });
             completeTask(followUp.activityId());
             history(followUp.recordType(), followUp.recordId(), followUp.recordTitle(), "followUpResult",
                     details.strip() + (conclude ? " (concluded)" : ""));
@@ -243,14 +237,11 @@ public class FollowUpService {
         if (ids.isEmpty() || !access.permitted(FollowUpsModule.VIEW)) {
             return Map.of();
         }
-        List<Object> params = new ArrayList<>();
-        params.add(recordType);
-        params.addAll(ids);
-        String visible = ModuleSql.visibleOwners(access.visibility(), params);
+        Visibility visibility = access.visibility();
         // The newest follow-up of each record: the one with the highest id.
-        List<FollowUp> newest = ModuleSql.query(dataSource, "SELECT " + COLUMNS + " FROM CRM_FOLLOWUP WHERE ID IN (SELECT MAX(ID) FROM CRM_FOLLOWUP "
-                + "WHERE RECORD_TYPE = ? AND RECORD_ID IN (" + ModuleSql.placeholders(ids.size()) + ")" + visible + " GROUP BY RECORD_ID)",
-                params, ids.size(), FollowUpService::read);
+        List<FollowUp> newest = select("SELECT f FROM FollowUpEntry f WHERE f.id IN (SELECT MAX(g.id) FROM FollowUpEntry g "
+                + "WHERE g.recordType = :type AND g.recordId IN :ids" + visible(visibility, "g") + " GROUP BY g.recordId)",
+                Map.of("type", recordType, "ids", List.copyOf(ids)), visibility, ids.size());
         LocalDateTime now = now();
         Map<Long, Mark> found = new HashMap<>();
         LocalTimes times = LocalTimes.of(settings.regional());
@@ -271,18 +262,18 @@ public class FollowUpService {
         access.require(FollowUpsModule.VIEW);
         Visibility visibility = access.visibility();
         Map<String, String> branches = access.branches();
-        List<Object> params = new ArrayList<>();
-        params.add(true);
-        params.add(Timestamp.valueOf(now()));
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM CRM_FOLLOWUP WHERE IS_OPEN = ? AND DUE_AT < ?");
+        Map<String, Object> params = new HashMap<>();
+        params.put("open", true);
+        params.put("now", now());
+        StringBuilder jpql = new StringBuilder("SELECT f FROM FollowUpEntry f WHERE f.open = :open AND f.dueAt < :now");
         LocalTimes times = LocalTimes.of(settings.regional());
         if (from != null) {
-            sql.append(" AND DUE_AT >= ?");
-            params.add(Timestamp.valueOf(LocalDateTime.ofInstant(times.startOf(from), ZoneOffset.UTC)));
+            jpql.append(" AND f.dueAt >= :from");
+            params.put("from", LocalDateTime.ofInstant(times.startOf(from), ZoneOffset.UTC));
         }
         if (to != null) {
-            sql.append(" AND DUE_AT < ?");
-            params.add(Timestamp.valueOf(LocalDateTime.ofInstant(times.startOf(to.plusDays(1)), ZoneOffset.UTC)));
+            jpql.append(" AND f.dueAt < :to");
+            params.put("to", LocalDateTime.ofInstant(times.startOf(to.plusDays(1)), ZoneOffset.UTC));
         }
         boolean anyAgent = agent == null || agent.isBlank();
         boolean anyBranch = branch == null || branch.isBlank();
@@ -298,11 +289,11 @@ public class FollowUpService {
             if (agents.isEmpty()) {
                 return List.of();
             }
-            sql.append(" AND OWNER IN (").append(ModuleSql.placeholders(agents.size())).append(')');
-            params.addAll(agents);
+            jpql.append(" AND f.owner IN :agents");
+            params.put("agents", List.copyOf(agents));
         }
-        sql.append(" ORDER BY DUE_AT, ID");
-        return shown(ModuleSql.query(dataSource, sql.toString(), params, LIMIT, FollowUpService::read));
+        jpql.append(" ORDER BY f.dueAt, f.id");
+        return shown(select(jpql.toString(), params, new Visibility(true, Set.of()), LIMIT));
     }
 
     /** @return the branch of each sales agent the caller sees, for the report's filters */
@@ -317,16 +308,50 @@ public class FollowUpService {
     }
 
     private List<FollowUp> chainOf(String recordType, long id) {
-        List<Object> params = new ArrayList<>(List.of(recordType, id));
-        String visible = ModuleSql.visibleOwners(access.visibility(), params);
-        return ModuleSql.query(dataSource, "SELECT " + COLUMNS + " FROM CRM_FOLLOWUP WHERE RECORD_TYPE = ? AND RECORD_ID = ?" + visible
-                + " ORDER BY ID DESC", params, LIMIT, FollowUpService::read);
+        Visibility visibility = access.visibility();
+        return select("SELECT f FROM FollowUpEntry f WHERE f.recordType = :type AND f.recordId = :id"
+                + visible(visibility, "f") + " ORDER BY f.id DESC", Map.of("type", recordType, "id", id), visibility, LIMIT);
     }
 
     private Optional<FollowUp> find(long id) {
-        List<Object> params = new ArrayList<>(List.of(id));
-        String visible = ModuleSql.visibleOwners(access.visibility(), params);
-        return ModuleSql.query(dataSource, "SELECT " + COLUMNS + " FROM CRM_FOLLOWUP WHERE ID = ?" + visible, params, 1, FollowUpService::read).stream().findFirst();
+        Visibility visibility = access.visibility();
+        return select("SELECT f FROM FollowUpEntry f WHERE f.id = :id" + visible(visibility, "f"), Map.of("id", id),
+                visibility, 1).stream().findFirst();
+    }
+
+    /**
+     * @param jpql a query of {@link FollowUpEntry} with named parameters, including {@code :owners} if
+     *     {@link #visible} added it
+     * @return up to {@code limit} follow-ups
+     */
+    private List<FollowUp> select(String jpql, Map<String, Object> params, Visibility visibility, int limit) {
+        return inUnit(em -> {
+            TypedQuery<FollowUpEntry> query = em.createQuery(jpql, FollowUpEntry.class).setMaxResults(limit);
+            params.forEach(query::setParameter);
+            if (!visibility.all()) {
+                query.setParameter("owners", List.copyOf(visibility.owners()));
+            }
+            return query.getResultList().stream().map(FollowUpEntry::toFollowUp).toList();
+        });
+    }
+
+    /** @return the condition on owners whose follow-ups the caller sees, or "" for a caller who sees all */
+    private static String visible(Visibility visibility, String alias) {
+        return visibility.all() ? "" : " AND " + alias + ".owner IN :owners";
+    }
+
+    /** Runs work in the unit; inside a {@link TransactionScope} it joins the caller's transaction. */
+    private <T> T inUnit(Function<EntityManager, T> work) {
+        try {
+            return jpa.txExpr(TransactionType.Required, work::apply);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof OptimisticLockException) {
+                    throw new ConflictException(CONFLICT);
+                }
+            }
+            throw CrmException.surface(e);
+        }
     }
 
     /**
@@ -355,14 +380,6 @@ public class FollowUpService {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
-    private static FollowUp read(ResultSet rs) throws SQLException {
-        Timestamp remind = rs.getTimestamp(8);
-        Timestamp result = rs.getTimestamp(9);
-        return new FollowUp(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6),
-                rs.getTimestamp(7).toLocalDateTime(), Optional.ofNullable(remind).map(Timestamp::toLocalDateTime),
-                Optional.ofNullable(result).map(Timestamp::toLocalDateTime), rs.getString(10), rs.getBoolean(11),
-                rs.getString(12), rs.getLong(13));
-    }
 
 
 
