@@ -257,7 +257,7 @@ public class ContactsModuleIT {
         Object activities = service(ACTIVITY_SERVICE);
         String yesterday = RecordRow.format(LocalDateTime.now(ZoneOffset.UTC).minusDays(1).minusHours(1));
         Object overdue = callers.callAs(ADMIN, () -> call(activities, "schedule", ContactService.RECORD_TYPE, grace.id(),
-                Map.of("kind", "call", "subject", "Follow up", "dueAt", yesterday), List.of()));
+                RecordValues.ofText(Map.of("kind", "call", "subject", "Follow up", "dueAt", yesterday)), List.of()));
         RowDecoration flag = decorationOf(ACTIVITIES);
         RowDecoration.Mark mark = callers.callAs(ADMIN, () -> flag.decorate(ContactService.RECORD_TYPE, List.of(grace))).get(grace.id());
         assertEquals("an overdue call flags the contact red", "error", mark.tone());
@@ -269,8 +269,8 @@ public class ContactsModuleIT {
 
         String tomorrow = RecordRow.format(LocalDateTime.now(ZoneOffset.UTC).plusDays(1));
         Object checkInMeeting = callers.callAs(ADMIN, () -> call(activities, "schedule", ContactService.RECORD_TYPE, grace.id(),
-                Map.of("kind", "video-checkin", "subject", "Demo", "dueAt", tomorrow, "meetingLink", "https://zoom.us/j/123456"),
-                List.of()));
+                RecordValues.ofText(Map.of("kind", "video-checkin", "subject", "Demo", "dueAt", tomorrow,
+                        "meetingLink", "https://zoom.us/j/123456")), List.of()));
         long checkInId = (Long) call(checkInMeeting, "id");
         Object joined = callers.callAs(ADMIN, () -> call(activities, "join", checkInId));
         assertTrue("joining a video check-in records a check-in", ((Optional<?>) call(joined, "checkIn")).isPresent());
@@ -278,8 +278,8 @@ public class ContactsModuleIT {
         Object again = callers.callAs(ADMIN, () -> call(activities, "join", checkInId));
         assertFalse("joining again records no second check-in", ((Optional<?>) call(again, "checkIn")).isPresent());
         Object videoCall = callers.callAs(ADMIN, () -> call(activities, "schedule", ContactService.RECORD_TYPE, grace.id(),
-                Map.of("kind", "video-call", "subject", "Check-up", "dueAt", tomorrow,
-                        "meetingLink", "https://teams.microsoft.com/l/meetup-join/abc"), List.of()));
+                RecordValues.ofText(Map.of("kind", "video-call", "subject", "Check-up", "dueAt", tomorrow,
+                        "meetingLink", "https://teams.microsoft.com/l/meetup-join/abc")), List.of()));
         long videoCallId = (Long) call(videoCall, "id");
         assertFalse("a video call makes no check-in", ((Optional<?>) call(callers.callAs(ADMIN,
                 () -> call(activities, "join", videoCallId)), "checkIn")).isPresent());

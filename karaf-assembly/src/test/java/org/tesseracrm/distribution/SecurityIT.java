@@ -69,6 +69,7 @@ import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordSelection;
+import org.tesseracrm.kernel.api.record.RecordValues;
 import org.tesseracrm.kernel.api.record.Attachments;
 import org.tesseracrm.kernel.api.record.Notes;
 import org.tesseracrm.kernel.api.record.Records;
@@ -407,7 +408,8 @@ public class SecurityIT {
         Object followUps = moduleService("org.tesseracrm.followups.internal.service.FollowUpService");
         LocalDateTime past = LocalDateTime.now(ZoneOffset.UTC).minusHours(2);
         Object activity = as("field", () -> call(activities, "schedule", ContactService.RECORD_TYPE, contact.id(),
-                Map.of("kind", "call", "subject", "Call back", "dueAt", RecordRow.format(past), "remindAt", RecordRow.format(past)),
+                RecordValues.builder().set("kind", "call").set("subject", "Call back").set("dueAt", past).set("remindAt", past)
+                        .build(),
                 List.of(new RecordRef(ContactService.RECORD_TYPE, contact.id(), secret))));
         long activityId = (Long) call(activity, "id");
         as("field", () -> call(followUps, "plan", ContactService.RECORD_TYPE, contact.id(), "Send the offer", past, null));

@@ -51,6 +51,20 @@ public interface Records {
     Optional<RecordRow> get(String recordType, long id);
 
     /**
+     * {@link #get(String, long)} for many records in one read: for a module whose own query selects which
+     * records a list shows and in which order (records some user takes part in, due reminders), and then
+     * reads them whole through the platform, with the same fields, checks and titles as {@code get}.
+     *
+     * @param recordType a record type id
+     * @param ids record ids, in the order wanted
+     * @return the records with these ids that exist and the caller sees, all fields, each once, in the order of
+     *     the ids; the others are left out
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.view}
+     * @since 2.1
+     */
+    List<RecordRow> get(String recordType, List<Long> ids);
+
+    /**
      * Creates a record, checked as {@link #update} checks a change, and audits it. The caller owns it
      * unless the values name another owner the caller may assign records to.
      *

@@ -127,6 +127,17 @@ public class RecordsImpl implements Records {
     }
 
     @Override
+    public List<RecordRow> get(String recordType, List<Long> ids) {
+        RecordType type = types.allowed(recordType, access, "view");
+        Visibility visible = access.visibility();
+        RecordSql sql = new RecordSql(type, catalog.fields(type));
+        List<Long> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        Map<Long, RecordRow> found = new HashMap<>();
+        catalog.jdbc().inTransaction(c -> byIds(c, sql, wanted, visible)).forEach(row -> found.put(row.id(), row));
+        return shown(type, wanted.stream().map(found::get).filter(java.util.Objects::nonNull).toList());
+    }
+
+    @Override
     public RecordRow create(String recordType, RecordValues values) {
         RecordType type = types.require(recordType);
         String caller = access.require(type.moduleId() + ".create").username();

@@ -41,6 +41,7 @@ import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordSelection;
 import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.record.RecordTypes;
+import org.tesseracrm.kernel.api.record.RecordValues;
 import org.tesseracrm.kernel.api.record.RowDecoration.Mark;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.AccessControl;
@@ -50,9 +51,12 @@ import org.tesseracrm.kernel.api.security.Visibility;
 /**
  * What users do with activities: schedule them on a record of any type, list a record's activities
  * and their own, complete, snooze and dismiss, join video meetings and check in. Every method checks
- * the caller's permission and record visibility first. Changes to an activity go through the record
- * platform ({@link Records}), which validates them with {@link ActivityRules}, keeps their history and
- * guards against lost updates; the module's own SQL only reads, plus participants and check-ins.
+ * the caller's permission and record visibility first. Activities are records of the record platform
+ * ({@link Records}), read and written only through it with typed values ({@link RecordValues}, {@link Activity#of}):
+ * it validates them with {@link ActivityRules}, keeps their history, guards against lost updates and names the
+ * records they refer to for the caller ({@link ActivityReferenceTitles}). The module's own SQL selects which
+ * activities a list shows, in which order (a record's, the caller's group's, the due reminders), and keeps the
+ * module's child tables, participants and check-ins, in the same transaction ({@link TransactionScope}).
  *
  * <p>What happens to activities when a record is merged or deleted is {@link ActivityLifecycle}'s part.
  */
@@ -65,6 +69,9 @@ public class ActivityService {
 
     /** Where check-ins take their ids (a row of the module's generator table). */
     private static final IdGenerator CHECKIN_IDS = new IdGenerator("ACTIVITIES_ID_GEN", "GEN_NAME", "GEN_VALUE", "CHECKIN");
+
+    /** What completing an activity writes: done, and no reminder any more. */
+    private static final RecordValues COMPLETED = RecordValues.builder().set("done", true).clear("remindAt").build();
 
     private final Records records;
     private final AccessControl access;
@@ -125,13 +132,13 @@ public class ActivityService {
         title(recordType, id);
         Visibility visibility = access.visibility();
         List<Object> params = new ArrayList<>(List.of(recordType, id, recordType, id));
-        String sql = "SELECT " + Activity.COLUMNS + " FROM CRM_ACTIVITY WHERE ((RELATED_TYPE = ? AND RELATED_ID = ?) OR ID IN "
+        String sql = "SELECT ID FROM CRM_ACTIVITY WHERE ((RELATED_TYPE = ? AND RELATED_ID = ?) OR ID IN "
                 + "(SELECT ACTIVITY_ID FROM CRM_ACTIVITY_PARTICIPANT WHERE RECORD_TYPE = ? AND RECORD_ID = ?))"
                 + ModuleSql.visibleOwners(visibility, params) + " ORDER BY DONE, DUE_AT, ID";
-        List<Activity> found = ModuleSql.query(dataSource, sql, params, LIST_LIMIT, Activity::read);
+        List<Activity> found = read(ModuleSql.query(dataSource, sql, params, LIST_LIMIT, rs -> rs.getLong(1)));
         List<Activity> open = new ArrayList<>(found.stream().filter(a -> !a.done()).toList());
         found.stream().filter(Activity::done).sorted(Comparator.comparing(Activity::dueAt).reversed()).forEach(open::add);
-        return titles.shown(open);
+        return open;
     }
 
     /**
@@ -144,11 +151,14 @@ public class ActivityService {
         Visibility visibility = access.visibility();
         Set<String> owners = new TreeSet<>(access.groupMates());
         owners.removeIf(o -> !visibility.canSee(o));
+        if (owners.isEmpty()) {
+            return List.of();
+        }
         List<Object> params = new ArrayList<>(owners);
         params.add(done);
-        String sql = "SELECT " + Activity.COLUMNS + " FROM CRM_ACTIVITY WHERE OWNER IN (" + ModuleSql.placeholders(owners.size())
+        String sql = "SELECT ID FROM CRM_ACTIVITY WHERE OWNER IN (" + ModuleSql.placeholders(owners.size())
                 + ") AND DONE = ? ORDER BY DUE_AT" + (done ? " DESC" : "") + ", ID";
-        return titles.shown(ModuleSql.query(dataSource, sql, params, LIST_LIMIT, Activity::read));
+        return read(ModuleSql.query(dataSource, sql, params, LIST_LIMIT, rs -> rs.getLong(1)));
     }
 
     /**
@@ -157,9 +167,7 @@ public class ActivityService {
      */
     public Optional<Activity> get(long id) {
         access.require(ActivitiesModule.VIEW);
-        List<Object> params = new ArrayList<>(List.of(id));
-        String sql = "SELECT " + Activity.COLUMNS + " FROM CRM_ACTIVITY WHERE ID = ?" + ModuleSql.visibleOwners(access.visibility(), params);
-        return titles.shown(ModuleSql.query(dataSource, sql, params, 1, Activity::read)).stream().findFirst();
+        return records.get(ActivityRecordType.ID, id).map(Activity::of);
     }
 
     /**
@@ -167,21 +175,17 @@ public class ActivityService {
      *
      * @param recordType the record type of the record it belongs to
      * @param id that record, which the caller must see
-     * @param values the activity's fields as text by name (kind, subject, dueAt, ...), as forms give them
+     * @param values the activity's fields by name (kind, subject, dueAt, ...), typed as {@link RecordValues} says
+     *     (times UTC); the record it belongs to, its participants and whether it is done are set here
      * @param participants people and organisations taking part, of any record type the caller sees
      * @return the new activity
      * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code activities.create}
      * @throws ValidationException with a message per bad field
      */
-    public Activity schedule(String recordType, long id, Map<String, String> values, List<RecordRef> participants) {
+    public Activity schedule(String recordType, long id, RecordValues values, List<RecordRef> participants) {
         access.require(ActivitiesModule.CREATE);
-        Map<String, String> all = new LinkedHashMap<>(values);
-        all.put("relatedType", recordType);
-        all.put("relatedId", Long.toString(id));
         title(recordType, id);
-        all.put("relatedTitle", stored(recordType, id));
-        all.put("participants", participantsText(participants));
-        all.put("done", "No");
+        RecordValues all = on(values, recordType, id).set("participants", participantsText(participants)).build();
         return scope.required(c -> { // the activity and its participants, or neither
             RecordRow row = records.create(ActivityRecordType.ID, all);
             saveParticipants(row.id(), participants);
@@ -194,10 +198,10 @@ public class ActivityService {
      *
      * @param recordType the records' type
      * @param ids the records; those the caller does not see are skipped
-     * @param values the activity's fields as text by name
+     * @param values the activity's fields by name, as {@link #schedule} takes them
      * @return how many were scheduled
      */
-    public int scheduleAll(String recordType, List<Long> ids, Map<String, String> values) {
+    public int scheduleAll(String recordType, List<Long> ids, RecordValues values) {
         access.require(ActivitiesModule.CREATE);
         Set<Long> visible = records.titles(recordType, ids).keySet();
         if (visible.isEmpty()) {
@@ -208,12 +212,7 @@ public class ActivityService {
             int scheduled = 0;
             for (Long id : ids) {
                 if (visible.contains(id)) {
-                    Map<String, String> one = new LinkedHashMap<>(values);
-                    one.put("relatedType", recordType);
-                    one.put("relatedId", Long.toString(id));
-                    one.put("relatedTitle", stored(recordType, id));
-                    one.put("done", "No");
-                    records.create(ActivityRecordType.ID, one);
+                    records.create(ActivityRecordType.ID, on(values, recordType, id).build());
                     scheduled++;
                 }
             }
@@ -226,18 +225,19 @@ public class ActivityService {
      *
      * @param id the activity
      * @param version the version the user edited
-     * @param values the changed fields as text by name
+     * @param values the changed fields by name, typed as {@link #schedule} takes them; the record it belongs to
+     *     and the participants' text are not changed here
      * @param participants the new participants, or null to keep them
      * @return the activity as stored
      * @throws org.tesseracrm.kernel.api.ConflictException if someone changed it meanwhile
      */
-    public Activity change(long id, long version, Map<String, String> values, List<RecordRef> participants) {
+    public Activity change(long id, long version, RecordValues values, List<RecordRef> participants) {
         access.require(ActivitiesModule.EDIT);
-        Map<String, String> changed = new LinkedHashMap<>(values);
-        List.of("relatedType", "relatedId", "relatedTitle", "participants").forEach(changed::remove);
+        RecordValues.Builder builder = copy(values, Set.of("relatedType", "relatedId", "relatedTitle", "participants"));
         if (participants != null) {
-            changed.put("participants", participantsText(participants));
+            builder.set("participants", participantsText(participants));
         }
+        RecordValues changed = builder.build();
         return scope.required(c -> {
             records.update(ActivityRecordType.ID, id, version, changed);
             if (participants != null) {
@@ -257,7 +257,7 @@ public class ActivityService {
         if (activity.done()) {
             return activity;
         }
-        records.update(ActivityRecordType.ID, id, activity.version(), Map.of("done", "Yes", "remindAt", ""));
+        records.update(ActivityRecordType.ID, id, activity.version(), COMPLETED);
         return require(id);
     }
 
@@ -269,8 +269,8 @@ public class ActivityService {
     public Activity snooze(long id, Duration delay) {
         access.require(ActivitiesModule.EDIT);
         Activity activity = require(id);
-        String at = RecordRow.format(utcNow().plus(delay));
-        records.update(ActivityRecordType.ID, id, activity.version(), Map.of("remindAt", at));
+        records.update(ActivityRecordType.ID, id, activity.version(),
+                RecordValues.builder().set("remindAt", utcNow().plus(delay)).build());
         return require(id);
     }
 
@@ -282,7 +282,7 @@ public class ActivityService {
         access.require(ActivitiesModule.EDIT);
         Activity activity = require(id);
         if (activity.remindAt().isPresent()) {
-            records.update(ActivityRecordType.ID, id, activity.version(), Map.of("remindAt", ""));
+            records.update(ActivityRecordType.ID, id, activity.version(), RecordValues.builder().clear("remindAt").build());
         }
         return require(id);
     }
@@ -317,7 +317,7 @@ public class ActivityService {
                         meeting.relatedTitle(), CheckIn.VIDEO, null, null, id));
             }
             if (!meeting.done()) {
-                records.update(ActivityRecordType.ID, id, meeting.version(), Map.of("done", "Yes", "remindAt", ""));
+                records.update(ActivityRecordType.ID, id, meeting.version(), COMPLETED);
             }
             return new Join(meeting.meetingLink(), made);
         });
@@ -411,10 +411,9 @@ public class ActivityService {
         Caller caller = access.require(ActivitiesModule.VIEW);
         // Without the preferred index Derby walks all of the owner's activities through the due-time index
         // instead of the few whose reminder time has come.
-        return ModuleSql.query(dataSource, "SELECT " + Activity.COLUMNS + " FROM " + ModuleSql.preferIndex("CRM_ACTIVITY",
+        return read(ModuleSql.query(dataSource, "SELECT ID FROM " + ModuleSql.preferIndex("CRM_ACTIVITY",
                 "IX_ACTIVITY_OWNER_REMIND") + " WHERE OWNER = ? AND DONE = ? AND REMIND_AT <= ? ORDER BY REMIND_AT, ID",
-                List.of(caller.username(), false, Timestamp.valueOf(utcNow())), 50, Activity::read).stream()
-                .collect(Collectors.collectingAndThen(Collectors.toList(), titles::shown));
+                List.of(caller.username(), false, Timestamp.valueOf(utcNow())), 50, rs -> rs.getLong(1)));
     }
 
     /**
@@ -437,9 +436,45 @@ public class ActivityService {
                 .toLocalDateTime())).stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /**
+     * @return the values with what an activity on a record is given by the module itself: the record, named
+     *     neutrally, and not done
+     */
+    private RecordValues.Builder on(RecordValues values, String recordType, long id) {
+        return copy(values, Set.of()).set("relatedType", recordType).set("relatedId", id)
+                .set("relatedTitle", stored(recordType, id)).set("done", false);
+    }
+
+    /** @return a builder holding the values, typed or as text, but the fields left out */
+    private static RecordValues.Builder copy(RecordValues values, Set<String> leftOut) {
+        RecordValues.Builder builder = RecordValues.builder();
+        values.typed().forEach((field, value) -> {
+            if (!leftOut.contains(field)) {
+                builder.setValue(field, value.orElse(null));
+            }
+        });
+        values.texts().forEach((field, text) -> {
+            if (!leftOut.contains(field)) {
+                builder.text(field, text);
+            }
+        });
+        return builder;
+    }
+
     /** @return the current time as the platform stores times: UTC, to the millisecond */
     static LocalDateTime utcNow() {
         return LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /**
+     * Reads activities whole through the record platform: its fields, checks and visibility, and the titles of
+     * their records and participants named for the caller once, by {@link ActivityReferenceTitles}.
+     *
+     * @param ids activities the module's own query selected, in the order to show
+     * @return those the caller sees, in that order
+     */
+    private List<Activity> read(List<Long> ids) {
+        return ids.isEmpty() ? List.of() : records.get(ActivityRecordType.ID, ids).stream().map(Activity::of).toList();
     }
 
     private Activity require(long id) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -20,7 +21,9 @@ import org.tesseracrm.kernel.api.record.Records;
  * Names the records activities refer to (the record each belongs to, its participants) for the caller,
  * at read time, through {@link Records#shownTitles}: one call per record type for a whole list, and a
  * neutral "Contact #12" for what the caller may not see. The titles stored with an activity are never
- * shown.
+ * shown. The record platform calls it (through {@link ActivityReferenceTitles}) once for every list page,
+ * record and export batch it reads, so an {@link Activity} read through the platform is already named
+ * for its caller; {@link ActivityService} only asks it for a form's participants.
  */
 final class ActivityTitles {
     /** The most activities whose participants one statement reads. */
@@ -34,45 +37,30 @@ final class ActivityTitles {
         this.dataSource = dataSource;
     }
 
-    /** @return the activities with the titles of their records and participants as the caller may see them */
-    List<Activity> shown(List<Activity> activities) {
-        if (activities.isEmpty()) {
-            return activities;
-        }
-        Map<String, Map<Long, String>> related = records.shownTitles(activities.stream().filter(a -> !a.relatedType().isEmpty())
-                .map(a -> new RecordRef(a.relatedType(), a.relatedId(), "")).toList());
-        Map<Long, List<RecordRef>> taking = participants(activities.stream().map(Activity::id).toList());
-        return activities.stream().map(a -> a.shown(a.relatedType().isEmpty() ? a.relatedTitle()
-                : related.get(a.relatedType()).get(a.relatedId()), joined(taking.getOrDefault(a.id(), List.of())))).toList();
-    }
-
     /**
      * @param rows activities as the record platform read them
      * @return by activity id, its {@code relatedTitle} and {@code participants} as the caller may see them
      */
     Map<Long, Map<String, Object>> values(List<RecordRow> rows) {
-        List<RecordRef> refs = new ArrayList<>();
-        for (RecordRow row : rows) {
-            String type = row.text("relatedType");
-            Object id = row.values().get("relatedId");
-            if (!type.isEmpty() && id instanceof Number number) {
-                refs.add(new RecordRef(type, number.longValue(), ""));
-            }
-        }
-        Map<String, Map<Long, String>> related = records.shownTitles(refs);
+        Map<String, Map<Long, String>> related = records.shownTitles(rows.stream().map(ActivityTitles::related)
+                .flatMap(Optional::stream).toList());
         Map<Long, List<RecordRef>> taking = participants(rows.stream().map(RecordRow::id).toList());
         Map<Long, Map<String, Object>> values = new HashMap<>();
         for (RecordRow row : rows) {
             Map<String, Object> shown = new HashMap<>();
-            String type = row.text("relatedType");
-            Object id = row.values().get("relatedId");
-            shown.put("relatedTitle", !type.isEmpty() && id instanceof Number number
-                    ? related.get(type).get(number.longValue()) : null);
+            shown.put("relatedTitle", related(row).map(r -> related.get(r.recordType()).get(r.id())).orElse(null));
             String joined = joined(taking.getOrDefault(row.id(), List.of()));
             shown.put("participants", joined.isEmpty() ? null : joined);
             values.put(row.id(), shown);
         }
         return values;
+    }
+
+    /** @return the record the activity belongs to, if it names one */
+    private static Optional<RecordRef> related(RecordRow row) {
+        String type = row.text("relatedType");
+        return row.decimal("relatedId").filter(id -> !type.isEmpty())
+                .map(id -> new RecordRef(type, id.longValue(), ""));
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.tesseracrm.activities.internal.service;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +11,7 @@ import org.tesseracrm.kernel.api.record.BulkAction;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.RecordType;
+import org.tesseracrm.kernel.api.record.RecordValues;
 
 /**
  * "Add call" and "Add task" in the bulk menu of every module's list: one activity per selected
@@ -54,9 +54,11 @@ abstract class AddActivityAction implements BulkAction {
 
     @Override
     public String run(String recordType, List<Long> ids, Map<String, String> values) {
-        Map<String, String> activity = new LinkedHashMap<>(values);
-        activity.put("kind", kind.id());
-        int added = activities.scheduleAll(recordType, ids, activity);
+        // The bulk dialog gives text (times in UTC, as the kit's inputs write them): the platform parses it by the
+        // fields' types, as it parses an import; the kind is this action's own.
+        RecordValues.Builder activity = RecordValues.builder();
+        values.forEach(activity::text);
+        int added = activities.scheduleAll(recordType, ids, activity.set("kind", kind.id()).build());
         return String.format("Added %,d %s%s.", added, kind.label().toLowerCase(java.util.Locale.ROOT), added == 1 ? "" : "s");
     }
 

@@ -1,12 +1,11 @@
 package org.tesseracrm.activities.internal.service;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,12 +21,17 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tesseracrm.kernel.api.PermissionDeniedException;
+import org.tesseracrm.kernel.api.persistence.ModuleSql;
+import org.tesseracrm.kernel.api.record.Records;
+import org.tesseracrm.kernel.api.security.Caller;
+import org.tesseracrm.kernel.api.security.CallerContext;
 
 /**
  * Tells open sessions when a reminder comes due (R-ACT-2). Each look, run on the kernel's timer thread
- * by {@link ReminderTimer} every few seconds, reads the reminders whose time fell since the last look:
- * a range read of the index on {@code REMIND_AT}, so 100,000 pending reminders cost what ten do. Each
- * one found goes to the listeners of its owner, the reminder bells of their open sessions, which push a
+ * by {@link ReminderTimer} every few seconds, selects the reminders whose time fell since the last look:
+ * a range read of the index on {@code REMIND_AT}, so 100,000 pending reminders cost what ten do. It reads
+ * them whole through the record platform, as their owner. Each one found goes to the listeners of its owner, the reminder bells of their open sessions, which push a
  * pop-up. Reminders that came due while their owner was away are not pushed; the bell counts them when
  * the owner comes back. The module starts no thread of its own.
  */
@@ -35,19 +39,29 @@ import org.slf4j.LoggerFactory;
 public class ReminderScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderScheduler.class);
 
+    /** The most reminders one look reads. */
+    private static final int MOST_PER_LOOK = 10_000;
+
     private final DataSource dataSource;
+    private final Records records;
+    private final CallerContext callers;
     private final Map<String, Set<Consumer<Activity>>> listeners = new ConcurrentHashMap<>();
     private LocalDateTime lastLook = ActivityService.utcNow();
 
     /**
-     * @param dataSource the CRM database
+     * @param dataSource the CRM database, for which reminders came due
+     * @param records reads the due activities whole
+     * @param callers runs those reads as each activity's owner
      * @param schema the module's tables
      */
     @Activate
     public ReminderScheduler(@Reference(target = "(osgi.jndi.service.name=crm)") DataSource dataSource,
+            @Reference Records records, @Reference CallerContext callers,
             @Reference(target = "(crm.schema.bundle=org.tesseracrm.activities)")
             org.tesseracrm.kernel.api.persistence.MigratedSchema schema) {
         this.dataSource = dataSource;
+        this.records = records;
+        this.callers = callers;
     }
 
     /** Forgets the sessions' listeners when the module stops. */
@@ -99,23 +113,33 @@ public class ReminderScheduler {
      *
      * @param after exclusive start (UTC)
      * @param until inclusive end (UTC)
-     * @return the open activities whose reminder time falls in between
-     * @throws SQLException if the read fails
+     * @return the open activities whose reminder time falls in between, earliest first, each as its owner reads
+     *     it (an owner without {@code activities.view} gets none)
+     * @throws SQLException if the read fails (the database's errors come as a CrmException)
      */
     public List<Activity> dueBetween(LocalDateTime after, LocalDateTime until) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement("SELECT "
-                + Activity.COLUMNS + " FROM CRM_ACTIVITY WHERE REMIND_AT > ? AND REMIND_AT <= ? AND DONE = ? ORDER BY REMIND_AT")) {
-            statement.setTimestamp(1, Timestamp.valueOf(after));
-            statement.setTimestamp(2, Timestamp.valueOf(until));
-            statement.setBoolean(3, false);
-            statement.setMaxRows(10_000);
-            List<Activity> due = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    due.add(Activity.read(rs));
-                }
-            }
-            return due;
+        Map<String, List<Long>> byOwner = new LinkedHashMap<>();
+        ModuleSql.query(dataSource, "SELECT ID, OWNER FROM CRM_ACTIVITY WHERE REMIND_AT > ? AND REMIND_AT <= ? AND DONE = ? "
+                + "ORDER BY REMIND_AT, ID", List.of(Timestamp.valueOf(after), Timestamp.valueOf(until), false), MOST_PER_LOOK,
+                rs -> Map.entry(rs.getString(2), rs.getLong(1)))
+                .forEach(e -> byOwner.computeIfAbsent(e.getKey(), owner -> new ArrayList<>()).add(e.getValue()));
+        List<Activity> due = new ArrayList<>();
+        byOwner.forEach((owner, ids) -> due.addAll(asOwner(owner, ids)));
+        due.sort(Comparator.comparing((Activity a) -> a.remindAt().orElse(until)).thenComparing(Activity::id));
+        return due;
+    }
+
+    /**
+     * Reads the owner's due activities through the record platform as the owner, to whom the pop-ups go: so they
+     * name the records as the owner may see them, never as the system sees them.
+     */
+    private List<Activity> asOwner(String owner, List<Long> ids) {
+        try {
+            return callers.callAs(new Caller(owner), () -> records.get(ActivityRecordType.ID, ids)).stream()
+                    .map(Activity::of).toList();
+        } catch (PermissionDeniedException e) { // the owner has no bell: nobody to tell
+            LOG.debug("No reminders for {}: {}", owner, e.getMessage());
+            return List.of();
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.vaadin.flow.component.HasValidation;
@@ -29,7 +30,7 @@ import org.tesseracrm.activities.internal.service.Kind;
 import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.record.RecordRef;
-import org.tesseracrm.kernel.api.record.RecordRow;
+import org.tesseracrm.kernel.api.record.RecordValues;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.ui.kit.FieldErrors;
 import org.tesseracrm.kernel.ui.kit.LocalTimes;
@@ -203,20 +204,21 @@ class ActivityForm extends Dialog {
     private void save() {
         Map<String, HasValidation> fields = fields();
         FieldErrors.clear(fields);
+        // Typed at the edge: the pickers' local times become UTC here; an empty field is null.
         Kind chosen = kind.getValue();
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("kind", chosen == null ? "" : chosen.id());
-        values.put("subject", subject.getValue().strip());
-        values.put("dueAt", due.getValue() == null ? "" : RecordRow.format(LocalTimes.utc(due.getValue())));
-        values.put("endAt", end.isVisible() && end.getValue() != null ? RecordRow.format(LocalTimes.utc(end.getValue())) : "");
-        values.put("location", location.isVisible() ? location.getValue().strip() : "");
-        values.put("priority", priority.isVisible() && priority.getValue() != null ? priority.getValue() : "");
-        values.put("meetingLink", link.isVisible() ? link.getValue().strip() : "");
-        values.put("description", description.getValue());
-        values.put("remindAt", reminder().map(t -> RecordRow.format(LocalTimes.utc(t))).orElse(""));
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("kind", chosen == null ? null : chosen.id());
+        values.put("subject", blankToNull(subject.getValue()));
+        values.put("dueAt", utc(due.getValue()));
+        values.put("endAt", end.isVisible() ? utc(end.getValue()) : null);
+        values.put("location", location.isVisible() ? blankToNull(location.getValue()) : null);
+        values.put("priority", priority.isVisible() ? priority.getValue() : null);
+        values.put("meetingLink", link.isVisible() ? blankToNull(link.getValue()) : null);
+        values.put("description", blankToNull(description.getValue()));
+        values.put("remindAt", reminder().map(LocalTimes::utc).orElse(null));
         try {
             Activity saved = existing == null
-                    ? activities.schedule(recordType, recordId, values, List.copyOf(participants.getValue()))
+                    ? activities.schedule(recordType, recordId, typed(values), List.copyOf(participants.getValue()))
                     : activities.change(existing.id(), existing.version(), changed(values),
                             List.copyOf(participants.getValue()));
             close();
@@ -229,24 +231,40 @@ class ActivityForm extends Dialog {
     }
 
     /** @return the fields the user changed, so the history shows only those */
-    private Map<String, String> changed(Map<String, String> values) {
-        Map<String, String> before = new HashMap<>();
+    private RecordValues changed(Map<String, Object> values) {
+        Map<String, Object> before = new HashMap<>();
         before.put("kind", existing.kind().id());
-        before.put("subject", existing.subject());
-        before.put("dueAt", RecordRow.format(existing.dueAt()));
-        before.put("endAt", existing.endAt().map(RecordRow::format).orElse(""));
-        before.put("location", existing.location());
-        before.put("priority", existing.priority());
-        before.put("meetingLink", existing.meetingLink());
-        before.put("description", existing.description());
-        before.put("remindAt", existing.remindAt().map(RecordRow::format).orElse(""));
-        Map<String, String> changed = new LinkedHashMap<>();
+        before.put("subject", blankToNull(existing.subject()));
+        // to the minute, as the pickers show times (a snoozed reminder has seconds)
+        before.put("dueAt", existing.dueAt().truncatedTo(ChronoUnit.MINUTES));
+        before.put("endAt", existing.endAt().map(t -> t.truncatedTo(ChronoUnit.MINUTES)).orElse(null));
+        before.put("location", blankToNull(existing.location()));
+        before.put("priority", blankToNull(existing.priority()));
+        before.put("meetingLink", blankToNull(existing.meetingLink()));
+        before.put("description", blankToNull(existing.description()));
+        before.put("remindAt", existing.remindAt().map(t -> t.truncatedTo(ChronoUnit.MINUTES)).orElse(null));
+        RecordValues.Builder changed = RecordValues.builder();
         values.forEach((name, value) -> {
-            if (!value.equals(before.get(name))) {
-                changed.put(name, value);
+            if (!Objects.equals(value, before.get(name))) {
+                changed.setValue(name, value);
             }
         });
-        return changed;
+        return changed.build();
+    }
+
+    private static RecordValues typed(Map<String, Object> values) {
+        RecordValues.Builder typed = RecordValues.builder();
+        values.forEach(typed::setValue);
+        return typed.build();
+    }
+
+    /** @return the local time of a picker in UTC, to the minute the picker shows, or null */
+    private static LocalDateTime utc(LocalDateTime local) {
+        return local == null ? null : LocalTimes.utc(local.truncatedTo(ChronoUnit.MINUTES));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** @return the reminder time the user chose, local */

@@ -18,7 +18,7 @@ class ReminderSchedulerTest {
     private final List<LocalDateTime[]> windows = new ArrayList<>();
     private final List<Activity> stored = new ArrayList<>();
     private boolean failing;
-    private final ReminderScheduler scheduler = new ReminderScheduler(null, null) {
+    private final ReminderScheduler scheduler = new ReminderScheduler(null, null, null, null) {
         @Override
         public List<Activity> dueBetween(LocalDateTime after, LocalDateTime until) throws SQLException {
             windows.add(new LocalDateTime[] {after, until});

@@ -24,7 +24,7 @@ import org.tesseracrm.kernel.api.timer.Timers;
 class ReminderTimerTest {
     private final FakeTimers timers = new FakeTimers();
     private final List<String> looks = new ArrayList<>();
-    private final ReminderScheduler scheduler = new ReminderScheduler(null, null) {
+    private final ReminderScheduler scheduler = new ReminderScheduler(null, null, null, null) {
         @Override
         public List<Activity> dueBetween(LocalDateTime after, LocalDateTime until) throws SQLException {
             looks.add("look");

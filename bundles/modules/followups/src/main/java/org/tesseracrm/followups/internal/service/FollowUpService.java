@@ -38,6 +38,7 @@ import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.record.RecordTypes;
+import org.tesseracrm.kernel.api.record.RecordValues;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.record.RowDecoration.Mark;
 import org.tesseracrm.kernel.api.security.AccessControl;
@@ -152,19 +153,12 @@ public class FollowUpService {
      */
     private long scheduleTask(String recordType, long id, String title, String action, LocalDateTime dueAt,
             LocalDateTime remindAt) {
-        Map<String, String> task = new HashMap<>();
-        task.put("kind", "task");
-        task.put("subject", clip("Follow-up: " + action, 200));
-        task.put("description", action);
-        task.put("dueAt", RecordRow.format(dueAt));
-        task.put("remindAt", remindAt == null ? "" : RecordRow.format(remindAt));
-        task.put("priority", "medium");
-        task.put("done", "No");
-        task.put("relatedType", recordType);
-        task.put("relatedId", Long.toString(id));
         // the activity keeps a neutral name in its history; screens show the record's title at read time
         RecordType type = types.find(recordType).orElse(null);
-        task.put("relatedTitle", type == null ? recordType + " #" + id : type.neutralTitle(id));
+        RecordValues task = RecordValues.builder().set("kind", "task").set("subject", clip("Follow-up: " + action, 200))
+                .set("description", action).set("dueAt", dueAt).set("remindAt", remindAt).set("priority", "medium")
+                .set("done", false).set("relatedType", recordType).set("relatedId", id)
+                .set("relatedTitle", type == null ? recordType + " #" + id : type.neutralTitle(id)).build();
         try {
             return records.create(ACTIVITY, task).id();
         } catch (CrmException e) {
@@ -188,8 +182,9 @@ public class FollowUpService {
             return;
         }
         try {
-            records.get(ACTIVITY, activityId).filter(row -> !Boolean.TRUE.equals(row.values().get("done")))
-                    .ifPresent(row -> records.update(ACTIVITY, activityId, row.version(), Map.of("done", "Yes", "remindAt", "")));
+            records.get(ACTIVITY, activityId).filter(row -> !row.bool("done").orElse(false))
+                    .ifPresent(row -> records.update(ACTIVITY, activityId, row.version(),
+                            RecordValues.builder().set("done", true).clear("remindAt").build()));
         } catch (CrmException e) {
             LOG.debug("Could not complete task #{} of a follow-up: {}", activityId, e.getMessage());
         }
