@@ -3,19 +3,27 @@ package org.tesseracrm.benchmarks;
 import java.io.PrintWriter;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
 import org.tesseracrm.companies.internal.service.CompanyRecordType;
 import org.tesseracrm.contacts.internal.service.ContactRecordType;
+import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.audit.AuditTrail;
+import org.tesseracrm.kernel.api.module.SafeCaller;
+import org.tesseracrm.kernel.api.persistence.ModuleSql;
+import org.tesseracrm.kernel.api.persistence.TransactionScope;
 import org.tesseracrm.kernel.api.record.CustomFields;
 import org.tesseracrm.kernel.api.record.Imports;
 import org.tesseracrm.kernel.api.record.RecordSearch;
+import org.tesseracrm.kernel.api.record.RecordTypes;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.Caller;
@@ -38,6 +46,8 @@ import org.tesseracrm.kernel.records.internal.RecordsImpl;
  * @see #search the global search, made separately so that its indexes come after the load
  */
 record Platform(Records records, CustomFields customFields, Imports imports) {
+    private static final Map<Connection, FieldCatalog> CATALOGS = new java.util.IdentityHashMap<>();
+
     /**
      * @param connection the database; never closed by the platform
      * @param visibility the owners the simulated user sees
@@ -64,15 +74,70 @@ record Platform(Records records, CustomFields customFields, Imports imports) {
         return search;
     }
 
+    /** @return the contacts and companies record types, as the kernel's registry holds them */
+    static RecordTypes recordTypes() {
+        return types();
+    }
+
     private static RecordTypeRegistry types() {
-        RecordTypeRegistry types = new RecordTypeRegistry();
+        RecordTypeRegistry types = new RecordTypeRegistry(passThrough());
         types.addType(new ContactRecordType(null));
         types.addType(new CompanyRecordType(null));
         return types;
     }
 
-    private static FieldCatalog catalog(Connection connection) {
-        return new FieldCatalog(pooled(connection), () -> "db/changelog/records.yaml");
+    /**
+     * @return the connection's field catalog: one per database, as Declarative Services makes one, shared by
+     *     the records, imports and search services so they all know which search indexes exist
+     */
+    private static synchronized FieldCatalog catalog(Connection connection) {
+        return CATALOGS.computeIfAbsent(connection, c -> new FieldCatalog(scope(c), () -> "db/changelog/records.yaml"));
+    }
+
+    /** A guard that calls module code straight through, as the kernel's does when nothing fails. */
+    static SafeCaller passThrough() {
+        return (SafeCaller) Proxy.newProxyInstance(Platform.class.getClassLoader(), new Class<?>[] {SafeCaller.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "call", "callWithTimeout" -> Optional.ofNullable(((Supplier<?>) args[2]).get());
+                    case "require" -> ((Supplier<?>) args[2]).get();
+                    case "degraded" -> List.of();
+                    default -> null;
+                });
+    }
+
+    /**
+     * The kernel's transaction scope over the one connection: work runs in a transaction that commits
+     * when the work returns and rolls back when it throws; work inside other work joins its transaction.
+     */
+    static TransactionScope scope(Connection connection) {
+        int[] depth = {0};
+        return (TransactionScope) Proxy.newProxyInstance(Platform.class.getClassLoader(),
+                new Class<?>[] {TransactionScope.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "required", "requiresNew" -> {
+                        if (depth[0] > 0) { // joins the running transaction (an export's lookups): no commit under its cursor
+                            yield ((ModuleSql.Work<?>) args[0]).run(connection);
+                        }
+                        depth[0]++;
+                        connection.setAutoCommit(false);
+                        try {
+                            Object result = ((ModuleSql.Work<?>) args[0]).run(connection);
+                            connection.commit();
+                            yield result;
+                        } catch (SQLException | RuntimeException e) {
+                            connection.rollback();
+                            throw e instanceof SQLException sql ? new CrmException("The database refused the change: "
+                                    + sql.getMessage(), sql) : e;
+                        } finally {
+                            depth[0]--;
+                        }
+                    }
+                    case "active" -> false;
+                    case "afterCommit" -> {
+                        ((Runnable) args[0]).run();
+                        yield null;
+                    }
+                    default -> null;
+                });
     }
 
     /** @return an audit trail that keeps nothing: the benchmarks time the product's queries, not the history */

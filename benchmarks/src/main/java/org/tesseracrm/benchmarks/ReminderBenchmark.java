@@ -84,7 +84,8 @@ public final class ReminderBenchmark {
 
         DataSource dataSource = Platform.pooled(connection);
         ActivityService activities = new ActivityService(admin.records(),
-                Platform.allowed(new Visibility(true, Set.of())), dataSource, null, config(), Platform.noAudit());
+                Platform.allowed(new Visibility(true, Set.of())), dataSource, Platform.scope(connection), null, config(), Platform.noAudit(),
+                Platform.recordTypes());
         ReminderScheduler scheduler = new ReminderScheduler(dataSource, null);
         StringBuilder table = new StringBuilder("### ").append(db).append(String.format(", %,d contacts%n%n", contacts))
                 .append("| A contacts list page request, 50 rows | median ms | min ms | max ms |\n|---|---:|---:|---:|\n");
