@@ -15,9 +15,8 @@ import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
@@ -25,6 +24,7 @@ import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordSearch;
 import org.tesseracrm.kernel.api.record.RecordType;
+import org.tesseracrm.kernel.api.record.RecordTypes;
 import org.tesseracrm.kernel.api.record.SearchGroup;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.Visibility;
@@ -35,7 +35,7 @@ import org.tesseracrm.kernel.records.internal.SearchSql.Dialect;
  * of its indexable search fields has the platform's search index ({@link SearchSql}); a search then
  * reads, per field, the first ids of the prefix range in index order, and the titles of those records.
  * Immediate, as it prepares each record type's indexes when the type appears rather than at the first
- * search.
+ * search; it hears of types from the platform's one registry ({@link RecordTypes} listener).
  */
 @Component(service = RecordSearch.class, immediate = true)
 public class RecordSearchImpl implements RecordSearch {
@@ -46,6 +46,17 @@ public class RecordSearchImpl implements RecordSearch {
     private final RecordTypeRegistry types;
     private final FieldCatalog catalog;
     private final AccessControl access;
+    private final RecordTypes.Listener indexer = new RecordTypes.Listener() {
+        @Override
+        public void added(RecordType type) {
+            addType(type);
+        }
+
+        @Override
+        public void removed(RecordType type) {
+            removeType(type);
+        }
+    };
 
     /**
      * @param types installed record types
@@ -58,10 +69,16 @@ public class RecordSearchImpl implements RecordSearch {
         this.types = types;
         this.catalog = catalog;
         this.access = access;
+        types.addListener(indexer);
+        types.all().forEach(this::addType); // those already there (ensuring an index twice is harmless)
+    }
+
+    @Deactivate
+    void deactivate() {
+        types.removeListener(indexer);
     }
 
     /** Creates the search indexes of a record type that lacks them (once per database; fast when they exist). */
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     public void addType(RecordType type) {
         if (!Identifiers.problems(type).isEmpty()) {
             return; // refused by the RecordTypeRegistry, which says why
