@@ -680,9 +680,13 @@ public class RecordsImpl implements Records {
     private void write(Connection c, RecordType type, List<FieldDefinition> fields, List<RecordRow> rows,
             Map<FieldDefinition, Object> changes, String owner) throws SQLException {
         List<FieldError> errors = lookupErrors(changes);
+        Map<FieldDefinition, Object> checked = new LinkedHashMap<>(changes);
+        if (owner != null) { // the rules see the record with its new owner, as create shows it
+            fields.stream().filter(ImportPlan::isOwner).forEach(f -> checked.put(f, owner));
+        }
         int failed = 0;
         for (RecordRow row : rows) {
-            List<FieldError> broken = RecordRules.check(type, RecordRules.merged(fields, row, changes), row,
+            List<FieldError> broken = RecordRules.check(type, RecordRules.merged(fields, row, checked), row,
                     field -> catalog.pickList(type.id(), field.name()));
             if (!broken.isEmpty() && ++failed <= ERRORS_SHOWN) {
                 String prefix = rows.size() == 1 ? "" : type.title(row) + ": ";

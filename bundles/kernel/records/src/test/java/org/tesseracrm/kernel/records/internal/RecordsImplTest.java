@@ -24,7 +24,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
@@ -573,7 +572,6 @@ class RecordsImplTest {
      * checks RecordRules.merged(fields, row, changes) with the row's old owner, so a rule on the owner is
      * never seen by a hand-over (create puts the owner into the checked values; update cannot change it).
      */
-    @Disabled("bug found by this test: assign checks the type's rules with the old owner (reported to the lead)")
     @Test
     void assignChecksTheRecordTypesRulesWithTheNewOwnerAndChangesNothingIfOneRowBreaksThem() throws SQLException {
         try (Statement s = db.createStatement()) {
