@@ -26,6 +26,7 @@ import org.tesseracrm.kernel.api.audit.AuditAction;
 import org.tesseracrm.kernel.api.audit.AuditTrail;
 import org.tesseracrm.kernel.api.audit.RecordChange;
 import org.tesseracrm.kernel.api.persistence.MigratedSchema;
+import org.tesseracrm.kernel.api.persistence.TransactionScope;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.GroupInfo;
@@ -48,6 +49,8 @@ public class SecurityAdminImpl implements SecurityAdmin {
     private static final Pattern PERMISSION = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+");
 
     private final JpaTemplate jpa;
+    /** Each change and its audit entry commit together (the kernel unit and the audit join the scope). */
+    private final TransactionScope scope;
     private final AccessControl access;
     private final Grants grants;
     private final AuditTrail audit;
@@ -64,8 +67,10 @@ public class SecurityAdminImpl implements SecurityAdmin {
     @Activate
     public SecurityAdminImpl(@Reference(target = "(osgi.unit.name=tessera-kernel)") JpaTemplate jpa,
             @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.kernel.core)") MigratedSchema schema,
-            @Reference AccessControl access, @Reference Grants grants, @Reference AuditTrail audit) {
+            @Reference AccessControl access, @Reference Grants grants, @Reference AuditTrail audit,
+            @Reference TransactionScope scope) {
         this.jpa = jpa;
+        this.scope = scope;
         this.access = access;
         this.grants = grants;
         this.audit = audit;
@@ -83,6 +88,10 @@ public class SecurityAdminImpl implements SecurityAdmin {
 
     @Override
     public UserInfo createUser(UserInput input, char[] initialPassword) {
+        return scope.required(c -> createUserInScope(input, initialPassword));
+    }
+
+    private UserInfo createUserInScope(UserInput input, char[] initialPassword) {
         access.require(MANAGE_USERS);
         List<FieldError> errors = new ArrayList<>(checkUser(input, true));
         if (input.username() != null && !input.username().isBlank()) {
@@ -108,6 +117,10 @@ public class SecurityAdminImpl implements SecurityAdmin {
 
     @Override
     public UserInfo updateUser(long id, UserInput input) {
+        return scope.required(c -> updateUserInScope(id, input));
+    }
+
+    private UserInfo updateUserInScope(long id, UserInput input) {
         access.require(MANAGE_USERS);
         throwIfAny(checkUser(input, false));
         UserInfo[] before = new UserInfo[1];
@@ -127,6 +140,13 @@ public class SecurityAdminImpl implements SecurityAdmin {
 
     @Override
     public void setActive(long id, boolean active) {
+        scope.required(c -> {
+            setActiveInScope(id, active);
+            return null;
+        });
+    }
+
+    private void setActiveInScope(long id, boolean active) {
         Caller caller = access.require(MANAGE_USERS);
         UserInfo saved = change(em -> {
             UserAccount user = user(em, id);
@@ -143,6 +163,13 @@ public class SecurityAdminImpl implements SecurityAdmin {
 
     @Override
     public void resetPassword(long id, char[] password) {
+        scope.required(c -> {
+            resetPasswordInScope(id, password);
+            return null;
+        });
+    }
+
+    private void resetPasswordInScope(long id, char[] password) {
         access.require(MANAGE_USERS);
         UserInfo target = change(em -> {
             UserAccount user = user(em, id);
@@ -165,6 +192,10 @@ public class SecurityAdminImpl implements SecurityAdmin {
 
     @Override
     public RoleInfo saveRole(Long id, String name, Long parentId) {
+        return scope.required(c -> saveRoleInScope(id, name, parentId));
+    }
+
+    private RoleInfo saveRoleInScope(Long id, String name, Long parentId) {
         access.require(MANAGE_USERS);
         String clean = requireName(name);
         RoleInfo[] before = new RoleInfo[1];
@@ -197,6 +228,13 @@ public class SecurityAdminImpl implements SecurityAdmin {
 
     @Override
     public void deleteRole(long id) {
+        scope.required(c -> {
+            deleteRoleInScope(id);
+            return null;
+        });
+    }
+
+    private void deleteRoleInScope(long id) {
         access.require(MANAGE_USERS);
         RoleInfo gone = change(em -> {
             Role role = found(em.find(Role.class, id), "Role", id);
@@ -224,6 +262,10 @@ public class SecurityAdminImpl implements SecurityAdmin {
 
     @Override
     public GroupInfo saveGroup(Long id, String name) {
+        return scope.required(c -> saveGroupInScope(id, name));
+    }
+
+    private GroupInfo saveGroupInScope(Long id, String name) {
         access.require(MANAGE_USERS);
         String clean = requireName(name);
         GroupInfo[] before = new GroupInfo[1];
@@ -248,6 +290,13 @@ public class SecurityAdminImpl implements SecurityAdmin {
 
     @Override
     public void deleteGroup(long id) {
+        scope.required(c -> {
+            deleteGroupInScope(id);
+            return null;
+        });
+    }
+
+    private void deleteGroupInScope(long id) {
         access.require(MANAGE_USERS);
         GroupInfo gone = change(em -> {
             UserGroup group = found(em.find(UserGroup.class, id), "Group", id);
@@ -273,6 +322,10 @@ public class SecurityAdminImpl implements SecurityAdmin {
 
     @Override
     public ProfileInfo saveProfile(ProfileInfo profile) {
+        return scope.required(c -> saveProfileInScope(profile));
+    }
+
+    private ProfileInfo saveProfileInScope(ProfileInfo profile) {
         access.require(MANAGE_USERS);
         String clean = requireName(profile.name());
         List<FieldError> errors = profile.permissions().stream().filter(p -> !PERMISSION.matcher(p).matches())
@@ -303,6 +356,13 @@ public class SecurityAdminImpl implements SecurityAdmin {
 
     @Override
     public void deleteProfile(long id) {
+        scope.required(c -> {
+            deleteProfileInScope(id);
+            return null;
+        });
+    }
+
+    private void deleteProfileInScope(long id) {
         access.require(MANAGE_USERS);
         ProfileInfo gone = change(em -> {
             Profile profile = found(em.find(Profile.class, id), "Profile", id);

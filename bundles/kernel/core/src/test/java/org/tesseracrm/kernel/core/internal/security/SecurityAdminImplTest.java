@@ -41,6 +41,8 @@ import org.tesseracrm.kernel.api.audit.RecordChange;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.ProfileInfo;
+import org.tesseracrm.kernel.api.persistence.ModuleSql;
+import org.tesseracrm.kernel.api.persistence.TransactionScope;
 import org.tesseracrm.kernel.api.security.SecurityAdmin;
 import org.tesseracrm.kernel.api.security.UserInfo;
 import org.tesseracrm.kernel.api.security.UserInput;
@@ -288,7 +290,7 @@ class SecurityAdminImplTest {
     @Test
     void aCallerWithoutTheUserAdministrationPermissionIsRefusedBeforeAnyChange() {
         SecurityAdmin stranger = new SecurityAdminImpl(jpa, () -> "db", access("mallory", Set.of()), grants(),
-                audit());
+                audit(), SCOPE);
 
         assertThrows(PermissionDeniedException.class, () -> stranger.createUser(input("bob"), GOOD_PASSWORD));
         assertThrows(PermissionDeniedException.class, () -> stranger.setActive(sally, false));
@@ -305,7 +307,7 @@ class SecurityAdminImplTest {
     void aChangeIsSeenByTheNextPermissionCheckNotAfterTheCacheExpires() {
         Grants grants = grants();
         SecurityAdmin service = new SecurityAdminImpl(jpa, () -> "db", access("admin", Set.of(SecurityAdmin.MANAGE_USERS)),
-                grants, audit());
+                grants, audit(), SCOPE);
         assertEquals(Set.of("contacts.view"), grants.of("sally").permissions());
 
         service.saveProfile(new ProfileInfo(salesProfile, "Sales", false, Set.of("contacts.view", "contacts.edit")));
@@ -319,9 +321,36 @@ class SecurityAdminImplTest {
         return as("admin");
     }
 
+    /** The JPA fake runs its own transactions; the scope only has to run the work. */
+    private static final TransactionScope SCOPE = new TransactionScope() {
+        @Override
+        public <T> T required(ModuleSql.Work<T> work) {
+            try {
+                return work.run(null);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public <T> T requiresNew(ModuleSql.Work<T> work) {
+            return required(work);
+        }
+
+        @Override
+        public boolean active() {
+            return false;
+        }
+
+        @Override
+        public void afterCommit(Runnable task) {
+            task.run();
+        }
+    };
+
     private SecurityAdmin as(String username) {
         return new SecurityAdminImpl(jpa, () -> "db", access(username, Set.of(SecurityAdmin.MANAGE_USERS)), grants(),
-                audit());
+                audit(), SCOPE);
     }
 
     private static Grants grants() {
