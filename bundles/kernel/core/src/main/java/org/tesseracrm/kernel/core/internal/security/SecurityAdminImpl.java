@@ -497,12 +497,16 @@ public class SecurityAdminImpl implements SecurityAdmin {
         return Transactions.inTransaction(jpa, work);
     }
 
-    /** Runs a change in one transaction, then clears the cached grants. */
+    /**
+     * Runs a change in the unit, then clears the cached grants, and again once the scope commits (so a
+     * reader between the two cannot keep the old grants).
+     */
     private <T> T change(Function<EntityManager, T> work) {
         try {
             return read(work);
         } finally {
             grants.invalidate();
+            scope.afterCommit(grants::invalidate);
         }
     }
 
