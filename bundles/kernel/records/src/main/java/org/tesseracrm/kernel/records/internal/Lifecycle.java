@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
+import org.tesseracrm.kernel.api.module.SafeCaller;
 import org.tesseracrm.kernel.api.persistence.TransactionScope;
 import org.tesseracrm.kernel.api.record.MergeParticipant;
 import org.tesseracrm.kernel.api.record.RecordEvents;
@@ -44,7 +45,16 @@ final class Lifecycle {
     }
 
     private final List<Participant> participants = new CopyOnWriteArrayList<>();
+    private final SafeCaller guard;
     private volatile EventAdmin events;
+
+    /**
+     * @param guard logs a participant's failure once with its bundle and gives it an error id; the
+     *     failure still stops the change, which rolls back
+     */
+    Lifecycle(SafeCaller guard) {
+        this.guard = guard;
+    }
 
     void add(Object participant, Map<String, Object> properties) {
         participants.add(new Participant(participant, String.valueOf(properties.get(RecordType.ID))));
@@ -58,11 +68,22 @@ final class Lifecycle {
         this.events = eventAdmin;
     }
 
-    /** Calls every participant that follows the type, in registration order; the first that throws stops the change. */
-    void call(String recordType, Call call) throws SQLException {
+    /**
+     * Calls every participant that follows the type, in registration order, through the guard; the first
+     * that throws stops the change: a {@link org.tesseracrm.kernel.api.CrmException} (a refusal with its
+     * message) as it is, anything else as an error with an id that the log names.
+     */
+    void call(String recordType, Call call) {
         for (Participant participant : participants) {
             if (participant.service() instanceof RecordLifecycle lifecycle && participant.follows(recordType)) {
-                call.on(lifecycle);
+                guard.require(lifecycle, "lifecycle", () -> {
+                    try {
+                        call.on(lifecycle);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return null;
+                });
             }
         }
     }

@@ -71,7 +71,7 @@ public class RecordsImpl implements Records {
     private final FieldCatalog catalog;
     private final AccessControl access;
     private final AuditTrail audit;
-    private final Lifecycle lifecycle = new Lifecycle();
+    private final Lifecycle lifecycle;
     private final List<Filler> referenceTitles = new CopyOnWriteArrayList<>();
 
     /** A module's {@link ReferenceTitles} and the record type it is registered for. */
@@ -88,6 +88,7 @@ public class RecordsImpl implements Records {
     public RecordsImpl(@Reference RecordTypeRegistry types, @Reference FieldCatalog catalog,
             @Reference AccessControl access, @Reference AuditTrail audit) {
         this.types = types;
+        this.lifecycle = new Lifecycle(types.guard());
         this.catalog = catalog;
         this.access = access;
         this.audit = audit;
