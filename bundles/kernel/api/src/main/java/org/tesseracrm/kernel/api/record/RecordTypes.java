@@ -41,6 +41,18 @@ public interface RecordTypes {
     }
 
     /**
+     * The name a record gets where its title must not be stored or shown ({@link RecordType#neutralTitle}),
+     * also for a type whose module is not installed.
+     *
+     * @param recordType a record type id
+     * @param id a record's id
+     * @return e.g. "Contact #12", or "contact #12" without the type's module
+     */
+    default String neutralTitle(String recordType, long id) {
+        return find(recordType).map(type -> type.neutralTitle(id)).orElse(recordType + " #" + id);
+    }
+
+    /**
      * @param listener hears of every record type that comes or goes from now on
      */
     void addListener(Listener listener);

@@ -211,9 +211,7 @@ public class RecordsImpl implements Records {
 
     @Override
     public Map<Long, String> shownTitles(String recordType, Collection<Long> ids) {
-        Optional<RecordType> type = types.find(recordType);
-        return Titles.shown(ids, titles(recordType, ids),
-                id -> type.map(t -> t.neutralTitle(id)).orElse(recordType + " #" + id));
+        return Titles.shown(ids, titles(recordType, ids), id -> types.neutralTitle(recordType, id));
     }
 
     /**

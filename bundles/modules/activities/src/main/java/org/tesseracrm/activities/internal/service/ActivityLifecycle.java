@@ -54,7 +54,7 @@ public class ActivityLifecycle implements RecordLifecycle {
         String type = change.recordType();
         long from = merged.id();
         long to = change.id();
-        String title = types.find(type).map(t -> t.neutralTitle(to)).orElse(type + " #" + to);
+        String title = types.neutralTitle(type, to);
         update(c, "UPDATE CRM_ACTIVITY SET RELATED_ID = ?, RELATED_TITLE = ? WHERE RELATED_TYPE = ? AND RELATED_ID = ?",
                 List.of(to, title, type, from));
         update(c, "UPDATE CRM_CHECKIN SET RECORD_ID = ? WHERE RECORD_TYPE = ? AND RECORD_ID = ?", List.of(to, type, from));

@@ -582,8 +582,7 @@ public class ActivityService {
      * @return the record's neutral name, e.g. "Contact #12"
      */
     private String stored(String recordType, long id) {
-        RecordType type = types.find(recordType).orElse(null);
-        return clip(type == null ? recordType + " #" + id : type.neutralTitle(id), 300);
+        return clip(types.neutralTitle(recordType, id), 300);
     }
 
     private static String clip(String text, int max) {

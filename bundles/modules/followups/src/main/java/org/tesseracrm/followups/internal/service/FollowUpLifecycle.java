@@ -47,7 +47,7 @@ public class FollowUpLifecycle implements RecordLifecycle {
     public void beforeMerge(Change change, RecordRow merged) {
         String type = change.recordType();
         long to = change.id();
-        String title = types.find(type).map(t -> t.neutralTitle(to)).orElse(type + " #" + to);
+        String title = types.neutralTitle(type, to);
         update("UPDATE FollowUpEntry f SET f.recordId = :to, f.recordTitle = :title, f.version = f.version + 1 "
                 + "WHERE f.recordType = :type AND f.recordId = :from", Map.of("to", to, "title", title, "type", type,
                         "from", merged.id()));

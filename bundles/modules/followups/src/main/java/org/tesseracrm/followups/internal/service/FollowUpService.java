@@ -128,8 +128,8 @@ public class FollowUpService {
 
     private FollowUp plan(Caller caller, String recordType, long id, String title, String action, LocalDateTime dueAt,
             LocalDateTime remindAt) {
-        RecordType type = types.find(recordType).orElse(null);
-        FollowUpEntry entry = new FollowUpEntry(recordType, id, clip(type == null ? title : type.neutralTitle(id), 300),
+        // the title was read through the platform, so the type is installed; the report keeps a neutral name
+        FollowUpEntry entry = new FollowUpEntry(recordType, id, clip(types.neutralTitle(recordType, id), 300),
                 action.strip(), dueAt, remindAt, caller.username(), now());
         inUnit(em -> {
             em.persist(entry);
@@ -154,11 +154,10 @@ public class FollowUpService {
     private long scheduleTask(String recordType, long id, String title, String action, LocalDateTime dueAt,
             LocalDateTime remindAt) {
         // the activity keeps a neutral name in its history; screens show the record's title at read time
-        RecordType type = types.find(recordType).orElse(null);
         RecordValues task = RecordValues.builder().set("kind", "task").set("subject", clip("Follow-up: " + action, 200))
                 .set("description", action).set("dueAt", dueAt).set("remindAt", remindAt).set("priority", "medium")
                 .set("done", false).set("relatedType", recordType).set("relatedId", id)
-                .set("relatedTitle", type == null ? recordType + " #" + id : type.neutralTitle(id)).build();
+                .set("relatedTitle", types.neutralTitle(recordType, id)).build();
         try {
             return records.create(ACTIVITY, task).id();
         } catch (CrmException e) {
