@@ -795,15 +795,15 @@ class DistributionIT {
                 cookie);
     }
 
-    @Test
-    @Order(101) // after the others: it breaks the database configuration
-    void aBrokenDataSourceGivesDownHealthNamingTheDatabaseAndAMaintenancePage() throws Exception {
-        crm.close();
-        crm.setProperty("etc/org.ops4j.datasource-crm.cfg", "osgi.jdbc.driver.name", "derbyy");
-        crm.launch();
+    /**
+     * Asks {@code /health} every 200 ms for up to 90 s while the distribution starts.
+     *
+     * @return the last answer as "status body" (or why there was none), once it passes or time is up
+     */
+    private String healthUntil(java.util.function.Predicate<String> done) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         String last = "(no answer)";
-        while (System.nanoTime() < deadline && !last.startsWith("503 {\"status\":\"DOWN\"")) {
+        while (System.nanoTime() < deadline && !done.test(last)) {
             try {
                 var health = crm.get("/health");
                 last = health.statusCode() + " " + health.body();
@@ -812,6 +812,16 @@ class DistributionIT {
             }
             Thread.sleep(200);
         }
+        return last;
+    }
+
+    @Test
+    @Order(101) // after the others: it breaks the database configuration
+    void aBrokenDataSourceGivesDownHealthNamingTheDatabaseAndAMaintenancePage() throws Exception {
+        crm.close();
+        crm.setProperty("etc/org.ops4j.datasource-crm.cfg", "osgi.jdbc.driver.name", "derbyy");
+        crm.launch();
+        String last = healthUntil(answer -> answer.startsWith("503 {\"status\":\"DOWN\""));
         assertTrue(last.startsWith("503 {\"status\":\"DOWN\""), last);
         assertTrue(last.contains("{\"name\":\"database\",\"status\":\"DOWN\""), last);
         for (String path : List.of("/", "/login", "/contacts")) {
@@ -831,17 +841,7 @@ class DistributionIT {
         Files.writeString(config, Files.readString(config).replace("${karaf.data}", "${karaf.dta}"));
         boolean databaseAtRootBefore = Files.exists(Path.of("/derby/crm"));
         crm.launch();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        String last = "(no answer)";
-        while (System.nanoTime() < deadline && !last.contains("${karaf.dta}")) {
-            try {
-                var health = crm.get("/health");
-                last = health.statusCode() + " " + health.body();
-            } catch (java.io.IOException notYetListening) {
-                last = notYetListening.toString();
-            }
-            Thread.sleep(200);
-        }
+        String last = healthUntil(answer -> answer.contains("${karaf.dta}"));
         assertTrue(last.startsWith("503 {\"status\":\"DOWN\""), last);
         assertTrue(last.contains("{\"name\":\"database\",\"status\":\"DOWN\",\"detail\":\"Tessera refuses to use the "
                 + "configured database: "), last);
