@@ -184,6 +184,11 @@ final class Distribution implements AutoCloseable {
                 + "\nconsole: " + tail("console.log") + "\nlog: " + tail("data/log/karaf.log"));
     }
 
+    /** @return the last 40 lines of the server's log, for an assertion's message */
+    String logTail() {
+        return tail("data/log/karaf.log");
+    }
+
     private String tail(String file) {
         try {
             List<String> lines = Files.readAllLines(home.resolve(file));

@@ -48,6 +48,9 @@ final class PaxExamSupport {
                 editConfigurationFilePut(TIMERS, "pollMillis", "200"),
                 editConfigurationFilePut(TIMERS, "maxAttempts", "3"),
                 editConfigurationFilePut(TIMERS, "retryDelayMillis", "200"),
+                // @Inject waits for its service up to this long (Pax Exam's default, 10 s, was once too
+                // short for the first boot of a run on a loaded CI machine)
+                systemProperty("pax.exam.service.timeout").value("120000"),
                 // the probe runs inside the container and must reach the same port
                 systemProperty(HTTP_PORT_PROPERTY).value(String.valueOf(httpPort)),
         }, extra);
