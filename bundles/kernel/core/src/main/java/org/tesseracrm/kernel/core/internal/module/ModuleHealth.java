@@ -24,7 +24,6 @@ import org.tesseracrm.kernel.api.module.HealthIndicator;
 import org.tesseracrm.kernel.api.module.HealthStatus;
 import org.tesseracrm.kernel.api.module.ModuleAdmin;
 import org.tesseracrm.kernel.api.module.ModuleRegistry;
-import org.tesseracrm.kernel.api.ui.ViewContribution;
 
 /**
  * The health of the installed modules for {@code /health}: every module whose Karaf feature is
@@ -90,7 +89,7 @@ public class ModuleHealth implements HealthIndicator {
             }
             bundleStates.add(bundle.getSymbolicName() + ": " + ModuleRegistryImpl.stateName(bundle.getState()));
             for (ComponentDescriptionDTO description : components.getComponentDescriptionDTOs(bundle)) {
-                boolean view = Arrays.asList(description.serviceInterfaces).contains(ViewContribution.class.getName());
+                boolean view = Arrays.asList(description.serviceInterfaces).contains(ViewServices.OBJECT_CLASS);
                 if (!components.isComponentEnabled(description)) {
                     continue;
                 }

@@ -7,26 +7,42 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.util.tracker.ServiceTracker;
 import org.tesseracrm.kernel.api.module.InstalledModule;
 import org.tesseracrm.kernel.api.module.ModuleDescriptor;
 import org.tesseracrm.kernel.api.module.ModuleRegistry;
-import org.tesseracrm.kernel.api.ui.ViewContribution;
 
 /**
  * Tracks module descriptors and view contributions by their service references only: it reads
- * service properties and never activates a module's components.
+ * service properties and never activates a module's components. Views are tracked by their object
+ * class name ({@link ViewServices}), so the core does not import the UI contract.
  */
 @Component(service = ModuleRegistry.class, immediate = true)
 public class ModuleRegistryImpl implements ModuleRegistry {
 
     private final Set<ServiceReference<ModuleDescriptor>> descriptors = new CopyOnWriteArraySet<>();
-    private final Set<ServiceReference<ViewContribution>> views = new CopyOnWriteArraySet<>();
+    private final ServiceTracker<Object, ServiceReference<Object>> views;
+
+    /** @param context tracks the view services */
+    @Activate
+    public ModuleRegistryImpl(BundleContext context) {
+        views = ViewServices.tracker(context);
+        views.open(true);
+    }
+
+    @Deactivate
+    void deactivate() {
+        views.close();
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -38,21 +54,11 @@ public class ModuleRegistryImpl implements ModuleRegistry {
         descriptors.remove(ref);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindView(ServiceReference<ViewContribution> ref) {
-        views.add(ref);
-    }
-
-    void unbindView(ServiceReference<ViewContribution> ref) {
-        views.remove(ref);
-    }
-
     @Override
     public List<InstalledModule> modules() {
         return ModuleSnapshot.build(
                 descriptors.stream().map(ModuleRegistryImpl::descriptor).filter(Objects::nonNull).toList(),
-                views.stream().map(ModuleRegistryImpl::view).filter(Objects::nonNull).toList());
+                views.getTracked().keySet().stream().map(ModuleRegistryImpl::view).filter(Objects::nonNull).toList());
     }
 
     @Override
@@ -72,9 +78,9 @@ public class ModuleRegistryImpl implements ModuleRegistry {
                 stateName(bundle.getState()));
     }
 
-    private static ModuleSnapshot.View view(ServiceReference<ViewContribution> ref) {
+    private static ModuleSnapshot.View view(ServiceReference<?> ref) {
         Bundle bundle = ref.getBundle();
-        return bundle == null ? null : new ModuleSnapshot.View(bundle.getBundleId(), text(ref, ViewContribution.ROUTE));
+        return bundle == null ? null : new ModuleSnapshot.View(bundle.getBundleId(), text(ref, ViewServices.ROUTE));
     }
 
     private static String text(ServiceReference<?> ref, String property) {
