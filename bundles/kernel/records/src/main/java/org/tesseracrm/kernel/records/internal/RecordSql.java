@@ -548,7 +548,7 @@ final class RecordSql {
                 + "\"")));
     }
 
-    private static String placeholders(int count) {
+    static String placeholders(int count) {
         return String.join(", ", Collections.nCopies(count, "?"));
     }
 

@@ -64,6 +64,8 @@ public class RecordsImpl implements Records {
     private static final int DUPLICATES_SHOWN = 10;
     /** The tables of what hangs on records (notes, files, outcomes): it goes with a deleted record, moves with a merged one. */
     private static final List<String> HANGING = List.of("CRM_NOTE", "CRM_ATTACHMENT", "CRM_TYPIFICATION");
+    /** The most ids in one IN list. */
+    private static final int CHUNK = 500;
     private static final String CONFLICT = "Someone else changed this record after you opened it. "
             + "Close it, open it again and redo your change.";
 
@@ -305,7 +307,7 @@ public class RecordsImpl implements Records {
                 Sql.bind(delete, 2, merged.version());
                 requireAll(new int[] {delete.executeUpdate()});
             }
-            pointAt(c, type, List.of(mergedId), survivorId);
+            pointAt(c, type, List.of(mergedId), survivorId, actor);
             RecordRow after = read(c, sql, survivorId, visible).orElseThrow();
             lifecycle.call(type.id(), p -> p.afterMerge(change(c, type, survivorId, actor, named, survivor, after),
                     merged));
@@ -328,27 +330,62 @@ public class RecordsImpl implements Records {
 
     /**
      * Points every lookup field of every installed record type that points at some records at another
-     * record, or clears it, in the caller's transaction; with a record to point at, moves the notes,
-     * files and outcomes too.
+     * record, or clears it, in the caller's transaction; each record so changed gets an audit entry and
+     * an UPDATED event naming the field, like any other change. With a record to point at, moves the
+     * notes, files and outcomes too.
      *
      * @param to the record to point at, or null to clear the fields (the records are being deleted)
+     * @param actor who deleted or merged
      */
-    private void pointAt(Connection c, RecordType type, List<Long> from, Long to) throws SQLException {
+    private void pointAt(Connection c, RecordType type, List<Long> from, Long to, String actor) throws SQLException {
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        Visibility everyone = new Visibility(true, Set.of());
         for (RecordType referring : types.all()) {
-            for (FieldDefinition field : catalog.fields(referring)) {
-                if (field.type() == FieldType.LOOKUP && field.lookupType().orElse("").equals(type.id())) {
-                    try (PreparedStatement s = c.prepareStatement("UPDATE " + referring.table() + " SET " + field.column()
-                            + " = ?, UPDATED_AT = ?, VERSION = VERSION + 1 WHERE " + field.column() + " = ?")) {
-                        for (long id : from) {
-                            Sql.bind(s, 1, to == null ? new Sql.Null(java.sql.Types.BIGINT) : to);
-                            Sql.bind(s, 2, now);
-                            Sql.bind(s, 3, id);
-                            s.addBatch();
+            List<FieldDefinition> referringFields = catalog.fields(referring);
+            for (FieldDefinition field : referringFields) {
+                if (field.type() != FieldType.LOOKUP || !field.lookupType().orElse("").equals(type.id())) {
+                    continue;
+                }
+                RecordSql referringSql = new RecordSql(referring, referringFields);
+                List<RecordRow> pointing = new ArrayList<>();
+                for (int at = 0; at < from.size(); at += CHUNK) {
+                    List<Long> chunk = from.subList(at, Math.min(from.size(), at + CHUNK));
+                    List<Long> ids = new ArrayList<>();
+                    try (PreparedStatement s = c.prepareStatement("SELECT ID FROM " + referring.table() + " WHERE "
+                            + field.column() + " IN (" + RecordSql.placeholders(chunk.size()) + ")")) {
+                        for (int i = 0; i < chunk.size(); i++) {
+                            s.setLong(i + 1, chunk.get(i));
                         }
-                        s.executeBatch();
+                        try (ResultSet rs = s.executeQuery()) {
+                            while (rs.next()) {
+                                ids.add(rs.getLong(1));
+                            }
+                        }
+                    }
+                    for (int i = 0; i < ids.size(); i += CHUNK) {
+                        pointing.addAll(referringSql.rows(c, referringSql.byIds(ids.subList(i, Math.min(ids.size(),
+                                i + CHUNK)), everyone)));
                     }
                 }
+                if (pointing.isEmpty()) {
+                    continue;
+                }
+                try (PreparedStatement s = c.prepareStatement("UPDATE " + referring.table() + " SET " + field.column()
+                        + " = ?, UPDATED_AT = ?, VERSION = VERSION + 1 WHERE ID = ?")) {
+                    for (RecordRow row : pointing) {
+                        Sql.bind(s, 1, to == null ? new Sql.Null(java.sql.Types.BIGINT) : to);
+                        Sql.bind(s, 2, now);
+                        Sql.bind(s, 3, row.id());
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+                audit.recordAll(pointing.stream().map(row -> new RecordChange(referring.moduleId(), referring.id(),
+                        row.id(), referring.title(row), String.valueOf(row.values().get("owner")), AuditAction.UPDATE,
+                        texts(List.of(field), row), Map.of(field.name(), to == null ? "" : RecordRow.format(to))))
+                        .toList());
+                lifecycle.post(catalog.jdbc().scope(), referring.id(), pointing.stream().map(RecordRow::id).toList(),
+                        RecordEvents.UPDATED, actor, List.of(field.name()), null);
             }
         }
         if (to == null) {
@@ -563,7 +600,7 @@ public class RecordsImpl implements Records {
                 }
                 requireAll(delete.executeBatch());
             }
-            pointAt(c, type, rows.stream().map(RecordRow::id).toList(), null); // lookups to them are cleared
+            pointAt(c, type, rows.stream().map(RecordRow::id).toList(), null, actor); // lookups to them are cleared
             for (String hanging : HANGING) { // what hangs on the records goes with them
                 try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + hanging
                         + " WHERE RECORD_TYPE = ? AND RECORD_ID = ?")) {

@@ -80,6 +80,8 @@ class RecordsImplTest {
 
     private FakeAccess access;
     private final List<Event> events = new CopyOnWriteArrayList<>();
+    /** What the platform gave the audit trail, with the values before and after. */
+    private final List<RecordChange> changes = new CopyOnWriteArrayList<>();
     private RecordsImpl records;
 
     @BeforeAll
@@ -134,7 +136,7 @@ class RecordsImplTest {
     }
 
     private RecordsImpl platform(AccessControl caller) {
-        RecordsImpl platform = new RecordsImpl(types, catalog, caller, new TableAudit(scope));
+        RecordsImpl platform = new RecordsImpl(types, catalog, caller, new TableAudit(scope, changes));
         platform.setEventAdmin(new EventAdmin() {
             @Override
             public void postEvent(Event event) {
@@ -328,11 +330,16 @@ class RecordsImplTest {
         assertEquals(List.of("10:-:2", "11:2:1", "12:3:1"), query("SELECT ID, COMPANY_ID, VERSION FROM T_CONTACT ORDER BY ID"));
         assertEquals(List.of("21", "22"), query("SELECT ID FROM CRM_NOTE ORDER BY ID"),
                 "the note on company 1 goes; company 2's and contact 1's stay");
-        assertEquals(List.of("company:1:DELETE:Acme:ann"), audit());
-        assertEquals(1, events.size());
-        assertEquals(RecordEvents.topic("company", RecordEvents.DELETED), events.get(0).getTopic());
-        assertEquals(1L, events.get(0).getProperty(RecordEvents.ID));
-        assertEquals("ann", events.get(0).getProperty(RecordEvents.ACTOR));
+        // The contact whose company was cleared has its own audit entry and UPDATED event, naming the field.
+        assertEquals(List.of("company:1:DELETE:Acme:ann", "contact:10:UPDATE:Ada:ann"), audit());
+        RecordChange cleared = changes.stream().filter(c -> c.recordType().equals("contact")).findFirst().orElseThrow();
+        assertEquals(Map.of("company", "1"), cleared.before());
+        assertEquals(Map.of("company", ""), cleared.after());
+        assertEquals(List.of(RecordEvents.topic("contact", RecordEvents.UPDATED) + " 10 [company] by ann",
+                RecordEvents.topic("company", RecordEvents.DELETED) + " 1 [name, owner] by ann"), events.stream()
+                .map(e -> e.getTopic() + " " + e.getProperty(RecordEvents.ID) + " "
+                        + List.of((String[]) e.getProperty(RecordEvents.FIELDS)) + " by " + e.getProperty(RecordEvents.ACTOR))
+                .toList());
     }
 
     @Test
@@ -415,8 +422,10 @@ class RecordsImplTest {
         assertEquals(List.of("10:1", "11:1", "12:3"), query("SELECT ID, COMPANY_ID FROM T_CONTACT ORDER BY ID"));
         assertEquals(List.of("20:1", "21:1", "22:1"), query("SELECT ID, RECORD_ID FROM CRM_NOTE ORDER BY ID"));
         assertEquals(List.of("1"), query("SELECT RECORD_ID FROM CRM_ATTACHMENT"));
-        assertEquals(List.of("company:1:UPDATE:Acme:ann", "company:2:DELETE:Acme Ltd:ann"), audit());
-        assertEquals(List.of(RecordEvents.topic("company", RecordEvents.MERGED) + " 1 with 2",
+        assertEquals(List.of("company:1:UPDATE:Acme:ann", "company:2:DELETE:Acme Ltd:ann", "contact:11:UPDATE:Ben:ann"),
+                audit());
+        assertEquals(List.of(RecordEvents.topic("contact", RecordEvents.UPDATED) + " 11 with null",
+                RecordEvents.topic("company", RecordEvents.MERGED) + " 1 with 2",
                 RecordEvents.topic("company", RecordEvents.DELETED) + " 2 with 1"), events.stream()
                 .map(e -> e.getTopic() + " " + e.getProperty(RecordEvents.ID) + " with "
                         + e.getProperty(RecordEvents.MERGED_WITH)).toList());
@@ -621,17 +630,18 @@ class RecordsImplTest {
     }
 
     /** The kernel's audit trail as far as the platform sees it: entries written in the caller's transaction. */
-    private record TableAudit(TransactionScope scope) implements AuditTrail {
+    private record TableAudit(TransactionScope scope, List<RecordChange> changes) implements AuditTrail {
         @Override
         public void record(RecordChange change) {
             recordAll(List.of(change));
         }
 
         @Override
-        public void recordAll(List<RecordChange> changes) {
+        public void recordAll(List<RecordChange> recorded) {
+            changes.addAll(recorded);
             scope.required(c -> {
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO T_AUDIT VALUES (?, ?, ?, ?, ?)")) {
-                    for (RecordChange change : changes) {
+                    for (RecordChange change : recorded) {
                         s.setString(1, change.recordType());
                         s.setLong(2, change.recordId());
                         s.setString(3, change.action().name());
