@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -35,10 +37,11 @@ import org.tesseracrm.kernel.api.security.CallerContext;
 /**
  * Authenticates against the kernel's user table, locks accounts after repeated wrong passwords and
  * changes passwords. On first start (no account at all, and no marker in {@code etc/} saying there
- * were accounts: {@link FirstAdmin}) it creates the admin account from configuration, storing only
- * the password's hash, and requires a new password at its first sign-in. It reports as the health
- * indicator {@value #HEALTH}: DOWN when it refused to create a first admin on an empty database that
- * the marker says had accounts.
+ * were accounts: {@link FirstAdmin}) it creates the admin account, storing only the password's hash:
+ * from the environment if an operator set it there ({@link BootstrapAdmin}), else from configuration,
+ * whose password must be replaced at the first sign-in. It reports as the health indicator
+ * {@value #HEALTH}: DOWN when it refused to create a first admin, on an empty database that the marker
+ * says had accounts, or because the environment's admin password is unusable.
  */
 // immediate: the first admin must exist as soon as the kernel runs, not only once something asks for the
 // authenticator (the web edge no longer needs it to start; a test or script acting as admin raced its creation)
@@ -54,11 +57,14 @@ public class AuthenticatorImpl implements Authenticator, HealthIndicator {
     /** Configuration of the first-start admin account. */
     @ObjectClassDefinition(name = "Tessera security", description = "The admin account created on first start.")
     public @interface Config {
-        /** @return login name of the first admin */
+        /** @return login name of the first admin, unless the environment variable TESSERA_ADMIN_USERNAME gives one */
         @AttributeDefinition(name = "Admin user name")
         String admin_username() default "admin";
 
-        /** @return initial password of the first admin; only used while that account does not exist */
+        /**
+         * @return initial password of the first admin, to be changed at its first sign-in; only used on the first
+         *     start, and not when the environment gives one (TESSERA_ADMIN_PASSWORD or TESSERA_ADMIN_PASSWORD_FILE)
+         */
         @AttributeDefinition(name = "Initial admin password", type = AttributeType.PASSWORD)
         String admin_password() default "admin";
     }
@@ -81,10 +87,18 @@ public class AuthenticatorImpl implements Authenticator, HealthIndicator {
     public AuthenticatorImpl(@Reference(target = "(osgi.unit.name=tessera-kernel)") JpaTemplate jpa,
             @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.kernel.core)") MigratedSchema schema,
             @Reference CallerContext callers, Config config) {
+        this(jpa, callers, config, System.getenv(), Optional.ofNullable(System.getProperty("karaf.etc")).map(Path::of));
+    }
+
+    /**
+     * @param environment the environment to take a first admin from instead of the process's
+     * @param etc the folder of the {@link FirstAdmin} marker; empty: none
+     */
+    AuthenticatorImpl(JpaTemplate jpa, CallerContext callers, Config config, Map<String, String> environment,
+            Optional<Path> etc) {
         this.jpa = jpa;
         this.callers = callers;
-        createAdminIfMissing(config.admin_username().trim(), config.admin_password(),
-                new FirstAdmin(Optional.ofNullable(System.getProperty("karaf.etc")).map(Path::of)));
+        createAdminIfMissing(config, new BootstrapAdmin(environment), new FirstAdmin(etc));
     }
 
     @Override
@@ -143,32 +157,46 @@ public class AuthenticatorImpl implements Authenticator, HealthIndicator {
         LOG.info("User '{}' changed their password", caller.username());
     }
 
-    private void createAdminIfMissing(String username, String password, FirstAdmin firstAdmin) {
+    private void createAdminIfMissing(Config config, BootstrapAdmin bootstrap, FirstAdmin firstAdmin) {
         boolean anyAccount = inTransaction(em -> em.createQuery("SELECT COUNT(u) FROM UserAccount u", Long.class)
                 .getSingleResult()) > 0;
         switch (firstAdmin.decide(anyAccount)) {
-            case NOTHING -> {
-                return;
-            }
+            case NOTHING -> bootstrap.ignored().ifPresent(LOG::info);
             case REMEMBER -> {
-                firstAdmin.remember(username, clock.instant()).ifPresent(LOG::warn);
-                return;
+                firstAdmin.remember(config.admin_username().trim(), clock.instant()).ifPresent(LOG::warn);
+                bootstrap.ignored().ifPresent(LOG::info);
             }
-            case REFUSE -> {
-                health = HealthStatus.down(firstAdmin.refusal());
-                LOG.error("{}", firstAdmin.refusal());
-                return;
+            case REFUSE -> refuse(firstAdmin.refusal());
+            case CREATE -> {
+                try {
+                    createAdmin(bootstrap.account(config.admin_username().trim(), config.admin_password(), PID),
+                            firstAdmin);
+                } catch (BootstrapAdmin.Refused e) {
+                    refuse(e.getMessage());
+                }
             }
-            case CREATE -> firstAdmin.remember(username, clock.instant()).ifPresent(LOG::warn);
         }
-        String hash = hasher.hash(password.toCharArray());
+    }
+
+    private void createAdmin(BootstrapAdmin.Account account, FirstAdmin firstAdmin) {
+        firstAdmin.remember(account.username(), clock.instant()).ifPresent(LOG::warn);
+        String hash = hasher.hash(account.password());
+        Arrays.fill(account.password(), '\0');
         jpa.tx(TransactionType.Required, em -> {
-            UserAccount admin = new UserAccount(username, hash, LocalDateTime.now(clock), true);
+            UserAccount admin = new UserAccount(account.username(), hash, LocalDateTime.now(clock),
+                    account.mustChangePassword());
             admin.makeAdministrator();
             em.persist(admin);
         });
-        LOG.info("Created the first admin account '{}' from configuration {}; it must choose a new password at "
-                + "its first sign-in", username, PID);
+        LOG.info("Created the first admin account '{}' with the password from {}; {}", account.username(),
+                account.passwordSource(), account.mustChangePassword()
+                        ? "it must choose a new password at its first sign-in"
+                        : "it can sign in with it at once, also to the shell");
+    }
+
+    private void refuse(String reason) {
+        health = HealthStatus.down(reason);
+        LOG.error("{}", reason);
     }
 
     private <T> T inTransaction(Function<EntityManager, T> work) {

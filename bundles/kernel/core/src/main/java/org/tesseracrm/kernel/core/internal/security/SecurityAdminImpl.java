@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -381,13 +382,8 @@ public class SecurityAdminImpl implements SecurityAdmin {
     private static List<FieldError> checkUser(UserInput input, boolean creating) {
         List<FieldError> errors = new ArrayList<>();
         if (creating) {
-            String username = input.username() == null ? "" : input.username().trim();
-            if (!USERNAME.matcher(username).matches()) {
-                errors.add(new FieldError("username",
-                        "Use 2 to 100 letters, digits, dots, dashes, underscores or @."));
-            } else if (username.equalsIgnoreCase(Caller.SYSTEM.username())) {
-                errors.add(new FieldError("username", "'system' is reserved."));
-            }
+            usernameError(input.username() == null ? "" : input.username().trim())
+                    .ifPresent(message -> errors.add(new FieldError("username", message)));
         }
         if (input.fullName() == null || input.fullName().isBlank()) {
             errors.add(new FieldError("fullName", "Enter the person's name."));
@@ -402,6 +398,17 @@ public class SecurityAdminImpl implements SecurityAdmin {
             errors.add(new FieldError("branch", "Use at most 100 characters."));
         }
         return errors;
+    }
+
+    /** @return what is wrong with a new account's user name, if anything (also for the first admin's) */
+    static Optional<String> usernameError(String username) {
+        if (!USERNAME.matcher(username).matches()) {
+            return Optional.of("Use 2 to 100 letters, digits, dots, dashes, underscores or @.");
+        }
+        if (username.equalsIgnoreCase(Caller.SYSTEM.username())) {
+            return Optional.of("'system' is reserved.");
+        }
+        return Optional.empty();
     }
 
     /** @return the password policy's complaints about a password an admin sets, on the field {@code password} */

@@ -7,23 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
-import java.sql.DriverManager;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
 import javax.persistence.EntityManager;
-import javax.persistence.EntityManagerFactory;
-import javax.persistence.EntityTransaction;
-import javax.persistence.Persistence;
-import javax.sql.DataSource;
 
-import org.apache.aries.jpa.template.EmConsumer;
-import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,9 +45,8 @@ import org.tesseracrm.kernel.api.security.Visibility;
  * always remains, passwords and user names follow the policy, and a refused change changes nothing.
  */
 class SecurityAdminImplTest {
-    private static final String URL = "jdbc:derby:memory:security-admin;create=true";
     private static final char[] GOOD_PASSWORD = "correct horse battery".toCharArray();
-    private static EntityManagerFactory emf;
+    private static KernelUnit unit;
     private static JpaTemplate jpa;
 
     private final List<RecordChange> audited = new ArrayList<>();
@@ -71,20 +61,13 @@ class SecurityAdminImplTest {
 
     @BeforeAll
     static void openUnit() {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("javax.persistence.nonJtaDataSource", dataSource());
-        properties.put("eclipselink.ddl-generation", "create-tables");
-        properties.put("eclipselink.ddl-generation.output-mode", "database");
-        properties.put("eclipselink.target-database", "Derby");
-        properties.put("eclipselink.weaving", "false");
-        properties.put("eclipselink.logging.level", "SEVERE");
-        emf = Persistence.createEntityManagerFactory("tessera-kernel", properties);
-        jpa = template(emf);
+        unit = KernelUnit.open("security-admin");
+        jpa = unit.jpa();
     }
 
     @AfterAll
     static void closeUnit() {
-        emf.close();
+        unit.close();
     }
 
     /** Two profiles (full-access Admin, Sales), roles CEO > Manager > Rep, group North, users admin and sally. */
@@ -431,43 +414,6 @@ class SecurityAdminImplTest {
                     }
                     case "permitted" -> permissions.contains(args[0]);
                     case "visibility" -> new Visibility(true, Set.of(username));
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
-    /** Aries' JpaTemplate as the kernel uses it: each call one resource-local transaction, rolled back on failure. */
-    private static JpaTemplate template(EntityManagerFactory factory) {
-        return (JpaTemplate) Proxy.newProxyInstance(SecurityAdminImplTest.class.getClassLoader(),
-                new Class<?>[] {JpaTemplate.class}, (proxy, method, args) -> {
-                    Object work = args[args.length - 1];
-                    EntityManager em = factory.createEntityManager();
-                    EntityTransaction tx = em.getTransaction();
-                    tx.begin();
-                    try {
-                        Object result = null;
-                        if (work instanceof EmFunction<?> function) {
-                            result = function.apply(em);
-                        } else {
-                            ((EmConsumer) work).accept(em);
-                        }
-                        tx.commit();
-                        return result;
-                    } finally {
-                        if (tx.isActive()) {
-                            tx.rollback();
-                        }
-                        em.close();
-                    }
-                });
-    }
-
-    private static DataSource dataSource() {
-        return (DataSource) Proxy.newProxyInstance(SecurityAdminImplTest.class.getClassLoader(),
-                new Class<?>[] {DataSource.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getConnection" -> DriverManager.getConnection(URL);
-                    case "getLoginTimeout" -> 0;
-                    case "getLogWriter" -> null;
-                    case "setLoginTimeout", "setLogWriter" -> null;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
