@@ -31,6 +31,7 @@ import org.tesseracrm.kernel.api.security.Visibility;
 import org.tesseracrm.kernel.records.internal.CustomFieldsImpl;
 import org.tesseracrm.kernel.records.internal.FieldCatalog;
 import org.tesseracrm.kernel.records.internal.ImportsImpl;
+import org.tesseracrm.kernel.records.internal.Lifecycle;
 import org.tesseracrm.kernel.records.internal.RecordSearchImpl;
 import org.tesseracrm.kernel.records.internal.RecordTypeRegistry;
 import org.tesseracrm.kernel.records.internal.RecordsImpl;
@@ -57,8 +58,10 @@ record Platform(Records records, CustomFields customFields, Imports imports) {
         FieldCatalog catalog = catalog(connection);
         AccessControl access = allowed(visibility);
         AuditTrail audit = noAudit();
-        return new Platform(new RecordsImpl(types, catalog, access, audit), new CustomFieldsImpl(types, catalog, access),
-                new ImportsImpl(types, catalog, access, audit));
+        Lifecycle lifecycle = new Lifecycle(types);
+        RecordsImpl records = new RecordsImpl(types, catalog, access, audit, lifecycle);
+        return new Platform(records, new CustomFieldsImpl(types, catalog, access),
+                new ImportsImpl(types, catalog, access, audit, lifecycle, records));
     }
 
     /**

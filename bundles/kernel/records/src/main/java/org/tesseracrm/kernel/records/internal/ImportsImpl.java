@@ -1,6 +1,7 @@
 package org.tesseracrm.kernel.records.internal;
 
 import java.io.InputStream;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -11,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.stream.LongStream;
 
@@ -20,7 +23,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.event.EventAdmin;
 import org.tesseracrm.kernel.api.ConflictException;
 import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.PermissionDeniedException;
@@ -37,9 +39,11 @@ import org.tesseracrm.kernel.api.record.Imports;
 import org.tesseracrm.kernel.api.record.RecordEvents;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordType;
+import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.UserSettings;
+import org.tesseracrm.kernel.api.security.Visibility;
 import org.tesseracrm.kernel.records.internal.ImportPlan.Action;
 import org.tesseracrm.kernel.records.internal.ImportPlan.Planned;
 
@@ -56,31 +60,33 @@ public class ImportsImpl implements Imports {
     private final FieldCatalog catalog;
     private final AccessControl access;
     private final AuditTrail audit;
+    private final Lifecycle lifecycle;
+    private final Records records;
 
     /**
      * @param types installed record types
      * @param catalog field definitions and pick-lists
      * @param access the caller's permissions and visibility
      * @param audit where each import is recorded
+     * @param lifecycle the modules' participants, called for every imported row, and the record events
+     * @param records what participants read other records through
      */
     @Activate
     public ImportsImpl(@Reference RecordTypeRegistry types, @Reference FieldCatalog catalog,
-            @Reference AccessControl access, @Reference AuditTrail audit) {
+            @Reference AccessControl access, @Reference AuditTrail audit, @Reference Lifecycle lifecycle,
+            @Reference Records records) {
         this.types = types;
         this.catalog = catalog;
         this.access = access;
         this.audit = audit;
+        this.lifecycle = lifecycle;
+        this.records = records;
     }
 
     /** The callers' time zones, in which files' date-times are read (see {@link CallerZone}). */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile UserSettings settings;
-
-    /** Where imported records are announced after commit, if Event Admin is installed. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile EventAdmin events;
 
     @Override
     public ImportFile read(String recordType, String fileName, InputStream content) {
@@ -110,7 +116,25 @@ public class ImportsImpl implements Imports {
         List<FieldDefinition> changed = plan.mappedFields().stream().filter(ImportPlan::isData).toList();
         FieldDefinition owner = fields.stream().filter(ImportPlan::isOwner).findFirst().orElse(null);
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        // Participants see every row, as for a change made in a form; without any, nothing is read back.
+        boolean participants = lifecycle.follows(type.id());
+        Set<String> changedNames = changed.stream().map(FieldDefinition::name)
+                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
         return catalog.jdbc().inTransaction(c -> {
+            if (participants) {
+                long id = firstId;
+                for (Planned row : creates) {
+                    long created = id++;
+                    Map<String, Object> proposed = new LinkedHashMap<>();
+                    row.values().forEach((field, value) -> proposed.put(field.name(), value));
+                    lifecycle.call(type.id(), p -> p.beforeCreate(change(c, type, created, caller, proposed.keySet(),
+                            null, new RecordRow(created, 0, proposed))));
+                }
+                for (Planned row : updates) {
+                    lifecycle.call(type.id(), p -> p.beforeUpdate(change(c, type, row.existing().id(), caller,
+                            changedNames, row.existing(), null)));
+                }
+            }
             long[] done = {0};
             try (PreparedStatement insert = c.prepareStatement(sql.insert(data))) {
                 long id = firstId;
@@ -131,6 +155,19 @@ public class ImportsImpl implements Imports {
                 flush(update, done, progress, true);
             }
             SearchTerms.written(c, catalog.search(), type, updates.stream().map(p -> p.existing().id()).toList());
+            if (participants) {
+                for (RecordRow created : readBack(c, sql, LongStream.range(firstId, firstId + creates.size()).boxed()
+                        .toList())) {
+                    lifecycle.call(type.id(), p -> p.afterCreate(change(c, type, created.id(), caller,
+                            created.values().keySet(), null, created)));
+                }
+                Map<Long, RecordRow> before = new HashMap<>();
+                updates.forEach(row -> before.put(row.existing().id(), row.existing()));
+                for (RecordRow after : readBack(c, sql, List.copyOf(before.keySet()))) {
+                    lifecycle.call(type.id(), p -> p.afterUpdate(change(c, type, after.id(), caller, changedNames,
+                            before.get(after.id()), after)));
+                }
+            }
             progress.accept(done[0]);
             ImportReport report = plan.report(true);
             Map<String, Object> summary = new LinkedHashMap<>();
@@ -142,12 +179,28 @@ public class ImportsImpl implements Imports {
             audit.record(new RecordChange(type.moduleId(), type.id(), 0, "Import of " + request.file().name(), caller,
                     AuditAction.CREATE, Map.of(), summary));
             // announced once committed, like every other change: one event per record
-            Lifecycle.post(events, catalog.jdbc().scope(), type.id(), LongStream.range(firstId, firstId + creates.size())
+            lifecycle.post(catalog.jdbc().scope(), type.id(), LongStream.range(firstId, firstId + creates.size())
                     .boxed().toList(), RecordEvents.CREATED, caller, data.stream().map(FieldDefinition::name).toList(), null);
-            Lifecycle.post(events, catalog.jdbc().scope(), type.id(), updates.stream().map(p -> p.existing().id())
+            lifecycle.post(catalog.jdbc().scope(), type.id(), updates.stream().map(p -> p.existing().id())
                     .toList(), RecordEvents.UPDATED, caller, changed.stream().map(FieldDefinition::name).toList(), null);
             return report;
         });
+    }
+
+    /** @return the rows with these ids, whoever owns them, read in chunks */
+    private static List<RecordRow> readBack(Connection c, RecordSql sql, List<Long> ids) throws SQLException {
+        List<RecordRow> rows = new ArrayList<>();
+        Visibility everyone = new Visibility(true, Set.of());
+        for (int at = 0; at < ids.size(); at += KEYS_PER_QUERY) {
+            rows.addAll(sql.rows(c, sql.byIds(ids.subList(at, Math.min(ids.size(), at + KEYS_PER_QUERY)), everyone)));
+        }
+        return rows;
+    }
+
+    private Lifecycle.Change change(Connection c, RecordType type, long id, String actor, Set<String> fields,
+            RecordRow before, RecordRow after) {
+        return new Lifecycle.Change(type.id(), id, actor, Set.copyOf(fields), Optional.ofNullable(before),
+                Optional.ofNullable(after), c, records);
     }
 
     private ImportPlan plan(String recordType, ImportRequest request) {

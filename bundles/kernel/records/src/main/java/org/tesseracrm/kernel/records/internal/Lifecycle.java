@@ -10,6 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.tesseracrm.kernel.api.module.SafeCaller;
@@ -23,9 +29,11 @@ import org.tesseracrm.kernel.api.record.Records;
 
 /**
  * The modules' {@link RecordLifecycle} participants, called inside a change's transaction, and the
- * {@link RecordEvents record events} posted once it commits.
+ * {@link RecordEvents record events} posted once it commits: one registry for every way the platform
+ * writes records ({@link RecordsImpl} and {@link ImportsImpl}).
  */
-final class Lifecycle {
+@Component(service = Lifecycle.class)
+public final class Lifecycle {
     /** A participant and the record type it follows ({@link RecordType#ALL} for every type). */
     private record Participant(Object service, String recordType) {
         boolean follows(String type) {
@@ -48,6 +56,12 @@ final class Lifecycle {
     private final SafeCaller guard;
     private volatile EventAdmin events;
 
+    /** @param types gives the guard around module code */
+    @Activate
+    public Lifecycle(@Reference RecordTypeRegistry types) {
+        this(types.guard());
+    }
+
     /**
      * @param guard logs a participant's failure once with its bundle and gives it an error id; the
      *     failure still stops the change, which rolls back
@@ -56,16 +70,52 @@ final class Lifecycle {
         this.guard = guard;
     }
 
-    void add(Object participant, Map<String, Object> properties) {
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeLifecycle")
+    void addLifecycle(RecordLifecycle participant, Map<String, Object> properties) {
+        add(participant, properties);
+    }
+
+    void removeLifecycle(RecordLifecycle participant) {
+        remove(participant);
+    }
+
+    @SuppressWarnings("deprecation")
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeParticipant")
+    void addParticipant(MergeParticipant participant, Map<String, Object> properties) {
+        add(participant, properties);
+    }
+
+    @SuppressWarnings("deprecation")
+    void removeParticipant(MergeParticipant participant) {
+        remove(participant);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeEventAdmin")
+    synchronized void setEventAdmin(EventAdmin eventAdmin) {
+        this.events = eventAdmin;
+    }
+
+    /** A greedy replacement binds the new one first: only forget the one that goes. */
+    synchronized void removeEventAdmin(EventAdmin eventAdmin) {
+        if (events == eventAdmin) {
+            events = null;
+        }
+    }
+
+    private void add(Object participant, Map<String, Object> properties) {
         participants.add(new Participant(participant, String.valueOf(properties.get(RecordType.ID))));
     }
 
-    void remove(Object participant) {
+    private void remove(Object participant) {
         participants.removeIf(p -> p.service() == participant);
     }
 
-    void events(EventAdmin eventAdmin) {
-        this.events = eventAdmin;
+    /** @return whether any {@link RecordLifecycle} participant follows the type (else per-record calls are skipped) */
+    boolean follows(String recordType) {
+        return participants.stream().anyMatch(p -> p.service() instanceof RecordLifecycle && p.follows(recordType));
     }
 
     /**
@@ -114,7 +164,7 @@ final class Lifecycle {
      *
      * @param mergedWith for a merge, the other record's id; else null
      */
-    static void post(EventAdmin admin, TransactionScope scope, String recordType, Collection<Long> ids, String action,
+    private static void post(EventAdmin admin, TransactionScope scope, String recordType, Collection<Long> ids, String action,
             String actor, Collection<String> fields, Long mergedWith) {
         if (admin == null || ids.isEmpty()) {
             return;

@@ -28,7 +28,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.event.EventAdmin;
 import org.tesseracrm.kernel.api.ConflictException;
 import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.NotFoundException;
@@ -40,7 +39,6 @@ import org.tesseracrm.kernel.api.record.ExportFormat;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.IdGenerator;
-import org.tesseracrm.kernel.api.record.MergeParticipant;
 import org.tesseracrm.kernel.api.record.RecordEvents;
 import org.tesseracrm.kernel.api.record.RecordLifecycle;
 import org.tesseracrm.kernel.api.record.RecordQuery;
@@ -85,12 +83,13 @@ public class RecordsImpl implements Records {
      * @param catalog field definitions
      * @param access the caller's permissions and visibility
      * @param audit where custom value changes are recorded
+     * @param lifecycle the modules' participants and the record events
      */
     @Activate
     public RecordsImpl(@Reference RecordTypeRegistry types, @Reference FieldCatalog catalog,
-            @Reference AccessControl access, @Reference AuditTrail audit) {
+            @Reference AccessControl access, @Reference AuditTrail audit, @Reference Lifecycle lifecycle) {
         this.types = types;
-        this.lifecycle = new Lifecycle(types.guard());
+        this.lifecycle = lifecycle;
         this.catalog = catalog;
         this.access = access;
         this.audit = audit;
@@ -403,38 +402,6 @@ public class RecordsImpl implements Records {
                 s.executeBatch();
             }
         }
-    }
-
-    @SuppressWarnings("deprecation")
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            unbind = "removeParticipant")
-    void addParticipant(MergeParticipant participant, Map<String, Object> properties) {
-        lifecycle.add(participant, properties);
-    }
-
-    @SuppressWarnings("deprecation")
-    void removeParticipant(MergeParticipant participant) {
-        lifecycle.remove(participant);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            unbind = "removeLifecycle")
-    void addLifecycle(RecordLifecycle participant, Map<String, Object> properties) {
-        lifecycle.add(participant, properties);
-    }
-
-    void removeLifecycle(RecordLifecycle participant) {
-        lifecycle.remove(participant);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeEventAdmin")
-    void setEventAdmin(EventAdmin eventAdmin) {
-        lifecycle.events(eventAdmin);
-    }
-
-    void removeEventAdmin(EventAdmin eventAdmin) {
-        lifecycle.events(null);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

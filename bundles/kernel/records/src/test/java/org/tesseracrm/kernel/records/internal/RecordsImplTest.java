@@ -39,6 +39,10 @@ import org.tesseracrm.kernel.api.persistence.TransactionScope;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.IdGenerator;
+import org.tesseracrm.kernel.api.record.ImportRequest;
+import org.tesseracrm.kernel.api.record.ImportReport;
+import org.tesseracrm.kernel.api.record.ImportMode;
+import org.tesseracrm.kernel.api.record.ImportFile;
 import org.tesseracrm.kernel.api.record.RecordEvents;
 import org.tesseracrm.kernel.api.record.RecordLifecycle;
 import org.tesseracrm.kernel.api.record.RecordQuery;
@@ -80,6 +84,8 @@ class RecordsImplTest {
 
     private FakeAccess access;
     private final List<Event> events = new CopyOnWriteArrayList<>();
+    /** The participants of every platform a test makes, and where their events go. */
+    private final Lifecycle lifecycle = lifecycle();
     /** What the platform gave the audit trail, with the values before and after. */
     private final List<RecordChange> changes = new CopyOnWriteArrayList<>();
     private RecordsImpl records;
@@ -136,8 +142,12 @@ class RecordsImplTest {
     }
 
     private RecordsImpl platform(AccessControl caller) {
-        RecordsImpl platform = new RecordsImpl(types, catalog, caller, new TableAudit(scope, changes));
-        platform.setEventAdmin(new EventAdmin() {
+        return new RecordsImpl(types, catalog, caller, new TableAudit(scope, changes), lifecycle);
+    }
+
+    private Lifecycle lifecycle() {
+        Lifecycle made = new Lifecycle(types);
+        made.setEventAdmin(new EventAdmin() {
             @Override
             public void postEvent(Event event) {
                 events.add(event);
@@ -148,7 +158,7 @@ class RecordsImplTest {
                 events.add(event);
             }
         });
-        return platform;
+        return made;
     }
 
     // ---- create
@@ -156,7 +166,7 @@ class RecordsImplTest {
     @Test
     void createWritesTheRowItsAuditEntryAndAfterCommitOneEventWithTheActorAndFields() throws SQLException {
         List<Integer> eventsSeenInside = new ArrayList<>();
-        records.addLifecycle(new RecordLifecycle() {
+        lifecycle.addLifecycle(new RecordLifecycle() {
             @Override
             public void afterCreate(Change change) {
                 eventsSeenInside.add(events.size());
@@ -182,7 +192,7 @@ class RecordsImplTest {
     @Test
     void aParticipantRefusingAfterCreateLeavesNoRowNoAuditEntryAndNoEvent() throws SQLException {
         List<String> participantWrote = new ArrayList<>();
-        records.addLifecycle(new RecordLifecycle() {
+        lifecycle.addLifecycle(new RecordLifecycle() {
             @Override
             public void afterCreate(Change change) throws SQLException {
                 try (Statement s = change.connection().createStatement()) {
@@ -206,13 +216,13 @@ class RecordsImplTest {
     @Test
     void aParticipantOfAnotherTypeIsNotCalledAndOneForAllTypesIs() {
         List<String> called = new ArrayList<>();
-        records.addLifecycle(new RecordLifecycle() {
+        lifecycle.addLifecycle(new RecordLifecycle() {
             @Override
             public void beforeCreate(Change change) {
                 called.add("contact-only");
             }
         }, Map.of(RecordType.ID, "contact"));
-        records.addLifecycle(new RecordLifecycle() {
+        lifecycle.addLifecycle(new RecordLifecycle() {
             @Override
             public void beforeCreate(Change change) {
                 called.add("all:" + change.recordType() + ":" + change.actor());
@@ -265,7 +275,7 @@ class RecordsImplTest {
     @Test
     void aStaleVersionChangesNothingAndCallsNoParticipant() throws SQLException {
         List<String> called = new ArrayList<>();
-        records.addLifecycle(new RecordLifecycle() {
+        lifecycle.addLifecycle(new RecordLifecycle() {
             @Override
             public void beforeUpdate(Change change) {
                 called.add("before");
@@ -284,7 +294,7 @@ class RecordsImplTest {
     @Test
     void aParticipantRefusingAfterUpdateLeavesTheRowAsItWasWithoutAuditOrEvent() throws SQLException {
         List<String> seen = new ArrayList<>();
-        records.addLifecycle(new RecordLifecycle() {
+        lifecycle.addLifecycle(new RecordLifecycle() {
             @Override
             public void afterUpdate(Change change) {
                 seen.add(change.before().orElseThrow().values().get("name") + "->"
@@ -306,7 +316,7 @@ class RecordsImplTest {
     void updateWithoutTheEditPermissionIsRefusedBeforeAnyParticipantOrWrite() throws SQLException {
         List<String> called = new ArrayList<>();
         RecordsImpl viewer = platform(new FakeAccess("ann", Set.of("companies.view"), Set.of("ann")));
-        viewer.addLifecycle(new RecordLifecycle() {
+        lifecycle.addLifecycle(new RecordLifecycle() {
             @Override
             public void beforeUpdate(Change change) {
                 called.add("before");
@@ -344,7 +354,7 @@ class RecordsImplTest {
 
     @Test
     void aParticipantRefusingBeforeDeleteLeavesRecordLookupsNotesAndAuditAsTheyWere() throws SQLException {
-        records.addLifecycle(new RecordLifecycle() {
+        lifecycle.addLifecycle(new RecordLifecycle() {
             @Override
             public void beforeDelete(Change change) {
                 if (change.id() == 2) {
@@ -365,7 +375,7 @@ class RecordsImplTest {
 
     @Test
     void aParticipantRefusingAfterDeleteUndoesTheClearedLookupsAndDeletedNotesToo() throws SQLException {
-        records.addLifecycle(new RecordLifecycle() {
+        lifecycle.addLifecycle(new RecordLifecycle() {
             @Override
             public void afterDelete(Change change) {
                 throw new ValidationException(List.of(new FieldError("", "Not now")));
@@ -385,7 +395,7 @@ class RecordsImplTest {
         List<String> called = new ArrayList<>();
         RecordsImpl single = platform(new FakeAccess("ann", Set.of("companies.view", "companies.delete"),
                 Set.of("ann")));
-        single.addLifecycle(new RecordLifecycle() {
+        lifecycle.addLifecycle(new RecordLifecycle() {
             @Override
             public void beforeDelete(Change change) {
                 called.add("before " + change.id());
@@ -411,6 +421,79 @@ class RecordsImplTest {
         assertEquals(3, count("T_COMPANY"));
     }
 
+    // ---- imports
+
+    @Test
+    void anImportCallsTheParticipantsForEveryRowItCreatesOrUpdatesAndAnnouncesThem() throws SQLException {
+        List<String> seen = new ArrayList<>();
+        lifecycle.addLifecycle(new RecordLifecycle() {
+            @Override
+            public void beforeCreate(Change change) {
+                seen.add("before create " + change.id() + " " + change.after().orElseThrow().text("name"));
+            }
+
+            @Override
+            public void afterCreate(Change change) {
+                seen.add("after create " + change.id() + " " + change.after().orElseThrow().text("city"));
+            }
+
+            @Override
+            public void beforeUpdate(Change change) {
+                seen.add("before update " + change.id() + " " + change.before().orElseThrow().text("city") + " "
+                        + change.fields());
+            }
+
+            @Override
+            public void afterUpdate(Change change) {
+                seen.add("after update " + change.id() + " " + change.after().orElseThrow().text("city"));
+            }
+        }, Map.of(RecordType.ID, "company"));
+
+        ImportReport report = importer().run("company", companies(), done -> { });
+
+        assertEquals(1, report.created());
+        assertEquals(1, report.updated());
+        assertEquals(List.of("before create 101 Globex", "before update 2 Lyon [name, city]", "after create 101 Oslo",
+                "after update 2 Rome"), seen);
+        assertEquals(List.of(RecordEvents.topic("company", RecordEvents.CREATED) + " 101",
+                RecordEvents.topic("company", RecordEvents.UPDATED) + " 2"), events.stream()
+                .map(e -> e.getTopic() + " " + e.getProperty(RecordEvents.ID)).toList());
+    }
+
+    @Test
+    void aParticipantRefusingOneImportedRowImportsNothing() throws SQLException {
+        lifecycle.addLifecycle(new RecordLifecycle() {
+            @Override
+            public void afterCreate(Change change) {
+                throw new ValidationException(List.of(new FieldError("city", "No companies in Oslo")));
+            }
+        }, Map.of(RecordType.ID, "company"));
+
+        ValidationException refused = assertThrows(ValidationException.class,
+                () -> importer().run("company", companies(), done -> { }));
+
+        assertEquals("No companies in Oslo", refused.errors().get(0).message());
+        assertEquals(List.of("1:Acme:-", "2:Acme Ltd:Lyon", "3:Paris:-"),
+                query("SELECT ID, NAME, CITY FROM T_COMPANY ORDER BY ID"), "neither the new row nor the update");
+        assertEquals(List.of(), audit());
+        assertEquals(List.of(), events);
+    }
+
+    /** Two rows keyed on the name: Globex is new, Acme Ltd (in Lyon) moves to Rome. */
+    private static ImportRequest companies() {
+        ImportFile file = new ImportFile("companies.csv", List.of("Name", "City"),
+                List.of(List.of("Globex", "Oslo"), List.of("Acme Ltd", "Rome")));
+        return new ImportRequest(file, List.of("name", "city"), List.of("name"), ImportMode.UPDATE_EXISTING, false);
+    }
+
+    private ImportsImpl importer() {
+        Set<String> rights = new java.util.HashSet<>(ALL_RIGHTS);
+        rights.add("companies.import");
+        FakeAccess importing = new FakeAccess("ann", rights, Set.of("ann", "bob"));
+        return new ImportsImpl(types, catalog, importing, new TableAudit(scope, changes), lifecycle,
+                platform(importing));
+    }
+
     // ---- merge
 
     @Test
@@ -434,7 +517,7 @@ class RecordsImplTest {
     @Test
     void aParticipantRefusingBeforeMergeChangesNothing() throws SQLException {
         List<String> seen = new ArrayList<>();
-        records.addLifecycle(new RecordLifecycle() {
+        lifecycle.addLifecycle(new RecordLifecycle() {
             @Override
             public void beforeMerge(Change change, RecordRow merged) {
                 seen.add(change.id() + "<-" + merged.id());
@@ -451,7 +534,7 @@ class RecordsImplTest {
 
     @Test
     void aParticipantRefusingAfterMergeUndoesTheDeletionAndTheRepointing() throws SQLException {
-        records.addLifecycle(new RecordLifecycle() {
+        lifecycle.addLifecycle(new RecordLifecycle() {
             @Override
             public void afterMerge(Change change, RecordRow merged) {
                 throw new ValidationException(List.of(new FieldError("", "Too late")));
@@ -515,7 +598,7 @@ class RecordsImplTest {
 
     @Test
     void aBulkChangeIsUndoneWholeWhenAParticipantRefusesItsLastRow() throws SQLException {
-        records.addLifecycle(new RecordLifecycle() {
+        lifecycle.addLifecycle(new RecordLifecycle() {
             @Override
             public void afterUpdate(Change change) {
                 if (change.id() == 2) {
@@ -534,7 +617,7 @@ class RecordsImplTest {
 
     @Test
     void aRowChangedWhileABulkChangeRunsMakesItChangeNothing() throws SQLException {
-        records.addLifecycle(new RecordLifecycle() {
+        lifecycle.addLifecycle(new RecordLifecycle() {
             @Override
             public void beforeUpdate(Change change) throws SQLException {
                 if (change.id() == 1) { // someone else's edit of record 2, inside the transaction for the test
