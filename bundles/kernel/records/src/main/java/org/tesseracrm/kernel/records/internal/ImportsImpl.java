@@ -116,12 +116,14 @@ public class ImportsImpl implements Imports {
         List<FieldDefinition> changed = plan.mappedFields().stream().filter(ImportPlan::isData).toList();
         FieldDefinition owner = fields.stream().filter(ImportPlan::isOwner).findFirst().orElse(null);
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-        // Participants see every row, as for a change made in a form; without any, nothing is read back.
-        boolean participants = lifecycle.follows(type.id());
+        // Participants see every row, as for a change made in a form; rows are read back only for a participant
+        // that looks at them after the write.
+        boolean before = lifecycle.follows(type.id(), "beforeCreate") || lifecycle.follows(type.id(), "beforeUpdate");
+        boolean after = lifecycle.follows(type.id(), "afterCreate") || lifecycle.follows(type.id(), "afterUpdate");
         Set<String> changedNames = changed.stream().map(FieldDefinition::name)
                 .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
         return catalog.jdbc().inTransaction(c -> {
-            if (participants) {
+            if (before) {
                 long id = firstId;
                 for (Planned row : creates) {
                     long created = id++;
@@ -155,17 +157,17 @@ public class ImportsImpl implements Imports {
                 flush(update, done, progress, true);
             }
             SearchTerms.written(c, catalog.search(), type, updates.stream().map(p -> p.existing().id()).toList());
-            if (participants) {
+            if (after) {
                 for (RecordRow created : readBack(c, sql, LongStream.range(firstId, firstId + creates.size()).boxed()
                         .toList())) {
                     lifecycle.call(type.id(), p -> p.afterCreate(change(c, type, created.id(), caller,
                             created.values().keySet(), null, created)));
                 }
-                Map<Long, RecordRow> before = new HashMap<>();
-                updates.forEach(row -> before.put(row.existing().id(), row.existing()));
-                for (RecordRow after : readBack(c, sql, List.copyOf(before.keySet()))) {
-                    lifecycle.call(type.id(), p -> p.afterUpdate(change(c, type, after.id(), caller, changedNames,
-                            before.get(after.id()), after)));
+                Map<Long, RecordRow> was = new HashMap<>();
+                updates.forEach(row -> was.put(row.existing().id(), row.existing()));
+                for (RecordRow is : readBack(c, sql, List.copyOf(was.keySet()))) {
+                    lifecycle.call(type.id(), p -> p.afterUpdate(change(c, type, is.id(), caller, changedNames,
+                            was.get(is.id()), is)));
                 }
             }
             progress.accept(done[0]);

@@ -113,9 +113,23 @@ public final class Lifecycle {
         participants.removeIf(p -> p.service() == participant);
     }
 
-    /** @return whether any {@link RecordLifecycle} participant follows the type (else per-record calls are skipped) */
-    boolean follows(String recordType) {
-        return participants.stream().anyMatch(p -> p.service() instanceof RecordLifecycle && p.follows(recordType));
+    /**
+     * @param method a {@link RecordLifecycle} method, e.g. {@code afterCreate}
+     * @return whether a participant following the type implements it (the others inherit a no-op), so that
+     *     an import reads its rows back only for someone
+     */
+    boolean follows(String recordType, String method) {
+        return participants.stream().anyMatch(p -> p.service() instanceof RecordLifecycle && p.follows(recordType)
+                && implemented(p.service().getClass(), method));
+    }
+
+    private static boolean implemented(Class<?> participant, String method) {
+        for (java.lang.reflect.Method candidate : participant.getMethods()) {
+            if (candidate.getName().equals(method) && candidate.getDeclaringClass() != RecordLifecycle.class) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

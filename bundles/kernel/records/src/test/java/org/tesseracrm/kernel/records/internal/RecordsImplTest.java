@@ -2,6 +2,7 @@ package org.tesseracrm.kernel.records.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -477,6 +478,20 @@ class RecordsImplTest {
                 query("SELECT ID, NAME, CITY FROM T_COMPANY ORDER BY ID"), "neither the new row nor the update");
         assertEquals(List.of(), audit());
         assertEquals(List.of(), events);
+    }
+
+    @Test
+    void anImportReadsItsRowsBackOnlyForAParticipantThatLooksAtThemAfterTheWrite() {
+        lifecycle.addLifecycle(new RecordLifecycle() {
+            @Override
+            public void beforeDelete(Change change) {
+                // cascades, like the activities' participant
+            }
+        }, Map.of(RecordType.ID, RecordType.ALL));
+
+        assertTrue(lifecycle.follows("company", "beforeDelete"));
+        assertFalse(lifecycle.follows("company", "afterCreate"), "a default method is not an implementation");
+        assertFalse(lifecycle.follows("company", "afterUpdate"));
     }
 
     /** Two rows keyed on the name: Globex is new, Acme Ltd (in Lyon) moves to Rome. */
