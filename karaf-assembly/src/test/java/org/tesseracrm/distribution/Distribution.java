@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -61,8 +62,13 @@ final class Distribution implements AutoCloseable {
 
     /** Starts {@code bin/karaf server} and waits until /health lists the modules; returns the ms it took. */
     long start() throws IOException, InterruptedException {
+        return start(Map.of());
+    }
+
+    /** The same with these variables in the server's environment, e.g. {@code TESSERA_ADMIN_PASSWORD}. */
+    long start(Map<String, String> environment) throws IOException, InterruptedException {
         long begin = System.nanoTime();
-        launch();
+        launch(environment);
         // Every module up with its view: a module's descriptor can come before its view contribution.
         awaitHealth(body -> MODULE_ROUTES.stream().allMatch(route -> body.contains("\"routes\":[\"" + route + "\"]")),
                 Duration.ofSeconds(120));
@@ -71,10 +77,16 @@ final class Distribution implements AutoCloseable {
 
     /** Starts {@code bin/karaf server} without waiting for anything. */
     void launch() throws IOException {
+        launch(Map.of());
+    }
+
+    /** The same with these variables in the server's environment. */
+    void launch(Map<String, String> environment) throws IOException {
         ProcessBuilder builder = new ProcessBuilder("bin/karaf", "server").directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
         builder.environment().putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(environment);
         launcher = builder.start();
     }
 
@@ -208,7 +220,7 @@ final class Distribution implements AutoCloseable {
         return run(home, command);
     }
 
-    /** Replaces the value of a property in a file under the installation, e.g. {@code etc/x.cfg}. */
+    /** Replaces the value of a property in a file under the installation, e.g. {@code etc/x.cfg}; ${...} stays as it is. */
     void setProperty(String file, String key, Object value) throws IOException {
         Path path = home.resolve(file);
         Matcher matcher = Pattern.compile(String.format(PROPERTY_LINE.pattern(), Pattern.quote(key)))
@@ -216,7 +228,7 @@ final class Distribution implements AutoCloseable {
         if (!matcher.find()) {
             throw new IllegalStateException(key + " not found in " + file);
         }
-        Files.writeString(path, matcher.replaceFirst("$1 " + value));
+        Files.writeString(path, matcher.replaceFirst("$1 " + Matcher.quoteReplacement(String.valueOf(value))));
     }
 
     private static String run(Path dir, List<String> command) throws IOException, InterruptedException {

@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
@@ -860,6 +861,31 @@ class DistributionIT {
         assertTrue(Files.readString(crm.home().resolve("data/log/karaf.log"))
                 .contains("Tessera refuses to use the configured database, so no module starts: "));
         assertTrue(Files.exists(crm.home().resolve("etc/tessera.installed")), "written at the first start");
+    }
+
+    @Test
+    @Order(103) // last: a new, empty database, set up without a browser as docs/admin-guide.md shows
+    void aFirstStartWithTheAdminPasswordInTheEnvironmentGivesAnAdminWhoUsesTheShellAndTheWebAtOnce() throws Exception {
+        crm.close();
+        crm.setProperty("etc/org.ops4j.datasource-crm.cfg", "url", "jdbc:derby:${karaf.data}/derby/crm-bootstrap;create=true");
+        Files.delete(crm.home().resolve("etc/tessera.installed")); // starting over, as the admin guide says
+        crm.setProperty("etc/org.ops4j.pax.web.cfg", "org.ops4j.pax.web.session.cookie.secure", false); // plain HTTP below
+        String password = "Bootstrap-2026-secret";
+
+        System.out.printf("first start with TESSERA_ADMIN_PASSWORD to UP: %d ms%n",
+                crm.start(Map.of("TESSERA_ADMIN_PASSWORD", password)));
+
+        String modules = crm.client("admin", password, "crm:module-list");
+        assertFalse(modules.contains("Sign-in refused"), modules + "\nlog:\n" + crm.logTail());
+        assertTrue(modules.contains("crm-contacts"), modules);
+        assertTrue(Files.exists(crm.home().resolve("etc/tessera.installed")), "written at this first start");
+        assertFalse(Files.readString(crm.home().resolve("data/log/karaf.log")).contains(password), "never logged");
+        try (Browser browser = new Browser()) {
+            browser.open(crm.url("/login"));
+            browser.logIn("admin", password);
+            assertFalse(browser.currentUrl().contains("change-password"), browser.currentUrl());
+            assertFalse(browser.shown("new-password"));
+        }
     }
 
     private static void assertContactListedAfterLogin(String screenshot) throws Exception {
