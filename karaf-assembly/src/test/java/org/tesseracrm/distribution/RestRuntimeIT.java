@@ -1,0 +1,178 @@
+package org.tesseracrm.distribution;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFileExtend;
+import static org.tesseracrm.distribution.PaxExamSupport.eventually;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.tesseracrm.kernel.api.record.RecordQuery;
+import org.tesseracrm.kernel.api.record.Records;
+import org.tesseracrm.kernel.api.security.Authenticator;
+import org.tesseracrm.kernel.api.security.Caller;
+import org.tesseracrm.kernel.api.security.CallerContext;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * The REST runtime (issue 18.1): with feature {@code crm-rest} added to the boot features, {@code /api/v1/ping}
+ * answers JSON over a real socket, a resource service registered at run time answers and is gone (404) once
+ * unregistered, errors are {@code application/problem+json} without a stack trace, and uninstalling the feature
+ * leaves the rest of the CRM running (Records, {@code /health}) while installing it again brings the API back.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class RestRuntimeIT {
+    private static final Caller ADMIN = new Caller("admin");
+    private static final int HTTP_PORT = httpPortOrFail();
+    private static final EnumSet<FeaturesService.Option> NO_REFRESH = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    @Inject
+    private BundleContext context;
+    @Inject
+    private FeaturesService features;
+    @Inject
+    private CallerContext callers;
+    @Inject
+    private Records records;
+    /** Getting it activates the kernel's authenticator, which creates the first admin the test acts as. */
+    @Inject
+    private Authenticator authenticator;
+
+    @Configuration
+    public Option[] config() throws IOException {
+        return PaxExamSupport.distribution(HTTP_PORT,
+                editConfigurationFileExtend("etc/org.apache.karaf.features.cfg", "featuresBoot", "crm-rest"));
+    }
+
+    @Test
+    public void theRestRuntimeServesContributedResourcesAndLeavesCleanly() throws Exception {
+        long started = System.currentTimeMillis();
+        assertTrue("ping answers: " + get("/api/v1/ping").body(), eventually(60, () -> isPing(get("/api/v1/ping"))));
+        HttpResponse<String> ping = get("/api/v1/ping");
+        assertEquals("{\"status\":\"UP\"}", ping.body());
+        assertEquals(MediaType.APPLICATION_JSON, ping.headers().firstValue("Content-Type").orElse(""));
+        System.out.println("RestRuntimeIT: ping answered " + (System.currentTimeMillis() - started) + " ms after the probe started");
+
+        // a module's resource: a plain service with the whiteboard's properties
+        ServiceRegistration<Object> echo = context.registerService(Object.class, new EchoResource(), new Hashtable<>(Map.of(
+                "osgi.jakartars.resource", Boolean.TRUE,
+                "osgi.jakartars.name", "it.echo",
+                "osgi.jakartars.extension.select", "(osgi.jakartars.name=tessera.json)")));
+        try {
+            assertTrue("the contributed resource answers", eventually(() -> get("/api/v1/it-echo").statusCode() == 200));
+            assertEquals("{\"echo\":\"from the probe\"}", get("/api/v1/it-echo").body());
+        } finally {
+            echo.unregister();
+        }
+        assertTrue("gone with its service: " + get("/api/v1/it-echo"), eventually(() -> get("/api/v1/it-echo").statusCode() == 404));
+        assertProblem(404, get("/api/v1/it-echo"));
+        assertEquals("the ping stays", 200, get("/api/v1/ping").statusCode());
+
+        assertProblem(404, get("/api/v1/no/such/thing"));
+        HttpResponse<String> wrongMethod = send(HttpRequest.newBuilder(uri("/api/v1/ping")).DELETE());
+        assertProblem(405, wrongMethod);
+        assertTrue("405 says what is allowed: " + wrongMethod.headers().map(),
+                wrongMethod.headers().firstValue("Allow").orElse("").contains("GET"));
+        long checked = System.currentTimeMillis();
+
+        // the rest of the CRM does not depend on the API
+        features.uninstallFeature("crm-rest", NO_REFRESH);
+        assertFalse(features.isInstalled(features.getFeature("crm-rest")));
+        // (the shell's context at / answers what /api no longer does)
+        assertTrue("the API is gone", eventually(() -> !isPing(get("/api/v1/ping"))));
+        assertTrue("no REST bundle left", Arrays.stream(context.getBundles()).noneMatch(b -> b.getState() != Bundle.UNINSTALLED
+                && List.of("org.tesseracrm.kernel.rest", "org.eclipse.osgitech.rest").contains(b.getSymbolicName())));
+        assertTrue("every Tessera bundle still active", Arrays.stream(context.getBundles())
+                .filter(b -> String.valueOf(b.getSymbolicName()).startsWith("org.tesseracrm."))
+                .allMatch(b -> b.getState() == Bundle.ACTIVE || b.getHeaders().get("Fragment-Host") != null));
+        assertTrue("Records still served", callers.callAs(ADMIN, () -> records.count("contact", RecordQuery.page(0, 1), 10)) >= 0);
+        assertTrue("/health still UP: " + get("/health").body(),
+                eventually(() -> get("/health").statusCode() == 200 && get("/health").body().contains("\"status\":\"UP\"")));
+
+        features.installFeature("crm-rest", NO_REFRESH);
+        assertTrue("the API is back", eventually(60, () -> isPing(get("/api/v1/ping"))));
+        System.out.println("RestRuntimeIT: uninstall and reinstall took " + (System.currentTimeMillis() - checked) + " ms");
+    }
+
+    private static boolean isPing(HttpResponse<String> response) {
+        return response.statusCode() == 200 && response.body().equals("{\"status\":\"UP\"}");
+    }
+
+    private static void assertProblem(int status, HttpResponse<String> response) {
+        String body = response.body();
+        assertEquals(body, status, response.statusCode());
+        assertEquals(body, PROBLEM_JSON, response.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(body, body.startsWith("{\"type\":\"about:blank\",") && body.contains("\"status\":" + status));
+        assertFalse("no stack trace: " + body, body.contains("Exception") || body.contains("\tat ") || body.contains("at org."));
+    }
+
+    private static HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HttpClient.newHttpClient().send(request.header("Accept", "application/json")
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + HTTP_PORT + path);
+    }
+
+    /** The same port in the test JVM and, through the system property, in the container. */
+    private static int httpPortOrFail() {
+        try {
+            return Integer.getInteger(PaxExamSupport.HTTP_PORT_PROPERTY, PaxExamSupport.freePort());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A resource as a module contributes it. */
+    @Path("v1/it-echo")
+    public static class EchoResource {
+        /** @return a JSON object through the runtime's Jackson provider */
+        @GET
+        @Produces(MediaType.APPLICATION_JSON)
+        public Map<String, String> echo() {
+            return Map.of("echo", "from the probe");
+        }
+    }
+}
