@@ -31,6 +31,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.tesseracrm.kernel.api.FieldError;
+import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.Authenticator;
@@ -83,7 +85,7 @@ public class RestRuntimeIT {
         assertEquals(MediaType.APPLICATION_JSON, ping.headers().firstValue("Content-Type").orElse(""));
         System.out.println("RestRuntimeIT: ping answered " + (System.currentTimeMillis() - started) + " ms after the probe started");
 
-        // a module's resource: a plain service with the whiteboard's properties
+        // a module's resource: a plain service with the whiteboard's properties; its errors are problem documents
         ServiceRegistration<Object> echo = context.registerService(Object.class, new EchoResource(), new Hashtable<>(Map.of(
                 "osgi.jakartars.resource", Boolean.TRUE,
                 "osgi.jakartars.name", "it.echo",
@@ -91,6 +93,12 @@ public class RestRuntimeIT {
         try {
             assertTrue("the contributed resource answers", eventually(() -> get("/api/v1/it-echo").statusCode() == 200));
             assertEquals("{\"echo\":\"from the probe\"}", get("/api/v1/it-echo").body());
+            HttpResponse<String> refused = get("/api/v1/it-echo/refused");
+            assertProblem(422, refused);
+            assertTrue(refused.body(), refused.body().contains("\"errors\":[{\"field\":\"name\",\"message\":\"Too long.\"}]"));
+            HttpResponse<String> broken = get("/api/v1/it-echo/broken");
+            assertProblem(500, broken);
+            assertTrue(broken.body(), broken.body().contains("\"errorId\":") && !broken.body().contains("CRM_SECRET"));
         } finally {
             echo.unregister();
         }
@@ -173,6 +181,22 @@ public class RestRuntimeIT {
         @Produces(MediaType.APPLICATION_JSON)
         public Map<String, String> echo() {
             return Map.of("echo", "from the probe");
+        }
+
+        /** @return never: the kernel's refusal, which the runtime answers as 422 with the field */
+        @GET
+        @Path("refused")
+        @Produces(MediaType.APPLICATION_JSON)
+        public Map<String, String> refused() {
+            throw new ValidationException(List.of(new FieldError("name", "Too long.")));
+        }
+
+        /** @return never: a bug, which the runtime answers as 500 with an error id and nothing of the exception */
+        @GET
+        @Path("broken")
+        @Produces(MediaType.APPLICATION_JSON)
+        public Map<String, String> broken() {
+            throw new IllegalStateException("table CRM_SECRET is missing");
         }
     }
 }
