@@ -78,6 +78,9 @@ public class ${moduleName}ModuleIT {
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(HTTP_PORT)),
                 systemProperty("module.kar").value(System.getProperty("module.kar")),
                 systemProperty("it.httpPort").value(String.valueOf(HTTP_PORT)),
+                // @Inject waits up to 2 minutes for its service: a first boot on a busy machine can take longer
+                // than Pax Exam's default 10 s
+                systemProperty("pax.exam.service.timeout").value("120000"),
         };
     }
 
