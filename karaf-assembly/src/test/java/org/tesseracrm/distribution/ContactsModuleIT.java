@@ -403,6 +403,91 @@ public class ContactsModuleIT {
                 callers.callAs(ADMIN, () -> records.get("activity", task)).isEmpty());
     }
 
+    /**
+     * Issue 17: the modules import Vaadin (org.tesseracrm.vaadin) and the UI contract
+     * (org.tesseracrm.kernel.ui.api), never the shell, so updating and refreshing the shell restarts none of
+     * them: their bundles see no event and keep every service (same service ids), while the shell comes back.
+     */
+    @Test
+    public void t5_updatingAndRefreshingTheShellRestartsNoModule() throws Exception {
+        List<String> moduleNames = List.of(BUNDLE, "org.tesseracrm.companies", ACTIVITIES, FOLLOWUPS);
+        for (String route : List.of("contacts", "companies")) {
+            assertTrue(route + " view contribution", eventually(60, () -> viewReference(route) != null));
+        }
+        assertTrue("/health answers", healthAnswers());
+        Bundle shell = bundle("org.tesseracrm.kernel.ui");
+        long shellServiceBefore = serviceIdOf(shell);
+        Map<String, String> before = moduleSnapshot(moduleNames);
+        for (String name : moduleNames) {
+            assertTrue(name + " has services", before.get(name).contains("service.id"));
+        }
+        List<String> moduleEvents = Collections.synchronizedList(new ArrayList<>());
+        org.osgi.framework.BundleListener listener = event -> {
+            if (moduleNames.contains(event.getBundle().getSymbolicName())) {
+                moduleEvents.add(event.getBundle().getSymbolicName() + " event " + event.getType());
+            }
+        };
+        context.addBundleListener(listener);
+        try {
+            shell.update();
+            java.util.concurrent.CountDownLatch refreshed = new java.util.concurrent.CountDownLatch(1);
+            context.getBundle(0).adapt(org.osgi.framework.wiring.FrameworkWiring.class)
+                    .refreshBundles(List.of(shell), event -> refreshed.countDown());
+            assertTrue("the shell's refresh ended", refreshed.await(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue("the shell is active again", eventually(60, () -> shell.getState() == Bundle.ACTIVE));
+            assertTrue("the shell's /health answers again", eventually(60, ContactsModuleIT::healthAnswers));
+            assertTrue("the shell registered its services anew", serviceIdOf(shell) > shellServiceBefore);
+            assertEquals(200, status("/login"));
+        } finally {
+            context.removeBundleListener(listener);
+        }
+        assertEquals("no module bundle stopped or started", List.of(), moduleEvents);
+        assertEquals("the modules' bundles and services are unchanged", before, moduleSnapshot(moduleNames));
+    }
+
+    /** @return whether the shell's /health servlet answers (UP or DEGRADED/DOWN with its report) */
+    private static boolean healthAnswers() {
+        int status = status("/health");
+        return (status == 200 || status == 503) && health().contains("\"status\"");
+    }
+
+    /** @return per module bundle: its id, state and the ids and classes of the services it registered */
+    private Map<String, String> moduleSnapshot(List<String> names) {
+        Map<String, String> snapshot = new java.util.TreeMap<>();
+        for (String name : names) {
+            Bundle bundle = bundle(name);
+            List<String> services = new ArrayList<>();
+            if (bundle.getRegisteredServices() != null) {
+                for (ServiceReference<?> ref : bundle.getRegisteredServices()) {
+                    services.add("service.id " + ref.getProperty("service.id") + " "
+                            + String.join(",", (String[]) ref.getProperty("objectClass")));
+                }
+            }
+            Collections.sort(services);
+            snapshot.put(name, "bundle " + bundle.getBundleId() + " state " + bundle.getState() + " " + services);
+        }
+        return snapshot;
+    }
+
+    /** @return the highest service id among the bundle's services, or 0 */
+    private static long serviceIdOf(Bundle bundle) {
+        long max = 0;
+        ServiceReference<?>[] refs = bundle.getRegisteredServices();
+        for (ServiceReference<?> ref : refs == null ? new ServiceReference<?>[0] : refs) {
+            max = Math.max(max, (Long) ref.getProperty("service.id"));
+        }
+        return max;
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle bundle : context.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return bundle;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
+    }
+
     private Set<Long> unattendedIds(Object followUps, String branch, String agent, LocalDate from, LocalDate to) {
         List<?> rows = (List<?>) callers.callAs(ADMIN, () -> call(followUps, "unattended", branch, agent, from, to));
         Set<Long> ids = new TreeSet<>();
@@ -606,7 +691,11 @@ public class ContactsModuleIT {
     }
 
     private static int status(String path) {
-        return get(path).statusCode();
+        try {
+            return get(path).statusCode();
+        } catch (IllegalStateException e) {
+            return -1; // nothing answers (yet)
+        }
     }
 
     private static HttpResponse<String> get(String path) {

@@ -16,7 +16,7 @@ import com.vaadin.flow.router.PageTitle;
 import org.tesseracrm.kernel.api.audit.AuditEntry;
 import org.tesseracrm.kernel.api.audit.AuditQuery;
 import org.tesseracrm.kernel.api.audit.AuditTrail;
-import org.tesseracrm.kernel.ui.internal.AuditChanges;
+import org.tesseracrm.kernel.ui.internal.shared.AuditChanges;
 import org.tesseracrm.kernel.ui.kit.LocalTimes;
 
 /** Administration → Audit trail: every change of every record, newest first, filterable. */

@@ -27,7 +27,7 @@ import org.tesseracrm.kernel.api.module.ModuleRegistry;
 import org.tesseracrm.kernel.api.module.SafeCaller;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
-import org.tesseracrm.kernel.ui.internal.vaadin.ShellSession;
+import org.tesseracrm.kernel.ui.internal.shared.ShellSession;
 
 /**
  * Modules and profiles with their state; enable and disable them at runtime. The same operations as

@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * <li>{@code ComponentUtil.tagToComponentsMap};</li>
  * <li>{@code BeanPropertySet.INSTANCES}.</li>
  * </ul>
- * Jackson's type cache (Vaadin's shared mapper) is cleared through its public API. A field that is not
+ * Jackson's type cache (Vaadin's shared mapper) is cleared through its public API, called reflectively:
+ * that Jackson is embedded in the Vaadin bundle and not exported (linking to its types would make this
+ * bundle import whichever Jackson another feature exports, a different class space). A field that is not
  * there (another Vaadin version) is logged once and skipped: the shell works on, only the leak is back.
  */
 final class StaleClasses {
@@ -97,9 +99,23 @@ final class StaleClasses {
             }
         }
         if (dropped > 0) {
-            JacksonUtils.getMapper().getTypeFactory().clearCache();
+            clearJacksonTypes();
         }
         return dropped;
+    }
+
+    /** {@code JacksonUtils.getMapper().getTypeFactory().clearCache()} on Vaadin's private Jackson. */
+    private static void clearJacksonTypes() {
+        try {
+            Object mapper = JacksonUtils.class.getMethod("getMapper").invoke(null);
+            Object types = mapper.getClass().getMethod("getTypeFactory").invoke(mapper);
+            types.getClass().getMethod("clearCache").invoke(types);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            if (UNREADABLE.add("TypeFactory.clearCache")) {
+                LOG.warn("Cannot clear Vaadin's Jackson type cache ({}); classes of removed bundles may stay in memory",
+                        e.toString());
+            }
+        }
     }
 
     /** The component metadata, and the service destroy listener each one registered per service. */

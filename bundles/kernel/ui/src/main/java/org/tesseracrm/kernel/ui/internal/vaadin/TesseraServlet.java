@@ -43,6 +43,7 @@ import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.kernel.api.security.UserSettings;
+import org.tesseracrm.kernel.ui.internal.shared.ShellSession;
 import org.tesseracrm.kernel.ui.internal.views.AccessGuard;
 import org.tesseracrm.kernel.ui.internal.views.ChangePasswordView;
 import org.tesseracrm.kernel.ui.internal.views.HomeView;
@@ -61,7 +62,8 @@ import org.tesseracrm.kernel.ui.internal.views.NotFoundView;
  * Vaadin in the shell). The whiteboard does no
  * servlet-container-initializer scanning, so Vaadin's initialisers run here with explicit classes;
  * without its Lookup, {@code VaadinServlet.init} would silently do nothing. The thread context class
- * loader is pinned to this bundle, where Vaadin and the prebuilt frontend live.
+ * loader is pinned to a {@link ShellClassLoader}: the Vaadin bundle, where Vaadin and the prebuilt
+ * frontend live, then this bundle.
  */
 @Component(service = TesseraServlet.class)
 public class TesseraServlet extends VaadinServlet {
@@ -79,6 +81,7 @@ public class TesseraServlet extends VaadinServlet {
     private final transient CallerContext callers;
     private final transient Map<Class<?>, Supplier<?>> shellViews;
     private final transient AccessGuard guard;
+    private final transient ClassLoader loader;
     private transient ApplicationRouteRegistry routes;
 
     /**
@@ -96,6 +99,7 @@ public class TesseraServlet extends VaadinServlet {
         this.views = views;
         this.callers = callers;
         this.guard = new AccessGuard(views, access, callers);
+        this.loader = ShellClassLoader.create();
         this.shellViews = Map.of(
                 MainLayout.class, () -> new MainLayout(views, access, callers),
                 LoginView.class, () -> new LoginView(authenticator, callers, settings),
@@ -110,6 +114,7 @@ public class TesseraServlet extends VaadinServlet {
         this.callers = template.callers;
         this.guard = template.guard;
         this.shellViews = template.shellViews;
+        this.loader = template.loader;
     }
 
     /**
@@ -128,7 +133,7 @@ public class TesseraServlet extends VaadinServlet {
         ServletConfig config = withInitParameters(edgeConfig);
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(TesseraServlet.class.getClassLoader());
+        thread.setContextClassLoader(loader);
         long start = System.nanoTime();
         try {
             ServletContext context = config.getServletContext();
@@ -252,7 +257,7 @@ public class TesseraServlet extends VaadinServlet {
     private <T> T withBundleClassLoader(Supplier<T> work) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(TesseraServlet.class.getClassLoader());
+        thread.setContextClassLoader(loader);
         try {
             return work.get();
         } finally {

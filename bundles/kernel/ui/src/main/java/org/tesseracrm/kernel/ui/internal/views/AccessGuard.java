@@ -10,7 +10,7 @@ import org.tesseracrm.kernel.api.PermissionDeniedException;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
-import org.tesseracrm.kernel.ui.internal.vaadin.ShellSession;
+import org.tesseracrm.kernel.ui.internal.shared.ShellSession;
 import org.tesseracrm.kernel.ui.internal.vaadin.ViewRegistry;
 
 /**

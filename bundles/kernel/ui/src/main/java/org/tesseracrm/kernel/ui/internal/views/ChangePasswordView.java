@@ -21,7 +21,7 @@ import com.vaadin.flow.router.Route;
 import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.security.Authenticator;
 import org.tesseracrm.kernel.ui.kit.FieldErrors;
-import org.tesseracrm.kernel.ui.internal.vaadin.ShellSession;
+import org.tesseracrm.kernel.ui.internal.shared.ShellSession;
 
 /**
  * Lets the signed-in user choose a new password. Users who must change theirs (the first admin) are

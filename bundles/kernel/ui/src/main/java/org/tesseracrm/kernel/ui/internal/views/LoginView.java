@@ -24,7 +24,7 @@ import org.tesseracrm.kernel.api.security.Authenticator;
 import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.kernel.api.security.RegionalSettings;
 import org.tesseracrm.kernel.api.security.UserSettings;
-import org.tesseracrm.kernel.ui.internal.vaadin.ShellSession;
+import org.tesseracrm.kernel.ui.internal.shared.ShellSession;
 
 /** The sign-in page; every other page forwards here until the user has signed in. */
 @Route("login")

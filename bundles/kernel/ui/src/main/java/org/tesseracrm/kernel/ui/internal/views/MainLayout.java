@@ -31,7 +31,7 @@ import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.kernel.api.ui.HeaderItem;
 import org.tesseracrm.kernel.ui.internal.vaadin.MenuEntry;
-import org.tesseracrm.kernel.ui.internal.vaadin.ShellSession;
+import org.tesseracrm.kernel.ui.internal.shared.ShellSession;
 import org.tesseracrm.kernel.ui.internal.vaadin.ViewRegistry;
 
 /**

@@ -18,7 +18,7 @@ import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.RegionalSettings;
 import org.tesseracrm.kernel.api.security.UserSettings;
-import org.tesseracrm.kernel.ui.internal.vaadin.ShellSession;
+import org.tesseracrm.kernel.ui.internal.shared.ShellSession;
 import org.tesseracrm.kernel.ui.kit.FieldErrors;
 import org.tesseracrm.kernel.ui.kit.LocalTimes;
 

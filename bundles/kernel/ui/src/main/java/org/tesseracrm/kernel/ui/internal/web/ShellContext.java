@@ -7,10 +7,11 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.servlet.context.ServletContextHelper;
+import org.tesseracrm.kernel.ui.internal.vaadin.ShellClassLoader;
 
 /**
  * The servlet context of the whole web UI, at {@code /}. Besides the bundle's own entries it serves
- * the {@code META-INF/resources} of the embedded Vaadin jars, as a servlet container does for the
+ * the {@code META-INF/resources} of the Vaadin bundle's jars, as a servlet container does for the
  * jars in {@code WEB-INF/lib}; the whiteboard's default context would not.
  */
 @Component(service = ServletContextHelper.class, property = {
@@ -22,7 +23,7 @@ public class ShellContext extends ServletContextHelper {
     /** Whiteboard filter that selects this context. */
     public static final String SELECT = "(osgi.http.whiteboard.context.name=" + NAME + ")";
 
-    private final ClassLoader loader = ShellContext.class.getClassLoader();
+    private final ClassLoader loader = ShellClassLoader.create(); // Vaadin's static resources, then ours
     private final org.osgi.framework.Bundle bundle;
 
     /** @param context this bundle's context */

@@ -33,7 +33,7 @@ import org.tesseracrm.kernel.api.record.RecordValues;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.ui.RecordPanel;
-import org.tesseracrm.kernel.ui.internal.AuditChanges;
+import org.tesseracrm.kernel.ui.internal.shared.AuditChanges;
 
 /**
  * The form of one record of any type: every field the user works with (predefined and custom, lookups

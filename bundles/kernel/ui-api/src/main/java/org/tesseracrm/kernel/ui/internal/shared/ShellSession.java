@@ -1,4 +1,4 @@
-package org.tesseracrm.kernel.ui.internal.vaadin;
+package org.tesseracrm.kernel.ui.internal.shared;
 
 import java.util.Optional;
 
@@ -34,7 +34,7 @@ public final class ShellSession {
     }
 
     /** @return the user logged in to the HTTP session of a raw request, without creating a session */
-    static Optional<Caller> caller(HttpServletRequest request) {
+    public static Optional<Caller> caller(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         return session == null ? Optional.empty() : Optional.ofNullable((Caller) session.getAttribute(CALLER));
     }

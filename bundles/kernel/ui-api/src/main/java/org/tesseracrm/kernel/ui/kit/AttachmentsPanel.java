@@ -27,7 +27,7 @@ import org.tesseracrm.kernel.api.record.Attachments;
 import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.CallerContext;
-import org.tesseracrm.kernel.ui.internal.vaadin.ShellSession;
+import org.tesseracrm.kernel.ui.internal.shared.ShellSession;
 
 /**
  * A record's attached files on its form: name (a download link), size, who attached it and when; an

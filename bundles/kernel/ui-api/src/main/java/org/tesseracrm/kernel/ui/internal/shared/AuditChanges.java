@@ -1,4 +1,4 @@
-package org.tesseracrm.kernel.ui.internal;
+package org.tesseracrm.kernel.ui.internal.shared;
 
 import java.util.stream.Collectors;
 

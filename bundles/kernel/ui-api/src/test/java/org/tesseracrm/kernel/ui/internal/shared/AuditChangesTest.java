@@ -1,4 +1,4 @@
-package org.tesseracrm.kernel.ui.internal;
+package org.tesseracrm.kernel.ui.internal.shared;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
