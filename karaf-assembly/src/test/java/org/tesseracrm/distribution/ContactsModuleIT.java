@@ -415,6 +415,7 @@ public class ContactsModuleIT {
             assertTrue(route + " view contribution", eventually(60, () -> viewReference(route) != null));
         }
         assertTrue("/health answers", healthAnswers());
+        assertFrontendServed();
         Bundle shell = bundle("org.tesseracrm.kernel.ui");
         long shellServiceBefore = serviceIdOf(shell);
         Map<String, String> before = moduleSnapshot(moduleNames);
@@ -438,11 +439,23 @@ public class ContactsModuleIT {
             assertTrue("the shell's /health answers again", eventually(60, ContactsModuleIT::healthAnswers));
             assertTrue("the shell registered its services anew", serviceIdOf(shell) > shellServiceBefore);
             assertEquals(200, status("/login"));
+            assertFrontendServed();
         } finally {
             context.removeBundleListener(listener);
         }
         assertEquals("no module bundle stopped or started", List.of(), moduleEvents);
         assertEquals("the modules' bundles and services are unchanged", before, moduleSnapshot(moduleNames));
+    }
+
+    /**
+     * The page's script, which the browser loads next, is served: the prebuilt frontend lives in the Vaadin
+     * bundle, and the shell must read it through that bundle's class loader (a 404 here is a blank page).
+     */
+    private static void assertFrontendServed() {
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("VAADIN/build/[^\"]+\\.js")
+                .matcher(get("/login").body());
+        assertTrue("the login page names its script", script.find());
+        assertEquals("/" + script.group() + " is served", 200, status("/" + script.group()));
     }
 
     /** @return whether the shell's /health servlet answers (UP or DEGRADED/DOWN with its report) */

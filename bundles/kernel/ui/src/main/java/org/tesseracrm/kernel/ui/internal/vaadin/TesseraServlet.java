@@ -168,6 +168,16 @@ public class TesseraServlet extends VaadinServlet {
         VaadinServletService service = new VaadinServletService(this, configuration) {
             private static final long serialVersionUID = 1L;
 
+            /**
+             * Vaadin's servlet service takes the servlet context's class loader, which under the whiteboard is
+             * this bundle's alone; StaticFileServer reads the prebuilt frontend through it, and that lives
+             * in the Vaadin bundle.
+             */
+            @Override
+            protected void setDefaultClassLoader() {
+                setClassLoader(loader);
+            }
+
             @Override
             protected Instantiator createInstantiator() {
                 return new ShellInstantiator(this, views, shellViews);
