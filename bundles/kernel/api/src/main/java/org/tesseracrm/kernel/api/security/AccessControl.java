@@ -63,4 +63,24 @@ public interface AccessControl {
      * @throws org.tesseracrm.kernel.api.PermissionDeniedException without an active caller
      */
     Map<String, String> branches();
+
+    /**
+     * Checks that the current call may touch records of a type: a call that came in with an API token limited to
+     * some record types ({@link CallerContext#token()}) may touch only those. REST resources that name a record type
+     * call it (the API does for a path parameter {@code {type}}); without a token it allows everything.
+     *
+     * @param recordType a record type id, e.g. {@code contact}
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException if the call's token does not cover the type
+     */
+    default void requireRecordType(String recordType) {
+        throw new UnsupportedOperationException("This access control does not know API tokens");
+    }
+
+    /**
+     * @return the current caller's name and what they may do
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without an active caller, or for the system
+     */
+    default CallerInfo me() {
+        throw new UnsupportedOperationException("This access control cannot describe the caller");
+    }
 }

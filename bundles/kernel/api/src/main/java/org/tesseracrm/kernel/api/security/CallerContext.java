@@ -23,4 +23,26 @@ public interface CallerContext {
      * @return what the work returned
      */
     <T> T callAs(Caller caller, Supplier<T> work);
+
+    /**
+     * @return the API token the work on this thread came in with, if it came through the REST API; it stays bound
+     *     through nested {@link #callAs} calls, because that work still came through the API
+     */
+    default Optional<ApiToken> token() {
+        return Optional.empty();
+    }
+
+    /**
+     * Runs work on this thread as the token's user, marked as coming through the REST API with this token (the audit
+     * trail says so; {@link AccessControl#requireRecordType} applies its record types), and restores the previous
+     * caller and token afterwards.
+     *
+     * @param token the token the call was authenticated with ({@link ApiTokens#authenticate})
+     * @param work what to run
+     * @param <T> the result type
+     * @return what the work returned
+     */
+    default <T> T callWithToken(ApiToken token, Supplier<T> work) {
+        throw new UnsupportedOperationException("This caller context cannot bind API tokens");
+    }
 }

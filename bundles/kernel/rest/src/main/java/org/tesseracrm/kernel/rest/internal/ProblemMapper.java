@@ -112,7 +112,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return null;
     }
 
-    private static String title(int status) {
+    static String title(int status) {
         if (status == 422) {
             return "Unprocessable Content"; // not in Jakarta REST 3.1's Status enum
         }

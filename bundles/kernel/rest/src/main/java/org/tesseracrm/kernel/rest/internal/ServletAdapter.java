@@ -26,7 +26,8 @@ import jakarta.servlet.Servlet;
 /**
  * Puts the Jakarta REST whiteboard (OSGi Technology's, on Jersey) on Pax Web's servlet whiteboard: each
  * whiteboard application becomes a Jersey servlet at its base inside the API context ({@link ApiContext},
- * {@code /api}), reloaded by the whiteboard when resources and extensions come and go.
+ * {@code /api}), reloaded by the whiteboard when resources and extensions come and go, behind the {@link ApiGuard}
+ * (bearer tokens, rate limit, read-only tokens), which it needs before it registers anything.
  * <p>
  * It stands in for the project's own adapter ({@code org.eclipse.osgitech.rest.servlet.whiteboard} 1.2.2),
  * which registers its servlets with {@code osgi.http.whiteboard.target=(service.id=<HttpServiceRuntime id>)}:
@@ -43,15 +44,18 @@ public class ServletAdapter {
     private final BundleContext context;
     private final Map<String, ServiceRegistration<Servlet>> servlets = new ConcurrentHashMap<>();
     private final JerseyServiceRuntime<WhiteboardServletContainer> runtime;
+    private final ApiGuard guard;
 
     /**
      * @param context this bundle's context, which registers the servlets
      * @param jersey the whiteboard's "Jersey is usable" condition
+     * @param guard authenticates every call and limits its rate: no servlet is registered without it
      */
     @Activate
     public ServletAdapter(BundleContext context,
-            @Reference(target = "(osgi.condition.id=jersey.runtime)") Condition jersey) {
+            @Reference(target = "(osgi.condition.id=jersey.runtime)") Condition jersey, @Reference ApiGuard guard) {
         this.context = context;
+        this.guard = guard;
         this.runtime = new JerseyServiceRuntime<>(context, this::register, this::unregister);
         runtime.start(Map.of(
                 "osgi.jakartars.endpoint", ApiContext.PATH + "/",
@@ -70,7 +74,8 @@ public class ServletAdapter {
         props.put("osgi.http.whiteboard.servlet.name", "tessera.api:" + config.getApplicationName());
         props.put("osgi.http.whiteboard.servlet.asyncSupported", Boolean.TRUE);
         props.put("osgi.http.whiteboard.context.select", ApiContext.SELECT);
-        ServiceRegistration<Servlet> previous = servlets.put(base, context.registerService(Servlet.class, container, props));
+        ServiceRegistration<Servlet> previous = servlets.put(base,
+                context.registerService(Servlet.class, new GuardedServlet(container, guard), props));
         if (previous != null) {
             previous.unregister();
         }

@@ -55,6 +55,10 @@ public class AuditRecord {
     @Column(name = "CHANGE_KIND", length = 10, nullable = false)
     private AuditAction action;
 
+    /** How the change came in ({@link AuditEntry#VIA_API}), null for the web UI, the shell and the system. */
+    @Column(name = "VIA", length = 20)
+    private String via;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "CRM_AUDIT_CHANGE", joinColumns = @JoinColumn(name = "AUDIT_ID"))
     @OrderColumn(name = "POS")
@@ -65,7 +69,7 @@ public class AuditRecord {
     }
 
     AuditRecord(long id, LocalDateTime at, String username, String module, String recordType, long recordId, String label,
-            String owner, AuditAction action, List<AuditChangeRow> changes) {
+            String owner, AuditAction action, List<AuditChangeRow> changes, String via) {
         this.id = id;
         this.at = at;
         this.username = username;
@@ -76,6 +80,7 @@ public class AuditRecord {
         this.owner = owner;
         this.action = action;
         this.changes.addAll(changes);
+        this.via = via;
     }
 
     String module() {
@@ -89,6 +94,6 @@ public class AuditRecord {
     AuditEntry toEntry() {
         List<FieldChange> fields = changes.stream().map(AuditChangeRow::toChange).toList();
         return new AuditEntry(id, at.toInstant(ZoneOffset.UTC), username, module, recordType, recordId,
-                label == null ? "" : label, action, fields);
+                label == null ? "" : label, action, fields, via);
     }
 }

@@ -81,6 +81,8 @@ public class AuditTrailImpl implements AuditTrail {
         if (kept.isEmpty()) {
             return;
         }
+        // a change made during a REST API call says so, whichever service made it
+        String via = callers.token().isPresent() ? AuditEntry.VIA_API : null;
         long id = scope.requiresNew(c -> ModuleSql.reserveIds(c, IDS, kept.size()));
         List<AuditRecord> entries = new ArrayList<>();
         for (int i = 0; i < kept.size(); i++) {
@@ -88,7 +90,7 @@ public class AuditTrailImpl implements AuditTrail {
             List<AuditChangeRow> rows = diffs.get(i).stream().map(AuditChangeRow::new).toList();
             String label = change.label() == null ? null : ChangeDiff.cut(change.label(), 300);
             entries.add(new AuditRecord(id + i, now, caller.username(), change.module(), change.recordType(),
-                    change.recordId(), label, change.owner(), change.action(), rows));
+                    change.recordId(), label, change.owner(), change.action(), rows, via));
         }
         jpa.tx(TransactionType.Required, em -> entries.forEach(em::persist));
     }

@@ -3,6 +3,7 @@ package org.tesseracrm.kernel.core.internal.security;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -11,6 +12,7 @@ import org.tesseracrm.kernel.api.PermissionDeniedException;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
+import org.tesseracrm.kernel.api.security.CallerInfo;
 import org.tesseracrm.kernel.api.security.Visibility;
 
 /** Access decisions from the cached {@link Grant} of the current caller. */
@@ -77,6 +79,24 @@ public class AccessControlImpl implements AccessControl {
     public Set<String> groupMates() {
         Caller caller = caller();
         return Caller.SYSTEM.equals(caller) ? Set.of(caller.username()) : grantOf(caller).groupMates();
+    }
+
+    @Override
+    public void requireRecordType(String recordType) {
+        callers.token().filter(token -> !token.permitsType(recordType)).ifPresent(token -> {
+            throw new PermissionDeniedException("This API token may not touch records of type '" + recordType
+                    + "'; it is limited to " + String.join(", ", new TreeSet<>(token.recordTypes())) + ".");
+        });
+    }
+
+    @Override
+    public CallerInfo me() {
+        Caller caller = caller();
+        if (Caller.SYSTEM.equals(caller)) {
+            throw new PermissionDeniedException("The system is not a user.");
+        }
+        Grant grant = grantOf(caller);
+        return new CallerInfo(caller.username(), grant.fullName(), grant.fullAccess(), grant.permissions());
     }
 
     private Caller caller() {

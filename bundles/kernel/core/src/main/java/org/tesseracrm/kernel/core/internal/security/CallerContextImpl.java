@@ -4,14 +4,19 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.osgi.service.component.annotations.Component;
+import org.tesseracrm.kernel.api.security.ApiToken;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
 
-/** Keeps the caller per thread; {@link #callAs} always restores what was there before. */
+/**
+ * Keeps the caller, and the API token a call came in with, per thread; {@link #callAs} and {@link #callWithToken}
+ * always restore what was there before.
+ */
 @Component(service = CallerContext.class)
 public class CallerContextImpl implements CallerContext {
 
     private static final ThreadLocal<Caller> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<ApiToken> TOKEN = new ThreadLocal<>();
 
     @Override
     public Optional<Caller> current() {
@@ -19,16 +24,31 @@ public class CallerContextImpl implements CallerContext {
     }
 
     @Override
+    public Optional<ApiToken> token() {
+        return Optional.ofNullable(TOKEN.get());
+    }
+
+    @Override
     public <T> T callAs(Caller caller, Supplier<T> work) {
-        Caller previous = CURRENT.get();
-        CURRENT.set(caller);
+        return bound(CURRENT, caller, work);
+    }
+
+    @Override
+    public <T> T callWithToken(ApiToken token, Supplier<T> work) {
+        Caller caller = new Caller(token.username());
+        return bound(TOKEN, token, () -> bound(CURRENT, caller, work));
+    }
+
+    private static <V, T> T bound(ThreadLocal<V> slot, V value, Supplier<T> work) {
+        V previous = slot.get();
+        slot.set(value);
         try {
             return work.get();
         } finally {
             if (previous == null) {
-                CURRENT.remove();
+                slot.remove();
             } else {
-                CURRENT.set(previous);
+                slot.set(previous);
             }
         }
     }

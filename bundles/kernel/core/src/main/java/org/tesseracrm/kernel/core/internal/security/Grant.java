@@ -17,12 +17,13 @@ import org.tesseracrm.kernel.api.security.Visibility;
  * @param groupMates the active users sharing a group with the user, the user included
  * @param branches the branch of each user whose records the user sees ("" for none)
  * @param loadedAt when this was read (System.nanoTime), for expiry
+ * @param fullName the name shown to others
  */
 record Grant(boolean active, boolean fullAccess, Set<String> permissions, Visibility visibility, List<String> assignable,
-        Set<String> groupMates, Map<String, String> branches, long loadedAt) {
+        Set<String> groupMates, Map<String, String> branches, long loadedAt, String fullName) {
 
     static Grant none(long now) {
-        return new Grant(false, false, Set.of(), new Visibility(false, Set.of()), List.of(), Set.of(), Map.of(), now);
+        return new Grant(false, false, Set.of(), new Visibility(false, Set.of()), List.of(), Set.of(), Map.of(), now, "");
     }
 
     boolean permits(String permission) {

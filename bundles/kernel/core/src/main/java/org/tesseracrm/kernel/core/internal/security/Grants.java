@@ -95,6 +95,6 @@ public class Grants {
             branches.keySet().retainAll(owners);
         }
         return new Grant(true, full, permissions, new Visibility(full, owners), List.copyOf(assignable), mates,
-                Map.copyOf(branches), now);
+                Map.copyOf(branches), now, user.fullName());
     }
 }

@@ -219,6 +219,11 @@ public class UserAccount {
         return username;
     }
 
+    /** @return the name shown to others (the user name if none was given) */
+    String fullName() {
+        return fullName == null ? username : fullName;
+    }
+
     String passwordHash() {
         return passwordHash;
     }

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.tesseracrm.kernel.api.security.ApiToken;
+import org.tesseracrm.kernel.api.security.ApiTokenScope;
 import org.tesseracrm.kernel.api.security.Caller;
 
 class CallerContextImplTest {
@@ -30,6 +34,23 @@ class CallerContextImplTest {
             assertEquals("outer", context.current().orElseThrow().username());
             return null;
         });
+        assertTrue(context.current().isEmpty());
+    }
+
+    @Test
+    void aTokenBindsItsUserAndStaysThroughNestedCallsUntilTheWorkEnds() {
+        ApiToken token = new ApiToken(7, "sally", "ci", ApiTokenScope.READ, Set.of("contact"), Instant.EPOCH,
+                Optional.empty(), Optional.empty(), Optional.empty());
+        context.callWithToken(token, () -> {
+            assertEquals("sally", context.current().orElseThrow().username());
+            assertEquals(Optional.of(token), context.token());
+            context.callAs(Caller.SYSTEM, () -> {
+                assertEquals(Optional.of(token), context.token(), "nested work still came through the API");
+                return null;
+            });
+            return null;
+        });
+        assertTrue(context.token().isEmpty());
         assertTrue(context.current().isEmpty());
     }
 }

@@ -25,15 +25,11 @@ import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.PermissionDeniedException;
 import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.audit.AuditAction;
-import org.tesseracrm.kernel.api.audit.AuditEntry;
-import org.tesseracrm.kernel.api.audit.AuditQuery;
 import org.tesseracrm.kernel.api.audit.AuditTrail;
 import org.tesseracrm.kernel.api.audit.RecordChange;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.ProfileInfo;
-import org.tesseracrm.kernel.api.persistence.ModuleSql;
-import org.tesseracrm.kernel.api.persistence.TransactionScope;
 import org.tesseracrm.kernel.api.security.SecurityAdmin;
 import org.tesseracrm.kernel.api.security.UserInfo;
 import org.tesseracrm.kernel.api.security.UserInput;
@@ -273,7 +269,7 @@ class SecurityAdminImplTest {
     @Test
     void aCallerWithoutTheUserAdministrationPermissionIsRefusedBeforeAnyChange() {
         SecurityAdmin stranger = new SecurityAdminImpl(jpa, () -> "db", access("mallory", Set.of()), grants(),
-                audit(), SCOPE);
+                audit(), DirectScope.INSTANCE);
 
         assertThrows(PermissionDeniedException.class, () -> stranger.createUser(input("bob"), GOOD_PASSWORD));
         assertThrows(PermissionDeniedException.class, () -> stranger.setActive(sally, false));
@@ -290,7 +286,7 @@ class SecurityAdminImplTest {
     void aChangeIsSeenByTheNextPermissionCheckNotAfterTheCacheExpires() {
         Grants grants = grants();
         SecurityAdmin service = new SecurityAdminImpl(jpa, () -> "db", access("admin", Set.of(SecurityAdmin.MANAGE_USERS)),
-                grants, audit(), SCOPE);
+                grants, audit(), DirectScope.INSTANCE);
         assertEquals(Set.of("contacts.view"), grants.of("sally").permissions());
 
         service.saveProfile(new ProfileInfo(salesProfile, "Sales", false, Set.of("contacts.view", "contacts.edit")));
@@ -304,36 +300,9 @@ class SecurityAdminImplTest {
         return as("admin");
     }
 
-    /** The JPA fake runs its own transactions; the scope only has to run the work. */
-    private static final TransactionScope SCOPE = new TransactionScope() {
-        @Override
-        public <T> T required(ModuleSql.Work<T> work) {
-            try {
-                return work.run(null);
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public <T> T requiresNew(ModuleSql.Work<T> work) {
-            return required(work);
-        }
-
-        @Override
-        public boolean active() {
-            return false;
-        }
-
-        @Override
-        public void afterCommit(Runnable task) {
-            task.run();
-        }
-    };
-
     private SecurityAdmin as(String username) {
         return new SecurityAdminImpl(jpa, () -> "db", access(username, Set.of(SecurityAdmin.MANAGE_USERS)), grants(),
-                audit(), SCOPE);
+                audit(), DirectScope.INSTANCE);
     }
 
     private static Grants grants() {
@@ -380,27 +349,7 @@ class SecurityAdminImplTest {
     }
 
     private AuditTrail audit() {
-        return new AuditTrail() {
-            @Override
-            public void record(RecordChange change) {
-                audited.add(change);
-            }
-
-            @Override
-            public void recordAll(List<RecordChange> changes) {
-                audited.addAll(changes);
-            }
-
-            @Override
-            public List<AuditEntry> history(String recordType, long recordId) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public List<AuditEntry> search(AuditQuery query) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        return new RecordingAudit(audited);
     }
 
     private static AccessControl access(String username, Set<String> permissions) {

@@ -44,7 +44,7 @@ class TesseraLoginModuleTest {
         @Override
         Grant of(String username) {
             Set<String> permissions = username.equals("lowpriv") ? Set.of() : Set.of(AdministrationPermissions.SHELL);
-            return new Grant(true, false, permissions, null, List.of(), Set.of(), Map.of(), 0);
+            return new Grant(true, false, permissions, null, List.of(), Set.of(), Map.of(), 0, "");
         }
     };
 
