@@ -6,7 +6,9 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFileExtend;
 import static org.tesseracrm.distribution.PaxExamSupport.eventually;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,10 +19,17 @@ import java.util.EnumSet;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
 
 import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -34,14 +43,24 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.ValidationException;
+import org.tesseracrm.kernel.api.audit.AuditAction;
+import org.tesseracrm.kernel.api.audit.AuditEntry;
+import org.tesseracrm.kernel.api.audit.AuditQuery;
+import org.tesseracrm.kernel.api.audit.AuditTrail;
+import org.tesseracrm.kernel.api.audit.RecordChange;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.Records;
+import org.tesseracrm.kernel.api.security.ApiTokenRequest;
+import org.tesseracrm.kernel.api.security.ApiTokenScope;
+import org.tesseracrm.kernel.api.security.ApiTokens;
 import org.tesseracrm.kernel.api.security.Authenticator;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -50,6 +69,10 @@ import jakarta.ws.rs.core.MediaType;
  * answers JSON over a real socket, a resource service registered at run time answers and is gone (404) once
  * unregistered, errors are {@code application/problem+json} without a stack trace, and uninstalling the feature
  * leaves the rest of the CRM running (Records, {@code /health}) while installing it again brings the API back.
+ * Every call but the ping needs a personal API token (issue 18.4): it runs as the token's user ({@code /api/v1/me}),
+ * no token or a revoked one is 401 with a Bearer challenge, a read-only token may not POST (403), a token limited
+ * to some record types may not touch others (403), changes made through the API say so in the audit trail, and
+ * {@code crm:token-create} prints a working secret alone on its last line.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -70,6 +93,15 @@ public class RestRuntimeIT {
     /** Getting it activates the kernel's authenticator, which creates the first admin the test acts as. */
     @Inject
     private Authenticator authenticator;
+    @Inject
+    private ApiTokens tokens;
+    @Inject
+    private AuditTrail audit;
+    @Inject
+    private SessionFactory shell;
+
+    /** The admin's read-write token, which {@link #get} sends. */
+    private static String bearer;
 
     @Configuration
     public Option[] config() throws IOException {
@@ -86,8 +118,21 @@ public class RestRuntimeIT {
         assertEquals(MediaType.APPLICATION_JSON, ping.headers().firstValue("Content-Type").orElse(""));
         System.out.println("RestRuntimeIT: ping answered " + (System.currentTimeMillis() - started) + " ms after the probe started");
 
+        // every other address needs a token, and the call runs as its user
+        bearer = callers.callAs(ADMIN, () -> tokens.create("admin", new ApiTokenRequest("it", ApiTokenScope.READ_WRITE,
+                Set.of(), Optional.empty()))).secret();
+        assertTrue("/api/v1/me answers", eventually(() -> get("/api/v1/me").statusCode() == 200));
+        HttpResponse<String> me = get("/api/v1/me");
+        assertEquals(me.body(), 200, me.statusCode());
+        assertTrue(me.body(), me.body().contains("\"username\":\"admin\"") && me.body().contains("\"fullAccess\":true")
+                && me.body().contains("\"scope\":\"READ_WRITE\"") && !me.body().contains(bearer));
+        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(uri("/api/v1/me")).GET(), null);
+        assertProblem(401, anonymous);
+        assertEquals("Bearer realm=\"tessera\"", anonymous.headers().firstValue("WWW-Authenticate").orElse(""));
+        assertProblem(401, send(HttpRequest.newBuilder(uri("/api/v1/me")).GET(), bearer.substring(0, bearer.length() - 1) + "x"));
+
         // a module's resource: a plain service with the whiteboard's properties; its errors are problem documents
-        ServiceRegistration<Object> echo = context.registerService(Object.class, new EchoResource(), new Hashtable<>(Map.of(
+        ServiceRegistration<Object> echo = context.registerService(Object.class, new EchoResource(audit), new Hashtable<>(Map.of(
                 "osgi.jakartars.resource", Boolean.TRUE,
                 "osgi.jakartars.name", "it.echo",
                 "osgi.jakartars.extension.select", "(osgi.jakartars.name=tessera.json)")));
@@ -100,6 +145,7 @@ public class RestRuntimeIT {
             HttpResponse<String> broken = get("/api/v1/it-echo/broken");
             assertProblem(500, broken);
             assertTrue(broken.body(), broken.body().contains("\"errorId\":") && !broken.body().contains("CRM_SECRET"));
+            tokensLimitTheCall();
         } finally {
             echo.unregister();
         }
@@ -137,6 +183,57 @@ public class RestRuntimeIT {
         System.out.println("RestRuntimeIT: uninstall and reinstall took " + (System.currentTimeMillis() - checked) + " ms");
     }
 
+    /** A read-only token, a token limited to contacts, a revoked token, the audit trail's mark and the shell command. */
+    private void tokensLimitTheCall() throws Exception {
+        String reader = callers.callAs(ADMIN, () -> tokens.create("admin", new ApiTokenRequest("it-reader", ApiTokenScope.READ,
+                Set.of("contact"), Optional.empty()))).secret();
+        assertEquals(200, send(HttpRequest.newBuilder(uri("/api/v1/it-echo")).GET(), reader).statusCode());
+        HttpResponse<String> refusedWrite = send(HttpRequest.newBuilder(uri("/api/v1/it-echo"))
+                .POST(HttpRequest.BodyPublishers.noBody()), reader);
+        assertProblem(403, refusedWrite);
+        assertTrue(refusedWrite.body(), refusedWrite.body().contains("read-only"));
+        assertEquals(200, send(HttpRequest.newBuilder(uri("/api/v1/it-echo/types/contact")).GET(), reader).statusCode());
+        assertProblem(403, send(HttpRequest.newBuilder(uri("/api/v1/it-echo/types/company")).GET(), reader));
+        assertEquals("the admin's token has every type", 200, get("/api/v1/it-echo/types/company").statusCode());
+
+        // a change made through the API is marked so in the audit trail, under the token's user
+        HttpResponse<String> written = send(HttpRequest.newBuilder(uri("/api/v1/it-echo")).POST(HttpRequest.BodyPublishers.noBody()), bearer);
+        assertEquals(written.body(), 200, written.statusCode());
+        List<AuditEntry> entries = callers.callAs(ADMIN, () -> audit.search(new AuditQuery(null, EchoResource.AUDITED_TYPE, null, null, 0, 10)));
+        assertEquals(entries.toString(), 1, entries.size());
+        assertEquals(AuditEntry.VIA_API, entries.get(0).via());
+        assertEquals("admin", entries.get(0).username());
+
+        long readerId = callers.callAs(ADMIN, () -> tokens.list("admin")).stream().filter(t -> t.name().equals("it-reader"))
+                .findFirst().orElseThrow().id();
+        callers.callAs(ADMIN, () -> tokens.revoke(readerId));
+        assertProblem(401, send(HttpRequest.newBuilder(uri("/api/v1/me")).GET(), reader));
+
+        // the shell prints the secret alone on its last line (the console runs as the system)
+        String[] lines = shell("crm:token-create --read-only --types contact admin it-shell").trim().split("\\R");
+        String secret = lines[lines.length - 1].trim();
+        assertTrue(String.join("\n", lines), secret.matches("tsk_[A-Za-z0-9_-]{43}"));
+        HttpResponse<String> shellToken = send(HttpRequest.newBuilder(uri("/api/v1/me")).GET(), secret);
+        assertEquals(shellToken.body(), 200, shellToken.statusCode());
+        assertTrue(shellToken.body(), shellToken.body().contains("\"scope\":\"READ\"")
+                && shellToken.body().contains("\"recordTypes\":[\"contact\"]"));
+        String listed = shell("crm:token-list admin");
+        assertTrue(listed, listed.contains("it-shell") && listed.contains("revoked") && !listed.contains(secret));
+    }
+
+    private String shell(String command) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, "UTF-8");
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try (Session session = shell.create(System.in, out, out)) {
+            thread.submit(() -> session.execute(command)).get(30, TimeUnit.SECONDS);
+        } finally {
+            thread.shutdownNow();
+        }
+        out.flush();
+        return bytes.toString("UTF-8");
+    }
+
     private static boolean isPing(HttpResponse<String> response) {
         return response.statusCode() == 200 && response.body().equals("{\"status\":\"UP\"}");
     }
@@ -154,6 +251,14 @@ public class RestRuntimeIT {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request, bearer);
+    }
+
+    /** @param token the secret to send as a bearer token; null: none */
+    private static HttpResponse<String> send(HttpRequest.Builder request, String token) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
             return HttpClient.newHttpClient().send(request.header("Accept", "application/json")
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
@@ -181,6 +286,33 @@ public class RestRuntimeIT {
     /** A resource as a module contributes it. */
     @Path("v1/it-echo")
     public static class EchoResource {
+        static final String AUDITED_TYPE = "itprobe";
+        private final AuditTrail audit;
+
+        EchoResource(AuditTrail audit) {
+            this.audit = audit;
+        }
+
+        /** @return what it audited: a change, as a module's service would record it, under the call's user */
+        @POST
+        @Produces(MediaType.APPLICATION_JSON)
+        public Map<String, String> change() {
+            audit.record(new RecordChange("it", AUDITED_TYPE, 1, "probe", "admin", AuditAction.CREATE, Map.of(),
+                    Map.of("name", "probe")));
+            return Map.of("audited", AUDITED_TYPE);
+        }
+
+        /**
+         * @param type a record type id in the address: the API checks the token's record types against it
+         * @return the type
+         */
+        @GET
+        @Path("types/{type}")
+        @Produces(MediaType.APPLICATION_JSON)
+        public Map<String, String> type(@PathParam("type") String type) {
+            return Map.of("type", type);
+        }
+
         /** @return a JSON object through the runtime's Jackson provider */
         @GET
         @Produces(MediaType.APPLICATION_JSON)
