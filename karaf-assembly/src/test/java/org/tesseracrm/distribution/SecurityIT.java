@@ -77,6 +77,7 @@ import org.tesseracrm.kernel.api.record.Typifications;
 import org.tesseracrm.kernel.api.record.SavedView;
 import org.tesseracrm.kernel.api.record.SavedViews;
 import org.tesseracrm.kernel.api.security.AccessControl;
+import org.tesseracrm.kernel.api.security.ApiTokens;
 import org.tesseracrm.kernel.api.security.Authenticator;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
@@ -130,6 +131,9 @@ public class SecurityIT {
 
     @Inject
     private UserSettings userSettings;
+
+    @Inject
+    private ApiTokens apiTokens;
 
     @Inject
     private AccessControl access;
@@ -284,12 +288,15 @@ public class SecurityIT {
         sweep(Typifications.class, typifications, swept, notRefused);
         sweep(UserSettings.class, userSettings, swept, notRefused);
         sweep(Timers.class, timers, swept, notRefused);
+        sweep(ApiTokens.class, apiTokens, swept, notRefused);
         // The upload widget's limits are configuration, not records: anyone signed in may read them. The due flag's
         // colour is a pure function of a time; the list decorations' page reads answer nothing without the permission
         // instead of failing the list; the merge hook runs inside Records.merge, after its checks.
         // Users read their own time zone and locale and store their browser's at their first sign-in (t4b checks
         // that nobody reads or changes anybody else's).
         // Modules schedule, cancel and find their own timers by handler name; only the admin listing and retry are guarded.
+        // Checking a token's secret is how an API call gets a caller, like a password sign-in.
+        notRefused.removeIf(n -> n.equals("ApiTokens.authenticate -> returned normally"));
         notRefused.removeIf(n -> n.startsWith("Timers.schedule -> ") || n.startsWith("Timers.cancel -> ")
                 || n.startsWith("Timers.find -> "));
         notRefused.removeIf(n -> n.equals("UserSettings.regional -> returned normally")
