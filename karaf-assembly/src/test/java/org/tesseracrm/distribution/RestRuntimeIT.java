@@ -72,7 +72,8 @@ import jakarta.ws.rs.core.MediaType;
  * Every call but the ping needs a personal API token (issue 18.4): it runs as the token's user ({@code /api/v1/me}),
  * no token or a revoked one is 401 with a Bearer challenge, a read-only token may not POST (403), a token limited
  * to some record types may not touch others (403), changes made through the API say so in the audit trail, and
- * {@code crm:token-create} prints a working secret alone on its last line.
+ * {@code crm:token-create} prints a working secret alone on its last line, and the rate limit's configuration
+ * applies at once (429 with {@code Retry-After}).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -99,6 +100,8 @@ public class RestRuntimeIT {
     private AuditTrail audit;
     @Inject
     private SessionFactory shell;
+    @Inject
+    private org.osgi.service.cm.ConfigurationAdmin configurations;
 
     /** The admin's read-write token, which {@link #get} sends. */
     private static String bearer;
@@ -219,6 +222,19 @@ public class RestRuntimeIT {
                 && shellToken.body().contains("\"recordTypes\":[\"contact\"]"));
         String listed = shell("crm:token-list admin");
         assertTrue(listed, listed.contains("it-shell") && listed.contains("revoked") && !listed.contains(secret));
+
+        // the rate limit per token is configuration (PID org.tesseracrm.kernel.rest) and applies at once
+        org.osgi.service.cm.Configuration rate = configurations.getConfiguration("org.tesseracrm.kernel.rest", "?");
+        rate.update(new Hashtable<>(Map.of("rate.requestsPerSecond", "1", "rate.burst", "1")));
+        try {
+            assertTrue("the new limit applies", eventually(() -> get("/api/v1/me").statusCode() == 429));
+            HttpResponse<String> limited = get("/api/v1/me");
+            assertProblem(429, limited);
+            assertTrue(limited.headers().map().toString(), limited.headers().firstValue("Retry-After").orElse("").matches("[1-9][0-9]*"));
+        } finally {
+            rate.delete();
+        }
+        assertTrue("back to the default limit", eventually(() -> get("/api/v1/me").statusCode() == 200));
     }
 
     private String shell(String command) throws Exception {
