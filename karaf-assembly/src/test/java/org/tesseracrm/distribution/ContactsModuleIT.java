@@ -92,7 +92,7 @@ public class ContactsModuleIT {
     private static final String FOLLOWUPS = "org.tesseracrm.followups";
     private static final String FOLLOW_UP_SERVICE = "org.tesseracrm.followups.internal.service.FollowUpService";
     private static final String NORTH = Long.toString(System.nanoTime());
-    private static final int HTTP_PORT = freePortOrFail();
+    private static final int HTTP_PORT = PaxExamSupport.httpPortOrFail();
 
     @Inject
     private BundleContext context;
@@ -719,14 +719,6 @@ public class ContactsModuleIT {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePortOrFail() {
-        try {
-            return Integer.getInteger(PaxExamSupport.HTTP_PORT_PROPERTY, PaxExamSupport.freePort());
-        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

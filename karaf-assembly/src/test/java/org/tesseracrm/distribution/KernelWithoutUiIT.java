@@ -66,7 +66,7 @@ import org.tesseracrm.kernel.api.security.CallerContext;
 public class KernelWithoutUiIT {
     private static final Caller ADMIN = new Caller("admin");
     private static final String TYPE = "kwunote";
-    private static final int HTTP_PORT = httpPortOrFail();
+    private static final int HTTP_PORT = PaxExamSupport.httpPortOrFail();
     /** Karaf's own boot features as the assembly installs them, with the base kernel instead of crm-kernel and the modules. */
     private static final String BOOT = "package, scr, log, ssh, framework, system, feature, shell, service, jaas, deployer,"
             + " diagnostic, wrap, bundle, config, kar, crm-kernel-base";
@@ -219,15 +219,6 @@ public class KernelWithoutUiIT {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The same port in the test JVM and, through the system property, in the container. */
-    private static int httpPortOrFail() {
-        try {
-            return Integer.getInteger(PaxExamSupport.HTTP_PORT_PROPERTY, PaxExamSupport.freePort());
-        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

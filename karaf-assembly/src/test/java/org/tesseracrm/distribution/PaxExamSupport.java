@@ -111,4 +111,13 @@ final class PaxExamSupport {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * @return the distribution's HTTP port, the same in the test JVM (a free port) and in the container
+     *     (the one the test JVM passed as {@link #HTTP_PORT_PROPERTY}), for a static field of a test class
+     */
+    static int httpPortOrFail() {
+        String passed = System.getProperty(HTTP_PORT_PROPERTY);
+        return passed != null ? Integer.parseInt(passed) : freePortOrFail();
+    }
 }

@@ -79,7 +79,7 @@ import jakarta.ws.rs.core.MediaType;
 @ExamReactorStrategy(PerClass.class)
 public class RestRuntimeIT {
     private static final Caller ADMIN = new Caller("admin");
-    private static final int HTTP_PORT = httpPortOrFail();
+    private static final int HTTP_PORT = PaxExamSupport.httpPortOrFail();
     private static final EnumSet<FeaturesService.Option> NO_REFRESH = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
     private static final String PROBLEM_JSON = "application/problem+json";
 
@@ -288,15 +288,6 @@ public class RestRuntimeIT {
 
     private static URI uri(String path) {
         return URI.create("http://127.0.0.1:" + HTTP_PORT + path);
-    }
-
-    /** The same port in the test JVM and, through the system property, in the container. */
-    private static int httpPortOrFail() {
-        try {
-            return Integer.getInteger(PaxExamSupport.HTTP_PORT_PROPERTY, PaxExamSupport.freePort());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A resource as a module contributes it. */
