@@ -441,7 +441,7 @@ class RecordsImplTest {
             @Override
             public void beforeUpdate(Change change) {
                 seen.add("before update " + change.id() + " " + change.before().orElseThrow().text("city") + " "
-                        + change.fields());
+                        + new java.util.TreeSet<>(change.fields())); // a set: its order is not part of the contract
             }
 
             @Override
@@ -454,7 +454,7 @@ class RecordsImplTest {
 
         assertEquals(1, report.created());
         assertEquals(1, report.updated());
-        assertEquals(List.of("before create 101 Globex", "before update 2 Lyon [name, city]", "after create 101 Oslo",
+        assertEquals(List.of("before create 101 Globex", "before update 2 Lyon [city, name]", "after create 101 Oslo",
                 "after update 2 Rome"), seen);
         assertEquals(List.of(RecordEvents.topic("company", RecordEvents.CREATED) + " 101",
                 RecordEvents.topic("company", RecordEvents.UPDATED) + " 2"), events.stream()
