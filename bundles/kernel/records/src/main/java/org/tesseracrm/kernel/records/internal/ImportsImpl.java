@@ -1,7 +1,6 @@
 package org.tesseracrm.kernel.records.internal;
 
 import java.io.InputStream;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -12,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.stream.LongStream;
@@ -43,7 +41,6 @@ import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.UserSettings;
-import org.tesseracrm.kernel.api.security.Visibility;
 import org.tesseracrm.kernel.records.internal.ImportPlan.Action;
 import org.tesseracrm.kernel.records.internal.ImportPlan.Planned;
 
@@ -129,12 +126,12 @@ public class ImportsImpl implements Imports {
                     long created = id++;
                     Map<String, Object> proposed = new LinkedHashMap<>();
                     row.values().forEach((field, value) -> proposed.put(field.name(), value));
-                    lifecycle.call(type.id(), p -> p.beforeCreate(change(c, type, created, caller, proposed.keySet(),
-                            null, new RecordRow(created, 0, proposed))));
+                    lifecycle.call(type.id(), p -> p.beforeCreate(Lifecycle.Change.of(c, type.id(), created, caller,
+                            proposed.keySet(), null, new RecordRow(created, 0, proposed), records)));
                 }
                 for (Planned row : updates) {
-                    lifecycle.call(type.id(), p -> p.beforeUpdate(change(c, type, row.existing().id(), caller,
-                            changedNames, row.existing(), null)));
+                    lifecycle.call(type.id(), p -> p.beforeUpdate(Lifecycle.Change.of(c, type.id(), row.existing().id(),
+                            caller, changedNames, row.existing(), null, records)));
                 }
             }
             long[] done = {0};
@@ -158,16 +155,16 @@ public class ImportsImpl implements Imports {
             }
             SearchTerms.written(c, catalog.search(), type, updates.stream().map(p -> p.existing().id()).toList());
             if (after) {
-                for (RecordRow created : readBack(c, sql, LongStream.range(firstId, firstId + creates.size()).boxed()
-                        .toList())) {
-                    lifecycle.call(type.id(), p -> p.afterCreate(change(c, type, created.id(), caller,
-                            created.values().keySet(), null, created)));
+                for (RecordRow created : sql.rowsByIds(c, LongStream.range(firstId, firstId + creates.size()).boxed()
+                        .toList(), RecordSql.EVERYONE)) {
+                    lifecycle.call(type.id(), p -> p.afterCreate(Lifecycle.Change.of(c, type.id(), created.id(), caller,
+                            created.values().keySet(), null, created, records)));
                 }
                 Map<Long, RecordRow> was = new HashMap<>();
                 updates.forEach(row -> was.put(row.existing().id(), row.existing()));
-                for (RecordRow is : readBack(c, sql, List.copyOf(was.keySet()))) {
-                    lifecycle.call(type.id(), p -> p.afterUpdate(change(c, type, is.id(), caller, changedNames,
-                            was.get(is.id()), is)));
+                for (RecordRow is : sql.rowsByIds(c, List.copyOf(was.keySet()), RecordSql.EVERYONE)) {
+                    lifecycle.call(type.id(), p -> p.afterUpdate(Lifecycle.Change.of(c, type.id(), is.id(), caller,
+                            changedNames, was.get(is.id()), is, records)));
                 }
             }
             progress.accept(done[0]);
@@ -187,22 +184,6 @@ public class ImportsImpl implements Imports {
                     .toList(), RecordEvents.UPDATED, caller, changed.stream().map(FieldDefinition::name).toList(), null);
             return report;
         });
-    }
-
-    /** @return the rows with these ids, whoever owns them, read in chunks */
-    private static List<RecordRow> readBack(Connection c, RecordSql sql, List<Long> ids) throws SQLException {
-        List<RecordRow> rows = new ArrayList<>();
-        Visibility everyone = new Visibility(true, Set.of());
-        for (int at = 0; at < ids.size(); at += KEYS_PER_QUERY) {
-            rows.addAll(sql.rows(c, sql.byIds(ids.subList(at, Math.min(ids.size(), at + KEYS_PER_QUERY)), everyone)));
-        }
-        return rows;
-    }
-
-    private Lifecycle.Change change(Connection c, RecordType type, long id, String actor, Set<String> fields,
-            RecordRow before, RecordRow after) {
-        return new Lifecycle.Change(type.id(), id, actor, Set.copyOf(fields), Optional.ofNullable(before),
-                Optional.ofNullable(after), c, records);
     }
 
     private ImportPlan plan(String recordType, ImportRequest request) {

@@ -50,6 +50,16 @@ public final class Lifecycle {
     /** One record's change, as {@link RecordLifecycle.Change}. */
     record Change(String recordType, long id, String actor, Set<String> fields, Optional<RecordRow> before,
             Optional<RecordRow> after, Connection connection, Records records) implements RecordLifecycle.Change {
+        /**
+         * @param before the row before the change, null for a create
+         * @param after the row after it, null before it is written or for a delete
+         * @param records the platform acting for the same user in the same transaction
+         */
+        static Change of(Connection connection, String recordType, long id, String actor, Collection<String> fields,
+                RecordRow before, RecordRow after, Records records) {
+            return new Change(recordType, id, actor, Set.copyOf(fields), Optional.ofNullable(before),
+                    Optional.ofNullable(after), connection, records);
+        }
     }
 
     private final List<Participant> participants = new CopyOnWriteArrayList<>();

@@ -39,6 +39,11 @@ import org.tesseracrm.kernel.api.security.Visibility;
  * key, so pages are stable. Works unchanged on Derby and PostgreSQL.
  */
 final class RecordSql {
+    /** Sees every record: the platform's own reads inside a change, whoever owns the rows. */
+    static final Visibility EVERYONE = new Visibility(true, Set.of());
+    /** The most ids in one IN list. */
+    static final int IDS_PER_QUERY = 500;
+
     private final RecordType type;
     private final List<FieldDefinition> fields;
     private final Map<String, FieldDefinition> byName;
@@ -189,6 +194,18 @@ final class RecordSql {
         String sql = "SELECT " + columns() + " FROM " + type.table() + " WHERE ID = ?" + ownerCondition(visible, params,
                 " AND ");
         return new Sql(sql, params);
+    }
+
+    /**
+     * @param ids record ids, any number
+     * @return the visible records among them, read {@value #IDS_PER_QUERY} at a time
+     */
+    List<RecordRow> rowsByIds(Connection connection, List<Long> ids, Visibility visible) throws SQLException {
+        List<RecordRow> rows = new ArrayList<>();
+        for (int at = 0; at < ids.size(); at += IDS_PER_QUERY) {
+            rows.addAll(rows(connection, byIds(ids.subList(at, Math.min(ids.size(), at + IDS_PER_QUERY)), visible)));
+        }
+        return rows;
     }
 
     /**

@@ -40,7 +40,6 @@ import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.IdGenerator;
 import org.tesseracrm.kernel.api.record.RecordEvents;
-import org.tesseracrm.kernel.api.record.RecordLifecycle;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordRow;
@@ -57,13 +56,10 @@ import org.tesseracrm.kernel.api.security.Visibility;
 @Component(service = Records.class)
 public class RecordsImpl implements Records {
     private static final int FETCH_SIZE = 1000;
-    private static final int IDS_PER_QUERY = 500;
     private static final int ERRORS_SHOWN = 10;
     private static final int DUPLICATES_SHOWN = 10;
     /** The tables of what hangs on records (notes, files, outcomes): it goes with a deleted record, moves with a merged one. */
     private static final List<String> HANGING = List.of("CRM_NOTE", "CRM_ATTACHMENT", "CRM_TYPIFICATION");
-    /** The most ids in one IN list. */
-    private static final int CHUNK = 500;
     private static final String CONFLICT = "Someone else changed this record after you opened it. "
             + "Close it, open it again and redo your change.";
 
@@ -135,7 +131,7 @@ public class RecordsImpl implements Records {
         RecordSql sql = new RecordSql(type, catalog.fields(type));
         List<Long> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
         Map<Long, RecordRow> found = new HashMap<>();
-        catalog.jdbc().inTransaction(c -> byIds(c, sql, wanted, visible)).forEach(row -> found.put(row.id(), row));
+        catalog.jdbc().inTransaction(c -> sql.rowsByIds(c, wanted, visible)).forEach(row -> found.put(row.id(), row));
         return shown(type, wanted.stream().map(found::get).filter(java.util.Objects::nonNull).toList());
     }
 
@@ -175,7 +171,7 @@ public class RecordsImpl implements Records {
                 insert.executeUpdate();
             }
             SearchTerms.written(c, catalog.search(), type, id, id);
-            RecordRow created = read(c, sql, id, new Visibility(true, Set.of())).orElseThrow();
+            RecordRow created = read(c, sql, id, RecordSql.EVERYONE).orElseThrow();
             lifecycle.call(type.id(), p -> p.afterCreate(change(c, type, id, caller, created.values().keySet(), null,
                     created)));
             audit.record(new RecordChange(type.moduleId(), type.id(), id, type.title(created), owner,
@@ -205,7 +201,7 @@ public class RecordsImpl implements Records {
         RecordSql sql = new RecordSql(type, catalog.fields(type));
         Visibility visible = access.visibility();
         Map<Long, String> titles = new HashMap<>();
-        catalog.jdbc().inTransaction(c -> byIds(c, sql, ids.stream().filter(java.util.Objects::nonNull).distinct()
+        catalog.jdbc().inTransaction(c -> sql.rowsByIds(c, ids.stream().filter(java.util.Objects::nonNull).distinct()
                 .toList(), visible)).forEach(row -> titles.put(row.id(), type.title(row)));
         return titles;
     }
@@ -338,18 +334,15 @@ public class RecordsImpl implements Records {
      */
     private void pointAt(Connection c, RecordType type, List<Long> from, Long to, String actor) throws SQLException {
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-        Visibility everyone = new Visibility(true, Set.of());
         for (RecordType referring : types.all()) {
             List<FieldDefinition> referringFields = catalog.fields(referring);
             for (FieldDefinition field : referringFields) {
                 if (field.type() != FieldType.LOOKUP || !field.lookupType().orElse("").equals(type.id())) {
                     continue;
                 }
-                RecordSql referringSql = new RecordSql(referring, referringFields);
-                List<RecordRow> pointing = new ArrayList<>();
-                for (int at = 0; at < from.size(); at += CHUNK) {
-                    List<Long> chunk = from.subList(at, Math.min(from.size(), at + CHUNK));
-                    List<Long> ids = new ArrayList<>();
+                List<Long> ids = new ArrayList<>();
+                for (int at = 0; at < from.size(); at += RecordSql.IDS_PER_QUERY) {
+                    List<Long> chunk = from.subList(at, Math.min(from.size(), at + RecordSql.IDS_PER_QUERY));
                     try (PreparedStatement s = c.prepareStatement("SELECT ID FROM " + referring.table() + " WHERE "
                             + field.column() + " IN (" + RecordSql.placeholders(chunk.size()) + ")")) {
                         for (int i = 0; i < chunk.size(); i++) {
@@ -361,11 +354,9 @@ public class RecordsImpl implements Records {
                             }
                         }
                     }
-                    for (int i = 0; i < ids.size(); i += CHUNK) {
-                        pointing.addAll(referringSql.rows(c, referringSql.byIds(ids.subList(i, Math.min(ids.size(),
-                                i + CHUNK)), everyone)));
-                    }
                 }
+                List<RecordRow> pointing = new RecordSql(referring, referringFields).rowsByIds(c, ids,
+                        RecordSql.EVERYONE);
                 if (pointing.isEmpty()) {
                     continue;
                 }
@@ -661,8 +652,8 @@ public class RecordsImpl implements Records {
                 lifecycle.call(type.id(), p -> p.beforeUpdate(change(c, type, row.id(), actor, named, row, null)));
             }
             write(c, type, fields, rows, changes, owner);
-            List<RecordRow> after = byIds(c, sql, rows.stream().map(RecordRow::id).toList(),
-                    new Visibility(true, Set.of()));
+            List<RecordRow> after = sql.rowsByIds(c, rows.stream().map(RecordRow::id).toList(),
+                    RecordSql.EVERYONE);
             for (RecordRow row : after) {
                 lifecycle.call(type.id(), p -> p.afterUpdate(change(c, type, row.id(), actor, named,
                         before.get(row.id()), row)));
@@ -743,19 +734,9 @@ public class RecordsImpl implements Records {
                     throw tooMany(type, rows.size());
                 }
             }
-            rows.addAll(byIds(c, sql, ids.stream().distinct().toList(), visible));
+            rows.addAll(sql.rowsByIds(c, ids.stream().distinct().toList(), visible));
             return rows;
         });
-    }
-
-    /** @return the records with these ids that are visible, read {@value #IDS_PER_QUERY} per statement */
-    private static List<RecordRow> byIds(Connection c, RecordSql sql, List<Long> ids, Visibility visible)
-            throws SQLException {
-        List<RecordRow> rows = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-            rows.addAll(sql.rows(c, sql.byIds(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)), visible)));
-        }
-        return rows;
     }
 
     private static ValidationException tooMany(RecordType type, int count) {
@@ -784,8 +765,7 @@ public class RecordsImpl implements Records {
     /** @return a record's change as lifecycle participants see it; before or after may be null */
     private Lifecycle.Change change(Connection c, RecordType type, long id, String actor, Collection<String> fields,
             RecordRow before, RecordRow after) {
-        return new Lifecycle.Change(type.id(), id, actor, Set.copyOf(fields), Optional.ofNullable(before),
-                Optional.ofNullable(after), c, this);
+        return Lifecycle.Change.of(c, type.id(), id, actor, fields, before, after, this);
     }
 
     private static Set<String> names(Collection<FieldDefinition> fields) {

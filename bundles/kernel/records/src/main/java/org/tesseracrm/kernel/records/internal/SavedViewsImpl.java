@@ -30,7 +30,6 @@ import org.tesseracrm.kernel.api.record.SavedView;
 import org.tesseracrm.kernel.api.record.SavedViews;
 import org.tesseracrm.kernel.api.record.SortOrder;
 import org.tesseracrm.kernel.api.security.AccessControl;
-import org.tesseracrm.kernel.api.security.Visibility;
 
 /**
  * Keeps saved list views in {@code CRM_SAVED_VIEW}, one row per owner, record type and name, the
@@ -94,7 +93,7 @@ public class SavedViewsImpl implements SavedViews {
         }
         List<FieldDefinition> fields = catalog.fields(type);
         // Builds the view's query the way the list will run it: unknown fields and bad values fail here.
-        new RecordSql(type, fields).select(view.query(), new Visibility(true, Set.of()), true);
+        new RecordSql(type, fields).select(view.query(), RecordSql.EVERYONE, true);
         view.columns().forEach(column -> catalog.field(type, column));
         SavedView saved = new SavedView(view.recordType(), name, caller, view.shared(), view.text(), view.filters(),
                 view.sort(), view.columns());
