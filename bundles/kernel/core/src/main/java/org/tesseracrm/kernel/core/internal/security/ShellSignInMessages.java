@@ -29,12 +29,15 @@ public class ShellSignInMessages {
     private static final Logger LOG = LoggerFactory.getLogger(ShellSignInMessages.class);
 
     /**
-     * Puts the explaining authenticator in front of Karaf's. Optional, so that Karaf's resolver does not
-     * look for a bundle declaring the SSH server (Karaf's ssh bundle registers it without declaring it).
+     * Puts the explaining authenticator in front of Karaf's, on every SSH server registered. Karaf's ssh
+     * bundle registers a new server each time its configuration changes and never unregisters the stopped
+     * one, so binding one server (the oldest, by DS rules) once left the running server unexplained
+     * (seen in CI). Optional, so that Karaf's resolver does not look for a bundle declaring the SSH server
+     * (Karaf's ssh bundle registers it without declaring it).
      *
-     * @param server Karaf's SSH server
+     * @param server one of Karaf's SSH servers
      */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindServer(SshServer server) {
         PasswordAuthenticator current = server.getPasswordAuthenticator();
