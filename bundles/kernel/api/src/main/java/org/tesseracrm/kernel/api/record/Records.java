@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.function.LongConsumer;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.tesseracrm.kernel.api.FieldError;
+import org.tesseracrm.kernel.api.ValidationException;
 
 /**
  * Generic access to the records of any installed record type: the list views, exports and custom
@@ -32,6 +34,46 @@ public interface Records {
      *     an operator the field's type does not support, or has a value that does not parse
      */
     List<RecordRow> page(String recordType, RecordQuery query);
+
+    /**
+     * Reads a list page by page with a cursor, for clients that walk a whole list (the REST API): unlike an
+     * offset, a cursor stays as fast on the last page of a million rows as on the first, and rows added or
+     * deleted meanwhile shift nothing. The cursor is opaque text; it is only valid with the same record type,
+     * order, search text and filters.
+     *
+     * <p>The default reads by offset (the cursor holds it), so that an implementation without keyset reads
+     * still answers correctly.
+     *
+     * @param recordType a record type id
+     * @param query order, search text, filters and the page size ({@link RecordQuery#limit}); its offset is
+     *     ignored
+     * @param cursor empty for the first page, else a {@link RecordSlice#next} of the previous page
+     * @return the page and the cursor of the next one
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.view}
+     * @throws org.tesseracrm.kernel.api.ValidationException as {@link #page}, and for a cursor that is not one
+     *     this method gave for this query
+     * @since 2.1
+     */
+    default RecordSlice slice(String recordType, RecordQuery query, Optional<String> cursor) {
+        int offset = 0;
+        if (cursor.isPresent()) {
+            String text = cursor.get();
+            try {
+                offset = text.startsWith("o") ? Integer.parseInt(text.substring(1)) : -1;
+            } catch (NumberFormatException e) {
+                offset = -1;
+            }
+            if (offset < 0) {
+                throw new ValidationException(List.of(new FieldError("cursor",
+                        "This cursor is not valid for this list; start again from the first page.")));
+            }
+        }
+        int size = query.limit();
+        List<RecordRow> rows = page(recordType, query.withPage(offset, Math.min(size + 1, RecordQuery.MAX_LIMIT)));
+        boolean more = rows.size() > size;
+        return new RecordSlice(more ? rows.subList(0, size) : rows,
+                more ? Optional.of("o" + (offset + size)) : Optional.empty());
+    }
 
     /**
      * Counts matching records, stopping at a bound so a count never reads a whole large table.
