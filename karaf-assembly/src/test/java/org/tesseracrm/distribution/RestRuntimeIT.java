@@ -3,7 +3,6 @@ package org.tesseracrm.distribution;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFileExtend;
 import static org.tesseracrm.distribution.PaxExamSupport.eventually;
 
 import java.io.ByteArrayOutputStream;
@@ -65,7 +64,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * The REST runtime (issue 18.1): with feature {@code crm-rest} added to the boot features, {@code /api/v1/ping}
+ * The REST runtime (issue 18.1): with feature {@code crm-rest} (a boot feature), {@code /api/v1/ping}
  * answers JSON over a real socket, a resource service registered at run time answers and is gone (404) once
  * unregistered, errors are {@code application/problem+json} without a stack trace, and uninstalling the feature
  * leaves the rest of the CRM running (Records, {@code /health}) while installing it again brings the API back.
@@ -108,8 +107,7 @@ public class RestRuntimeIT {
 
     @Configuration
     public Option[] config() throws IOException {
-        return PaxExamSupport.distribution(HTTP_PORT,
-                editConfigurationFileExtend("etc/org.apache.karaf.features.cfg", "featuresBoot", "crm-rest"));
+        return PaxExamSupport.distribution(HTTP_PORT); // crm-rest is a boot feature
     }
 
     @Test
