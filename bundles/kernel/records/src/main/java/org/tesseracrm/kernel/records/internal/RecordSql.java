@@ -81,11 +81,154 @@ final class RecordSql {
      */
     Sql select(Connection c, RecordQuery query, Visibility visible, boolean paged) throws SQLException {
         Map<Filter, List<String>> terms = terms(c, query);
-        Sql select = select(query, visible, paged, terms);
+        return walking(c, query, visible, terms, select(query, visible, paged, terms));
+    }
+
+    /** @return the select, told to walk the list's order index where {@link #walkedIndex} finds that cheaper */
+    private Sql walking(Connection c, RecordQuery query, Visibility visible, Map<Filter, List<String>> terms,
+            Sql select) throws SQLException {
         Optional<String> walk = walkedIndex(c, query, visible, terms);
         return walk.isEmpty() ? select : new Sql(select.text().replaceFirst(" FROM " + type.table() + " ",
                 " FROM " + org.tesseracrm.kernel.api.persistence.ModuleSql.preferIndex(type.table(), walk.get()) + " "),
                 select.params());
+    }
+
+    /** The rows of a page read after a position, and the position of its last row if more rows follow. */
+    record Slice(List<RecordRow> rows, Optional<Keyset> next) {
+    }
+
+    /**
+     * Reads a page of the list after a position (keyset paging): the rows that come after it in the list's order,
+     * the same order, visibility, text and filters as {@link #select}, without reading the rows before it. Both
+     * databases sort a NULL after every value ascending and before every value descending (neither list names NULLS
+     * FIRST or LAST), and the conditions here follow that. The first sort key also gets a range condition of its
+     * own, so the database starts reading its order index at the position instead of filtering from the top; the
+     * rows where that key is NULL, which the range leaves out, are read by a second select when the first does not
+     * fill the page.
+     *
+     * @param query order, search text, filters and page size; its offset is ignored
+     * @param after the position, empty for the first page
+     * @return up to {@code query.limit()} rows, and the position of the last one when more rows follow
+     * @throws ValidationException if the position does not fit the list's sort keys
+     */
+    Slice slice(Connection c, RecordQuery query, Visibility visible, Optional<Keyset> after) throws SQLException {
+        List<SortOrder> keys = sortKeys(query.sort());
+        List<FieldDefinition> keyFields = keys.stream().map(k -> field(k.field())).toList();
+        after.ifPresent(at -> checkTypes(keyFields, at));
+        Map<Filter, List<String>> terms = terms(c, query);
+        int wanted = query.limit() + 1; // one more tells whether a next page exists
+        List<RecordRow> rows = new ArrayList<>();
+        Keyset last = null;
+        List<Optional<Sql>> conditions = after.isEmpty() ? List.of(Optional.empty())
+                : ranges(keys, after.get()).stream().map(Optional::of).toList();
+        for (Optional<Sql> condition : conditions) {
+            if (rows.size() >= wanted) {
+                break;
+            }
+            Sql select = walking(c, query.withPage(0, query.limit()), visible, terms, select(query, visible, terms,
+                    condition, new Sql(" FETCH FIRST ? ROWS ONLY", List.of(wanted - rows.size()))));
+            try (PreparedStatement s = c.prepareStatement(select.text())) {
+                select.bind(s);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(read(rs));
+                        if (rows.size() == query.limit()) {
+                            last = position(rs, keyFields);
+                        }
+                    }
+                }
+            }
+        }
+        boolean more = rows.size() > query.limit();
+        return new Slice(more ? rows.subList(0, query.limit()) : rows, more ? Optional.of(last) : Optional.empty());
+    }
+
+    /**
+     * @return the conditions on the rows after a position, to be read one after the other: each one's rows all come
+     *     after the rows of the ones before it. The first sort key is bounded by a range an index can start at;
+     *     the other keys and the id, as {@code a > ? OR (a = ? AND (b > ? OR (b = ? AND id > ?)))} (Derby has no
+     *     row-value comparison)
+     */
+    List<Sql> ranges(List<SortOrder> keys, Keyset at) {
+        boolean idAscending = keys.isEmpty() || keys.get(0).ascending();
+        List<Object> params = new ArrayList<>();
+        if (keys.isEmpty()) {
+            return List.of(new Sql(beyond(keys, at, 0, idAscending, params), params));
+        }
+        String column = field(keys.get(0).field()).column();
+        boolean ascending = keys.get(0).ascending();
+        Object value = at.values().get(0);
+        if (value == null) { // NULLs come last ascending, first descending
+            String rest = beyond(keys, at, 1, idAscending, params);
+            Sql nulls = new Sql(column + " IS NULL AND " + rest, params);
+            return ascending ? List.of(nulls) : List.of(nulls, new Sql(column + " IS NOT NULL", List.of()));
+        }
+        params.add(value);
+        params.add(value);
+        params.add(value);
+        String rest = beyond(keys, at, 1, idAscending, params);
+        Sql values = new Sql(column + (ascending ? " >= ?" : " <= ?") + " AND (" + column + (ascending ? " > ?" : " < ?")
+                + " OR (" + column + " = ? AND " + rest + "))", params);
+        return ascending ? List.of(values, new Sql(column + " IS NULL", List.of())) : List.of(values);
+    }
+
+    /** @return the condition that a row comes after the position by the keys from {@code from} on, then the id */
+    private String beyond(List<SortOrder> keys, Keyset at, int from, boolean idAscending, List<Object> params) {
+        if (from == keys.size()) {
+            params.add(at.id());
+            return "ID " + (idAscending ? ">" : "<") + " ?";
+        }
+        String column = field(keys.get(from).field()).column();
+        boolean ascending = keys.get(from).ascending();
+        Object value = at.values().get(from);
+        if (value == null) {
+            String rest = beyond(keys, at, from + 1, idAscending, params);
+            return ascending ? "(" + column + " IS NULL AND " + rest + ")"
+                    : "(" + column + " IS NOT NULL OR (" + column + " IS NULL AND " + rest + "))";
+        }
+        params.add(value);
+        params.add(value);
+        String rest = beyond(keys, at, from + 1, idAscending, params);
+        return "(" + column + (ascending ? " > ? OR " + column + " IS NULL" : " < ?") + " OR (" + column + " = ? AND "
+                + rest + "))";
+    }
+
+    /** @return the sort keys' values of the current row as their columns hold them, and its id */
+    private Keyset position(ResultSet rs, List<FieldDefinition> keyFields) throws SQLException {
+        List<Object> values = new ArrayList<>();
+        for (FieldDefinition field : keyFields) {
+            int column = 3 + fields.indexOf(field);
+            Object value = switch (field.type()) {
+                case NUMBER, MONEY -> rs.getBigDecimal(column);
+                case DATE -> Optional.ofNullable(rs.getDate(column)).map(Date::toLocalDate).orElse(null);
+                case DATE_TIME -> Optional.ofNullable(rs.getTimestamp(column)).map(Timestamp::toLocalDateTime)
+                        .orElse(null);
+                case BOOLEAN -> rs.getBoolean(column);
+                case LOOKUP -> rs.getLong(column);
+                default -> rs.getString(column);
+            };
+            values.add(rs.wasNull() ? null : value);
+        }
+        return new Keyset(values, rs.getLong(1));
+    }
+
+    /** Refuses a position whose values are not of the keys' column types (a forged cursor). */
+    private static void checkTypes(List<FieldDefinition> keyFields, Keyset at) {
+        for (int i = 0; i < keyFields.size(); i++) {
+            Object value = at.values().get(i);
+            Class<?> kind = switch (keyFields.get(i).type()) {
+                case NUMBER, MONEY -> BigDecimal.class;
+                case DATE -> java.time.LocalDate.class;
+                case DATE_TIME -> LocalDateTime.class;
+                case BOOLEAN -> Boolean.class;
+                case LOOKUP -> Long.class;
+                default -> String.class;
+            };
+            if (value != null && !kind.isInstance(value)) {
+                throw new ValidationException(List.of(new FieldError("cursor",
+                        "This cursor is not valid for this list; start again from the first page.")));
+            }
+        }
     }
 
     /**
@@ -114,7 +257,7 @@ final class RecordSql {
             }
             texts.add(field);
         }
-        List<SortOrder> keys = query.sort().isEmpty() ? type.defaultSort() : query.sort();
+        List<SortOrder> keys = sortKeys(query.sort());
         if (keys.stream().anyMatch(k -> !k.ascending())) {
             return Optional.empty();
         }
@@ -167,14 +310,27 @@ final class RecordSql {
     }
 
     private Sql select(RecordQuery query, Visibility visible, boolean paged, Map<Filter, List<String>> terms) {
+        return paged ? select(query, visible, terms, Optional.empty(), new Sql(" OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                List.of(query.offset(), query.limit()))) : select(query, visible, terms, Optional.empty(), new Sql("", List.of()));
+    }
+
+    /**
+     * @param condition a condition rows meet besides the query's, if any
+     * @param paging what follows the ORDER BY, and its parameters
+     * @return the SELECT of the query's rows, in its order
+     */
+    private Sql select(RecordQuery query, Visibility visible, Map<Filter, List<String>> terms, Optional<Sql> condition,
+            Sql paging) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT ").append(columns()).append(" FROM ").append(type.table());
-        sql.append(where(query, visible, params, terms)).append(orderBy(query.sort()));
-        if (paged) {
-            sql.append(" OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
-            params.add(query.offset());
-            params.add(query.limit());
-        }
+        String where = where(query, visible, params, terms);
+        sql.append(where);
+        condition.ifPresent(also -> {
+            sql.append(where.isEmpty() ? " WHERE " : " AND ").append(also.text());
+            params.addAll(also.params());
+        });
+        sql.append(orderBy(query.sort())).append(paging.text());
+        params.addAll(paging.params());
         return new Sql(sql.toString(), params);
     }
 
@@ -534,8 +690,13 @@ final class RecordSql {
         return field.column() + " IN (" + placeholders(distinct.size()) + ")";
     }
 
+    /** @return the sort keys of a list: the query's, else the type's default (the id follows them) */
+    List<SortOrder> sortKeys(List<SortOrder> sort) {
+        return sort.isEmpty() ? type.defaultSort() : sort;
+    }
+
     private String orderBy(List<SortOrder> sort) {
-        List<SortOrder> keys = sort.isEmpty() ? type.defaultSort() : sort;
+        List<SortOrder> keys = sortKeys(sort);
         List<String> terms = new ArrayList<>();
         // The id, last key of every order index, runs the way the first key runs: a list sorted by a field
         // descending reads an index backwards (PostgreSQL) or a descending index (Derby) instead of sorting.

@@ -90,6 +90,36 @@ class RecordSqlTest {
     }
 
     @Test
+    void slicesOneRowAtATimeInTheOrderOfEveryColumnType() throws SQLException {
+        for (String field : List.of("cf_vip", "cf_renewal", "cf_seen", "cf_segment", "cf_score", "email")) {
+            for (boolean ascending : List.of(true, false)) {
+                RecordQuery query = RecordQuery.page(0, 1).withSort(List.of(new SortOrder(field, ascending)));
+                List<Long> walked = new ArrayList<>();
+                java.util.Optional<Keyset> after = java.util.Optional.empty();
+                do {
+                    RecordSql.Slice slice = sql.slice(db, query, ALL, after);
+                    slice.rows().forEach(row -> walked.add(row.id()));
+                    after = slice.next();
+                } while (after.isPresent());
+                assertEquals(ids(query.withPage(0, 50)), walked, field + (ascending ? " ascending" : " descending"));
+            }
+        }
+    }
+
+    @Test
+    void aKeysetStartsAtARangeOfTheFirstKeyAndReadsItsNullsApart() {
+        List<Sql> ascending = sql.ranges(List.of(new SortOrder("name", true), new SortOrder("cf_score", false)),
+                new Keyset(java.util.Arrays.asList("Ada", null), 4));
+        assertEquals(List.of("NAME >= ? AND (NAME > ? OR (NAME = ? AND (CF_SCORE IS NOT NULL OR (CF_SCORE IS NULL"
+                + " AND ID > ?))))", "NAME IS NULL"), ascending.stream().map(Sql::text).toList());
+        assertEquals(List.of("Ada", "Ada", "Ada", 4L), ascending.get(0).params());
+        List<Sql> descending = sql.ranges(List.of(new SortOrder("cf_score", false), new SortOrder("email", true)),
+                new Keyset(java.util.Arrays.asList(null, "x@example.org"), 4));
+        assertEquals(List.of("CF_SCORE IS NULL AND (EMAIL > ? OR EMAIL IS NULL OR (EMAIL = ? AND ID < ?))",
+                "CF_SCORE IS NOT NULL"), descending.stream().map(Sql::text).toList());
+    }
+
+    @Test
     void pagesWithOffsetAndLimit() throws SQLException {
         assertEquals(List.of(1L, 2L), ids(RecordQuery.page(1, 2)));
     }

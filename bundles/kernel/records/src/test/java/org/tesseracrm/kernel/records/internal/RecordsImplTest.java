@@ -39,6 +39,8 @@ import org.tesseracrm.kernel.api.audit.RecordChange;
 import org.tesseracrm.kernel.api.persistence.TransactionScope;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
+import org.tesseracrm.kernel.api.record.Filter;
+import org.tesseracrm.kernel.api.record.FilterOp;
 import org.tesseracrm.kernel.api.record.IdGenerator;
 import org.tesseracrm.kernel.api.record.ImportRequest;
 import org.tesseracrm.kernel.api.record.ImportReport;
@@ -49,6 +51,7 @@ import org.tesseracrm.kernel.api.record.RecordLifecycle;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordSelection;
+import org.tesseracrm.kernel.api.record.RecordSlice;
 import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.record.RecordValues;
 import org.tesseracrm.kernel.api.record.SortOrder;
@@ -75,8 +78,16 @@ class RecordsImplTest {
                     new FieldDefinition("company", "Company", FieldType.LOOKUP, false, 0, true, "COMPANY_ID", false,
                             Optional.of("company")),
                     FieldDefinition.predefined("owner", "Owner", FieldType.USER, "OWNER", true, 100)));
+    /** Members (T_MEMBER), for walking lists with a cursor: many equal names, NULL cities, scores and times. */
+    private static final RecordType MEMBER = new TestType("member", "members", "Member", "Members", "T_MEMBER",
+            "MEMBER", List.of(FieldDefinition.predefined("name", "Name", FieldType.TEXT, "NAME", true, 100),
+                    FieldDefinition.predefined("city", "City", FieldType.TEXT, "CITY", false, 100),
+                    FieldDefinition.predefined("score", "Score", FieldType.NUMBER, "SCORE", false, 0),
+                    FieldDefinition.predefined("seen", "Last seen", FieldType.DATE_TIME, "SEEN", false, 0),
+                    FieldDefinition.predefined("owner", "Owner", FieldType.USER, "OWNER", true, 100)));
     private static final Set<String> ALL_RIGHTS = Set.of("companies.view", "companies.create", "companies.edit",
-            "companies.delete", "companies.bulk-edit", "companies.bulk-delete", "contacts.view", "contacts.create", "contacts.edit");
+            "companies.delete", "companies.bulk-edit", "companies.bulk-delete", "contacts.view", "contacts.create", "contacts.edit",
+            "members.view");
 
     private static Connection db;
     private static ScopedDataSource scope;
@@ -100,6 +111,8 @@ class RecordsImplTest {
                     + " CITY VARCHAR(100), OWNER VARCHAR(100) NOT NULL, CREATED_AT TIMESTAMP, UPDATED_AT TIMESTAMP)");
             s.execute("CREATE TABLE T_CONTACT (ID BIGINT PRIMARY KEY, VERSION BIGINT NOT NULL, NAME VARCHAR(100) NOT NULL,"
                     + " COMPANY_ID BIGINT, OWNER VARCHAR(100) NOT NULL, CREATED_AT TIMESTAMP, UPDATED_AT TIMESTAMP)");
+            s.execute("CREATE TABLE T_MEMBER (ID BIGINT PRIMARY KEY, VERSION BIGINT NOT NULL, NAME VARCHAR(100) NOT NULL,"
+                    + " CITY VARCHAR(100), SCORE DECIMAL(19,4), SEEN TIMESTAMP, OWNER VARCHAR(100) NOT NULL)");
             s.execute("CREATE TABLE CRM_CUSTOM_FIELD (RECORD_TYPE VARCHAR(50), NAME VARCHAR(50), LABEL VARCHAR(60),"
                     + " FIELD_TYPE VARCHAR(20), REQUIRED BOOLEAN, MAX_LENGTH INT, LOOKUP_TYPE VARCHAR(50), POS INT)");
             s.execute("CREATE TABLE CRM_PICKLIST_VALUE (RECORD_TYPE VARCHAR(50), FIELD_NAME VARCHAR(50), VAL VARCHAR(100),"
@@ -116,6 +129,7 @@ class RecordsImplTest {
         types = new RecordTypeRegistry();
         types.addType(COMPANY);
         types.addType(CONTACT);
+        types.addType(MEMBER);
     }
 
     @AfterAll
@@ -690,6 +704,109 @@ class RecordsImplTest {
 
         assertEquals(List.of("ann", "ann", "bob"), query("SELECT OWNER FROM T_COMPANY ORDER BY ID"));
         assertEquals(List.of(), audit());
+    }
+
+    // ---- slice: keyset paging
+
+    @Test
+    void sliceWalksEveryRowOnceInTheOrderOfPageWhateverTheSortFiltersTextAndVisibility() throws SQLException {
+        seedMembers(300);
+        RecordQuery all = RecordQuery.page(0, 7);
+        List<RecordQuery> lists = List.of(all,
+                all.withSort(List.of(new SortOrder("city", true))),
+                all.withSort(List.of(new SortOrder("city", false))),
+                all.withSort(List.of(new SortOrder("city", true), new SortOrder("score", false))),
+                all.withSort(List.of(new SortOrder("score", false), new SortOrder("city", true))),
+                all.withSort(List.of(new SortOrder("seen", true), new SortOrder("name", false))),
+                all.withSort(List.of(new SortOrder("name", false), new SortOrder("seen", false))),
+                all.withFilters(List.of(new Filter("score", FilterOp.BETWEEN, List.of("2", "8"))))
+                        .withSort(List.of(new SortOrder("city", false), new SortOrder("score", true))),
+                all.withText("a").withSort(List.of(new SortOrder("seen", false))),
+                all.withFilters(List.of(new Filter("city", FilterOp.EMPTY, List.of()))).withText("e").withPage(0, 3),
+                RecordQuery.page(0, 50).withSort(List.of(new SortOrder("score", true))));
+        RecordsImpl annOnly = platform(new FakeAccess("ann", Set.of("members.view"), Set.of("ann"), false));
+        for (RecordsImpl reader : List.of(platform(new FakeAccess("ann", Set.of("members.view"), Set.of("ann"))), annOnly)) {
+            for (RecordQuery list : lists) {
+                List<Long> paged = reader.page("member", list.withPage(0, RecordQuery.MAX_LIMIT)).stream()
+                        .map(RecordRow::id).toList();
+                assertTrue(paged.size() > 2 * list.limit(), "a walk of several pages: " + list);
+                assertEquals(paged, walk(reader, list), "the walk of " + list);
+            }
+        }
+        assertEquals(200, walk(annOnly, all).size(), "ann sees her 200 members only");
+    }
+
+    @Test
+    void theLastSliceHasNoNextEvenWhenItIsFull() throws SQLException {
+        seedMembers(300);
+        RecordSlice first = records.slice("member", RecordQuery.page(0, 150), Optional.empty());
+        RecordSlice last = records.slice("member", RecordQuery.page(0, 150), first.next());
+        assertEquals(150, last.rows().size());
+        assertEquals(Optional.empty(), last.next());
+        assertEquals(Optional.empty(), records.slice("member", RecordQuery.page(0, 300), Optional.empty()).next());
+    }
+
+    @Test
+    void aCursorOfAnotherListOrAChangedOneIsRefused() throws SQLException {
+        seedMembers(40);
+        RecordQuery byCity = RecordQuery.page(0, 5).withSort(List.of(new SortOrder("city", true))).withText("a")
+                .withFilters(List.of(new Filter("score", FilterOp.NOT_EMPTY, List.of())));
+        String cursor = records.slice("member", byCity, Optional.empty()).next().orElseThrow();
+        assertEquals(3, records.slice("member", byCity.withPage(0, 3), Optional.of(cursor)).rows().size(),
+                "another page size is the same list");
+        char changed = cursor.charAt(cursor.length() / 2) == 'A' ? 'B' : 'A';
+        for (RecordQuery other : List.of(byCity.withSort(List.of(new SortOrder("city", false))),
+                byCity.withSort(List.of()), byCity.withText("b"), byCity.withText(null),
+                byCity.withFilters(List.of()), byCity.withFilters(List.of(new Filter("score", FilterOp.EMPTY, List.of()))))) {
+            assertRefusedCursor(() -> records.slice("member", other, Optional.of(cursor)));
+        }
+        for (String bad : List.of(cursor.substring(0, cursor.length() / 2) + changed + cursor.substring(cursor.length() / 2 + 1),
+                cursor.substring(1), cursor + "A", "o50", "", "!!not base64!!")) {
+            assertRefusedCursor(() -> records.slice("member", byCity, Optional.of(bad)));
+        }
+        access = new FakeAccess("ann", Set.of("members.view", "companies.view"), Set.of("ann"));
+        assertRefusedCursor(() -> platform(access).slice("company", RecordQuery.page(0, 5)
+                .withSort(List.of(new SortOrder("city", true))).withText("a"), Optional.of(cursor)));
+    }
+
+    private static void assertRefusedCursor(org.junit.jupiter.api.function.Executable slice) {
+        ValidationException refused = assertThrows(ValidationException.class, slice);
+        assertEquals(List.of("cursor"), refused.errors().stream().map(FieldError::field).toList());
+    }
+
+    /** @return the ids of every row of the list, read slice by slice; every slice but the last is full */
+    private static List<Long> walk(RecordsImpl reader, RecordQuery list) {
+        List<Long> ids = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            RecordSlice slice = reader.slice("member", list, cursor);
+            assertTrue(slice.rows().size() == list.limit() || slice.next().isEmpty(), "only the last slice is short");
+            assertFalse(slice.rows().isEmpty() && !ids.isEmpty(), "no empty last slice");
+            slice.rows().forEach(row -> ids.add(row.id()));
+            cursor = slice.next();
+        } while (cursor.isPresent());
+        return ids;
+    }
+
+    /** Members with 7 names, a city but on every fifth, a score 0..10 but on every sixth, a time but on every fourth. */
+    private static void seedMembers(int count) throws SQLException {
+        List<String> names = List.of("Ada", "Ben", "Cy", "Dora", "Eve", "Fay", "Gus");
+        List<String> cities = List.of("Lyon", "Paris", "Rome", "Oslo");
+        try (Statement clear = db.createStatement();
+                PreparedStatement insert = db.prepareStatement("INSERT INTO T_MEMBER VALUES (?, 1, ?, ?, ?, ?, ?)")) {
+            clear.execute("DELETE FROM T_MEMBER");
+            for (int i = 0; i < count; i++) {
+                insert.setLong(1, 5000 - 7L * i % 3001); // ids not in the order of the names
+                insert.setString(2, names.get(i * 3 % names.size()));
+                insert.setString(3, i % 5 == 0 ? null : cities.get(i % 4));
+                insert.setBigDecimal(4, i % 6 == 0 ? null : java.math.BigDecimal.valueOf(i * 37 % 11));
+                insert.setTimestamp(5, i % 4 == 0 ? null : java.sql.Timestamp.valueOf(
+                        java.time.LocalDateTime.of(2026, 12, 1, 9, 30).plusSeconds(i % 9).plusNanos(i % 2 * 1_000_000)));
+                insert.setString(6, i % 3 == 0 ? "bob" : "ann");
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     // ---- helpers
