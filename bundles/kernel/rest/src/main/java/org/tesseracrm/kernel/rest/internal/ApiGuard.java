@@ -15,6 +15,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tesseracrm.kernel.api.record.Attachments;
 import org.tesseracrm.kernel.api.security.ApiToken;
 import org.tesseracrm.kernel.api.security.ApiTokenScope;
 import org.tesseracrm.kernel.api.security.ApiTokens;
@@ -29,9 +30,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * personal API token ({@link ApiTokens#authenticate}). Without one, or with one that is unknown, revoked or expired,
  * or whose user is deactivated or locked out: 401 with {@code WWW-Authenticate: Bearer}. Then, per token, a rate limit
  * (429 with {@code Retry-After}), and a read-only token may not {@code POST}, {@code PUT}, {@code PATCH} or
- * {@code DELETE} (403). The call then runs as the token's user with the token bound
- * ({@link CallerContext#callWithToken}), so every service applies that user's permissions and visibility, the audit
- * trail marks the changes as made through the API, and resources can check the token's record types.
+ * {@code DELETE} (403), and a request body larger than the limits ({@link BodyLimit}) is refused (413). The call
+ * then runs as the token's user with the token bound ({@link CallerContext#callWithToken}), so every service applies
+ * that user's permissions and visibility, the audit trail marks the changes as made through the API, and resources
+ * can check the token's record types.
  * <p>
  * {@link ServletAdapter} puts it in front of every application's servlet, so nothing in {@code /api} is served
  * without it (rather than a separate whiteboard filter, which a servlet could be served without for a moment).
@@ -47,6 +49,8 @@ public class ApiGuard {
     private static final Logger LOG = LoggerFactory.getLogger(ApiGuard.class);
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final String BEARER = "bearer ";
+    /** A bulk call of 1,000 records of ordinary size fits in 4 MiB. */
+    static final long DEFAULT_BODY_BYTES = 4L * 1024 * 1024;
 
     /** The API's rate limit per token. */
     @ObjectClassDefinition(name = "Tessera REST API", description = "Rate limit of each API token (per node)")
@@ -58,28 +62,42 @@ public class ApiGuard {
         /** @return the calls a token may make at once before the average applies */
         @AttributeDefinition(name = "Burst", description = "Calls an API token may make at once", min = "1")
         int rate_burst() default 100;
+
+        /** @return the most bytes of a JSON request body */
+        @AttributeDefinition(name = "Largest JSON body", description = "Bytes of the largest JSON request body "
+                + "(uploads are limited by the attachments' size)", min = "1024")
+        long body_maxBytes() default DEFAULT_BODY_BYTES;
     }
 
     /** The rest of the request's handling. */
     @FunctionalInterface
     interface Chain {
-        /** Serves the request. */
-        void proceed() throws IOException, ServletException;
+        /**
+         * Serves the request.
+         *
+         * @param request the request, or a copy of it whose body was read to check its size
+         */
+        void proceed(HttpServletRequest request) throws IOException, ServletException;
     }
 
     private final ApiTokens tokens;
     private final CallerContext callers;
+    private final Attachments attachments;
     private volatile RateLimiter limiter;
+    private volatile long bodyBytes;
 
     /**
      * @param tokens checks the secrets
      * @param callers binds the token's user to the call
-     * @param config the rate limit
+     * @param attachments the size limit of uploads
+     * @param config the rate limit and the body size limit
      */
     @Activate
-    public ApiGuard(@Reference ApiTokens tokens, @Reference CallerContext callers, Config config) {
+    public ApiGuard(@Reference ApiTokens tokens, @Reference CallerContext callers, @Reference Attachments attachments,
+            Config config) {
         this.tokens = tokens;
         this.callers = callers;
+        this.attachments = attachments;
         modified(config);
     }
 
@@ -87,6 +105,7 @@ public class ApiGuard {
     @Modified
     void modified(Config config) {
         limiter = new RateLimiter(config.rate_requestsPerSecond(), config.rate_burst());
+        bodyBytes = config.body_maxBytes();
         LOG.debug("API rate limit per token: {}/s, burst {}", config.rate_requestsPerSecond(), config.rate_burst());
     }
 
@@ -99,7 +118,7 @@ public class ApiGuard {
      */
     void serve(HttpServletRequest request, HttpServletResponse response, Chain chain) throws IOException, ServletException {
         if (PING.equals(pathOf(request))) {
-            chain.proceed();
+            chain.proceed(request);
             return;
         }
         Optional<String> secret = bearer(request.getHeader("Authorization"));
@@ -135,14 +154,19 @@ public class ApiGuard {
                     CHALLENGE + ", error=\"insufficient_scope\"");
             return;
         }
-        run(token.get(), chain);
+        BodyLimit.Verdict body = BodyLimit.check(request, bodyBytes, attachments.maxBytes());
+        if (body instanceof BodyLimit.Refuse refused) {
+            Problems.write(response, refused.status(), refused.detail(), null);
+            return;
+        }
+        run(token.get(), ((BodyLimit.Accept) body).request(), chain);
     }
 
-    private void run(ApiToken token, Chain chain) throws IOException, ServletException {
+    private void run(ApiToken token, HttpServletRequest request, Chain chain) throws IOException, ServletException {
         try {
             callers.callWithToken(token, () -> {
                 try {
-                    chain.proceed();
+                    chain.proceed(request);
                     return null;
                 } catch (IOException | ServletException e) {
                     throw new Escaped(e);

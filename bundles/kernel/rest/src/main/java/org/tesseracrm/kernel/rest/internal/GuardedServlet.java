@@ -35,7 +35,7 @@ final class GuardedServlet implements Servlet {
         if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse httpResponse)) {
             throw new ServletException("The API serves HTTP only");
         }
-        guard.serve(http, httpResponse, () -> application.service(request, response));
+        guard.serve(http, httpResponse, served -> application.service(served, response));
     }
 
     @Override

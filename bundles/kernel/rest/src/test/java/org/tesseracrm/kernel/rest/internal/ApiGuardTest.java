@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
@@ -18,6 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
+import org.tesseracrm.kernel.api.record.Attachments;
 import org.tesseracrm.kernel.api.security.ApiToken;
 import org.tesseracrm.kernel.api.security.ApiTokenRequest;
 import org.tesseracrm.kernel.api.security.ApiTokenScope;
@@ -26,6 +30,8 @@ import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.kernel.api.security.CreatedApiToken;
 
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,6 +41,8 @@ import jakarta.servlet.http.HttpServletResponse;
 class ApiGuardTest {
     private static final String GOOD = "tsk_good";
     private static final String READER = "tsk_reader";
+    private static final long JSON_BYTES = 1000;
+    private static final long UPLOAD_BYTES = 5000;
     private static final ApiToken WRITER_TOKEN = token(1, "sally", ApiTokenScope.READ_WRITE);
     private static final ApiToken READER_TOKEN = token(2, "rita", ApiTokenScope.READ);
 
@@ -104,6 +112,36 @@ class ApiGuardTest {
     }
 
     @Test
+    void bodiesOverTheLimitAreRefusedBeforeTheyAreReadAndChunkedOnesAreReadOnlyUpToIt() throws Exception {
+        ApiGuard guard = guard(20, 100);
+        Answer tooLong = call(guard, "POST", "/api/v1/records/contact", "Bearer " + GOOD, "application/json",
+                JSON_BYTES + 1, null);
+        assertEquals(413, tooLong.status);
+        assertFalse(tooLong.served);
+        assertTrue(tooLong.body.contains("The request body is " + (JSON_BYTES + 1) + " bytes"), tooLong.body);
+
+        Answer chunkedTooLong = call(guard, "POST", "/api/v1/records/contact", "Bearer " + GOOD, "application/json", -1,
+                new byte[(int) JSON_BYTES + 1]);
+        assertEquals(413, chunkedTooLong.status);
+        Answer chunked = call(guard, "POST", "/api/v1/records/contact", "Bearer " + GOOD, "application/json", -1,
+                new byte[(int) JSON_BYTES]);
+        assertTrue(chunked.served);
+        assertEquals(JSON_BYTES, chunked.read, "the resource reads the whole body the guard read");
+
+        String form = "multipart/form-data; boundary=x";
+        assertTrue(call(guard, "POST", "/api/v1/records/contact/1/attachments", "Bearer " + GOOD, form,
+                UPLOAD_BYTES + BodyLimit.FORM_ROOM, null).served, "a file of the attachments' limit fits");
+        Answer bigFile = call(guard, "POST", "/api/v1/records/contact/1/attachments", "Bearer " + GOOD, form,
+                UPLOAD_BYTES + BodyLimit.FORM_ROOM + 1, null);
+        assertEquals(413, bigFile.status);
+        assertTrue(bigFile.body.contains("files may have at most " + UPLOAD_BYTES + " bytes"), bigFile.body);
+        assertEquals(411, call(guard, "POST", "/api/v1/records/contact/1/attachments", "Bearer " + GOOD, form, -1,
+                new byte[10]).status);
+        assertEquals(401, call(guard, "POST", "/api/v1/records/contact", null, "application/json", JSON_BYTES + 1, null)
+                .status, "no token: 401 before any size check");
+    }
+
+    @Test
     void theBearerSchemeIsCaseInsensitiveAndNeedsASecret() {
         assertEquals(Optional.of("x"), ApiGuard.bearer("Bearer x"));
         assertEquals(Optional.of("x"), ApiGuard.bearer("BEARER x "));
@@ -112,7 +150,14 @@ class ApiGuardTest {
     }
 
     private ApiGuard guard(double perSecond, int burst) {
-        return new ApiGuard(tokens(), callers(), new ApiGuard.Config() {
+        Attachments attachments = (Attachments) Proxy.newProxyInstance(ApiGuardTest.class.getClassLoader(),
+                new Class<?>[] {Attachments.class}, (proxy, m, args) -> {
+                    if (m.getName().equals("maxBytes")) {
+                        return UPLOAD_BYTES;
+                    }
+                    throw new UnsupportedOperationException(m.getName());
+                });
+        return new ApiGuard(tokens(), callers(), attachments, new ApiGuard.Config() {
             @Override
             public Class<? extends Annotation> annotationType() {
                 return ApiGuard.Config.class;
@@ -126,6 +171,11 @@ class ApiGuardTest {
             @Override
             public int rate_burst() {
                 return burst;
+            }
+
+            @Override
+            public long body_maxBytes() {
+                return JSON_BYTES;
             }
         });
     }
@@ -192,18 +242,54 @@ class ApiGuardTest {
         String contentType;
         String body = "";
         boolean served;
+        int read;
         final Map<String, String> headers = new HashMap<>();
     }
 
     private static Answer call(ApiGuard guard, String method, String uri, String authorization) throws Exception {
+        return call(guard, method, uri, authorization, null, -1, null);
+    }
+
+    /**
+     * @param contentType the body's type, or null
+     * @param length its Content-Length, or -1
+     * @param chunked a body sent without a length (Transfer-Encoding: chunked), or null
+     */
+    private static Answer call(ApiGuard guard, String method, String uri, String authorization, String contentType,
+            long length, byte[] chunked) throws Exception {
         Answer answer = new Answer();
+        InputStream in = new ByteArrayInputStream(chunked == null ? new byte[0] : chunked);
+        ServletInputStream body = new ServletInputStream() {
+            @Override
+            public int read() throws IOException {
+                return in.read();
+            }
+
+            @Override
+            public boolean isFinished() {
+                return false;
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setReadListener(ReadListener listener) {
+            }
+        };
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(ApiGuardTest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
                     case "getMethod" -> method;
                     case "getRequestURI" -> uri;
                     case "getContextPath" -> "/api";
-                    case "getHeader" -> "Authorization".equals(args[0]) ? authorization : null;
+                    case "getHeader" -> "Authorization".equals(args[0]) ? authorization
+                            : "Transfer-Encoding".equals(args[0]) && chunked != null ? "chunked" : null;
+                    case "getContentType" -> contentType;
+                    case "getContentLengthLong" -> length;
+                    case "getInputStream" -> body;
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
         ServletOutputStream out = new ServletOutputStream() {
@@ -235,7 +321,10 @@ class ApiGuardTest {
                     }
                     return null;
                 });
-        guard.serve(request, response, () -> answer.served = true);
+        guard.serve(request, response, served -> {
+            answer.served = true;
+            answer.read = served.getInputStream().readAllBytes().length;
+        });
         answer.body = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
         return answer;
     }
