@@ -26,6 +26,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 
 import org.tesseracrm.kernel.api.ValidationException;
+import org.tesseracrm.kernel.api.record.RecordTypes;
+import org.tesseracrm.kernel.api.security.ApiTokens;
 import org.tesseracrm.kernel.api.security.GroupInfo;
 import org.tesseracrm.kernel.api.security.ProfileInfo;
 import org.tesseracrm.kernel.api.security.RegionalSettings;
@@ -34,16 +36,22 @@ import org.tesseracrm.kernel.api.security.SecurityAdmin;
 import org.tesseracrm.kernel.api.security.UserInfo;
 import org.tesseracrm.kernel.api.security.UserInput;
 import org.tesseracrm.kernel.api.security.UserSettings;
+import org.tesseracrm.kernel.ui.internal.views.ApiTokensPanel;
 import org.tesseracrm.kernel.ui.internal.views.RegionalFields;
 import org.tesseracrm.kernel.ui.kit.FieldErrors;
 
-/** Administration → Users: create, edit, deactivate and reset the password of users. */
+/**
+ * Administration → Users: create, edit, deactivate and reset the password of users, and manage a user's API
+ * tokens (e.g. those of a service user that scripts run as).
+ */
 @PageTitle("Users · Tessera CRM")
 public class UsersView extends VerticalLayout {
     private static final long serialVersionUID = 1L;
 
     private final transient SecurityAdmin security;
     private final transient UserSettings settings;
+    private final transient ApiTokens tokens;
+    private final transient RecordTypes types;
     private final Grid<UserInfo> grid = new Grid<>();
     private transient Map<Long, String> roleNames = Map.of();
     private transient Map<Long, String> profileNames = Map.of();
@@ -52,10 +60,14 @@ public class UsersView extends VerticalLayout {
     /**
      * @param security the user store
      * @param settings the users' time zones and locales
+     * @param tokens the users' API tokens
+     * @param types the installed record types, which a token may be limited to
      */
-    public UsersView(SecurityAdmin security, UserSettings settings) {
+    public UsersView(SecurityAdmin security, UserSettings settings, ApiTokens tokens, RecordTypes types) {
         this.security = security;
         this.settings = settings;
+        this.tokens = tokens;
+        this.types = types;
         setSizeFull();
         Button create = new Button("New user", e -> edit(null));
         create.setId("users-new");
@@ -92,7 +104,9 @@ public class UsersView extends VerticalLayout {
         toggle.setId("users-toggle-" + user.username());
         Button reset = new Button("Reset password", e -> resetPassword(user));
         reset.setId("users-reset-" + user.username());
-        HorizontalLayout buttons = new HorizontalLayout(edit, toggle, reset);
+        Button apiTokens = new Button("API tokens", e -> apiTokens(user));
+        apiTokens.setId("users-tokens-" + user.username());
+        HorizontalLayout buttons = new HorizontalLayout(edit, toggle, reset, apiTokens);
         buttons.getChildren().forEach(b -> ((Button) b).addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY));
         return buttons;
     }
@@ -166,6 +180,17 @@ public class UsersView extends VerticalLayout {
         save.setId("user-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void apiTokens(UserInfo user) {
+        Dialog dialog = new Dialog();
+        dialog.setId("users-tokens-dialog");
+        dialog.setHeaderTitle("API tokens of " + user.username());
+        dialog.setWidth("min(72em, 95vw)");
+        // the user's own rights still bound every call made with the token: offering every type is safe
+        dialog.add(new ApiTokensPanel(tokens, types, ApiTokensPanel.everyType(), user.username()));
+        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
         dialog.open();
     }
 

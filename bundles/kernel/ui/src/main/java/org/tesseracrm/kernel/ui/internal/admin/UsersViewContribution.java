@@ -4,6 +4,8 @@ import com.vaadin.flow.component.Component;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Reference;
+import org.tesseracrm.kernel.api.record.RecordTypes;
+import org.tesseracrm.kernel.api.security.ApiTokens;
 import org.tesseracrm.kernel.api.security.SecurityAdmin;
 import org.tesseracrm.kernel.api.security.UserSettings;
 import org.tesseracrm.kernel.api.ui.CrmView;
@@ -16,15 +18,22 @@ import org.tesseracrm.kernel.api.ui.ViewContribution;
 public class UsersViewContribution implements ViewContribution {
     private final SecurityAdmin security;
     private final UserSettings settings;
+    private final ApiTokens tokens;
+    private final RecordTypes types;
 
     /**
      * @param security what the page shows and changes
      * @param settings the users' time zones and locales
+     * @param tokens the users' API tokens
+     * @param types the installed record types, which a token may be limited to
      */
     @Activate
-    public UsersViewContribution(@Reference SecurityAdmin security, @Reference UserSettings settings) {
+    public UsersViewContribution(@Reference SecurityAdmin security, @Reference UserSettings settings,
+            @Reference ApiTokens tokens, @Reference RecordTypes types) {
         this.security = security;
         this.settings = settings;
+        this.tokens = tokens;
+        this.types = types;
     }
 
     @Override
@@ -34,6 +43,6 @@ public class UsersViewContribution implements ViewContribution {
 
     @Override
     public Component createView() {
-        return new UsersView(security, settings);
+        return new UsersView(security, settings, tokens, types);
     }
 }

@@ -38,6 +38,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tesseracrm.kernel.api.module.ModuleRegistry;
+import org.tesseracrm.kernel.api.record.RecordTypes;
+import org.tesseracrm.kernel.api.security.ApiTokens;
 import org.tesseracrm.kernel.api.security.Authenticator;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.Caller;
@@ -91,11 +93,13 @@ public class TesseraServlet extends VaadinServlet {
      * @param callers binds the logged-in user to each request
      * @param access what the user may see
      * @param settings the users' time zones and locales
+     * @param tokens the users' API tokens, for My profile
+     * @param types the installed record types, which a token may be limited to
      */
     @Activate
     public TesseraServlet(@Reference ViewRegistry views, @Reference Authenticator authenticator,
             @Reference ModuleRegistry modules, @Reference CallerContext callers, @Reference AccessControl access,
-            @Reference UserSettings settings) {
+            @Reference UserSettings settings, @Reference ApiTokens tokens, @Reference RecordTypes types) {
         this.views = views;
         this.callers = callers;
         this.guard = new AccessGuard(views, access, callers);
@@ -103,7 +107,7 @@ public class TesseraServlet extends VaadinServlet {
         this.shellViews = Map.of(
                 MainLayout.class, () -> new MainLayout(views, access, callers),
                 LoginView.class, () -> new LoginView(authenticator, callers, settings),
-                ProfileView.class, () -> new ProfileView(settings),
+                ProfileView.class, () -> new ProfileView(settings, tokens, types, access),
                 ChangePasswordView.class, () -> new ChangePasswordView(authenticator),
                 HomeView.class, () -> new HomeView(modules, access));
     }

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -15,6 +16,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
 import org.tesseracrm.kernel.api.ValidationException;
+import org.tesseracrm.kernel.api.record.RecordTypes;
+import org.tesseracrm.kernel.api.security.AccessControl;
+import org.tesseracrm.kernel.api.security.ApiTokens;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.RegionalSettings;
 import org.tesseracrm.kernel.api.security.UserSettings;
@@ -24,7 +28,8 @@ import org.tesseracrm.kernel.ui.kit.LocalTimes;
 
 /**
  * My profile, opened from the user's name in the top bar: their time zone and locale, which every
- * screen, export and reminder uses for dates and times, and the way to change their password.
+ * screen, export and reminder uses for dates and times, the way to change their password, and their
+ * personal API tokens ({@link ApiTokensPanel}).
  */
 @Route(value = "profile", layout = MainLayout.class)
 @PageTitle("My profile · Tessera CRM")
@@ -35,8 +40,13 @@ public class ProfileView extends VerticalLayout {
     private final RegionalFields regional = new RegionalFields("profile");
     private final Paragraph sample = new Paragraph();
 
-    /** @param settings reads and stores the user's settings */
-    public ProfileView(UserSettings settings) {
+    /**
+     * @param settings reads and stores the user's settings
+     * @param tokens the user's API tokens
+     * @param types the installed record types, which a token may be limited to
+     * @param access which of them the user may see
+     */
+    public ProfileView(UserSettings settings, ApiTokens tokens, RecordTypes types, AccessControl access) {
         this.settings = settings;
         String username = ShellSession.caller().map(Caller::username).orElse("");
         RegionalSettings mine = settings.regional();
@@ -54,7 +64,10 @@ public class ProfileView extends VerticalLayout {
                 new HorizontalLayout(save, password));
         form.setPadding(false);
         form.setMaxWidth("32em");
-        add(new H2("My profile: " + username), form);
+        H3 apiTokens = new H3("API tokens");
+        apiTokens.setId("profile-api-tokens");
+        add(new H2("My profile: " + username), form, apiTokens,
+                new ApiTokensPanel(tokens, types, ApiTokensPanel.viewableBy(access::permitted), username));
     }
 
     private void showSample(RegionalSettings chosen) {
