@@ -1131,6 +1131,72 @@ public class RecordPlatformIT {
         }
     }
 
+    /**
+     * Keyset paging ({@code Records.slice}) on this database: 150 contacts with equal names, empty first names and
+     * NULL custom values, walked 7 at a time in several orders, give the rows of {@code page} in its order, each once.
+     */
+    @Test
+    public void u0_aListReadWithCursorsGivesEveryRowOnceInTheOrderOfItsPages() throws Exception {
+        fixture();
+        List<String> lastNames = List.of("Walker", "Wall", "Walsh", "Walton", "Wallace");
+        List<String> segments = List.of("Enterprise", "SMB", "Legacy");
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("INSERT INTO "
+                + "CRM_CONTACT (ID, FIRST_NAME, LAST_NAME, EMAIL, PHONE, COMPANY_NAME, OWNER, CREATED_AT, UPDATED_AT,"
+                + " VERSION, CF_SEGMENT, CF_SCORE, CF_RENEWAL) VALUES (?, ?, ?, '', '', 'Keyset Walk', 'planner', ?, ?, 1,"
+                + " ?, ?, ?)")) {
+            for (int i = 0; i < 150; i++) {
+                java.sql.Timestamp created = java.sql.Timestamp.valueOf(java.time.LocalDateTime.of(2026, 12, 5, 9, 0)
+                        .plusSeconds(i % 7).plusNanos(i % 2 * 123_000L));
+                insert.setLong(1, 9_000_500L - 3L * i);
+                insert.setString(2, i % 4 == 0 ? "" : List.of("Ann", "Bo", "Cy").get(i % 3));
+                insert.setString(3, lastNames.get(i * 2 % lastNames.size()));
+                insert.setTimestamp(4, created);
+                insert.setTimestamp(5, created);
+                insert.setString(6, i % 5 == 0 ? null : segments.get(i % 3));
+                insert.setBigDecimal(7, i % 4 == 1 ? null : BigDecimal.valueOf(i * 13 % 9, 1));
+                insert.setDate(8, i % 3 == 0 ? null : java.sql.Date.valueOf(LocalDate.of(2027, 1, 1 + i % 5)));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        }
+        try {
+            RecordQuery walked = RecordQuery.page(0, 7).withFilters(List.of(Filter.of("companyName", FilterOp.EQUALS,
+                    "keyset walk")));
+            for (RecordQuery list : List.of(walked,
+                    walked.withSort(List.of(new SortOrder("cf_score", false), new SortOrder("firstName", true))),
+                    walked.withSort(List.of(new SortOrder("cf_segment", true), new SortOrder("cf_renewal", false))),
+                    walked.withSort(List.of(new SortOrder("cf_renewal", true), new SortOrder("createdAt", false))),
+                    walked.withSort(List.of(new SortOrder("createdAt", true))).withText("walk"),
+                    walked.withFilters(List.of(new Filter("cf_score", FilterOp.BETWEEN, List.of("0.2", "0.6"))))
+                            .withSort(List.of(new SortOrder("cf_score", true))))) {
+                List<Long> paged = as("planner", () -> records.page(CONTACT, list.withPage(0, 1000))).stream()
+                        .map(RecordRow::id).toList();
+                List<Long> sliced = new ArrayList<>();
+                Optional<String> cursor = Optional.empty();
+                do {
+                    Optional<String> at = cursor;
+                    org.tesseracrm.kernel.api.record.RecordSlice slice = as("planner", () -> records.slice(CONTACT, list, at));
+                    assertTrue("only the last slice is short", slice.rows().size() == 7 || slice.next().isEmpty());
+                    slice.rows().forEach(row -> sliced.add(row.id()));
+                    cursor = slice.next();
+                } while (cursor.isPresent());
+                assertTrue(list + ": " + paged.size(), paged.size() > 20);
+                assertEquals(list.toString(), paged, sliced);
+            }
+        } finally {
+            try (Connection c = dataSource.getConnection(); PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM CRM_CONTACT WHERE COMPANY_NAME = 'Keyset Walk'")) {
+                delete.executeUpdate();
+                if (!c.getAutoCommit()) {
+                    c.commit();
+                }
+            }
+        }
+    }
+
     private <T> T as(String user, Supplier<T> work) {
         return callers.callAs(new Caller(user), work);
     }
