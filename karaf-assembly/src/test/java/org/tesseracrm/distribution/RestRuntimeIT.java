@@ -166,8 +166,11 @@ public class RestRuntimeIT {
         long contacts = callers.callAs(ADMIN, () -> records.count("contact", RecordQuery.page(0, 1), 1000));
         features.uninstallFeature("crm-rest", NO_REFRESH);
         assertFalse(features.isInstalled(features.getFeature("crm-rest")));
-        // (the shell's context at / answers what /api no longer does)
+        // the shell's context at / answers what /api no longer does: a 404 problem, never a page
         assertTrue("the API is gone", eventually(() -> !isPing(get("/api/v1/ping"))));
+        HttpResponse<String> gone = get("/api/v1/ping");
+        assertProblem(404, gone);
+        assertTrue(gone.body(), gone.body().contains("feature:install crm-rest"));
         assertTrue("no REST bundle left", Arrays.stream(context.getBundles()).noneMatch(b -> b.getState() != Bundle.UNINSTALLED
                 && List.of("org.tesseracrm.kernel.rest", "org.eclipse.osgitech.rest").contains(b.getSymbolicName())));
         assertTrue("every Tessera bundle still active", Arrays.stream(context.getBundles())

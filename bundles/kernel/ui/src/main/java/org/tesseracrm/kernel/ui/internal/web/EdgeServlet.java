@@ -1,6 +1,7 @@
 package org.tesseracrm.kernel.ui.internal.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,10 @@ public class EdgeServlet extends HttpServlet {
     static final String MODULES = "modules";
 
     private static final long serialVersionUID = 1L;
+    /** What {@code /api/...} answers while the REST API (feature {@code crm-rest}) is not installed. */
+    static final String NO_API = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
+            + "\"detail\":\"The REST API is not installed on this server. An administrator installs it with "
+            + "feature:install crm-rest.\"}";
     private static final Logger LOG = LoggerFactory.getLogger(EdgeServlet.class);
 
     private final transient Map<HealthIndicator, String> indicators = new ConcurrentHashMap<>();
@@ -110,6 +115,15 @@ public class EdgeServlet extends HttpServlet {
             HealthEndpoint.answer(report(), request, response);
             return;
         }
+        if (isApi(request.getPathInfo())) {
+            // The API has a context of its own while crm-rest is installed; without it, no page must answer 200.
+            byte[] body = NO_API.getBytes(StandardCharsets.UTF_8);
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            response.setContentType("application/problem+json");
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+            return;
+        }
         TesseraServlet current = shell.get();
         if (current != null && current != failed && !blockedByDownPart()) {
             TesseraServlet servlet = start(current);
@@ -119,6 +133,11 @@ public class EdgeServlet extends HttpServlet {
             }
         }
         MaintenancePage.answer(report().reason(), request, response);
+    }
+
+    /** @return whether the path is the REST API's ({@code /api} or below) */
+    static boolean isApi(String path) {
+        return path != null && (path.equals("/api") || path.startsWith("/api/"));
     }
 
     /** @return whether a part other than the modules is DOWN (the database, say): no page could work */

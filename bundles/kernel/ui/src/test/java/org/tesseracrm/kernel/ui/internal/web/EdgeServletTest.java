@@ -51,6 +51,19 @@ class EdgeServletTest {
     }
 
     @Test
+    void theApiAddressesAnswerANotFoundProblemWhileTheRestApiIsNotInstalledNeverThePage() throws Exception {
+        edge.bindIndicator(HealthStatus::up, Map.of(HealthIndicator.COMPONENT, "database"));
+        edge.bindModules(REGISTRY);
+        for (String path : List.of("/api", "/api/v1/records/contact")) {
+            FakeHttp response = get(path);
+            assertEquals(404, response.status, path);
+            assertEquals("application/problem+json", response.contentType);
+            assertTrue(response.text().contains("feature:install crm-rest"), response.text());
+        }
+        assertEquals(503, get("/apis").status, "only the API's own addresses: /apis is a page (here: maintenance)");
+    }
+
+    @Test
     void healthIsDownWith503AndNamesTheFailingPart() throws Exception {
         edge.bindIndicator(() -> HealthStatus.down("Unreachable."), Map.of(HealthIndicator.COMPONENT, "database"));
         edge.bindModules(REGISTRY);
