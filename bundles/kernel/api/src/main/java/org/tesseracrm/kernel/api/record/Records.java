@@ -86,6 +86,40 @@ public interface Records {
     long count(String recordType, RecordQuery query, long atMost);
 
     /**
+     * Groups a list by a single-choice field, as a board shows it in columns: for each value, how many of the
+     * records the query matches hold it and the sums of some number fields over them, in one grouped read (the same
+     * visibility, search text and filters as {@link #page}). The records of one group are a {@link #page} or
+     * {@link #slice} of the same query with the filter {@link #groupFilter}.
+     *
+     * <p>The groups come in the order a board shows its columns: for a pick-list, every active value in the
+     * admin's order (an empty group too), then inactive or unknown values some records still hold; for a user
+     * field (the owner), the users holding records, by name. A last group with an empty value holds the records
+     * without a value, when there are any.
+     *
+     * @param recordType a record type id
+     * @param query search text and filters (page and order are ignored)
+     * @param groupField the field to group by: a {@link FieldType#PICKLIST} or {@link FieldType#USER} field
+     * @param sumFields {@link FieldType#NUMBER} or {@link FieldType#MONEY} fields to sum; may be empty
+     * @return the groups
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.view}
+     * @throws org.tesseracrm.kernel.api.ValidationException as {@link #page}, and if the grouping field is not a
+     *     pick-list or user field or a summed field not a number
+     * @since 2.1
+     */
+    List<RecordGroup> groups(String recordType, RecordQuery query, String groupField, List<String> sumFields);
+
+    /**
+     * @param groupField the field a list is grouped by
+     * @param value a group's {@link RecordGroup#value}
+     * @return the filter that keeps the records of that group: the field is exactly the value, or is empty
+     * @since 2.1
+     */
+    static Filter groupFilter(String groupField, Optional<String> value) {
+        return value.map(v -> Filter.of(groupField, FilterOp.IN, v))
+                .orElseGet(() -> new Filter(groupField, FilterOp.EMPTY, List.of()));
+    }
+
+    /**
      * @param recordType a record type id
      * @param id a record id
      * @return the record with all its fields, if it exists and the caller sees it

@@ -12,7 +12,8 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface SavedViews {
     /**
      * @param recordType a record type id
-     * @return the caller's own views and the shared ones, by name
+     * @return the caller's own views and the shared ones, by name: list views and board configurations
+     *     ({@link SavedView#board}) alike
      */
     List<SavedView> list(String recordType);
 
@@ -22,7 +23,9 @@ public interface SavedViews {
      * @param view the view; its owner is ignored, the caller becomes the owner
      * @return the saved view
      * @throws org.tesseracrm.kernel.api.ValidationException if the name is blank or longer than 60
-     *     characters, or a filter, sort key or column is not valid for the record type
+     *     characters, or a filter, sort key or column is not valid for the record type; for a board, if its
+     *     grouping field is not a pick-list or user field, or the name is the caller's list view's (and the
+     *     other way round: a list and a board never replace each other)
      * @throws org.tesseracrm.kernel.api.PermissionDeniedException to share without {@code .configure}
      */
     SavedView save(SavedView view);

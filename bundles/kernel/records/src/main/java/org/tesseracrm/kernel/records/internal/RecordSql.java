@@ -290,6 +290,21 @@ final class RecordSql {
     }
 
     /**
+     * @param by the field grouped by
+     * @param summed the fields summed in each group
+     * @return the grouped SELECT of the query's rows (same visibility, text and filters as {@link #select}): per value
+     *     of the field, the value, the number of rows and the sums, in that column order
+     */
+    Sql groups(Connection c, RecordQuery query, Visibility visible, FieldDefinition by, List<FieldDefinition> summed)
+            throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String sql = "SELECT " + by.column() + ", COUNT(*)" + summed.stream().map(f -> ", SUM(" + f.column() + ")")
+                .collect(Collectors.joining()) + " FROM " + type.table() + where(query, visible, params, terms(c, query))
+                + " GROUP BY " + by.column();
+        return new Sql(sql, params);
+    }
+
+    /**
      * @return for each "contains" filter on a field with a complete values list (Derby), the lower-cased
      *     values that contain its text, when they are selective
      */

@@ -3,6 +3,7 @@ package org.tesseracrm.kernel.records.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,6 +41,7 @@ import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.IdGenerator;
 import org.tesseracrm.kernel.api.record.RecordEvents;
+import org.tesseracrm.kernel.api.record.RecordGroup;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordRow;
@@ -136,6 +138,75 @@ public class RecordsImpl implements Records {
         });
     }
 
+    /**
+     * One grouped read ({@link RecordSql#groups}); NULL and the empty text a predefined column holds are both "no
+     * value". The groups are then put in column order: the pick-list's values as the admin ordered them, or the
+     * users by name.
+     */
+    @Override
+    public List<RecordGroup> groups(String recordType, RecordQuery query, String groupField, List<String> sumFields) {
+        RecordType type = types.allowed(recordType, access, "view");
+        RecordSql sql = new RecordSql(type, catalog.fields(type), catalog.search());
+        FieldDefinition by = catalog.field(type, groupField);
+        if (by.type() != FieldType.PICKLIST && by.type() != FieldType.USER) {
+            throw new ValidationException(List.of(new FieldError(groupField, "Lists cannot be grouped by \""
+                    + by.label() + "\": choose a pick-list or a user")));
+        }
+        List<FieldDefinition> summed = new ArrayList<>();
+        for (String name : sumFields) {
+            FieldDefinition field = catalog.field(type, name);
+            if (field.type() != FieldType.NUMBER && field.type() != FieldType.MONEY) {
+                throw new ValidationException(List.of(new FieldError(name, "\"" + field.label() + "\" is not a number")));
+            }
+            if (!summed.contains(field)) {
+                summed.add(field);
+            }
+        }
+        Visibility visible = access.visibility();
+        Map<String, RecordGroup> found = catalog.jdbc().inTransaction(c -> {
+            Sql select = sql.groups(c, query, visible, by, summed);
+            Map<String, RecordGroup> read = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement(select.text())) {
+                select.bind(s);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        String value = rs.getString(1);
+                        String key = value == null ? "" : value;
+                        Map<String, BigDecimal> sums = new LinkedHashMap<>();
+                        for (int i = 0; i < summed.size(); i++) {
+                            BigDecimal sum = rs.getBigDecimal(3 + i);
+                            sums.put(summed.get(i).name(), sum == null ? BigDecimal.ZERO : sum);
+                        }
+                        RecordGroup group = new RecordGroup(key.isEmpty() ? Optional.empty() : Optional.of(key),
+                                rs.getLong(2), sums);
+                        read.merge(key, group, RecordsImpl::together); // NULL and '' are both "none"
+                    }
+                }
+            }
+            return read;
+        });
+        List<String> order = new ArrayList<>();
+        if (by.type() == FieldType.PICKLIST) {
+            catalog.pickList(type.id(), by.name()).stream().filter(v -> v.active() || found.containsKey(v.value()))
+                    .forEach(v -> order.add(v.value()));
+        }
+        found.keySet().stream().filter(v -> !v.isEmpty() && !order.contains(v))
+                .sorted(String.CASE_INSENSITIVE_ORDER.thenComparing(java.util.Comparator.naturalOrder()))
+                .forEach(order::add);
+        if (found.containsKey("")) {
+            order.add("");
+        }
+        Map<String, BigDecimal> zero = new LinkedHashMap<>();
+        summed.forEach(f -> zero.put(f.name(), BigDecimal.ZERO));
+        return order.stream().map(v -> found.getOrDefault(v, new RecordGroup(Optional.of(v), 0, zero))).toList();
+    }
+
+    private static RecordGroup together(RecordGroup a, RecordGroup b) {
+        Map<String, BigDecimal> sums = new LinkedHashMap<>(a.sums());
+        b.sums().forEach((field, sum) -> sums.merge(field, sum, BigDecimal::add));
+        return new RecordGroup(a.value(), a.count() + b.count(), sums);
+    }
+
     @Override
     public Optional<RecordRow> get(String recordType, long id) {
         RecordType type = types.allowed(recordType, access, "view");
@@ -191,9 +262,10 @@ public class RecordsImpl implements Records {
                 insert.executeUpdate();
             }
             SearchTerms.written(c, catalog.search(), type, id, id);
-            RecordRow created = read(c, sql, id, RecordSql.EVERYONE).orElseThrow();
-            lifecycle.call(type.id(), p -> p.afterCreate(change(c, type, id, caller, created.values().keySet(), null,
-                    created)));
+            RecordRow inserted = read(c, sql, id, RecordSql.EVERYONE).orElseThrow();
+            lifecycle.call(type.id(), p -> p.afterCreate(change(c, type, id, caller, inserted.values().keySet(), null,
+                    inserted)));
+            RecordRow created = reread(c, sql, type, "afterCreate", inserted, RecordSql.EVERYONE);
             audit.record(new RecordChange(type.moduleId(), type.id(), id, type.title(created), owner,
                     AuditAction.CREATE, Map.of(), texts(created)));
             lifecycle.post(catalog.jdbc().scope(), type.id(), List.of(id), RecordEvents.CREATED, caller,
@@ -446,8 +518,9 @@ public class RecordsImpl implements Records {
             }
             lifecycle.call(type.id(), p -> p.beforeUpdate(change(c, type, id, actor, named, before, null)));
             write(c, type, fields, List.of(before), changes, null);
-            RecordRow after = read(c, sql, id, visible).orElseThrow();
-            lifecycle.call(type.id(), p -> p.afterUpdate(change(c, type, id, actor, named, before, after)));
+            RecordRow written = read(c, sql, id, visible).orElseThrow();
+            lifecycle.call(type.id(), p -> p.afterUpdate(change(c, type, id, actor, named, before, written)));
+            RecordRow after = reread(c, sql, type, "afterUpdate", written, visible);
             audit.record(change(type, before, after, changes.keySet()));
             lifecycle.post(catalog.jdbc().scope(), type.id(), List.of(id), RecordEvents.UPDATED, actor, named, null);
             return after;
@@ -655,6 +728,16 @@ public class RecordsImpl implements Records {
         return errors;
     }
 
+    /**
+     * @return the record as the after-participants left it: read again if one follows the type, since a
+     *     participant may have set fields the module derives in the same transaction (an opportunity's
+     *     expected amount), so that callers and the audit see the stored values
+     */
+    private RecordRow reread(Connection c, RecordSql sql, RecordType type, String method, RecordRow row,
+            Visibility visible) throws SQLException {
+        return lifecycle.follows(type.id(), method) ? read(c, sql, row.id(), visible).orElse(row) : row;
+    }
+
     /** Changes the rows in one transaction, then audits each. */
     private long bulk(RecordType type, List<FieldDefinition> fields, List<RecordRow> rows,
             Map<FieldDefinition, Object> changes, String owner) {
@@ -672,12 +755,14 @@ public class RecordsImpl implements Records {
                 lifecycle.call(type.id(), p -> p.beforeUpdate(change(c, type, row.id(), actor, named, row, null)));
             }
             write(c, type, fields, rows, changes, owner);
-            List<RecordRow> after = sql.rowsByIds(c, rows.stream().map(RecordRow::id).toList(),
+            List<RecordRow> written = sql.rowsByIds(c, rows.stream().map(RecordRow::id).toList(),
                     RecordSql.EVERYONE);
-            for (RecordRow row : after) {
+            for (RecordRow row : written) {
                 lifecycle.call(type.id(), p -> p.afterUpdate(change(c, type, row.id(), actor, named,
                         before.get(row.id()), row)));
             }
+            List<RecordRow> after = lifecycle.follows(type.id(), "afterUpdate")
+                    ? sql.rowsByIds(c, rows.stream().map(RecordRow::id).toList(), RecordSql.EVERYONE) : written;
             audit.recordAll(after.stream().map(row -> change(type, before.get(row.id()), row, changed)).toList());
             lifecycle.post(catalog.jdbc().scope(), type.id(), after.stream().map(RecordRow::id).toList(),
                     RecordEvents.UPDATED, actor, named, null);

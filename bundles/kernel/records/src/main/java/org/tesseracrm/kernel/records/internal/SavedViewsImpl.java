@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,6 +24,7 @@ import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.PermissionDeniedException;
 import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
+import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.Filter;
 import org.tesseracrm.kernel.api.record.FilterOp;
 import org.tesseracrm.kernel.api.record.RecordType;
@@ -33,7 +35,8 @@ import org.tesseracrm.kernel.api.security.AccessControl;
 
 /**
  * Keeps saved list views in {@code CRM_SAVED_VIEW}, one row per owner, record type and name, the
- * definition as CSV lines ({@code text}, {@code sort}, {@code filter}, {@code columns}).
+ * definition as CSV lines ({@code text}, {@code sort}, {@code filter}, {@code columns}, and for a board
+ * configuration {@code group}, its grouping field).
  */
 @Component(service = SavedViews.class)
 public class SavedViewsImpl implements SavedViews {
@@ -95,13 +98,30 @@ public class SavedViewsImpl implements SavedViews {
         // Builds the view's query the way the list will run it: unknown fields and bad values fail here.
         new RecordSql(type, fields).select(view.query(), RecordSql.EVERYONE, true);
         view.columns().forEach(column -> catalog.field(type, column));
+        view.groupBy().map(group -> catalog.field(type, group)).filter(group -> group.type() != FieldType.PICKLIST
+                && group.type() != FieldType.USER).ifPresent(group -> {
+                    throw invalid("groupBy", "Boards group by a pick-list or a user, not by \"" + group.label() + "\".");
+                });
         SavedView saved = new SavedView(view.recordType(), name, caller, view.shared(), view.text(), view.filters(),
-                view.sort(), view.columns());
+                view.sort(), view.columns(), view.groupBy());
         String definition = encode(saved);
         if (definition.length() > DEFINITION_MAX) {
             throw invalid("filters", "This view has too many filters or columns to be saved.");
         }
         catalog.jdbc().inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT DEFINITION FROM CRM_SAVED_VIEW WHERE RECORD_TYPE = ?"
+                    + " AND OWNER = ? AND NAME = ?")) {
+                s.setString(1, saved.recordType());
+                s.setString(2, caller);
+                s.setString(3, name);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next() && decode(saved.recordType(), caller, name, false, rs.getString(1), Set.of()).board()
+                            != saved.board()) {
+                        throw invalid("name", "You already have a " + (saved.board() ? "list view" : "board")
+                                + " of this name; choose another.");
+                    }
+                }
+            }
             remove(c, saved.recordType(), caller, name);
             try (PreparedStatement s = c.prepareStatement("INSERT INTO CRM_SAVED_VIEW (RECORD_TYPE, OWNER, NAME, SHARED,"
                     + " DEFINITION) VALUES (?, ?, ?, ?, ?)")) {
@@ -158,6 +178,9 @@ public class SavedViewsImpl implements SavedViews {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
             printer.printRecord("text", view.text());
+            if (view.groupBy().isPresent()) {
+                printer.printRecord("group", view.groupBy().get());
+            }
             for (SortOrder key : view.sort()) {
                 printer.printRecord("sort", key.field(), key.ascending() ? "asc" : "desc");
             }
@@ -184,11 +207,13 @@ public class SavedViewsImpl implements SavedViews {
         List<SortOrder> sort = new ArrayList<>();
         List<Filter> filters = new ArrayList<>();
         List<String> columns = new ArrayList<>();
+        Optional<String> groupBy = Optional.empty();
         try {
             for (CSVRecord line : CSVFormat.DEFAULT.parse(new StringReader(definition))) {
                 List<String> cells = line.toList();
                 switch (cells.get(0)) {
                     case "text" -> text = cells.get(1);
+                    case "group" -> groupBy = Optional.of(cells.get(1)); // kept even when the field went: still a board
                     case "sort" -> {
                         if (fields.contains(cells.get(1))) {
                             sort.add(new SortOrder(cells.get(1), "asc".equals(cells.get(2))));
@@ -208,7 +233,7 @@ public class SavedViewsImpl implements SavedViews {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new SavedView(recordType, name, owner, shared, text, filters, sort, columns);
+        return new SavedView(recordType, name, owner, shared, text, filters, sort, columns, groupBy);
     }
 
     private static ValidationException invalid(String field, String message) {

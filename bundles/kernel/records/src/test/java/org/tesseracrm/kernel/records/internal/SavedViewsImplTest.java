@@ -29,6 +29,19 @@ class SavedViewsImplTest {
     }
 
     @Test
+    void aBoardConfigurationReadsBackWithItsGroupingFieldAndAnOldListViewStaysAList() {
+        SavedView board = new SavedView("person", "Pipeline", "ann", false, "", VIEW.filters(), VIEW.sort(),
+                List.of("name", "cf_score"), java.util.Optional.of("cf_segment"));
+        Set<String> fields = Set.of("name", "email", "cf_segment", "cf_score");
+
+        SavedView read = SavedViewsImpl.decode("person", "ann", "Pipeline", false, SavedViewsImpl.encode(board), fields);
+
+        assertEquals(board, read);
+        assertEquals(true, read.board());
+        assertEquals(false, SavedViewsImpl.decode("person", "ann", "v", true, SavedViewsImpl.encode(VIEW), fields).board());
+    }
+
+    @Test
     void filtersSortKeysAndColumnsOfRemovedFieldsAreLeftOut() {
         SavedView read = SavedViewsImpl.decode("person", "ann", "v", false, SavedViewsImpl.encode(VIEW),
                 Set.of("name", "email", "cf_segment"));
