@@ -61,10 +61,16 @@ final class Karaf implements AutoCloseable {
 
     /** Starts {@code bin/karaf server}; returns at once. */
     void launch() throws IOException {
+        launch(java.util.Map.of());
+    }
+
+    /** Starts {@code bin/karaf server} with these variables added to its environment; returns at once. */
+    void launch(java.util.Map<String, String> environment) throws IOException {
         ProcessBuilder builder = new ProcessBuilder("bin/karaf", "server").directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
         builder.environment().putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(environment);
         launcher = builder.start();
     }
 
