@@ -718,6 +718,87 @@ class DistributionIT {
         }
     }
 
+    /**
+     * Issue 18.4: a read-only API token created in My profile shows its secret once, works at once over HTTP as its
+     * user, and revoking it on the same page makes the next call 401.
+     */
+    @Test
+    @Order(17)
+    void aReadOnlyTokenCreatedInMyProfileCallsTheApiUntilItIsRevokedThere() throws Exception {
+        // crm-rest is a boot feature; /health may be UP before the API's servlet is registered
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        int ping = 0;
+        for (long end = System.nanoTime() + Duration.ofSeconds(60).toNanos(); ping != 200 && System.nanoTime() < end;
+                Thread.sleep(250)) {
+            try {
+                ping = crm.get("/api/v1/ping").statusCode();
+            } catch (java.io.IOException notYet) {
+                ping = 0;
+            }
+        }
+        assertEquals(200, ping, "crm-rest answers; log:\n" + crm.logTail());
+        String secret;
+        long id;
+        try (Browser browser = new Browser()) {
+            browser.open(crm.url("/profile"));
+            browser.logIn("admin", PASSWORD);
+            browser.open(crm.url("/profile"));
+            browser.click("api-token-new");
+            browser.type("api-token-name", "Browser test");
+            // read only is the default, the safer start: nothing to choose
+            assertTrue(browser.text("#api-token-scope").contains("Read only"), browser.text("#api-token-scope"));
+            browser.choose("api-token-expiry", "In 30 days");
+            browser.click("api-token-create");
+            secret = browser.until(Duration.ofSeconds(10), d -> {
+                String value = browser.shown("api-token-secret") ? browser.attribute("api-token-secret", "value") : "";
+                return value == null || value.isEmpty() ? null : value;
+            });
+            assertTrue(secret.matches("tsk_[A-Za-z0-9_-]{43}"), secret);
+            assertTrue(browser.text("#api-token-warning").contains("It will not be shown again"),
+                    browser.text("#api-token-warning"));
+            browser.screenshot("api-token-shown-once");
+            browser.click("api-token-done");
+            browser.until(Duration.ofSeconds(10), d -> !browser.shown("api-token-secret")
+                    && browser.gridCells("api-tokens-grid").containsAll(List.of("Browser test", "Read only", "All", "Active")));
+
+            java.net.http.HttpResponse<String> me = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(crm.url("/api/v1/me"))).header("Authorization", "Bearer " + secret)
+                    .timeout(Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, me.statusCode(), me.body());
+            assertTrue(me.body().contains("\"username\":\"admin\"") && me.body().contains("\"name\":\"Browser test\"")
+                    && me.body().contains("\"scope\":\"READ\"") && me.body().contains("\"expiresAt\":\""), me.body());
+            java.util.regex.Matcher tokenId = java.util.regex.Pattern.compile("\"token\":\\{\"id\":(\\d+)").matcher(me.body());
+            assertTrue(tokenId.find(), me.body());
+            id = Long.parseLong(tokenId.group(1));
+
+            // the page again: nothing shows the secret any more; the use is listed; Revoke asks first
+            browser.open(crm.url("/profile"));
+            browser.until(Duration.ofSeconds(10), d -> browser.gridCells("api-tokens-grid").contains("Browser test"));
+            assertFalse(browser.gridCells("api-tokens-grid").contains(secret));
+            assertFalse(((String) browser.script("return document.body.innerHTML")).contains(secret), "secret shown again");
+            browser.click("api-token-revoke-" + id);
+            browser.click("api-token-revoke-confirm");
+            browser.until(Duration.ofSeconds(10), d -> browser.gridCells("api-tokens-grid").contains("Revoked")
+                    && !browser.shown("api-token-revoke-" + id));
+            browser.screenshot("api-token-revoked");
+
+            // an administrator sees the same list of the user on the Users page
+            browser.open(crm.url("/admin/users"));
+            browser.clickFirst("#users-tokens-admin"); // the last of each row's buttons: scrolled to first
+            browser.until(Duration.ofSeconds(10), d -> browser.gridCells("api-tokens-grid")
+                    .containsAll(List.of("Browser test", "Read only", "Revoked")));
+            assertTrue(browser.shown("api-token-new"));
+            browser.screenshot("api-tokens-of-a-user");
+        }
+        java.net.http.HttpResponse<String> revoked = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(crm.url("/api/v1/me"))).header("Authorization", "Bearer " + secret)
+                .timeout(Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, revoked.statusCode(), revoked.body());
+        assertEquals("application/problem+json", revoked.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        String listed = crm.client("admin", PASSWORD, "crm:token-list admin");
+        assertTrue(listed.contains("Browser test") && listed.contains("revoked") && !listed.contains(secret), listed);
+    }
+
     @Test
     @Order(98) // before the lockout; the reader of order 7 has no shell permission
     void theShellSaysWhyASignInWasRefusedPrintsReturnValuesAndNeverCutsOutputSilently() throws Exception {
