@@ -1,7 +1,9 @@
 package org.tesseracrm.kernel.rest.internal;
 
 import java.util.Map;
+import java.util.Set;
 
+import org.glassfish.jersey.media.multipart.MultiPartFeature;
 import org.glassfish.jersey.server.ServerProperties;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jakartars.whiteboard.JakartarsWhiteboardConstants;
@@ -19,6 +21,15 @@ import jakarta.ws.rs.core.Application;
 @JakartarsApplicationBase("/")
 @JakartarsName(JakartarsWhiteboardConstants.JAKARTA_RS_DEFAULT_APPLICATION)
 public class ApiApplication extends Application {
+
+    /**
+     * @return Jersey's multipart support ({@code multipart/form-data} bodies, {@code @FormDataParam}), for every
+     *     resource of the API: attachment uploads are its first user
+     */
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(MultiPartFeature.class);
+    }
 
     /** @return no WADL: the API will be described by OpenAPI, and WADL needs a JAXB implementation (warns on every reload) */
     @Override

@@ -59,8 +59,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return response.build();
     }
 
-    /** @return the problem document for the failure; logs it with an error id when it is a server error */
-    static Problem problemFor(Throwable failure) {
+    /**
+     * @param failure what a resource threw
+     * @return the problem document for the failure; logs it with an error id when it is a server error
+     */
+    public static Problem problemFor(Throwable failure) {
+        if (failure instanceof ProblemException answer) {
+            return answer.problem();
+        }
         CrmException crm = crmCause(failure);
         if (crm != null) {
             return problemFor(crm);
@@ -112,7 +118,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return null;
     }
 
-    static String title(int status) {
+    /**
+     * @param status an HTTP status
+     * @return its reason phrase, e.g. "Precondition Failed"
+     */
+    public static String title(int status) {
         if (status == 422) {
             return "Unprocessable Content"; // not in Jakarta REST 3.1's Status enum
         }

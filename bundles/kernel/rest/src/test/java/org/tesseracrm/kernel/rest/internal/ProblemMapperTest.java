@@ -34,6 +34,19 @@ class ProblemMapperTest {
     }
 
     @Test
+    void aResourcesOwnProblemIsAnsweredAsItIs() {
+        ProblemException precondition = new ProblemException(428, "Send If-Match.",
+                java.util.List.of(new Problem.FieldProblem("If-Match", "Missing.")));
+        Response response = mapper.toResponse(precondition);
+        assertEquals(428, response.getStatus());
+        assertEquals(ProblemMapper.PROBLEM_JSON, response.getMediaType().toString());
+        Problem problem = (Problem) response.getEntity();
+        assertEquals("Precondition Required", problem.title());
+        assertEquals("Send If-Match.", problem.detail());
+        assertEquals("If-Match", problem.errors().get(0).field());
+    }
+
+    @Test
     void aWrongMethodKeepsTheAllowHeader() {
         Response response = mapper.toResponse(new NotAllowedException("GET"));
         assertEquals(405, response.getStatus());
