@@ -43,7 +43,8 @@ import org.tesseracrm.kernel.api.security.Visibility;
  * <p>System properties: {@code tessera.bench.rows} (default 1,000,000), {@code tessera.bench.db}
  * ({@code derby,postgresql}), {@code tessera.bench.runs} (timed runs per query after warm-up),
  * {@code tessera.bench.importRows} (rows of the imported file, default 100,000),
- * {@code tessera.bench.only} ({@code search}: load, then time only the global search),
+ * {@code tessera.bench.only} ({@code search}: load, then time only the global search; {@code paging}: only the
+ * first and deep pages read by offset and by cursor, {@link Paging}),
  * {@code tessera.bench.pg.url/.user/.password} (default the test database of {@code .ci/postgres}).
  */
 public final class ListBenchmark {
@@ -100,7 +101,9 @@ public final class ListBenchmark {
         Schema.analyze(connection, db);
         String search = search(db, connection, part("search") ? runs : 0);
         if (!part("lists") && !part("exports") && !part("imports")) {
-            return String.format("### %s, %,d contacts%n%nLoaded in %.1f s.%n%n", db, rows, loadSeconds) + search;
+            String paging = part("paging") ? Paging.times(db, admin, Platform.over(connection, Platform.tenOwners()),
+                    rows, runs) : "";
+            return String.format("### %s, %,d contacts%n%nLoaded in %.1f s.%n%n", db, rows, loadSeconds) + paging + search;
         }
         start = System.nanoTime();
         admin.customFields().add(CONTACT, CustomFieldInput.of("Region", FieldType.TEXT));
@@ -148,6 +151,9 @@ public final class ListBenchmark {
         }
         if (part("imports")) {
             imports(table, db, connection, admin, rows);
+        }
+        if (part("paging")) {
+            table.append('\n').append(Paging.times(db, admin, manager, rows, runs));
         }
         return table.append('\n').append(search).toString();
     }
@@ -289,13 +295,13 @@ public final class ListBenchmark {
         }
     }
 
-    private static void row(StringBuilder table, String db, String name, Timing timing) {
+    static void row(StringBuilder table, String db, String name, Timing timing) {
         table.append(String.format("| %s | %.1f | %.1f | %.1f | %d |%n", name, timing.median(), timing.min(), timing.max(),
                 timing.rows()));
         System.out.printf("%s: %s -> median %.1f ms%n", db, name, timing.median());
     }
 
-    private static Timing time(int runs, IntSupplier work) {
+    static Timing time(int runs, IntSupplier work) {
         return time(runs, WARMUP, work);
     }
 
