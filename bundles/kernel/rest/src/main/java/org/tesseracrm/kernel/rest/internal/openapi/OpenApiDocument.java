@@ -4,8 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.tesseracrm.kernel.api.record.Attachment;
-import org.tesseracrm.kernel.api.record.Note;
+import org.tesseracrm.kernel.api.record.FieldType;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -41,7 +40,7 @@ final class OpenApiDocument {
         info.put("description", "The REST API of this Tessera CRM installation, generated from what is installed now: "
                 + "the record types of its modules with their custom fields, and the resources modules contribute. "
                 + "It changes when a module or a custom field is added or removed. Every call but /v1/ping needs a personal "
-                + "API token (Authorization: Bearer <token>) and runs as its user, so this document shows the record types "
+                + "API token (`Authorization: Bearer TOKEN`) and runs as its user, so this document shows the record types "
                 + "that user may see. Errors are application/problem+json (RFC 9457).");
         document.putArray("servers").addObject().put("url", "/api").put("description", "This installation");
         document.putArray("security").addObject().putArray("bearerAuth");
@@ -59,7 +58,7 @@ final class OpenApiDocument {
         ObjectNode typesPath = paths.putObject(RECORDS);
         typesPath.set("get", RecordTypeDocs.operation("Record types", "listRecordTypes",
                 "The installed record types the token's user may see, with their fields",
-                RecordTypeDocs.responses("200", "The record types", Json.arrayOf(Json.ref("RecordTypeInfo")))));
+                RecordTypeDocs.responses("200", "The record types", Json.ref("RecordTypeList"))));
         Set<String> operationIds = new HashSet<>();
         operationIds.add("listRecordTypes");
         for (InstalledType type : types) {
@@ -92,30 +91,81 @@ final class OpenApiDocument {
         fieldProps.set("message", Json.type("string").put("description", "Why, for a person"));
         schemas.set("FieldProblem", field);
 
-        ObjectNode lookup = Json.type("object");
-        lookup.set("required", Json.array(List.of("id", "title")));
-        lookup.putObject("properties").<ObjectNode>set("id", Json.type("integer", "int64"))
-                .set("title", Json.type("string").put("description", "What names the record to people"));
-        schemas.set("LookupItem", lookup);
+        schemas.set("LookupItem", object("A record a lookup found", List.of("id", "title"),
+                "id", Json.type("integer", "int64"),
+                "title", Json.type("string").put("description", "What names the record to people")));
+        schemas.set("Note", object("A note on a record", List.of("id", "author", "at", "text"),
+                "id", Json.type("integer", "int64"),
+                "author", Json.type("string").put("description", "The user name of who wrote it"),
+                "at", Json.type("string", "date-time"),
+                "text", Json.type("string")));
+        schemas.set("NoteInput", object("A new note", List.of("text"), "text", Json.type("string").put("minLength", 1))
+                .put("additionalProperties", false));
+        schemas.set("Attachment", object("A file attached to a record", List.of("id", "fileName", "mediaType", "size", "sha256",
+                "uploadedBy", "at"),
+                "id", Json.type("integer", "int64"),
+                "fileName", Json.type("string"),
+                "mediaType", Json.type("string").put("description", "As recognised from the content"),
+                "size", Json.type("integer", "int64").put("description", "Bytes"),
+                "sha256", Json.type("string").put("description", "SHA-256 of the content, hexadecimal"),
+                "uploadedBy", Json.type("string"),
+                "at", Json.type("string", "date-time")));
+        schemas.set("FieldChange", object("A field's value before and after a change, as text", List.of("field"),
+                "field", Json.type("string"),
+                "oldValue", Json.nullable(Json.type("string")),
+                "newValue", Json.nullable(Json.type("string"))));
+        schemas.set("HistoryEntry", object("One change of a record, from the audit trail", List.of("id", "at", "username",
+                "action", "changes"),
+                "id", Json.type("integer", "int64"),
+                "at", Json.type("string", "date-time"),
+                "username", Json.type("string"),
+                "action", Json.type("string").put("description", "CREATE, UPDATE, DELETE, ..."),
+                "changes", Json.arrayOf(Json.ref("FieldChange")),
+                "via", Json.nullable(Json.type("string")).put("description", "api for a change made through the API")));
+        for (String item : List.of("Note", "Attachment", "HistoryEntry")) {
+            schemas.set(item + "List", object("The " + item + " items", List.of("data"), "data", Json.arrayOf(Json.ref(item))));
+        }
+        schemas.set("BulkItemResult", object("What happened to one record of a bulk call", List.of("index", "status"),
+                "index", Json.type("integer", "int32").put("description", "Its position in the request, from 0"),
+                "status", Json.type("integer", "int32").put("description",
+                        "201 created, 200 updated, else the status a single call would have answered"),
+                "id", Json.type("integer", "int64").put("description", "The record's id, if saved"),
+                "version", Json.type("integer", "int64").put("description", "Its version after the save"),
+                "problem", Json.ref("Problem")));
+        schemas.set("BulkResult", object("The outcome of a bulk call", List.of("mode", "succeeded", "failed", "results"),
+                "mode", Json.type("string"),
+                "succeeded", Json.type("integer", "int32"),
+                "failed", Json.type("integer", "int32"),
+                "results", Json.arrayOf(Json.ref("BulkItemResult")).put("description", "One per record, in request order")));
+        ObjectNode fieldType = Json.type("string");
+        fieldType.set("enum", Json.array(java.util.Arrays.stream(FieldType.values()).map(Enum::name).toList()));
+        schemas.set("FieldInfo", object("A field of a record type", List.of("name", "label", "type", "required", "readOnly",
+                "maxLength", "sortable", "custom"),
+                "name", Json.type("string").put("description", "Its name in a record's JSON, filters, sort and fields="),
+                "label", Json.type("string"),
+                "type", fieldType,
+                "required", Json.type("boolean"),
+                "readOnly", Json.type("boolean").put("description", "Whether the CRM sets it"),
+                "maxLength", Json.type("integer", "int32").put("description", "The longest text, 0 for no limit"),
+                "sortable", Json.type("boolean").put("description", "Whether lists sort and filter by it"),
+                "custom", Json.type("boolean").put("description", "Whether an administrator added it"),
+                "lookupType", Json.type("string").put("description", "For a lookup: the record type it points at")));
+        schemas.set("RecordTypeInfo", object("An installed record type", List.of("id", "label", "pluralLabel", "fields"),
+                "id", Json.type("string").put("description", "The record type id, as in /v1/records/{id}"),
+                "label", Json.type("string"),
+                "pluralLabel", Json.type("string"),
+                "fields", Json.arrayOf(Json.ref("FieldInfo"))));
+        schemas.set("RecordTypeList", object("The record types", List.of("data"), "data", Json.arrayOf(Json.ref("RecordTypeInfo"))));
+    }
 
-        JavaSchemas java = new JavaSchemas(schemas);
-        java.schema(Note.class);
-        java.schema(Attachment.class);
-        ObjectNode noteInput = Json.type("object");
-        noteInput.put("additionalProperties", false);
-        noteInput.set("required", Json.array(List.of("text")));
-        noteInput.putObject("properties").set("text", Json.type("string").put("minLength", 1));
-        schemas.set("NoteInput", noteInput);
-        schemas.set("HistoryEntry", Json.type("object").put("description", "An entry of a record's audit trail"));
-        schemas.set("BulkResult", Json.type("object").put("description", "The outcome of each record of a bulk call"));
-
-        ObjectNode typeInfo = Json.type("object");
-        typeInfo.set("required", Json.array(List.of("id", "label", "pluralLabel", "fields")));
-        ObjectNode typeProps = typeInfo.putObject("properties");
-        typeProps.set("id", Json.type("string").put("description", "The record type id, as in /v1/records/{id}"));
-        typeProps.set("label", Json.type("string"));
-        typeProps.set("pluralLabel", Json.type("string"));
-        typeProps.set("fields", Json.arrayOf(Json.type("object").put("description", "A field: its name, label, type...")));
-        schemas.set("RecordTypeInfo", typeInfo);
+    /** @return an object schema with the properties given as name, schema, name, schema... */
+    private static ObjectNode object(String description, List<String> required, Object... properties) {
+        ObjectNode schema = Json.type("object").put("description", description);
+        schema.set("required", Json.array(required));
+        ObjectNode props = schema.putObject("properties");
+        for (int i = 0; i < properties.length; i += 2) {
+            props.set((String) properties[i], (ObjectNode) properties[i + 1]);
+        }
+        return schema;
     }
 }

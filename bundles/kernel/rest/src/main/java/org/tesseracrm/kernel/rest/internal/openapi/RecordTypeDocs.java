@@ -65,7 +65,7 @@ final class RecordTypeDocs {
     private ObjectNode recordSchema() {
         ObjectNode schema = Json.type("object");
         schema.put("title", type.label());
-        schema.put("description", "A " + type.label() + " record (record type " + type.id() + "). Every field is present unless "
+        schema.put("description", "One " + type.label() + " record (record type " + type.id() + "). Every field is present unless "
                 + "the request chose some with fields=; an empty value is null.");
         schema.set("required", Json.array(List.of(RecordJson.ID, RecordJson.VERSION)));
         ObjectNode properties = schema.putObject("properties");
@@ -91,7 +91,7 @@ final class RecordTypeDocs {
     private ObjectNode inputSchema(boolean bulkItem) {
         ObjectNode schema = Json.type("object");
         schema.put("title", type.label() + (bulkItem ? " (bulk item)" : " (input)"));
-        schema.put("description", "The fields to set. Creating a " + type.label() + " needs "
+        schema.put("description", "The fields to set. Creating one " + type.label() + " needs "
                 + (required().isEmpty() ? "no field" : String.join(", ", required()))
                 + "; a PATCH sends only the fields it changes. Read-only and unknown fields are refused (422)."
                 + (bulkItem ? " With id and version it updates that record, else it creates one." : ""));
@@ -194,9 +194,9 @@ final class RecordTypeDocs {
         paths.putObject(base + "/lookup").set("get", lookup(tag));
         ObjectNode notes = paths.putObject(base + "/{id}/notes");
         notes.set("parameters", parameters(idParameter("id", "The record's id")));
-        notes.set("get", operation(tag, "list" + name + "Notes", "The notes on a " + type.label() + ", newest first",
-                responses("200", "The notes", Json.arrayOf(Json.ref("Note")))));
-        ObjectNode addNote = operation(tag, "add" + name + "Note", "Adds a note to a " + type.label(),
+        notes.set("get", operation(tag, "list" + name + "Notes", "The notes on one " + type.label() + ", newest first",
+                responses("200", "The notes", Json.ref("NoteList"))));
+        ObjectNode addNote = operation(tag, "add" + name + "Note", "Adds a note to one " + type.label(),
                 responses("201", "The note", Json.ref("Note")));
         addNote.set("requestBody", body(Json.ref("NoteInput")));
         notes.set("post", addNote);
@@ -205,8 +205,8 @@ final class RecordTypeDocs {
         note.set("delete", operation(tag, "delete" + name + "Note", "Deletes a note", noContent()));
         ObjectNode attachments = paths.putObject(base + "/{id}/attachments");
         attachments.set("parameters", parameters(idParameter("id", "The record's id")));
-        attachments.set("get", operation(tag, "list" + name + "Attachments", "The files attached to a " + type.label(),
-                responses("200", "The attachments", Json.arrayOf(Json.ref("Attachment")))));
+        attachments.set("get", operation(tag, "list" + name + "Attachments", "The files attached to one " + type.label(),
+                responses("200", "The attachments", Json.ref("AttachmentList"))));
         ObjectNode upload = operation(tag, "upload" + name + "Attachment",
                 "Attaches a file (multipart/form-data, part file; the same types and size limit as in the UI)",
                 responses("201", "The attachment", Json.ref("Attachment")));
@@ -230,7 +230,7 @@ final class RecordTypeDocs {
         ObjectNode history = paths.putObject(base + "/{id}/history");
         history.set("parameters", parameters(idParameter("id", "The record's id")));
         history.set("get", operation(tag, "get" + name + "History", "The record's audit trail, newest first",
-                responses("200", "The entries", Json.arrayOf(Json.ref("HistoryEntry")))));
+                responses("200", "The entries", Json.ref("HistoryEntryList"))));
     }
 
     private ObjectNode list(String tag) {
@@ -295,7 +295,7 @@ final class RecordTypeDocs {
     }
 
     private ObjectNode create(String tag) {
-        ObjectNode op = operation(tag, "create" + name + "Record", "Creates a " + type.label(),
+        ObjectNode op = operation(tag, "create" + name + "Record", "Creates one " + type.label(),
                 responses("201", "The new " + type.label(), Json.ref(name)));
         ObjectNode headers = ((ObjectNode) op.get("responses").get("201")).putObject("headers");
         headers.set("Location", header("The new record's address"));
@@ -305,15 +305,14 @@ final class RecordTypeDocs {
     }
 
     private ObjectNode read(String tag) {
-        ObjectNode op = operation(tag, "get" + name + "Record", "Reads a " + type.label(),
+        ObjectNode op = operation(tag, "get" + name + "Record", "Reads one " + type.label(),
                 responses("200", "The " + type.label(), Json.ref(name)));
         ((ObjectNode) op.get("responses").get("200")).putObject("headers").set("ETag", header("\"<version>\""));
-        op.set("parameters", parameters(query("fields", "Comma-separated names of the fields to return", Json.type("string"))));
         return op;
     }
 
     private ObjectNode update(String tag) {
-        ObjectNode op = operation(tag, "update" + name + "Record", "Changes the fields a " + type.label() + " PATCH sends",
+        ObjectNode op = operation(tag, "update" + name + "Record", "Changes the fields of one " + type.label() + " that the body names",
                 responses("200", "The changed " + type.label(), Json.ref(name)));
         ((ObjectNode) op.get("responses").get("200")).putObject("headers").set("ETag", header("\"<version>\""));
         op.set("parameters", parameters(ifMatch(true)));
@@ -322,7 +321,7 @@ final class RecordTypeDocs {
     }
 
     private ObjectNode delete(String tag) {
-        ObjectNode op = operation(tag, "delete" + name + "Record", "Deletes a " + type.label(), noContent());
+        ObjectNode op = operation(tag, "delete" + name + "Record", "Deletes one " + type.label(), noContent());
         op.set("parameters", parameters(ifMatch(false)));
         return op;
     }

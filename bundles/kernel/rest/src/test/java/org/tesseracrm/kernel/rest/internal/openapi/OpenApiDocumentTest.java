@@ -127,6 +127,30 @@ class OpenApiDocumentTest {
         assertEquals("3.1.0", result.getOpenAPI().getOpenapi());
     }
 
+    @Test
+    void sharedSchemasHaveTheMembersTheRecordsResourceWrites() {
+        JsonNode schemas = document(List.of()).at("/components/schemas");
+        Map<String, String> views = Map.of("LookupItem", "Views$LookupView", "Note", "Views$NoteView", "NoteInput",
+                "Views$NoteInput", "Attachment", "Views$AttachmentView", "HistoryEntry", "Views$HistoryView", "FieldInfo",
+                "Views$FieldView", "RecordTypeInfo", "Views$TypeView", "BulkItemResult", "BulkWriter$Result", "BulkResult",
+                "BulkWriter$Answer", "RecordTypeList", "Views$Data");
+        views.forEach((schema, view) -> {
+            Class<?> written;
+            try {
+                written = Class.forName("org.tesseracrm.kernel.rest.internal.records." + view);
+            } catch (ClassNotFoundException e) {
+                org.junit.jupiter.api.Assumptions.abort("the records resource has no " + view);
+                return;
+            }
+            Set<String> members = new java.util.HashSet<>();
+            for (var component : written.getRecordComponents()) {
+                members.add(component.getName());
+            }
+            assertEquals(members, names(schemas.at("/" + schema + "/properties")), schema + " is " + view);
+        });
+        assertEquals(Set.of("mode", "records"), names(schemas.at("/ContactBulk/properties")));
+    }
+
     private static Set<String> names(JsonNode object) {
         Set<String> names = new java.util.HashSet<>();
         object.fieldNames().forEachRemaining(names::add);
