@@ -130,7 +130,16 @@ public class RecordsResource {
         return new Data<>(types.all().stream()
                 .filter(type -> access.permitted(type.moduleId() + ".view"))
                 .filter(type -> token.map(t -> t.recordTypes().isEmpty() || t.recordTypes().contains(type.id())).orElse(true))
-                .map(type -> TypeView.of(type, customFields.fields(type.id()))).toList());
+                .flatMap(type -> described(type).stream()).toList());
+    }
+
+    /** @return the type with its fields; empty if its module went away since the list was taken */
+    private Optional<TypeView> described(RecordType type) {
+        try {
+            return Optional.of(TypeView.of(type, customFields.fields(type.id())));
+        } catch (NotFoundException gone) {
+            return Optional.empty();
+        }
     }
 
     /**
