@@ -52,6 +52,7 @@ import org.tesseracrm.kernel.api.security.Visibility;
  * {@code -Dtessera.bench.seconds=15}, {@code -Dtessera.bench.warmup=5}, {@code -Dtessera.bench.connections=1,16,64},
  * {@code -Dtessera.bench.endpoints=ping,me,first,filtered,deep,single} (a subset to run),
  * {@code -Dtessera.bench.deepPages=1000} (pages of 50 walked through the cursor for the deep page),
+ * {@code -Dtessera.bench.profile=first@16} (thread dumps during that point's first timed run, {@link Profile}),
  * {@code -Dtessera.bench.pg.url/.user/.password} (default the test database of {@code .ci/postgres}, which
  * the benchmark empties). Needs /usr/bin/wrk.
  */
@@ -59,6 +60,8 @@ public final class ApiBenchmark {
     private static final String PASSWORD = "Bench-Api-2026-secret";
     private static final String CONTACTS = "/api/v1/records/contact";
     private static final Duration START = Duration.ofSeconds(300);
+    /** The point whose first timed run is profiled ({@link Profile}), as endpoint@connections; none by default. */
+    private static final String PROFILE = System.getProperty("tessera.bench.profile", "");
     /** Held so the level set on it is not lost when java.util.logging drops unreferenced loggers. */
     private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");
     private static final Pattern NEXT = Pattern.compile("\"next\"\\s*:\\s*\"([^\"]+)\"");
@@ -196,6 +199,7 @@ public final class ApiBenchmark {
             }
 
             Map<String, List<Wrk>> results = new LinkedHashMap<>();
+            StringBuilder profiles = new StringBuilder();
             for (int run = 1; run <= runs; run++) {
                 for (Map.Entry<String, Endpoint> point : points.entrySet()) {
                     if (pending.containsKey(point.getKey())) {
@@ -207,16 +211,26 @@ public final class ApiBenchmark {
                         Path script = endpoint.randomIds() ? idsLua : doneLua;
                         String url = karaf.url(endpoint.path());
                         wrk(url, token, c, warmup, script, scriptArgs, log, "warm-up " + point.getKey() + " c=" + c);
+                        boolean profiled = run == 1 && (point.getKey() + "@" + c).equals(PROFILE);
+                        Profile profile = profiled ? Profile.start(karaf.pid(), seconds) : null;
+                        long cpuBefore = cpuMillis(karaf.pid());
                         Wrk result = wrk(url, token, c, seconds, script, scriptArgs, log,
                                 "run " + run + " " + point.getKey() + " c=" + c);
+                        result = result.measured((cpuMillis(karaf.pid()) - cpuBefore) / (double) result.requests(),
+                                loadAverage());
+                        if (profile != null) {
+                            profiles.append(profile.report(db + ", " + point.getValue().label() + ", " + c
+                                    + " connections"));
+                        }
                         results.computeIfAbsent(point.getKey() + "@" + c, k -> new ArrayList<>()).add(result);
-                        System.out.printf("%s run %d %s c=%d: %.0f req/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%s%n", db,
-                                run, point.getKey(), c, result.rps(), result.p50(), result.p95(), result.p99(),
+                        System.out.printf("%s run %d %s c=%d: %.0f req/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, "
+                                + "Karaf CPU %.2f ms/request%s%n", db, run, point.getKey(), c, result.rps(), result.p50(),
+                                result.p95(), result.p99(), result.karafCpuMs(),
                                 result.failed() > 0 ? ", " + result.failed() + " failed" : "");
                     }
                 }
             }
-            return table(db, loadSeconds, points, pending, results);
+            return table(db, loadSeconds, points, pending, results) + profiles;
         }
     }
 
@@ -360,7 +374,7 @@ public final class ApiBenchmark {
         long requests = Long.parseLong(m.group(1));
         return new Wrk(requests * 1e6 / Long.parseLong(m.group(2)), Long.parseLong(m.group(3)) / 1000.0,
                 Long.parseLong(m.group(4)) / 1000.0, Long.parseLong(m.group(5)) / 1000.0, requests,
-                Long.parseLong(m.group(6)) + Long.parseLong(m.group(7)));
+                Long.parseLong(m.group(6)) + Long.parseLong(m.group(7)), 0, 0);
     }
 
     private String table(String db, double loadSeconds, Map<String, Endpoint> points, Map<String, String> pending,
@@ -370,21 +384,23 @@ public final class ApiBenchmark {
 
                 Loaded in %.1f s with Karaf stopped. Each point: %d s of wrk after a %d s warm-up, %s.
 
-                | endpoint | connections | requests/s | p50 ms | p95 ms | p99 ms | failed |
-                |---|---:|---:|---:|---:|---:|---:|
+                | endpoint | connections | requests/s | p50 ms | p95 ms | p99 ms | Karaf CPU ms/request | load | failed |
+                |---|---:|---:|---:|---:|---:|---:|---:|---:|
                 """, db, rows, loadSeconds, seconds, warmup,
                 runs == 1 ? "one run" : "medians of " + runs + " runs"));
         for (Map.Entry<String, Endpoint> point : points.entrySet()) {
             if (pending.containsKey(point.getKey())) {
-                table.append(String.format("| %s | - | pending (%s) | | | | |%n", point.getValue().label(),
+                table.append(String.format("| %s | - | pending (%s) | | | | | | |%n", point.getValue().label(),
                         pending.get(point.getKey())));
                 continue;
             }
             for (int c : connections) {
                 List<Wrk> runs = results.get(point.getKey() + "@" + c);
-                table.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %.1f | %d |%n",
+                table.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %.1f | %.2f | %.1f | %d |%n",
                         point.getValue().label(), c, median(runs, Wrk::rps), median(runs, Wrk::p50),
-                        median(runs, Wrk::p95), median(runs, Wrk::p99), runs.stream().mapToLong(Wrk::failed).sum()));
+                        median(runs, Wrk::p95), median(runs, Wrk::p99), median(runs, Wrk::karafCpuMs),
+                        median(runs, Wrk::load),
+                        runs.stream().mapToLong(Wrk::failed).sum()));
             }
         }
         return table.toString();
@@ -413,7 +429,113 @@ public final class ApiBenchmark {
     private record Endpoint(String label, String path, boolean randomIds) {
     }
 
-    /** One wrk run: requests/s, latency percentiles in ms, requests, and failed ones (socket errors and non-2xx). */
-    private record Wrk(double rps, double p50, double p95, double p99, long requests, long failed) {
+    /**
+     * One wrk run: requests/s, latency percentiles in ms, requests, failed ones (socket errors and non-2xx), and
+     * the CPU time the Karaf process used per request meanwhile, and the load average at the end.
+     */
+    private record Wrk(double rps, double p50, double p95, double p99, long requests, long failed, double karafCpuMs,
+            double load) {
+        Wrk measured(double cpuMs, double loadAverage) {
+            return new Wrk(rps, p50, p95, p99, requests, failed, cpuMs, loadAverage);
+        }
+    }
+
+    /** @return the machine's load average over the last minute: wrk and Karaf make about 2-3 of it */
+    private static double loadAverage() throws IOException {
+        return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    }
+
+    /** @return the CPU time (user and system, all threads) the process has used so far, in ms */
+    private static long cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10; // utime, stime in ticks of 10 ms
+    }
+
+    /**
+     * Thread dumps of Karaf ({@code jcmd Thread.print}) every 0.2 s after the last one while one point runs, reduced to where
+     * the threads serving requests are: the topmost frame of the product, its database driver, JPA, Jersey or
+     * Jetty, or waiting for a pooled connection; and the GC time meanwhile.
+     */
+    private static final class Profile {
+        private static final List<String> PACKAGES = List.of("org.tesseracrm.", "org.postgresql.", "org.apache.derby.",
+                "org.eclipse.persistence.", "org.apache.commons.dbcp2.", "org.apache.commons.pool2.",
+                "org.glassfish.jersey.", "com.fasterxml.jackson.", "org.eclipse.jetty.");
+        private final Map<String, Integer> frames = new LinkedHashMap<>();
+        private final Thread sampler;
+        private final long pid;
+        private final double gcBefore;
+        private int samples;
+
+        private Profile(long pid, int seconds) throws IOException, InterruptedException {
+            this.pid = pid;
+            gcBefore = gcSeconds(pid);
+            sampler = new Thread(() -> {
+                long end = System.nanoTime() + (seconds - 1) * 1_000_000_000L;
+                try {
+                    Thread.sleep(500);
+                    while (System.nanoTime() < end) {
+                        sample(jcmd(pid, "Thread.print"));
+                        Thread.sleep(200);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "profile");
+            sampler.start();
+        }
+
+        static Profile start(long pid, int seconds) throws IOException, InterruptedException {
+            return new Profile(pid, seconds);
+        }
+
+        private synchronized void sample(String dump) {
+            samples++;
+            for (String block : dump.split("\\n\\s*\\n")) {
+                if (!block.startsWith("\"qtp") || !block.contains("org.eclipse.jetty.server.internal.HttpChannel")) {
+                    continue; // not a thread of the web server's pool serving a request
+                }
+                String where = block.lines().map(String::strip).filter(l -> l.startsWith("at "))
+                        .map(l -> l.substring(3)).filter(l -> PACKAGES.stream().anyMatch(l::startsWith)).findFirst()
+                        .orElse("(JDK only)");
+                String state = block.contains("java.lang.Thread.State: RUNNABLE") ? "running" : "waiting";
+                frames.merge(state + " " + where.replaceAll("\\(.*", ""), 1, Integer::sum);
+            }
+        }
+
+        String report(String title) throws IOException, InterruptedException {
+            sampler.join();
+            return summary(title);
+        }
+
+        private synchronized String summary(String title) throws IOException, InterruptedException {
+            double gc = gcSeconds(pid) - gcBefore;
+            StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%nWhere the request threads were (%s): "
+                    + "%d thread dumps; GC time meanwhile %.2f s.%n%n| threads seen | state, topmost frame "
+                    + "of the product, driver, JPA, pool, Jersey or Jetty |%n|---:|---|%n", title, samples, gc));
+            frames.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(15)
+                    .forEach(e -> out.append(String.format("| %d | `%s` |%n", e.getValue(), e.getKey())));
+            return out.toString();
+        }
+
+        private static double gcSeconds(long pid) throws IOException, InterruptedException {
+            double seconds = 0;
+            for (String line : jcmd(pid, "PerfCounter.print").split("\\R")) {
+                if (line.matches("sun\\.gc\\.collector\\.\\d+\\.time=\\d+")) {
+                    seconds += Long.parseLong(line.substring(line.indexOf('=') + 1));
+                }
+            }
+            return seconds / 1e9; // ticks of the high-resolution counter: nanoseconds on Linux
+        }
+
+        private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(pid), command).redirectErrorStream(true).start();
+            try (InputStream in = process.getInputStream()) {
+                String out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                process.waitFor();
+                return out;
+            }
+        }
     }
 }
