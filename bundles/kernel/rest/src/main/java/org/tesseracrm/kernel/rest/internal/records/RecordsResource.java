@@ -171,12 +171,13 @@ public class RecordsResource {
     /**
      * @param type a record type id
      * @param id a record id
+     * @param uri the address, without query parameters
      * @return the record, with its version as ETag
      */
     @GET
     @Path(RECORD)
-    public Response get(@PathParam("type") String type, @PathParam("id") long id) {
-        RecordType recordType = type(type);
+    public Response get(@PathParam("type") String type, @PathParam("id") long id, @Context UriInfo uri) {
+        RecordType recordType = type(type, uri);
         List<FieldDefinition> fields = customFields.fields(recordType.id());
         RecordRow row = records.get(recordType.id(), id).orElseThrow(() -> new NotFoundException(recordType.label(), id));
         return Response.ok(RecordJson.write(fields, row, List.of())).tag(Preconditions.tag(row.version())).build();
@@ -192,7 +193,7 @@ public class RecordsResource {
     @Path(TYPE)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@PathParam("type") String type, Map<String, Object> body, @Context UriInfo uri) {
-        RecordType recordType = type(type);
+        RecordType recordType = type(type, uri);
         List<FieldDefinition> fields = customFields.fields(recordType.id());
         RecordRow row = writer.create(recordType, fields, requireBody(body));
         URI location = uri.getAbsolutePathBuilder().path(Long.toString(row.id())).build();
@@ -205,14 +206,15 @@ public class RecordsResource {
      * @param id a record id
      * @param ifMatch the ETag of the version the change is made on; required
      * @param body the fields to change
+     * @param uri the address, without query parameters
      * @return the record after the change, with its new ETag
      */
     @PATCH
     @Path(RECORD)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response update(@PathParam("type") String type, @PathParam("id") long id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Map<String, Object> body) {
-        RecordType recordType = type(type);
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Map<String, Object> body, @Context UriInfo uri) {
+        RecordType recordType = type(type, uri);
         OptionalLong version = Preconditions.ifMatch(ifMatch, true);
         List<FieldDefinition> fields = customFields.fields(recordType.id());
         RecordRow row = writer.change(recordType, fields, id, version, requireBody(body), Set.of());
@@ -223,13 +225,15 @@ public class RecordsResource {
      * @param type a record type id
      * @param id a record id
      * @param ifMatch the ETag of the version the caller means to delete; optional
+     * @param uri the address, without query parameters
      * @return 204
      */
     @DELETE
+    @Produces({ MediaType.APPLICATION_JSON, org.tesseracrm.kernel.rest.internal.ProblemMapper.PROBLEM_JSON }) // answers 204 or a problem
     @Path(RECORD)
     public Response delete(@PathParam("type") String type, @PathParam("id") long id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        RecordType recordType = type(type);
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) {
+        RecordType recordType = type(type, uri);
         OptionalLong version = Preconditions.ifMatch(ifMatch, false);
         RecordRow row = records.get(recordType.id(), id).orElseThrow(() -> new NotFoundException(recordType.label(), id));
         if (version.isPresent() && version.getAsLong() != row.version()) {
@@ -251,13 +255,15 @@ public class RecordsResource {
     /**
      * @param type a record type id
      * @param request mode and records
+     * @param uri the address, without query parameters
      * @return a result per record
      */
     @POST
     @Path(TYPE + "/bulk")
     @Consumes(MediaType.APPLICATION_JSON)
-    public BulkWriter.Answer bulk(@PathParam("type") String type, BulkWriter.BulkRequest request) {
-        RecordType recordType = type(type);
+    public BulkWriter.Answer bulk(@PathParam("type") String type, BulkWriter.BulkRequest request,
+            @Context UriInfo uri) {
+        RecordType recordType = type(type, uri);
         if (request == null) {
             throw new ProblemException(400, "Send {\"mode\": \"atomic\" or \"each\", \"records\": [...]}.");
         }
@@ -299,12 +305,13 @@ public class RecordsResource {
     /**
      * @param type a record type id
      * @param id a record id
+     * @param uri the address, without query parameters
      * @return its notes, newest first
      */
     @GET
     @Path(RECORD + "/notes")
-    public Data<NoteView> notes(@PathParam("type") String type, @PathParam("id") long id) {
-        RecordType recordType = type(type);
+    public Data<NoteView> notes(@PathParam("type") String type, @PathParam("id") long id, @Context UriInfo uri) {
+        RecordType recordType = type(type, uri);
         return new Data<>(notes.list(recordType.id(), id).stream().map(NoteView::of).toList());
     }
 
@@ -312,13 +319,15 @@ public class RecordsResource {
      * @param type a record type id
      * @param id a record id
      * @param note {@code {"text": "..."}}
+     * @param uri the address, without query parameters
      * @return 201 with the note
      */
     @POST
     @Path(RECORD + "/notes")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response addNote(@PathParam("type") String type, @PathParam("id") long id, NoteInput note) {
-        RecordType recordType = type(type);
+    public Response addNote(@PathParam("type") String type, @PathParam("id") long id, NoteInput note,
+            @Context UriInfo uri) {
+        RecordType recordType = type(type, uri);
         if (note == null || note.text() == null) {
             throw new ProblemException(400, "Send {\"text\": \"...\"}.", List.of(new FieldProblem("text", "Missing.")));
         }
@@ -329,24 +338,29 @@ public class RecordsResource {
     /**
      * @param type the record type id of the record the note is on
      * @param noteId a note id
+     * @param uri the address, without query parameters
      * @return 204
      */
     @DELETE
+    @Produces({ MediaType.APPLICATION_JSON, org.tesseracrm.kernel.rest.internal.ProblemMapper.PROBLEM_JSON }) // answers 204 or a problem
     @Path(TYPE + "/notes/{noteId: [0-9]+}")
-    public Response deleteNote(@PathParam("type") String type, @PathParam("noteId") long noteId) {
-        notes.delete(type(type).id(), noteId);
+    public Response deleteNote(@PathParam("type") String type, @PathParam("noteId") long noteId,
+            @Context UriInfo uri) {
+        notes.delete(type(type, uri).id(), noteId);
         return Response.noContent().build();
     }
 
     /**
      * @param type a record type id
      * @param id a record id
+     * @param uri the address, without query parameters
      * @return its files, newest first
      */
     @GET
     @Path(RECORD + "/attachments")
-    public Data<AttachmentView> attachments(@PathParam("type") String type, @PathParam("id") long id) {
-        RecordType recordType = type(type);
+    public Data<AttachmentView> attachments(@PathParam("type") String type, @PathParam("id") long id,
+            @Context UriInfo uri) {
+        RecordType recordType = type(type, uri);
         return new Data<>(attachments.list(recordType.id(), id).stream().map(AttachmentView::of).toList());
     }
 
@@ -364,7 +378,7 @@ public class RecordsResource {
     public Response attach(@PathParam("type") String type, @PathParam("id") long id,
             @FormDataParam("file") InputStream content, @FormDataParam("file") FormDataContentDisposition disposition,
             @Context UriInfo uri) {
-        RecordType recordType = type(type);
+        RecordType recordType = type(type, uri);
         var stored = Uploads.store(attachments, recordType.id(), id, disposition == null ? null : disposition.getFileName(),
                 content);
         URI location = uri.getBaseUriBuilder().path("v1/records").path(recordType.id()).path("attachments")
@@ -375,39 +389,58 @@ public class RecordsResource {
     /**
      * @param type the record type id of the record the file is on
      * @param attachmentId an attachment id
+     * @param uri the address, without query parameters
      * @return the file's content, checked against its SHA-256
      */
     @GET
     @Path(TYPE + "/attachments/{attachmentId: [0-9]+}")
     @Produces({ MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON })
-    public Response download(@PathParam("type") String type, @PathParam("attachmentId") long attachmentId) {
-        byte[] content = attachments.content(type(type).id(), attachmentId);
+    public Response download(@PathParam("type") String type, @PathParam("attachmentId") long attachmentId,
+            @Context UriInfo uri) {
+        byte[] content = attachments.content(type(type, uri).id(), attachmentId);
         return Response.ok(content, MediaType.APPLICATION_OCTET_STREAM_TYPE).build();
     }
 
     /**
      * @param type the record type id of the record the file is on
      * @param attachmentId an attachment id
+     * @param uri the address, without query parameters
      * @return 204
      */
     @DELETE
+    @Produces({ MediaType.APPLICATION_JSON, org.tesseracrm.kernel.rest.internal.ProblemMapper.PROBLEM_JSON }) // answers 204 or a problem
     @Path(TYPE + "/attachments/{attachmentId: [0-9]+}")
-    public Response deleteAttachment(@PathParam("type") String type, @PathParam("attachmentId") long attachmentId) {
-        attachments.delete(type(type).id(), attachmentId);
+    public Response deleteAttachment(@PathParam("type") String type, @PathParam("attachmentId") long attachmentId,
+            @Context UriInfo uri) {
+        attachments.delete(type(type, uri).id(), attachmentId);
         return Response.noContent().build();
     }
 
     /**
      * @param type a record type id
      * @param id a record id
+     * @param uri the address, without query parameters
      * @return its changes, newest first, each saying whether it came through the API
      */
     @GET
     @Path(RECORD + "/history")
-    public Data<HistoryView> history(@PathParam("type") String type, @PathParam("id") long id) {
-        RecordType recordType = type(type);
+    public Data<HistoryView> history(@PathParam("type") String type, @PathParam("id") long id, @Context UriInfo uri) {
+        RecordType recordType = type(type, uri);
         records.get(recordType.id(), id).orElseThrow(() -> new NotFoundException(recordType.label(), id));
         return new Data<>(audit.history(recordType.id(), id).stream().map(HistoryView::of).toList());
+    }
+
+    /**
+     * @param uri the call's address: it must have no query parameters (only a list and a lookup take some)
+     * @return the installed type, looked up now
+     */
+    private RecordType type(String id, UriInfo uri) {
+        List<FieldProblem> unknown = uri.getQueryParameters().keySet().stream()
+                .map(name -> new FieldProblem(name, "Unknown query parameter: this address takes none.")).toList();
+        if (!unknown.isEmpty()) {
+            throw new ProblemException(400, "The query was refused.", unknown);
+        }
+        return type(id);
     }
 
     /** @return the installed type, looked up now: a module may have come or gone since the last call */
