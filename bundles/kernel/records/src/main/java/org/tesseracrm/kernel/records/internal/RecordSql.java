@@ -81,13 +81,11 @@ final class RecordSql {
      */
     Sql select(Connection c, RecordQuery query, Visibility visible, boolean paged) throws SQLException {
         Map<Filter, List<String>> terms = terms(c, query);
-        return walking(c, query, visible, terms, select(query, visible, paged, terms));
+        return preferring(walkedIndex(c, query, visible, terms), select(query, visible, paged, terms));
     }
 
-    /** @return the select, told to walk the list's order index where {@link #walkedIndex} finds that cheaper */
-    private Sql walking(Connection c, RecordQuery query, Visibility visible, Map<Filter, List<String>> terms,
-            Sql select) throws SQLException {
-        Optional<String> walk = walkedIndex(c, query, visible, terms);
+    /** @return the select, told to walk the list's order index if {@link #walkedIndex} found that cheaper */
+    private Sql preferring(Optional<String> walk, Sql select) {
         return walk.isEmpty() ? select : new Sql(select.text().replaceFirst(" FROM " + type.table() + " ",
                 " FROM " + org.tesseracrm.kernel.api.persistence.ModuleSql.preferIndex(type.table(), walk.get()) + " "),
                 select.params());
@@ -99,12 +97,9 @@ final class RecordSql {
 
     /**
      * Reads a page of the list after a position (keyset paging): the rows that come after it in the list's order,
-     * the same order, visibility, text and filters as {@link #select}, without reading the rows before it. Both
-     * databases sort a NULL after every value ascending and before every value descending (neither list names NULLS
-     * FIRST or LAST), and the conditions here follow that. The first sort key also gets a range condition of its
-     * own, so the database starts reading its order index at the position instead of filtering from the top; the
-     * rows where that key is NULL, which the range leaves out, are read by a second select when the first does not
-     * fill the page.
+     * the same order, visibility, text and filters as {@link #select}, without reading the rows before it. The rows
+     * after the position are read as the successive ranges of {@link #ranges}, each a select that an order index
+     * starts at the position, until the page is full.
      *
      * @param query order, search text, filters and page size; its offset is ignored
      * @param after the position, empty for the first page
@@ -116,6 +111,7 @@ final class RecordSql {
         List<FieldDefinition> keyFields = keys.stream().map(k -> field(k.field())).toList();
         after.ifPresent(at -> checkTypes(keyFields, at));
         Map<Filter, List<String>> terms = terms(c, query);
+        Optional<String> walk = walkedIndex(c, query.withPage(0, query.limit()), visible, terms);
         int wanted = query.limit() + 1; // one more tells whether a next page exists
         List<RecordRow> rows = new ArrayList<>();
         Keyset last = null;
@@ -125,8 +121,8 @@ final class RecordSql {
             if (rows.size() >= wanted) {
                 break;
             }
-            Sql select = walking(c, query.withPage(0, query.limit()), visible, terms, select(query, visible, terms,
-                    condition, new Sql(" FETCH FIRST ? ROWS ONLY", List.of(wanted - rows.size()))));
+            Sql select = preferring(walk, select(query, visible, terms, condition,
+                    new Sql(" FETCH FIRST ? ROWS ONLY", List.of(wanted - rows.size()))));
             try (PreparedStatement s = c.prepareStatement(select.text())) {
                 select.bind(s);
                 try (ResultSet rs = s.executeQuery()) {
@@ -144,53 +140,60 @@ final class RecordSql {
     }
 
     /**
-     * @return the conditions on the rows after a position, to be read one after the other: each one's rows all come
-     *     after the rows of the ones before it. The first sort key is bounded by a range an index can start at;
-     *     the other keys and the id, as {@code a > ? OR (a = ? AND (b > ? OR (b = ? AND id > ?)))} (Derby has no
-     *     row-value comparison)
+     * The rows after a position, as conditions to read one after the other: all rows of each come after those of the
+     * ones before it in the list's order, and each is equalities on leading sort keys and one range on the next, so an
+     * index on the keys and the id starts reading at the position (Derby has no row-value comparison, and neither
+     * database starts an index scan at {@code a > ? OR (a = ? AND ...)}). After (a, b, id) = (v, w, x), ascending:
+     * {@code a = v AND b = w AND ID > x}, {@code a = v AND b > w}, {@code a = v AND b IS NULL}, {@code a > v},
+     * {@code a IS NULL}. Neither database is told NULLS FIRST or LAST, and both sort a NULL after every value
+     * ascending and before every value descending; so a descending key is followed by {@code b < w} and, after a
+     * NULL, by {@code b IS NOT NULL}, and nothing follows a NULL ascending. The id runs the way the first key does,
+     * as in {@link #orderBy}.
+     *
+     * @return the conditions, most tied first; a page usually fills from the first two
      */
     List<Sql> ranges(List<SortOrder> keys, Keyset at) {
-        boolean idAscending = keys.isEmpty() || keys.get(0).ascending();
-        List<Object> params = new ArrayList<>();
-        if (keys.isEmpty()) {
-            return List.of(new Sql(beyond(keys, at, 0, idAscending, params), params));
+        List<Sql> ranges = new ArrayList<>();
+        for (int level = keys.size(); level >= 0; level--) {
+            List<String> equal = new ArrayList<>();
+            List<Object> params = new ArrayList<>();
+            for (int i = 0; i < level; i++) {
+                String column = field(keys.get(i).field()).column();
+                Object value = at.values().get(i);
+                equal.add(value == null ? column + " IS NULL" : column + " = ?");
+                if (value != null) {
+                    params.add(value);
+                }
+            }
+            if (level == keys.size()) {
+                boolean idAscending = keys.isEmpty() || keys.get(0).ascending();
+                ranges.add(range(equal, "ID " + (idAscending ? "> ?" : "< ?"), params, at.id()));
+                continue;
+            }
+            String column = field(keys.get(level).field()).column();
+            Object value = at.values().get(level);
+            boolean ascending = keys.get(level).ascending();
+            if (value != null) {
+                ranges.add(range(equal, column + (ascending ? " > ?" : " < ?"), params, value));
+            }
+            if (value != null && ascending) {
+                ranges.add(range(equal, column + " IS NULL", params, null));
+            } else if (value == null && !ascending) {
+                ranges.add(range(equal, column + " IS NOT NULL", params, null));
+            }
         }
-        String column = field(keys.get(0).field()).column();
-        boolean ascending = keys.get(0).ascending();
-        Object value = at.values().get(0);
-        if (value == null) { // NULLs come last ascending, first descending
-            String rest = beyond(keys, at, 1, idAscending, params);
-            Sql nulls = new Sql(column + " IS NULL AND " + rest, params);
-            return ascending ? List.of(nulls) : List.of(nulls, new Sql(column + " IS NOT NULL", List.of()));
-        }
-        params.add(value);
-        params.add(value);
-        params.add(value);
-        String rest = beyond(keys, at, 1, idAscending, params);
-        Sql values = new Sql(column + (ascending ? " >= ?" : " <= ?") + " AND (" + column + (ascending ? " > ?" : " < ?")
-                + " OR (" + column + " = ? AND " + rest + "))", params);
-        return ascending ? List.of(values, new Sql(column + " IS NULL", List.of())) : List.of(values);
+        return ranges;
     }
 
-    /** @return the condition that a row comes after the position by the keys from {@code from} on, then the id */
-    private String beyond(List<SortOrder> keys, Keyset at, int from, boolean idAscending, List<Object> params) {
-        if (from == keys.size()) {
-            params.add(at.id());
-            return "ID " + (idAscending ? ">" : "<") + " ?";
+    /** @return the equalities and the range, with their parameters and the range's value if it has one */
+    private static Sql range(List<String> equal, String range, List<Object> params, Object value) {
+        List<String> all = new ArrayList<>(equal);
+        all.add(range);
+        List<Object> bound = new ArrayList<>(params);
+        if (value != null) {
+            bound.add(value);
         }
-        String column = field(keys.get(from).field()).column();
-        boolean ascending = keys.get(from).ascending();
-        Object value = at.values().get(from);
-        if (value == null) {
-            String rest = beyond(keys, at, from + 1, idAscending, params);
-            return ascending ? "(" + column + " IS NULL AND " + rest + ")"
-                    : "(" + column + " IS NOT NULL OR (" + column + " IS NULL AND " + rest + "))";
-        }
-        params.add(value);
-        params.add(value);
-        String rest = beyond(keys, at, from + 1, idAscending, params);
-        return "(" + column + (ascending ? " > ? OR " + column + " IS NULL" : " < ?") + " OR (" + column + " = ? AND "
-                + rest + "))";
+        return new Sql(String.join(" AND ", all), bound);
     }
 
     /** @return the sort keys' values of the current row as their columns hold them, and its id */
@@ -232,10 +235,10 @@ final class RecordSql {
     }
 
     /**
-     * On Derby, a list restricted to a few owners and filtered by common texts ("contains" the values
-     * lists could not narrow): Derby reads every row of those owners through the owner index and sorts
-     * them (0.6 s for 10 of 50 owners at a million rows). Walking the list's order index instead stops
-     * after a page of matches. Which is cheaper is estimated from counts in the indexes, each read up to
+     * On Derby, a list restricted to a few owners, unfiltered or filtered by common texts ("contains" the
+     * values lists could not narrow): Derby reads every row of those owners through the owner index and sorts
+     * them (0.6 s for 10 of 50 owners at a million rows, 1.7 s unfiltered). Walking the list's order index
+     * instead stops after a page of matches; keyset pages ({@link #slice}) start it at their position. Which is cheaper is estimated from counts in the indexes, each read up to
      * {@link SearchTerms#COUNT_CAP} entries: rows of the visible owners, rows holding the texts' values,
      * and all rows (counted once a while).
      *
@@ -245,7 +248,7 @@ final class RecordSql {
             Map<Filter, List<String>> terms) throws SQLException {
         Set<String> termed = search.termed(type.id());
         if (termed.isEmpty() || visible.all() || visible.owners().isEmpty() || query.text().isPresent()
-                || query.filters().isEmpty() || !terms.isEmpty()) {
+                || !terms.isEmpty()) {
             return Optional.empty();
         }
         List<FieldDefinition> texts = new ArrayList<>();
@@ -271,11 +274,11 @@ final class RecordSql {
         if (owners < SearchTerms.COUNT_CAP) {
             return Optional.empty(); // Derby's owner plan reads fewer rows than the cap: good enough
         }
-        long held = SearchTerms.COUNT_CAP;
+        double all = search.rowCount(c, type);
+        double held = texts.isEmpty() ? all : SearchTerms.COUNT_CAP; // no filter: every row matches
         for (int i = 0; i < texts.size(); i++) {
             held = Math.min(held, SearchTerms.rowsHolding(c, type, texts.get(i), query.filters().get(i).values().get(0)));
         }
-        double all = search.rowCount(c, type);
         double walked = query.offset() + query.limit() * (all / Math.max(1, held)) * (all / owners);
         return walked < owners ? index : Optional.empty();
     }

@@ -107,16 +107,18 @@ class RecordSqlTest {
     }
 
     @Test
-    void aKeysetStartsAtARangeOfTheFirstKeyAndReadsItsNullsApart() {
+    void theRowsAfterAKeysetAreRangesOfEqualLeadingKeysAndOneRangeMostTiedFirst() {
         List<Sql> ascending = sql.ranges(List.of(new SortOrder("name", true), new SortOrder("cf_score", false)),
-                new Keyset(java.util.Arrays.asList("Ada", null), 4));
-        assertEquals(List.of("NAME >= ? AND (NAME > ? OR (NAME = ? AND (CF_SCORE IS NOT NULL OR (CF_SCORE IS NULL"
-                + " AND ID > ?))))", "NAME IS NULL"), ascending.stream().map(Sql::text).toList());
-        assertEquals(List.of("Ada", "Ada", "Ada", 4L), ascending.get(0).params());
-        List<Sql> descending = sql.ranges(List.of(new SortOrder("cf_score", false), new SortOrder("email", true)),
+                new Keyset(java.util.Arrays.asList("Ada", new BigDecimal("2")), 4));
+        assertEquals(List.of("NAME = ? AND CF_SCORE = ? AND ID > ?", "NAME = ? AND CF_SCORE < ?", "NAME > ?",
+                "NAME IS NULL"), ascending.stream().map(Sql::text).toList());
+        assertEquals(List.of("Ada", new BigDecimal("2"), 4L), ascending.get(0).params());
+        assertEquals(List.of("Ada", new BigDecimal("2")), ascending.get(1).params());
+        List<Sql> nulls = sql.ranges(List.of(new SortOrder("cf_score", false), new SortOrder("email", true)),
                 new Keyset(java.util.Arrays.asList(null, "x@example.org"), 4));
-        assertEquals(List.of("CF_SCORE IS NULL AND (EMAIL > ? OR EMAIL IS NULL OR (EMAIL = ? AND ID < ?))",
-                "CF_SCORE IS NOT NULL"), descending.stream().map(Sql::text).toList());
+        assertEquals(List.of("CF_SCORE IS NULL AND EMAIL = ? AND ID < ?", "CF_SCORE IS NULL AND EMAIL > ?",
+                "CF_SCORE IS NULL AND EMAIL IS NULL", "CF_SCORE IS NOT NULL"), nulls.stream().map(Sql::text).toList());
+        assertEquals(List.of("ID > ?"), sql.ranges(List.of(), new Keyset(List.of(), 4)).stream().map(Sql::text).toList());
     }
 
     @Test
