@@ -288,6 +288,39 @@ class RecordsImplTest {
     }
 
     @Test
+    void whatAnAfterParticipantWritesToTheRowIsWhatCreateAndUpdateReturn() throws SQLException {
+        // A module deriving a field (an opportunity's expected amount) writes it in afterCreate/afterUpdate
+        lifecycle.addLifecycle(new RecordLifecycle() {
+            @Override
+            public void afterCreate(Change change) throws SQLException {
+                derive(change);
+            }
+
+            @Override
+            public void afterUpdate(Change change) throws SQLException {
+                derive(change);
+            }
+
+            private void derive(Change change) throws SQLException {
+                try (java.sql.PreparedStatement s = change.connection().prepareStatement(
+                        "UPDATE T_COMPANY SET CITY = ? WHERE ID = ?")) {
+                    s.setString(1, change.after().orElseThrow().text("name").toUpperCase(java.util.Locale.ROOT));
+                    s.setLong(2, change.id());
+                    s.executeUpdate();
+                }
+            }
+        }, Map.of(RecordType.ID, "company"));
+
+        RecordRow created = records.create("company", RecordValues.builder().set("name", "Globex").build());
+        assertEquals("GLOBEX", created.values().get("city"));
+        RecordRow updated = records.update("company", created.id(), created.version(),
+                RecordValues.builder().set("name", "Initech").set("city", "Rome").build());
+        assertEquals("INITECH", updated.values().get("city"));
+        assertEquals(created.version() + 1, updated.version());
+        assertEquals(List.of("INITECH"), query("SELECT CITY FROM T_COMPANY WHERE ID = " + created.id()));
+    }
+
+    @Test
     void aStaleVersionChangesNothingAndCallsNoParticipant() throws SQLException {
         List<String> called = new ArrayList<>();
         lifecycle.addLifecycle(new RecordLifecycle() {

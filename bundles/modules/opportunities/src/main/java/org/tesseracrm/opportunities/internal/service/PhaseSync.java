@@ -1,0 +1,65 @@
+package org.tesseracrm.opportunities.internal.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.tesseracrm.kernel.api.record.CustomFields;
+import org.tesseracrm.kernel.api.record.PickListValue;
+import org.tesseracrm.opportunities.api.Phase;
+import org.tesseracrm.opportunities.api.PhaseKind;
+
+/**
+ * Keeps the opportunity's {@code phase} pick-list equal to the phases: one value per phase in the admin's
+ * order, inactive phases inactive, the first active open phase the default, won and lost phases coloured.
+ * The record platform then validates phases like any pick-list value and the board groups by it in this order.
+ */
+final class PhaseSync {
+    static final String WON_COLOUR = "#2e7d32";
+    static final String LOST_COLOUR = "#c62828";
+    /** ISO 4217 codes offered on first install; the admin edits the list and its default. */
+    static final List<String> CURRENCIES = List.of("EUR", "USD", "GBP", "CHF", "JPY", "CAD", "AUD", "MXN", "COP", "BRL");
+    static final List<String> LEAD_SOURCES = List.of("Web", "Referral", "Campaign", "Trade show", "Cold call", "Partner",
+            "Other");
+
+    private PhaseSync() {
+    }
+
+    /** @return the pick-list values the phases give */
+    static List<PickListValue> values(List<Phase> phases) {
+        Optional<String> first = phases.stream().filter(p -> p.active() && p.kind() == PhaseKind.OPEN)
+                .map(Phase::name).findFirst();
+        List<PickListValue> values = new ArrayList<>();
+        for (Phase phase : phases) {
+            Optional<String> colour = switch (phase.kind()) {
+                case WON -> Optional.of(WON_COLOUR);
+                case LOST -> Optional.of(LOST_COLOUR);
+                default -> Optional.empty();
+            };
+            values.add(new PickListValue(phase.name(), colour, first.filter(phase.name()::equals).isPresent(),
+                    phase.active()));
+        }
+        return values;
+    }
+
+    /** Writes the phase pick-list if it differs from the phases, in the caller's transaction. */
+    static void sync(CustomFields fields, List<Phase> phases) {
+        List<PickListValue> wanted = values(phases);
+        if (!wanted.equals(fields.pickList(OpportunityRecordType.ID, OpportunityRecordType.PHASE))) {
+            fields.savePickList(OpportunityRecordType.ID, OpportunityRecordType.PHASE, wanted);
+        }
+    }
+
+    /** Gives the currency and lead source pick-lists their first values, once. */
+    static void seed(CustomFields fields) {
+        if (fields.pickList(OpportunityRecordType.ID, OpportunityRecordType.CURRENCY).isEmpty()) {
+            List<PickListValue> currencies = new ArrayList<>();
+            CURRENCIES.forEach(code -> currencies.add(new PickListValue(code, Optional.empty(), code.equals("EUR"), true)));
+            fields.savePickList(OpportunityRecordType.ID, OpportunityRecordType.CURRENCY, currencies);
+        }
+        if (fields.pickList(OpportunityRecordType.ID, OpportunityRecordType.LEAD_SOURCE).isEmpty()) {
+            fields.savePickList(OpportunityRecordType.ID, OpportunityRecordType.LEAD_SOURCE,
+                    LEAD_SOURCES.stream().map(PickListValue::of).toList());
+        }
+    }
+}
