@@ -64,7 +64,7 @@ final class OpenApiDocument {
         for (InstalledType type : types) {
             RecordTypeDocs docs = new RecordTypeDocs(type);
             docs.addSchemas(schemas);
-            docs.addPaths(paths);
+            docs.addPaths(paths, schemas);
         }
         paths.forEach(item -> item.forEach(op -> operationIds.add(op.path("operationId").asText())));
         ResourceReader reader = new ResourceReader(paths, new JavaSchemas(schemas), operationIds);

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.tesseracrm.kernel.api.record.FieldDefinition;
+import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.FilterOp;
 import org.tesseracrm.kernel.api.record.RecordJson;
 
@@ -91,9 +92,10 @@ final class RecordTypeDocs {
     private ObjectNode inputSchema(boolean bulkItem) {
         ObjectNode schema = Json.type("object");
         schema.put("title", type.label() + (bulkItem ? " (bulk item)" : " (input)"));
-        schema.put("description", "The fields to set. Creating one " + type.label() + " needs "
-                + (required().isEmpty() ? "no field" : String.join(", ", required()))
-                + "; a PATCH sends only the fields it changes. Read-only and unknown fields are refused (422)."
+        schema.put("description", "The fields to set. A " + type.label() + " must have "
+                + (required().isEmpty() ? "no field in particular" : String.join(", ", required()))
+                + " (the CRM fills some itself when a create leaves them out, e.g. the owner: the caller); a PATCH sends only "
+                + "the fields it changes. Read-only and unknown fields are refused (422)."
                 + (bulkItem ? " With id and version it updates that record, else it creates one." : ""));
         schema.put("additionalProperties", false);
         ObjectNode properties = schema.putObject("properties");
@@ -178,12 +180,12 @@ final class RecordTypeDocs {
         return text.toString();
     }
 
-    /** Adds this type's paths. */
-    void addPaths(ObjectNode paths) {
+    /** Adds this type's paths, and to {@code schemas} the filter schemas its list uses. */
+    void addPaths(ObjectNode paths, ObjectNode schemas) {
         String base = "/v1/records/" + type.id();
         String tag = type.pluralLabel();
         ObjectNode collection = paths.putObject(base);
-        collection.set("get", list(tag));
+        collection.set("get", list(tag, schemas));
         collection.set("post", create(tag));
         ObjectNode single = paths.putObject(base + "/{id}");
         single.set("parameters", parameters(idParameter("id", "The record's id")));
@@ -233,7 +235,7 @@ final class RecordTypeDocs {
                 responses("200", "The entries", Json.ref("HistoryEntryList"))));
     }
 
-    private ObjectNode list(String tag) {
+    private ObjectNode list(String tag, ObjectNode schemas) {
         ObjectNode op = operation(tag, "list" + name + "Records", "Lists " + type.pluralLabel()
                 + ": a page, sorted, searched and filtered", responses("200", "A page of " + type.pluralLabel(), Json.ref(name + "List")));
         ((ObjectNode) op.get("responses").get("200")).putObject("headers").set("Link", Json.object()
@@ -252,16 +254,21 @@ final class RecordTypeDocs {
                 + fields().stream().map(FieldDefinition::name).collect(Collectors.joining(", ")), Json.type("string")));
         for (FieldDefinition field : fields()) {
             if (field.sortable() && !LIST_PARAMETERS.contains(field.name())) {
-                parameters.add(filter(field));
+                parameters.add(filter(field, schemas));
             }
         }
         op.set("parameters", parameters(parameters.toArray(ObjectNode[]::new)));
         return op;
     }
 
-    /** @return the deep-object parameter {@code <field>[<op>]=<value>} of one field, with the operators its type allows */
-    private ObjectNode filter(FieldDefinition field) {
+    /**
+     * @return the deep-object parameter {@code <field>[<op>]=<value>} of one field, whose schema, shared by the fields of
+     *     its type ({@code TextFilter}, {@code DateFilter}, ...), has the operators the type allows
+     */
+    private ObjectNode filter(FieldDefinition field, ObjectNode schemas) {
         ObjectNode schema = Json.type("object");
+        schema.put("description", "The operators of a filter on a field of type " + field.type().name()
+                + "; each takes a string");
         schema.put("additionalProperties", false);
         ObjectNode ops = schema.putObject("properties");
         List<String> names = new ArrayList<>();
@@ -277,10 +284,24 @@ final class RecordTypeDocs {
                 }));
             }
         }
+        String schemaName = filterSchema(field.type());
+        if (!schemas.has(schemaName)) {
+            schemas.set(schemaName, schema);
+        }
         ObjectNode parameter = query(field.name(), "Filter by " + field.label() + ": " + field.name() + "[<op>]=<value>, op one of "
-                + String.join(", ", names) + ", e.g. " + field.name() + "[" + names.get(0) + "]=" + example(field), schema);
+                + String.join(", ", names) + ", e.g. " + field.name() + "[" + names.get(0) + "]=" + example(field),
+                Json.ref(schemaName));
         parameter.put("style", "deepObject").put("explode", true);
         return parameter;
+    }
+
+    /** @return {@code DATE_TIME} → {@code DateTimeFilter} */
+    static String filterSchema(FieldType type) {
+        StringBuilder name = new StringBuilder();
+        for (String part : type.name().split("_")) {
+            name.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return name.append("Filter").toString();
     }
 
     private static String example(FieldDefinition field) {
