@@ -94,7 +94,8 @@ public class RecordsApiIT {
 
     @Configuration
     public Option[] config() throws IOException {
-        return PaxExamSupport.distribution(HTTP_PORT); // crm-rest, crm-contacts and crm-companies are boot features
+        return PaxExamSupport.distribution(HTTP_PORT, // crm-rest, crm-contacts and crm-companies are boot features
+                org.ops4j.pax.exam.CoreOptions.systemProperty(GeneratedClientProcess.FOLDER).value(GeneratedClientProcess.prepare()));
     }
 
     @Test
@@ -346,6 +347,66 @@ public class RecordsApiIT {
             features.installFeature("crm-contacts", noRefresh);
         }
         assertTrue("contacts are back", eventually(60, () -> send(get(CONTACTS), admin).statusCode() == 200));
+    }
+
+    /**
+     * The OpenAPI document as served (issue 18.3): a request costs well under 50 ms; a Java client generated from it
+     * by openapi-generator does CRUD on contacts ({@link GeneratedClientCheck}, in a JVM of its own, where the
+     * generator is); a custom field is in the document at once and gone once removed; uninstalling
+     * {@code crm-contacts} takes its paths out of it. Once, on Derby.
+     */
+    @Test
+    public void t8_theOpenApiDocumentIsLiveAndAClientGeneratedFromItDoesCrud() throws Exception {
+        org.junit.Assume.assumeTrue("once, on Derby", getClass() == RecordsApiIT.class);
+        String document = "/api/v1/openapi.json";
+        admin();
+        long[] nanos = new long[21];
+        for (int i = 0; i < nanos.length; i++) {
+            long started = System.nanoTime();
+            HttpResponse<String> served = send(get(document), admin);
+            nanos[i] = System.nanoTime() - started;
+            assertEquals(served.body(), 200, served.statusCode());
+        }
+        java.util.Arrays.sort(nanos);
+        String types = send(get("/api/v1/records"), admin).body();
+        System.out.println("RecordsApiIT: GET " + document + " with " + (types.split("\"pluralLabel\"").length - 1)
+                + " record types: median " + nanos[10] / 1000 + " µs, max " + nanos[20] / 1000 + " µs over HTTP");
+        assertTrue("a request costs < 50 ms: " + nanos[10] / 1000 + " µs", nanos[10] < 50_000_000L);
+
+        java.nio.file.Path log = GeneratedClientProcess.log();
+        Process client = new ProcessBuilder(GeneratedClientProcess.command("http://127.0.0.1:" + HTTP_PORT, admin))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean ended = client.waitFor(5, java.util.concurrent.TimeUnit.MINUTES);
+        if (!ended) {
+            client.destroyForcibly();
+        }
+        String output = java.nio.file.Files.readString(log);
+        output.lines().filter(line -> line.startsWith("GENERATED CLIENT")).forEach(line -> System.out.println("RecordsApiIT: " + line));
+        assertTrue(output, ended && client.exitValue() == 0 && output.contains(GeneratedClientProcess.OK));
+
+        String field = callers.callAs(ADMIN, () -> customFields.add("contact", CustomFieldInput.of("Api doc probe", FieldType.DATE)))
+                .name();
+        String property = "\"" + field + "\":{";
+        assertTrue("the custom field is in the document", eventually(10, () -> send(get(document), admin).body().contains(property)));
+        assertTrue(send(get(document), admin).body().contains(property + "\"type\":[\"string\",\"null\"],\"format\":\"date\""));
+        callers.callAs(ADMIN, () -> {
+            customFields.remove("contact", field);
+            return null;
+        });
+        assertTrue("the custom field left the document", eventually(10, () -> !send(get(document), admin).body().contains(property)));
+
+        EnumSet<FeaturesService.Option> noRefresh = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
+        String contactPaths = "\"/v1/records/contact\":";
+        features.uninstallFeature("crm-contacts", noRefresh);
+        try {
+            assertTrue("the contact paths left the document",
+                    eventually(60, () -> !send(get(document), admin).body().contains(contactPaths)));
+            String without = send(get(document), admin).body();
+            assertTrue(without.contains("\"/v1/records/company\":") && !without.contains("\"ContactInput\""));
+        } finally {
+            features.installFeature("crm-contacts", noRefresh);
+        }
+        assertTrue("the contact paths are back", eventually(60, () -> send(get(document), admin).body().contains(contactPaths)));
     }
 
     /** @return the admin's token, made once, after the record endpoints answer */

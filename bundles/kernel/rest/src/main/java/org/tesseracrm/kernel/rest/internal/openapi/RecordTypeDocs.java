@@ -95,7 +95,7 @@ final class RecordTypeDocs {
         schema.put("description", "The fields to set. A " + type.label() + " must have "
                 + (required().isEmpty() ? "no field in particular" : String.join(", ", required()))
                 + " (the CRM fills some itself when a create leaves them out, e.g. the owner: the caller); a PATCH sends only "
-                + "the fields it changes. Read-only and unknown fields are refused (422)."
+                + "the fields it changes. A read-only field is refused (422), an unknown one too (400)."
                 + (bulkItem ? " With id and version it updates that record, else it creates one." : ""));
         schema.put("additionalProperties", false);
         ObjectNode properties = schema.putObject("properties");
