@@ -39,6 +39,8 @@ final class ListParameters {
     /** The largest page. */
     static final int MAX_LIMIT = 200;
 
+    /** The end of a day as the databases store times: PostgreSQL keeps microseconds and would round nanoseconds up. */
+    private static final LocalTime LAST_MICROSECOND = LocalTime.of(23, 59, 59, 999_999_000);
     private static final Set<String> NAMED = Set.of("limit", "cursor", "sort", "q", "fields");
     private static final Pattern FILTER = Pattern.compile("([^\\[\\]]+)\\[([^\\[\\]]*)\\]");
     /** The operators of the API, by the name a filter parameter gives them. */
@@ -213,7 +215,7 @@ final class ListParameters {
         }
         try {
             LocalDate day = LocalDate.parse(text);
-            return (upper ? day.atTime(LocalTime.MAX) : day.atStartOfDay()).toString();
+            return (upper ? day.atTime(LAST_MICROSECOND) : day.atStartOfDay()).toString();
         } catch (DateTimeParseException e) {
             return text;
         }

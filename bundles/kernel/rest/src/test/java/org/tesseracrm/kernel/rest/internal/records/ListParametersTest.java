@@ -59,7 +59,7 @@ class ListParametersTest {
     void dateTimeFiltersTakeInstantsWithAnyOffsetAndWholeUtcDays() {
         ListRequest request = parse(ordered("createdAt[between]", "2026-01-01,2026-12-31",
                 "createdAt[eq]", "2026-12-05T10:30:00+01:00"));
-        assertEquals(List.of(new Filter("createdAt", FilterOp.BETWEEN, List.of("2026-01-01T00:00", "2026-12-31T23:59:59.999999999")),
+        assertEquals(List.of(new Filter("createdAt", FilterOp.BETWEEN, List.of("2026-01-01T00:00", "2026-12-31T23:59:59.999999")),
                 Filter.of("createdAt", FilterOp.EQUALS, "2026-12-05T09:30")), request.query().filters());
         assertEquals("", ListParameters.dateTime("", true));
         assertEquals("yesterday", ListParameters.dateTime("yesterday", false), "left for the platform to refuse by name");
