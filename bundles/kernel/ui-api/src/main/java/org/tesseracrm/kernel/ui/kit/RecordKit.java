@@ -115,6 +115,30 @@ public final class RecordKit {
         return new RecordForm(this, type(recordType), prefix, record, onChange);
     }
 
+    /**
+     * @param recordType the record type id, e.g. {@code opportunity}
+     * @param formPrefix element id prefix of the form a card opens, e.g. {@code opportunity}
+     * @param settings the grouping field, card fields, summed fields and closing date the board starts with
+     * @return the board of the record type for the signed-in user, grouped by a pick-list or the owner
+     * @throws IllegalArgumentException if the record type has no pick-list or user field to group by
+     * @since kit 1.2
+     */
+    public RecordBoard board(String recordType, String formPrefix, RecordBoard.Settings settings) {
+        if (!hasBoard(recordType)) {
+            throw new IllegalArgumentException(recordType + " has no pick-list or user field to group a board by");
+        }
+        return new RecordBoard(this, recordType, formPrefix, settings);
+    }
+
+    /**
+     * @param recordType a record type id
+     * @return whether it has a field a board can group by: a pick-list or a user (the owner)
+     * @since kit 1.2
+     */
+    public boolean hasBoard(String recordType) {
+        return !RecordBoard.groupable(fields(recordType)).isEmpty();
+    }
+
     /** @return the record platform, for a view's own reads */
     public Records records() {
         return records;

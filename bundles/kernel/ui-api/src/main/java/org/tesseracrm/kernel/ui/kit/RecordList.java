@@ -20,7 +20,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -76,11 +75,10 @@ public class RecordList extends VerticalLayout {
     private final List<FieldDefinition> fields;
     private final Grid<RecordRow> grid = new Grid<>();
     private final TextField search = new TextField();
-    private final FlexLayout chips = new FlexLayout();
+    private final FilterChips chips;
     private final Span count = new Span();
     private final HorizontalLayout toolbar = new HorizontalLayout();
     private final Map<String, MenuItem> columnItems = new HashMap<>();
-    private final List<Filter> filters = new ArrayList<>();
     private volatile RecordQuery current = RecordQuery.page(0, 1);
     private volatile long matching;
     private transient Consumer<RecordRow> opener = row -> { };
@@ -125,8 +123,7 @@ public class RecordList extends VerticalLayout {
         toolbar.setWidthFull();
         toolbar.getStyle().set("flex-wrap", "wrap");
 
-        chips.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        chips.getStyle().set("gap", "var(--lumo-space-s)");
+        chips = new FilterChips(prefix + "-filter-chip", this::refresh);
         count.setId(prefix + "-count");
         count.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
         count.setText("");
@@ -258,13 +255,12 @@ public class RecordList extends VerticalLayout {
     private SavedView current() {
         List<SortOrder> sort = sortOrders(grid.getSortOrder().stream().map(o -> new QuerySortOrder(o.getSorted().getKey(),
                 o.getDirection())).toList());
-        return new SavedView(recordType, "", "", false, search.getValue(), filters, sort, visibleColumns());
+        return new SavedView(recordType, "", "", false, search.getValue(), chips.filters(), sort, visibleColumns());
     }
 
     /** Shows the list as the view says; null for the default list. */
     private void apply(SavedView view) {
-        filters.clear();
-        chips.removeAll();
+        chips.clear();
         List<String> columns = view == null || view.columns().isEmpty()
                 ? fields.stream().filter(this::shownByDefault).map(FieldDefinition::name).toList() : view.columns();
         for (FieldDefinition field : fields) {
@@ -276,7 +272,7 @@ public class RecordList extends VerticalLayout {
             view.sort().forEach(key -> sort.add(new GridSortOrder<>(grid.getColumnByKey(key.field()),
                     key.ascending() ? SortDirection.ASCENDING : SortDirection.DESCENDING)));
             view.filters().forEach(filter -> fields.stream().filter(f -> f.name().equals(filter.field())).findFirst()
-                    .ifPresent(field -> chip(filter, FilterDialog.describe(field, filter.op(), filter.values()))));
+                    .ifPresent(field -> chips.add(filter, FilterDialog.describe(field, filter.op(), filter.values()))));
         }
         grid.sort(sort);
         search.setValue(view == null ? "" : view.text());
@@ -290,7 +286,7 @@ public class RecordList extends VerticalLayout {
 
     /** Reloads the rows and the count, after a change or a new filter; forgets the selection. */
     public void refresh() {
-        current = RecordQuery.page(0, 1).withText(search.getValue()).withFilters(filters);
+        current = RecordQuery.page(0, 1).withText(search.getValue()).withFilters(chips.filters());
         // One past the limit, so the bulk bar can tell "exactly 10,000" from "too many to act on".
         matching = records.count(recordType, current, COUNT_LIMIT + 1);
         count.setText(matching >= COUNT_LIMIT ? String.format("%,d+ matching", COUNT_LIMIT)
@@ -303,30 +299,12 @@ public class RecordList extends VerticalLayout {
 
     /** Checks a filter the way the list will run it; throws the service's validation error if bad. */
     private void validated(Filter filter) {
-        List<Filter> candidate = new ArrayList<>(filters);
-        candidate.add(filter);
-        records.count(recordType, RecordQuery.page(0, 1).withFilters(candidate), 1);
+        records.count(recordType, RecordQuery.page(0, 1).withFilters(chips.with(filter)), 1);
     }
 
     private void addFilter(Filter filter, String description) {
-        chip(filter, description);
+        chips.add(filter, description);
         refresh();
-    }
-
-    private void chip(Filter filter, String description) {
-        filters.add(filter);
-        Button remove = new Button(new Icon(VaadinIcon.CLOSE_SMALL));
-        remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
-        remove.getElement().setAttribute("aria-label", "Remove filter " + description);
-        Span chip = new Span(new Span(description), remove);
-        chip.getElement().getThemeList().add("badge contrast pill");
-        chip.addClassName(prefix + "-filter-chip");
-        remove.addClickListener(e -> {
-            filters.remove(filter);
-            chips.remove(chip);
-            refresh();
-        });
-        chips.add(chip);
     }
 
     private Button columnChooser() {
