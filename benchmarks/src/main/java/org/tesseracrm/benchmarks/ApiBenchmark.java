@@ -152,7 +152,7 @@ public final class ApiBenchmark {
             Map<String, String> env = Map.of("TESSERA_ADMIN_PASSWORD", PASSWORD);
             long begin = System.nanoTime();
             karaf.launch(env);
-            karaf.awaitHealth(Karaf::everyModuleReady, START);
+            awaitContacts(karaf);
             System.out.printf("%s: first start %.1f s%n", db, (System.nanoTime() - begin) / 1e9);
             karaf.stop();
             begin = System.nanoTime();
@@ -160,7 +160,7 @@ public final class ApiBenchmark {
             double loadSeconds = (System.nanoTime() - begin) / 1e9;
             System.out.printf("%s: %,d contacts loaded in %.1f s%n", db, rows, loadSeconds);
             karaf.launch(env);
-            karaf.awaitHealth(Karaf::everyModuleReady, START);
+            awaitContacts(karaf);
             String[] created = karaf.client("admin", PASSWORD, "crm:token-create admin bench").strip().split("\\R");
             String token = created[created.length - 1].strip();
             awaitApi(karaf, token);
@@ -276,6 +276,10 @@ public final class ApiBenchmark {
                 connection.setAutoCommit(true);
                 ListBenchmark.execute(connection, "VACUUM ANALYZE"); // the update left a dead copy of every row
             } else {
+                // Derby's "contains" reads the values lists of CRM_SEARCH_TERM, which the platform fills once per
+                // field (the '' row marks a list complete) and then keeps up on its own writes only: without the
+                // markers, the next start lists the values of the rows loaded here.
+                ListBenchmark.execute(connection, "DELETE FROM CRM_SEARCH_TERM WHERE TERM = ''");
                 Schema.analyze(connection, db);
                 connection.commit();
             }
@@ -304,6 +308,31 @@ public final class ApiBenchmark {
 
     private static String derbyPath(Path home) {
         return home.resolve("data/derby/crm").toAbsolutePath().toString();
+    }
+
+    /**
+     * Waits until {@code /health} lists the contacts and companies modules with their routes (their schema is then
+     * migrated), whatever it says of other modules: one module that fails elsewhere must not stop this benchmark.
+     */
+    private void awaitContacts(Karaf karaf) throws Exception {
+        long deadline = System.nanoTime() + START.toNanos();
+        String last = "(no answer)";
+        while (System.nanoTime() < deadline) {
+            try {
+                last = http.send(HttpRequest.newBuilder(URI.create(karaf.url("/health"))).timeout(Duration.ofSeconds(10))
+                        .build(), HttpResponse.BodyHandlers.ofString()).body();
+                if (last.contains("\"routes\":[\"contacts\"]") && last.contains("\"routes\":[\"companies\"]")) {
+                    if (!last.startsWith("{\"status\":\"UP\"")) {
+                        System.out.println("/health is not UP (the benchmark goes on with contacts and companies): " + last);
+                    }
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                last = notYetListening.toString();
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("contacts and companies were not ready within " + START + "; /health: " + last);
     }
 
     /** Waits until the token is accepted (the REST runtime may come up after /health lists the modules). */
