@@ -52,6 +52,7 @@ import org.tesseracrm.kernel.api.security.Visibility;
  * {@code -Dtessera.bench.seconds=15}, {@code -Dtessera.bench.warmup=5}, {@code -Dtessera.bench.connections=1,16,64},
  * {@code -Dtessera.bench.endpoints=ping,me,first,filtered,deep,single} (a subset to run),
  * {@code -Dtessera.bench.deepPages=1000} (pages of 50 walked through the cursor for the deep page),
+ * {@code -Dtessera.bench.pool.idle=16} (adds {@code jdbc.pool.maxIdle} and {@code minIdle} to the datasource),
  * {@code -Dtessera.bench.profile=first@16} (thread dumps during that point's first timed run, {@link Profile}),
  * {@code -Dtessera.bench.pg.url/.user/.password} (default the test database of {@code .ci/postgres}, which
  * the benchmark empties). Needs /usr/bin/wrk.
@@ -234,7 +235,10 @@ public final class ApiBenchmark {
         }
     }
 
-    /** The database block of the admin guide, and the rate limit off. */
+    /**
+     * The database block of the admin guide (with {@code tessera.bench.pool.idle}: the pool's maxIdle and minIdle
+     * too), and the rate limit off.
+     */
     private static void configure(Path home, String db) throws IOException {
         if (db.equals("postgresql")) {
             String url = System.getProperty("tessera.bench.pg.url", "jdbc:postgresql://127.0.0.1:5432/tessera_it");
@@ -249,6 +253,11 @@ public final class ApiBenchmark {
                     "jdbc.pool.maxTotal = 16", ""));
         } else if (!db.equals("derby")) {
             throw new IllegalArgumentException("Unknown database '" + db + "': use derby or postgresql");
+        }
+        Integer idle = Integer.getInteger("tessera.bench.pool.idle");
+        if (idle != null) { // DBCP keeps maxIdle 8 by default: connections beyond it are closed when given back
+            Files.writeString(home.resolve("etc/org.ops4j.datasource-crm.cfg"), "\njdbc.pool.maxIdle = " + idle
+                    + "\njdbc.pool.minIdle = " + idle + "\n", StandardOpenOption.APPEND);
         }
         Files.writeString(home.resolve("etc/org.tesseracrm.kernel.rest.cfg"), "rate.requestsPerSecond = 0\n");
     }
