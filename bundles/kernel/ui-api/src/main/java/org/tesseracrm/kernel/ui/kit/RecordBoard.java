@@ -126,20 +126,31 @@ public class RecordBoard extends VerticalLayout {
      *     fields and the first fields its list shows
      * @param sumFields number or money fields each column header sums, e.g. amount and expected amount
      * @param closeDate a date field for "closing this month" and "closing next month"; empty: no such quick filters
+     * @param mover the module's own operation that moves a card to a column, when it has one (opportunities move
+     *     their phase with the "move phase" permission); empty: {@link Records#update} of the grouping field
      */
     public record Settings(Optional<String> groupBy, List<String> cardFields, List<String> sumFields,
-            Optional<String> closeDate) {
+            Optional<String> closeDate, Optional<Mover> mover) {
         /** Checks the parts are present and keeps copies. */
         public Settings {
             Objects.requireNonNull(groupBy, "groupBy");
             cardFields = List.copyOf(cardFields);
             sumFields = List.copyOf(sumFields);
             Objects.requireNonNull(closeDate, "closeDate");
+            Objects.requireNonNull(mover, "mover");
         }
 
         /** @return the defaults: grouped by the first pick-list or the owner, no sums, no closing filters */
         public static Settings defaults() {
-            return new Settings(Optional.empty(), List.of(), List.of(), Optional.empty());
+            return new Settings(Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.empty());
+        }
+
+        /**
+         * @param move the module's operation that moves a card, for a board grouped by a pick-list
+         * @return these settings moving cards with it
+         */
+        public Settings movedBy(Mover move) {
+            return new Settings(groupBy, cardFields, sumFields, closeDate, Optional.of(move));
         }
 
         /**
@@ -147,7 +158,7 @@ public class RecordBoard extends VerticalLayout {
          * @return these settings grouped by that field
          */
         public Settings groupedBy(String field) {
-            return new Settings(Optional.of(field), cardFields, sumFields, closeDate);
+            return new Settings(Optional.of(field), cardFields, sumFields, closeDate, mover);
         }
 
         /**
@@ -155,7 +166,7 @@ public class RecordBoard extends VerticalLayout {
          * @return these settings with those card fields
          */
         public Settings cards(String... fields) {
-            return new Settings(groupBy, List.of(fields), sumFields, closeDate);
+            return new Settings(groupBy, List.of(fields), sumFields, closeDate, mover);
         }
 
         /**
@@ -163,7 +174,7 @@ public class RecordBoard extends VerticalLayout {
          * @return these settings summing those fields in each column header
          */
         public Settings summing(String... fields) {
-            return new Settings(groupBy, cardFields, List.of(fields), closeDate);
+            return new Settings(groupBy, cardFields, List.of(fields), closeDate, mover);
         }
 
         /**
@@ -171,8 +182,25 @@ public class RecordBoard extends VerticalLayout {
          * @return these settings with "closing this/next month" quick filters on it
          */
         public Settings closingOn(String field) {
-            return new Settings(groupBy, cardFields, sumFields, Optional.of(field));
+            return new Settings(groupBy, cardFields, sumFields, Optional.of(field), mover);
         }
+    }
+
+    /**
+     * A module's own operation that moves a card to another column, used instead of {@link Records#update} of the
+     * grouping field (never for a board by owner). It checks what the module's service checks; a
+     * {@link ValidationException} naming fields the user can enter opens the board's dialog for them, and the move
+     * is tried again with what the user entered.
+     */
+    @FunctionalInterface
+    public interface Mover {
+        /**
+         * @param row the card's record as the board read it (id, version, values)
+         * @param value the target column's value; empty for "(none)"
+         * @param also the values entered in the dialog for the fields a previous try named; empty at first
+         * @return the record after the move
+         */
+        RecordRow move(RecordRow row, Optional<String> value, RecordValues also);
     }
 
     /** The quick filters. */
@@ -606,6 +634,8 @@ public class RecordBoard extends VerticalLayout {
                     return;
                 }
                 records.assign(recordType, RecordSelection.of(List.of(row.id())), to.value.get());
+            } else if (settings.mover().isPresent()) {
+                settings.mover().get().move(row, to.value, also);
             } else {
                 RecordValues.Builder values = RecordValues.builder();
                 also.typed().forEach((field, value) -> values.setValue(field, value.orElse(null)));

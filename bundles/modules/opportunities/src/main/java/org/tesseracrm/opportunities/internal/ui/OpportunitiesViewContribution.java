@@ -6,6 +6,7 @@ import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.ui.CrmView;
 import org.tesseracrm.kernel.api.ui.ViewContribution;
 import org.tesseracrm.kernel.ui.kit.RecordKit;
+import org.tesseracrm.opportunities.api.OpportunityPhases;
 import org.tesseracrm.opportunities.internal.OpportunitiesModule;
 import org.tesseracrm.opportunities.internal.service.OpportunityRecordType;
 
@@ -17,15 +18,19 @@ import com.vaadin.flow.component.Component;
         permission = OpportunitiesModule.VIEW)
 public class OpportunitiesViewContribution implements ViewContribution {
     private final RecordKit kit;
+    private final OpportunityPhases phases;
 
     /**
      * @param kit the record list and form
      * @param type the record type, so the view appears only once it is registered (its schema migrated)
+     * @param phases moves the board's cards
      */
     @Activate
     public OpportunitiesViewContribution(@Reference RecordKit kit,
-            @Reference(target = "(" + RecordType.ID + "=" + OpportunityRecordType.ID + ")") RecordType type) {
+            @Reference(target = "(" + RecordType.ID + "=" + OpportunityRecordType.ID + ")") RecordType type,
+            @Reference OpportunityPhases phases) {
         this.kit = kit;
+        this.phases = phases;
     }
 
     @Override
@@ -35,6 +40,6 @@ public class OpportunitiesViewContribution implements ViewContribution {
 
     @Override
     public Component createView() {
-        return new OpportunitiesView(kit);
+        return new OpportunitiesView(kit, phases);
     }
 }
