@@ -44,7 +44,8 @@ import org.tesseracrm.kernel.api.security.Visibility;
  * ({@code derby,postgresql}), {@code tessera.bench.runs} (timed runs per query after warm-up),
  * {@code tessera.bench.importRows} (rows of the imported file, default 100,000),
  * {@code tessera.bench.only} ({@code search}: load, then time only the global search; {@code paging}: only the
- * first and deep pages read by offset and by cursor, {@link Paging}),
+ * first and deep pages read by offset and by cursor, {@link Paging}; {@code board}: only the board's open and move,
+ * {@link Boards}),
  * {@code tessera.bench.pg.url/.user/.password} (default the test database of {@code .ci/postgres}).
  */
 public final class ListBenchmark {
@@ -103,7 +104,10 @@ public final class ListBenchmark {
         if (!part("lists") && !part("exports") && !part("imports")) {
             String paging = part("paging") ? Paging.times(db, admin, Platform.over(connection, Platform.tenOwners()),
                     rows, runs) : "";
-            return String.format("### %s, %,d contacts%n%nLoaded in %.1f s.%n%n", db, rows, loadSeconds) + paging + search;
+            String board = part("board") ? Boards.times(db, admin, Platform.over(connection, Platform.tenOwners()), runs)
+                    : "";
+            return String.format("### %s, %,d contacts%n%nLoaded in %.1f s.%n%n", db, rows, loadSeconds) + paging + board
+                    + search;
         }
         start = System.nanoTime();
         admin.customFields().add(CONTACT, CustomFieldInput.of("Region", FieldType.TEXT));
@@ -154,6 +158,9 @@ public final class ListBenchmark {
         }
         if (part("paging")) {
             table.append('\n').append(Paging.times(db, admin, manager, rows, runs));
+        }
+        if (part("board")) {
+            table.append('\n').append(Boards.times(db, admin, manager, runs));
         }
         return table.append('\n').append(search).toString();
     }
