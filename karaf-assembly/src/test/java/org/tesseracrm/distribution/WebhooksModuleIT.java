@@ -8,6 +8,9 @@ import static org.tesseracrm.distribution.PaxExamSupport.eventually;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +21,8 @@ import java.util.HexFormat;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -47,9 +52,13 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.Records;
+import org.tesseracrm.kernel.api.security.ApiTokenRequest;
+import org.tesseracrm.kernel.api.security.ApiTokenScope;
+import org.tesseracrm.kernel.api.security.ApiTokens;
 import org.tesseracrm.kernel.api.security.Authenticator;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
+import org.tesseracrm.kernel.api.timer.TimerHandler;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -83,6 +92,8 @@ public class WebhooksModuleIT {
     private SessionFactory shell;
     @Inject
     private ConfigurationAdmin configurations;
+    @Inject
+    private ApiTokens tokens;
 
     /** One request the receiver got. */
     private record Received(Map<String, List<String>> headers, byte[] body, long at) {
@@ -114,17 +125,21 @@ public class WebhooksModuleIT {
         assertTrue("crm:webhook-list is there", eventually(60, () -> shellOrError("crm:webhook-list").contains("URL")));
 
         List<Received> received = new CopyOnWriteArrayList<>();
+        List<Received> viaRest = new CopyOnWriteArrayList<>();
+        List<Received> down = new CopyOnWriteArrayList<>();
         ConcurrentLinkedQueue<Integer> answers = new ConcurrentLinkedQueue<>();
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), body, System.currentTimeMillis()));
-            Integer status = answers.poll();
-            byte[] answer = "thanks".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status == null ? 200 : status, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
+        for (Map.Entry<String, List<Received>> path : Map.of("/hook", received, "/rest", viaRest, "/down", down).entrySet()) {
+            receiver.createContext(path.getKey(), exchange -> {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                path.getValue().add(new Received(Map.copyOf(exchange.getRequestHeaders()), body, System.currentTimeMillis()));
+                Integer status = path.getKey().equals("/down") ? Integer.valueOf(500) : answers.poll();
+                byte[] answer = (path.getKey().equals("/down") ? "down for maintenance" : "thanks").getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(status == null ? 200 : status, answer.length);
+                exchange.getResponseBody().write(answer);
+                exchange.close();
+            });
+        }
         receiver.start();
         try {
             String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
@@ -180,6 +195,53 @@ public class WebhooksModuleIT {
             assertTrue(log, log.matches("(?s).*contact\\.created.*DELIVERED\\s*\\|\\s*1\\s*\\|\\s*200.*"));
             System.out.println("WebhooksModuleIT: retry " + waited + " ms after the 500\n" + log);
 
+            // the REST resource: the same service, the secret only in the 201, a test event, the same refusal
+            String base = "http://127.0.0.1:" + PaxExamSupport.httpPortOrFail() + "/api/v1/webhooks";
+            String bearer = callers.callAs(ADMIN, () -> tokens.create("admin", new ApiTokenRequest("webhooks-it",
+                    ApiTokenScope.READ_WRITE, Set.of(), Optional.empty()))).secret();
+            String restUrl = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/rest";
+            assertTrue("the resource is served", eventually(60, () -> call("GET", base, bearer, null)[0].equals("200")));
+            String[] refusedByRest = call("POST", base, bearer, "{\"url\":\"" + restUrl + "\"}");
+            assertEquals(refusedByRest[1], "422", refusedByRest[0]);
+            assertTrue(refusedByRest[1], refusedByRest[1].contains("private, loopback or link-local"));
+            String[] posted = call("POST", base, bearer, "{\"url\":\"" + restUrl + "\",\"recordTypes\":[\"contact\"],"
+                    + "\"events\":[\"created\"],\"allowPrivate\":true}");
+            assertEquals(posted[1], "201", posted[0]);
+            Matcher restSecret = Pattern.compile("\"secret\":\"(whsec_[A-Za-z0-9_-]{43})\"").matcher(posted[1]);
+            assertTrue(posted[1], restSecret.find());
+            Matcher restId = Pattern.compile("\"id\":([0-9]+),").matcher(posted[1]);
+            assertTrue(posted[1], restId.find());
+            String listed = call("GET", base, bearer, null)[1];
+            assertTrue(listed, listed.contains(restUrl) && listed.contains(url) && !listed.contains("whsec_"));
+            String[] test = call("POST", base + "/" + restId.group(1) + "/test", bearer, null);
+            assertEquals(test[1], "202", test[0]);
+            assertTrue("the test event arrives", eventually(30, () -> !viaRest.isEmpty()));
+            assertSigned(restSecret.group(1), viaRest.get(0));
+            assertTrue(viaRest.get(0).text(), viaRest.get(0).text().contains("\"event\":\"webhook.test\"")
+                    && viaRest.get(0).text().contains("\"record\":null"));
+
+            // a receiver that fails for the whole retry window (3 s here) disables its subscription, with the reason
+            values.put("retryWindowSeconds", 3);
+            settings.update(values);
+            String downUrl = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/down";
+            assertTrue("the delivery timer runs with the new window", eventually(60, () -> {
+                try {
+                    return !context.getServiceReferences(TimerHandler.class,
+                            "(&(" + TimerHandler.NAME + "=webhooks.delivery)(retryWindowSeconds=3))").isEmpty();
+                } catch (org.osgi.framework.InvalidSyntaxException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertTrue("the module is back", eventually(60,
+                    () -> shellOrError("crm:webhook-create --types contact --events created --allow-private " + downUrl).contains("whsec_")));
+            callers.callAs(ADMIN, () -> records.create("contact", Map.of("lastName", "Unreachable")));
+            boolean disabled = eventually(30,
+                    () -> shellOrError("crm:webhook-list").matches("(?s).*Webhook [0-9]+: Disabled on .*failed for 3 s.*HTTP 500.*"));
+            assertTrue("disabled after the window: " + shellOrError("crm:webhook-list"), disabled);
+            assertTrue("retried before giving up", down.size() >= 2);
+            String downList = shellOrError("crm:webhook-list");
+            assertTrue(downList, downList.matches("(?s).*" + Pattern.quote(downUrl) + "\\s*\\|[^\\n]*disabled \\(failing\\).*"));
+
             // uninstalled: no bundle, no threads; reinstalled: the subscription is still there and delivers
             features.uninstallFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
             assertTrue("the bundle is gone", eventually(() -> bundle() == null));
@@ -232,6 +294,36 @@ public class WebhooksModuleIT {
             }
         }
         return names;
+    }
+
+    /**
+     * An API call with HttpURLConnection: the container must not start a java.net.http client of its own, whose
+     * threads the test looks for after the uninstall.
+     *
+     * @return the status and the body
+     */
+    private static String[] call(String method, String url, String bearer, String json) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            connection.setRequestMethod(method);
+            connection.setRequestProperty("Authorization", "Bearer " + bearer);
+            connection.setRequestProperty("Accept", "application/json");
+            if (json != null) {
+                connection.setDoOutput(true);
+                connection.setRequestProperty("Content-Type", "application/json");
+                connection.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
+            } else if (method.equals("POST")) {
+                connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(0);
+            }
+            int status = connection.getResponseCode();
+            InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream();
+            String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            connection.disconnect();
+            return new String[] {Integer.toString(status), body};
+        } catch (IOException e) {
+            return new String[] {"-1", e.toString()};
+        }
     }
 
     /** @return what the command printed, or the message of the exception it failed with */

@@ -115,7 +115,7 @@ public class DeliveryTimer implements TimerHandler {
         Optional<Instant> failingSince = store.webhook(webhook.id()).flatMap(Webhook::failingSince);
         if (failingSince.isPresent() && !failingSince.get().isAfter(firstAttempt)) {
             String reason = "Disabled on " + now + ": every attempt to deliver " + delivery.event() + " (" + delivery.uuid()
-                    + ") failed for " + backoff.window().toHours() + " h, and nothing else was delivered meanwhile. Last error: "
+                    + ") failed for " + duration(backoff.window()) + ", and nothing else was delivered meanwhile. Last error: "
                     + attempt.error().orElse("unknown") + ". Fix the receiver, then enable the subscription and retry the failed deliveries.";
             store.setEnabled(webhook.id(), false, Optional.of(reason), now);
             LOG.warn("Webhook {} to {} was disabled: {}", webhook.id(), webhook.url(), reason);

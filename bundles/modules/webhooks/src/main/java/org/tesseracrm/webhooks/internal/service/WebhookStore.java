@@ -78,8 +78,11 @@ public class WebhookStore {
                 .stream().findFirst();
     }
 
+    // Each change to subscriptions counts before and after its write: a reader in between may have read the old rows.
+    // Inside a caller's scope (the timer's) "after" comes before the commit; the listener's 5 s renewal covers that.
+
     long insert(WebhookInput input, String sealedSecret, String owner, Instant now) {
-        changes.incrementAndGet(); // again after the write: a reader in between may have read the old rows
+        changes.incrementAndGet();
         long created = scope.required(c -> {
             long id = ModuleSql.reserveIds(c, WEBHOOK_IDS, 1);
             update(c, "INSERT INTO CRM_WEBHOOK (ID, URL, RECORD_TYPES, EVENTS, ENABLED, ALLOW_PRIVATE, SECRET, OWNER, CREATED_AT, FAILURES) "
@@ -130,6 +133,7 @@ public class WebhookStore {
             update(c, "DELETE FROM CRM_WEBHOOK_DELIVERY WHERE WEBHOOK_ID = ?", id);
             return update(c, "DELETE FROM CRM_WEBHOOK WHERE ID = ?", id);
         });
+        changes.incrementAndGet();
     }
 
     /** @return the new delivery's id */
