@@ -69,8 +69,9 @@ public interface Records {
             }
         }
         int size = query.limit();
+        // one row more tells whether a next page exists; at the largest page size, a full page may have one
         List<RecordRow> rows = page(recordType, query.withPage(offset, Math.min(size + 1, RecordQuery.MAX_LIMIT)));
-        boolean more = rows.size() > size;
+        boolean more = rows.size() > size || size == RecordQuery.MAX_LIMIT && rows.size() == size;
         return new RecordSlice(more ? rows.subList(0, size) : rows,
                 more ? Optional.of("o" + (offset + size)) : Optional.empty());
     }

@@ -45,6 +45,29 @@ class RecordsSliceTest {
     }
 
     @Test
+    void atTheLargestPageSizeAFullPageStillHasANextCursor() {
+        RecordSlice first = records.slice("contact", RecordQuery.page(0, RecordQuery.MAX_LIMIT), Optional.empty());
+        assertEquals(ROWS, first.rows());
+        assertEquals(Optional.empty(), first.next(), "fewer rows than the page size: the last page");
+        List<RecordRow> many = LongStream.rangeClosed(1, RecordQuery.MAX_LIMIT + 5)
+                .mapToObj(id -> new RecordRow(id, 1, Map.of())).toList();
+        Records big = (Records) Proxy.newProxyInstance(Records.class.getClassLoader(), new Class<?>[] {Records.class},
+                (InvocationHandler) (proxy, method, args) -> {
+                    if (method.getName().equals("page")) {
+                        RecordQuery query = (RecordQuery) args[1];
+                        return many.subList(Math.min(query.offset(), many.size()),
+                                Math.min(query.offset() + query.limit(), many.size()));
+                    }
+                    return InvocationHandler.invokeDefault(proxy, method, args);
+                });
+        RecordSlice full = big.slice("contact", RecordQuery.page(0, RecordQuery.MAX_LIMIT), Optional.empty());
+        assertEquals(RecordQuery.MAX_LIMIT, full.rows().size());
+        RecordSlice rest = big.slice("contact", RecordQuery.page(0, RecordQuery.MAX_LIMIT), full.next());
+        assertEquals(5, rest.rows().size());
+        assertEquals(Optional.empty(), rest.next());
+    }
+
+    @Test
     void refusesACursorItDidNotGive() {
         ValidationException refused = assertThrows(ValidationException.class,
                 () -> records.slice("contact", RecordQuery.page(0, 3), Optional.of("k123")));

@@ -708,9 +708,31 @@ final class RecordSql {
         return field.column() + " IN (" + placeholders(distinct.size()) + ")";
     }
 
-    /** @return the sort keys of a list: the query's, else the type's default (the id follows them) */
+    /**
+     * @return the sort keys of a list: the query's, else the type's default (the id follows them). Keys that begin
+     *     the default order (all the same way, or all the other way) are completed to the whole default order, so that
+     *     {@code sort=lastName} reads the default order's index instead of sorting every row of a last name by id
+     */
     List<SortOrder> sortKeys(List<SortOrder> sort) {
-        return sort.isEmpty() ? type.defaultSort() : sort;
+        List<SortOrder> fallback = type.defaultSort();
+        if (sort.isEmpty()) {
+            return fallback;
+        }
+        if (sort.size() >= fallback.size()) {
+            return sort;
+        }
+        boolean same = true;
+        boolean reversed = true;
+        for (int i = 0; i < sort.size(); i++) {
+            SortOrder key = sort.get(i);
+            SortOrder usual = fallback.get(i);
+            same &= key.field().equals(usual.field()) && key.ascending() == usual.ascending();
+            reversed &= key.field().equals(usual.field()) && key.ascending() != usual.ascending();
+        }
+        if (same) {
+            return fallback;
+        }
+        return reversed ? fallback.stream().map(key -> new SortOrder(key.field(), !key.ascending())).toList() : sort;
     }
 
     private String orderBy(List<SortOrder> sort) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,6 +30,7 @@ import org.tesseracrm.kernel.api.record.Filter;
 import org.tesseracrm.kernel.api.record.FilterOp;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRow;
+import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.record.SortOrder;
 import org.tesseracrm.kernel.api.security.Visibility;
 
@@ -64,6 +66,25 @@ class RecordSqlTest {
     @AfterAll
     static void close() throws SQLException {
         db.close();
+    }
+
+    @Test
+    void aSortThatBeginsTheDefaultOrderIsCompletedToItSoItsIndexServesItEitherWay() {
+        PeopleType people = new PeopleType();
+        RecordType type = (RecordType) Proxy.newProxyInstance(RecordSqlTest.class.getClassLoader(),
+                new Class<?>[] {RecordType.class}, (proxy, method, args) -> method.getName().equals("defaultSort")
+                        ? List.of(new SortOrder("name", true), new SortOrder("email", true))
+                        : method.invoke(people, args));
+        RecordSql byNameThenEmail = new RecordSql(type, FIELDS);
+        List<SortOrder> usual = List.of(new SortOrder("name", true), new SortOrder("email", true));
+        assertEquals(usual, byNameThenEmail.sortKeys(List.of()));
+        assertEquals(usual, byNameThenEmail.sortKeys(List.of(new SortOrder("name", true))));
+        assertEquals(List.of(new SortOrder("name", false), new SortOrder("email", false)),
+                byNameThenEmail.sortKeys(List.of(new SortOrder("name", false))));
+        List<SortOrder> other = List.of(new SortOrder("email", true));
+        assertEquals(other, byNameThenEmail.sortKeys(other), "another field keeps its own index (field, id)");
+        List<SortOrder> mixed = List.of(new SortOrder("name", true), new SortOrder("email", false));
+        assertEquals(mixed, byNameThenEmail.sortKeys(mixed));
     }
 
     @Test
