@@ -1138,11 +1138,14 @@ public class RecordPlatformIT {
     @Test
     public void u0_aListReadWithCursorsGivesEveryRowOnceInTheOrderOfItsPages() throws Exception {
         fixture();
+        // a date field of its own: t6 removes the fixture's Renewal
+        org.tesseracrm.kernel.api.record.FieldDefinition day = as("planner",
+                () -> customFields.add(CONTACT, CustomFieldInput.of("Walk day", FieldType.DATE)));
         List<String> lastNames = List.of("Walker", "Wall", "Walsh", "Walton", "Wallace");
         List<String> segments = List.of("Enterprise", "SMB", "Legacy");
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("INSERT INTO "
                 + "CRM_CONTACT (ID, FIRST_NAME, LAST_NAME, EMAIL, PHONE, COMPANY_NAME, OWNER, CREATED_AT, UPDATED_AT,"
-                + " VERSION, CF_SEGMENT, CF_SCORE, CF_RENEWAL) VALUES (?, ?, ?, '', '', 'Keyset Walk', 'planner', ?, ?, 1,"
+                + " VERSION, CF_SEGMENT, CF_SCORE, " + day.column() + ") VALUES (?, ?, ?, '', '', 'Keyset Walk', 'planner', ?, ?, 1,"
                 + " ?, ?, ?)")) {
             for (int i = 0; i < 150; i++) {
                 java.sql.Timestamp created = java.sql.Timestamp.valueOf(java.time.LocalDateTime.of(2026, 12, 5, 9, 0)
@@ -1167,8 +1170,8 @@ public class RecordPlatformIT {
                     "keyset walk")));
             for (RecordQuery list : List.of(walked,
                     walked.withSort(List.of(new SortOrder("cf_score", false), new SortOrder("firstName", true))),
-                    walked.withSort(List.of(new SortOrder("cf_segment", true), new SortOrder("cf_renewal", false))),
-                    walked.withSort(List.of(new SortOrder("cf_renewal", true), new SortOrder("createdAt", false))),
+                    walked.withSort(List.of(new SortOrder("cf_segment", true), new SortOrder(day.name(), false))),
+                    walked.withSort(List.of(new SortOrder(day.name(), true), new SortOrder("createdAt", false))),
                     walked.withSort(List.of(new SortOrder("createdAt", true))).withText("walk"),
                     walked.withFilters(List.of(new Filter("cf_score", FilterOp.BETWEEN, List.of("0.2", "0.6"))))
                             .withSort(List.of(new SortOrder("cf_score", true))))) {
@@ -1194,6 +1197,10 @@ public class RecordPlatformIT {
                     c.commit();
                 }
             }
+            as("planner", () -> {
+                customFields.remove(CONTACT, day.name());
+                return null;
+            });
         }
     }
 
