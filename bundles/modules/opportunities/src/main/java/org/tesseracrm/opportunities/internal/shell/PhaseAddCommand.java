@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.tesseracrm.kernel.api.security.CallerContext;
+import org.tesseracrm.kernel.api.security.ShellCaller;
 import org.tesseracrm.opportunities.api.OpportunityPhases;
 import org.tesseracrm.opportunities.api.Phase;
 import org.tesseracrm.opportunities.api.PhaseKind;
@@ -33,7 +34,7 @@ public class PhaseAddCommand implements Action {
     @Override
     public Object execute() {
         PhaseKind parsed = PhaseKind.valueOf(kind.strip().toUpperCase(java.util.Locale.ROOT));
-        Phase added = callers.callAs(ShellUser.current(), () -> phases.add(name, probability, parsed));
+        Phase added = callers.callAs(ShellCaller.current(), () -> phases.add(name, probability, parsed));
         System.out.println("Added phase " + added.name() + " (id " + added.id() + ", " + added.probability() + " %, "
                 + added.kind() + ")");
         return null;

@@ -12,6 +12,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.tesseracrm.kernel.api.NotFoundException;
 import org.tesseracrm.kernel.api.security.CallerContext;
+import org.tesseracrm.kernel.api.security.ShellCaller;
 import org.tesseracrm.opportunities.api.OpportunityPhases;
 import org.tesseracrm.opportunities.api.Phase;
 import org.tesseracrm.opportunities.api.PhaseKind;
@@ -52,7 +53,7 @@ public class PhaseSetCommand implements Action {
 
     @Override
     public Object execute() {
-        List<Phase> after = callers.callAs(ShellUser.current(), () -> {
+        List<Phase> after = callers.callAs(ShellCaller.current(), () -> {
             Phase old = named(phases.phases(), phase);
             if (delete) {
                 phases.delete(old.id());

@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.tesseracrm.kernel.api.security.CallerContext;
+import org.tesseracrm.kernel.api.security.ShellCaller;
 import org.tesseracrm.opportunities.api.OpportunityPhases;
 import org.tesseracrm.opportunities.api.Phase;
 
@@ -23,7 +24,7 @@ public class PhasesCommand implements Action {
 
     @Override
     public Object execute() {
-        List<Phase> all = callers.callAs(ShellUser.current(), phases::phases);
+        List<Phase> all = callers.callAs(ShellCaller.current(), phases::phases);
         print(all);
         return null;
     }

@@ -11,6 +11,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.tesseracrm.kernel.api.security.CallerContext;
+import org.tesseracrm.kernel.api.security.ShellCaller;
 import org.tesseracrm.webhooks.internal.service.CreatedWebhook;
 import org.tesseracrm.webhooks.internal.service.WebhookInput;
 import org.tesseracrm.webhooks.internal.service.WebhookService;
@@ -46,7 +47,7 @@ public class WebhookCreateCommand implements Action {
     @Override
     public Object execute() {
         WebhookInput input = new WebhookInput(url, list(types), list(events), !disabled, allowPrivate);
-        CreatedWebhook created = callers.callAs(ShellUser.current(), () -> webhooks.create(input));
+        CreatedWebhook created = callers.callAs(ShellCaller.current(), () -> webhooks.create(input));
         System.out.println("Webhook " + created.webhook().id() + " to " + created.webhook().url() + " ("
                 + WebhookListCommand.all(created.webhook().recordTypes()) + " / " + WebhookListCommand.all(created.webhook().events())
                 + "). Copy the signing secret now: it is not shown again.");

@@ -11,6 +11,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.tesseracrm.kernel.api.security.CallerContext;
+import org.tesseracrm.kernel.api.security.ShellCaller;
 import org.tesseracrm.webhooks.internal.service.Delivery;
 import org.tesseracrm.webhooks.internal.service.WebhookService;
 
@@ -32,7 +33,7 @@ public class WebhookDeliveriesCommand implements Action {
 
     @Override
     public Object execute() {
-        List<Delivery> found = callers.callAs(ShellUser.current(), () -> webhooks.deliveries(id, limit));
+        List<Delivery> found = callers.callAs(ShellCaller.current(), () -> webhooks.deliveries(id, limit));
         ShellTable table = new ShellTable();
         for (String column : List.of("Id", "Event", "Created", "State", "Attempts", "Status", "Last attempt", "Next retry", "Error")) {
             table.column(column);

@@ -10,6 +10,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.tesseracrm.kernel.api.security.CallerContext;
+import org.tesseracrm.kernel.api.security.ShellCaller;
 import org.tesseracrm.webhooks.internal.service.Webhook;
 import org.tesseracrm.webhooks.internal.service.WebhookService;
 
@@ -25,7 +26,7 @@ public class WebhookListCommand implements Action {
 
     @Override
     public Object execute() {
-        List<Webhook> found = callers.callAs(ShellUser.current(), webhooks::list);
+        List<Webhook> found = callers.callAs(ShellCaller.current(), webhooks::list);
         ShellTable table = new ShellTable();
         for (String column : List.of("Id", "URL", "Types", "Events", "State", "Private", "Failures", "Owner")) {
             table.column(column);

@@ -4,6 +4,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.tesseracrm.kernel.api.security.CallerContext;
+import org.tesseracrm.kernel.api.security.ShellCaller;
 import org.tesseracrm.webhooks.internal.service.Webhook;
 import org.tesseracrm.webhooks.internal.service.WebhookService;
 
@@ -20,7 +21,7 @@ abstract class WebhookSwitch implements Action {
 
     /** @param enabled on or off */
     Object set(boolean enabled) {
-        Webhook webhook = callers.callAs(ShellUser.current(), () -> webhooks.setEnabled(id, enabled));
+        Webhook webhook = callers.callAs(ShellCaller.current(), () -> webhooks.setEnabled(id, enabled));
         System.out.println("Webhook " + webhook.id() + (enabled ? " enabled: " : " disabled: ") + webhook.url());
         return null;
     }

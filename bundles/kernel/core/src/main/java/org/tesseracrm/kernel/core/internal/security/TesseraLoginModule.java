@@ -22,6 +22,7 @@ import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.tesseracrm.kernel.api.PermissionDeniedException;
 import org.tesseracrm.kernel.api.security.Authentication;
 import org.tesseracrm.kernel.api.security.Authenticator;
+import org.tesseracrm.kernel.api.security.TesseraPrincipal;
 
 /**
  * JAAS login against the kernel's users, for the Karaf shell (SSH) and anything else configured with

@@ -5,6 +5,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.tesseracrm.kernel.api.module.ModuleAdmin;
 import org.tesseracrm.kernel.api.security.CallerContext;
+import org.tesseracrm.kernel.api.security.ShellCaller;
 
 /**
  * Base of the commands that enable or disable a module or profile through {@link ModuleAdmin}, so

@@ -10,6 +10,7 @@ import org.tesseracrm.kernel.api.module.InstalledModule;
 import org.tesseracrm.kernel.api.module.ModuleAdmin;
 import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.kernel.api.module.ModuleRegistry;
+import org.tesseracrm.kernel.api.security.ShellCaller;
 
 /** {@code crm:module-list}: every module feature, whether it is installed, and its running state. */
 @Service

@@ -8,6 +8,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.tesseracrm.kernel.api.module.FeatureInfo;
 import org.tesseracrm.kernel.api.module.ModuleAdmin;
 import org.tesseracrm.kernel.api.security.CallerContext;
+import org.tesseracrm.kernel.api.security.ShellCaller;
 
 /** {@code crm:profile-list}: every profile feature and whether it is installed. */
 @Service

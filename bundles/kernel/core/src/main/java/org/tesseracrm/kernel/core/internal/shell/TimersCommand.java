@@ -10,6 +10,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.tesseracrm.kernel.api.security.CallerContext;
+import org.tesseracrm.kernel.api.security.ShellCaller;
 import org.tesseracrm.kernel.api.timer.TimerCounts;
 import org.tesseracrm.kernel.api.timer.TimerInfo;
 import org.tesseracrm.kernel.api.timer.TimerState;

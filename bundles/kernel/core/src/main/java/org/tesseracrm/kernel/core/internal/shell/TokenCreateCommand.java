@@ -19,6 +19,7 @@ import org.tesseracrm.kernel.api.security.ApiTokenScope;
 import org.tesseracrm.kernel.api.security.ApiTokens;
 import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.kernel.api.security.CreatedApiToken;
+import org.tesseracrm.kernel.api.security.ShellCaller;
 
 /**
  * {@code crm:token-create}: a personal API token for a user (the caller's own, or anybody's with the permission to

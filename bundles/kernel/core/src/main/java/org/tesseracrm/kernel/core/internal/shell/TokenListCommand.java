@@ -15,6 +15,7 @@ import org.tesseracrm.kernel.api.security.ApiToken;
 import org.tesseracrm.kernel.api.security.ApiTokens;
 import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.kernel.api.security.SecurityAdmin;
+import org.tesseracrm.kernel.api.security.ShellCaller;
 
 /**
  * {@code crm:token-list}: a user's API tokens (never their secrets); without a user, every token for a user

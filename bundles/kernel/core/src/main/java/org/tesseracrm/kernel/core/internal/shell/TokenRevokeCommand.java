@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.tesseracrm.kernel.api.security.ApiToken;
 import org.tesseracrm.kernel.api.security.ApiTokens;
 import org.tesseracrm.kernel.api.security.CallerContext;
+import org.tesseracrm.kernel.api.security.ShellCaller;
 
 /** {@code crm:token-revoke}: the token stops working at once. */
 @Service
