@@ -427,4 +427,22 @@ public interface Records {
      * @throws org.tesseracrm.kernel.api.ValidationException if the value is bad or a record would break a rule
      */
     long updateAll(String recordType, RecordSelection selection, String field, String value);
+
+    /**
+     * Moves what hangs on one record to another record, of the same or another type, as converting a lead
+     * moves its history to the contact it became: its notes, files and outcomes, and the rows modules keep
+     * about it (activities, follow-ups, ...) through their {@link RelatedItems} participants, all in the
+     * caller's transaction when there is one (else in one of its own). Each record gets an audit entry naming
+     * the other; the records' own fields do not change.
+     *
+     * @param recordType the type of the record whose items move
+     * @param id its id
+     * @param to the record they move to, by type and id (its title is ignored)
+     * @return the number of notes, files and outcomes moved (modules' own rows are not counted)
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.edit} on both types
+     * @throws org.tesseracrm.kernel.api.NotFoundException if the caller does not see one of the records
+     * @throws org.tesseracrm.kernel.api.ValidationException for a record moved onto itself
+     * @since 2.2
+     */
+    int moveRelated(String recordType, long id, RecordRef to);
 }

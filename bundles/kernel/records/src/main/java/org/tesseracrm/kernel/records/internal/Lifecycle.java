@@ -23,9 +23,11 @@ import org.tesseracrm.kernel.api.persistence.TransactionScope;
 import org.tesseracrm.kernel.api.record.MergeParticipant;
 import org.tesseracrm.kernel.api.record.RecordEvents;
 import org.tesseracrm.kernel.api.record.RecordLifecycle;
+import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.record.Records;
+import org.tesseracrm.kernel.api.record.RelatedItems;
 
 /**
  * The modules' {@link RecordLifecycle} participants, called inside a change's transaction, and the
@@ -34,8 +36,11 @@ import org.tesseracrm.kernel.api.record.Records;
  */
 @Component(service = Lifecycle.class)
 public final class Lifecycle {
-    /** A participant and the record type it follows ({@link RecordType#ALL} for every type). */
-    private record Participant(Object service, String recordType) {
+    /**
+     * A participant, the service interface it was bound as (one object may be registered as several) and the
+     * record type it follows ({@link RecordType#ALL} for every type).
+     */
+    private record Participant(Object service, Class<?> kind, String recordType) {
         boolean follows(String type) {
             return recordType.equals(type) || recordType.equals(RecordType.ALL);
         }
@@ -62,6 +67,11 @@ public final class Lifecycle {
         }
     }
 
+    /** One move of related items, as {@link RelatedItems.Move}. */
+    record Move(RecordRef from, RecordRef to, String actor, Connection connection, Records records)
+            implements RelatedItems.Move {
+    }
+
     private final List<Participant> participants = new CopyOnWriteArrayList<>();
     private final SafeCaller guard;
     private volatile EventAdmin events;
@@ -83,23 +93,33 @@ public final class Lifecycle {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             unbind = "removeLifecycle")
     void addLifecycle(RecordLifecycle participant, Map<String, Object> properties) {
-        add(participant, properties);
+        add(participant, RecordLifecycle.class, properties);
     }
 
     void removeLifecycle(RecordLifecycle participant) {
-        remove(participant);
+        remove(participant, RecordLifecycle.class);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeRelatedItems")
+    void addRelatedItems(RelatedItems participant, Map<String, Object> properties) {
+        add(participant, RelatedItems.class, properties);
+    }
+
+    void removeRelatedItems(RelatedItems participant) {
+        remove(participant, RelatedItems.class);
     }
 
     @SuppressWarnings("deprecation")
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             unbind = "removeParticipant")
     void addParticipant(MergeParticipant participant, Map<String, Object> properties) {
-        add(participant, properties);
+        add(participant, MergeParticipant.class, properties);
     }
 
     @SuppressWarnings("deprecation")
     void removeParticipant(MergeParticipant participant) {
-        remove(participant);
+        remove(participant, MergeParticipant.class);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -115,12 +135,12 @@ public final class Lifecycle {
         }
     }
 
-    private void add(Object participant, Map<String, Object> properties) {
-        participants.add(new Participant(participant, String.valueOf(properties.get(RecordType.ID))));
+    private void add(Object participant, Class<?> kind, Map<String, Object> properties) {
+        participants.add(new Participant(participant, kind, String.valueOf(properties.get(RecordType.ID))));
     }
 
-    private void remove(Object participant) {
-        participants.removeIf(p -> p.service() == participant);
+    private void remove(Object participant, Class<?> kind) {
+        participants.removeIf(p -> p.service() == participant && p.kind() == kind);
     }
 
     /**
@@ -129,7 +149,7 @@ public final class Lifecycle {
      *     an import reads its rows back only for someone
      */
     boolean follows(String recordType, String method) {
-        return participants.stream().anyMatch(p -> p.service() instanceof RecordLifecycle && p.follows(recordType)
+        return participants.stream().anyMatch(p -> p.kind() == RecordLifecycle.class && p.follows(recordType)
                 && implemented(p.service().getClass(), method));
     }
 
@@ -149,10 +169,31 @@ public final class Lifecycle {
      */
     void call(String recordType, Call call) {
         for (Participant participant : participants) {
-            if (participant.service() instanceof RecordLifecycle lifecycle && participant.follows(recordType)) {
+            if (participant.kind() == RecordLifecycle.class && participant.follows(recordType)) {
+                RecordLifecycle lifecycle = (RecordLifecycle) participant.service();
                 guard.require(lifecycle, "lifecycle", () -> {
                     try {
                         call.on(lifecycle);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return null;
+                });
+            }
+        }
+    }
+
+    /**
+     * Lets every {@link RelatedItems} participant that follows the type of the record the items leave move its
+     * rows, through the guard; the first that throws stops the move, as {@link #call} does.
+     */
+    void move(String recordType, Move move) {
+        for (Participant participant : participants) {
+            if (participant.kind() == RelatedItems.class && participant.follows(recordType)) {
+                RelatedItems items = (RelatedItems) participant.service();
+                guard.require(items, "move related items", () -> {
+                    try {
+                        items.move(move);
                     } catch (SQLException e) {
                         throw new IllegalStateException(e);
                     }
@@ -166,7 +207,8 @@ public final class Lifecycle {
     @SuppressWarnings("deprecation")
     void repoint(String recordType, long from, long to) {
         for (Participant participant : participants) {
-            if (participant.service() instanceof MergeParticipant merge && participant.follows(recordType)) {
+            if (participant.kind() == MergeParticipant.class && participant.follows(recordType)) {
+                MergeParticipant merge = (MergeParticipant) participant.service();
                 merge.repoint(recordType, from, to);
             }
         }

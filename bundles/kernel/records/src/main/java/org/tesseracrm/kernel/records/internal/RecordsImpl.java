@@ -415,6 +415,48 @@ public class RecordsImpl implements Records {
         });
     }
 
+    @Override
+    public int moveRelated(String recordType, long id, RecordRef to) {
+        RecordType type = types.allowed(recordType, access, "edit");
+        RecordType target = types.allowed(to.recordType(), access, "edit");
+        if (type.id().equals(target.id()) && id == to.id()) {
+            throw new ValidationException(List.of(new FieldError("", "A record's items cannot move onto itself.")));
+        }
+        Visibility visible = access.visibility();
+        String actor = access.require(type.moduleId() + ".edit").username();
+        RecordSql sql = new RecordSql(type, catalog.fields(type));
+        RecordSql targetSql = new RecordSql(target, catalog.fields(target));
+        return catalog.jdbc().inTransaction(c -> {
+            RecordRow from = read(c, sql, id, visible).orElseThrow(() -> new NotFoundException(type.label(), id));
+            RecordRow into = read(c, targetSql, to.id(), visible)
+                    .orElseThrow(() -> new NotFoundException(target.label(), to.id()));
+            RecordRef fromRef = new RecordRef(type.id(), id, type.title(from));
+            RecordRef toRef = new RecordRef(target.id(), to.id(), target.title(into));
+            int moved = 0;
+            for (String hanging : HANGING) {
+                try (PreparedStatement s = c.prepareStatement("UPDATE " + hanging
+                        + " SET RECORD_TYPE = ?, RECORD_ID = ? WHERE RECORD_TYPE = ? AND RECORD_ID = ?")) {
+                    Sql.bind(s, 1, target.id());
+                    Sql.bind(s, 2, to.id());
+                    Sql.bind(s, 3, type.id());
+                    Sql.bind(s, 4, id);
+                    moved += s.executeUpdate();
+                }
+            }
+            lifecycle.move(type.id(), new Lifecycle.Move(fromRef, toRef, actor, c, this));
+            String movedTo = toRef.title() + " (" + target.label() + " #" + to.id() + ")";
+            String movedFrom = fromRef.title() + " (" + type.label() + " #" + id + ")";
+            audit.recordAll(List.of(
+                    new RecordChange(type.moduleId(), type.id(), id, fromRef.title(),
+                            String.valueOf(from.values().get("owner")), AuditAction.UPDATE,
+                            Map.of("related items", ""), Map.of("related items moved to", movedTo)),
+                    new RecordChange(target.moduleId(), target.id(), to.id(), toRef.title(),
+                            String.valueOf(into.values().get("owner")), AuditAction.UPDATE,
+                            Map.of("related items", ""), Map.of("related items moved from", movedFrom))));
+            return moved;
+        });
+    }
+
     /**
      * Points every lookup field of every installed record type that points at some records at another
      * record, or clears it, in the caller's transaction; each record so changed gets an audit entry and

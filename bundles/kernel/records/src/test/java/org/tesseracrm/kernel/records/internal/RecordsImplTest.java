@@ -30,6 +30,7 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.tesseracrm.kernel.api.ConflictException;
 import org.tesseracrm.kernel.api.FieldError;
+import org.tesseracrm.kernel.api.NotFoundException;
 import org.tesseracrm.kernel.api.PermissionDeniedException;
 import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.audit.AuditEntry;
@@ -49,6 +50,7 @@ import org.tesseracrm.kernel.api.record.ImportFile;
 import org.tesseracrm.kernel.api.record.RecordEvents;
 import org.tesseracrm.kernel.api.record.RecordLifecycle;
 import org.tesseracrm.kernel.api.record.RecordQuery;
+import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordSelection;
 import org.tesseracrm.kernel.api.record.RecordSlice;
@@ -633,6 +635,57 @@ class RecordsImplTest {
         assertEquals(List.of("2"), query("SELECT RECORD_ID FROM CRM_ATTACHMENT"));
         assertEquals(List.of(), audit());
         assertEquals(List.of(), events);
+    }
+
+    // ---- moving related items
+
+    @Test
+    void moveRelatedMovesNotesFilesAndModulesRowsToARecordOfAnotherTypeAndAuditsBoth() throws SQLException {
+        List<String> seen = new ArrayList<>();
+        lifecycle.addRelatedItems(move -> seen.add(move.from() + " -> " + move.to() + " by " + move.actor()),
+                Map.of(RecordType.ID, "company"));
+        lifecycle.addRelatedItems(move -> seen.add("not for companies"), Map.of(RecordType.ID, "contact"));
+
+        int moved = records.moveRelated("company", 2, new RecordRef("contact", 11, ""));
+
+        assertEquals(2, moved);
+        assertEquals(List.of("20:company:1", "21:contact:11", "22:contact:1"),
+                query("SELECT ID, RECORD_TYPE, RECORD_ID FROM CRM_NOTE ORDER BY ID"));
+        assertEquals(List.of("contact:11"), query("SELECT RECORD_TYPE, RECORD_ID FROM CRM_ATTACHMENT"));
+        assertEquals(List.of(new RecordRef("company", 2, "Acme Ltd") + " -> " + new RecordRef("contact", 11, "Ben")
+                + " by ann"), seen);
+        assertEquals(List.of("company:2:UPDATE:Acme Ltd:ann", "contact:11:UPDATE:Ben:ann"), audit());
+        assertEquals(List.of("1:1", "2:1"), query("SELECT ID, VERSION FROM T_COMPANY WHERE ID < 3 ORDER BY ID"));
+    }
+
+    @Test
+    void aRelatedItemsParticipantThatThrowsUndoesTheWholeMove() throws SQLException {
+        lifecycle.addRelatedItems(move -> {
+            throw new ValidationException(List.of(new FieldError("", "Kept here")));
+        }, Map.of(RecordType.ID, RecordType.ALL));
+
+        assertThrows(ValidationException.class, () -> records.moveRelated("company", 2, new RecordRef("contact", 11, "")));
+
+        assertEquals(List.of("20:company:1", "21:company:2", "22:contact:1"),
+                query("SELECT ID, RECORD_TYPE, RECORD_ID FROM CRM_NOTE ORDER BY ID"));
+        assertEquals(List.of("company:2"), query("SELECT RECORD_TYPE, RECORD_ID FROM CRM_ATTACHMENT"));
+        assertEquals(List.of(), audit());
+    }
+
+    @Test
+    void moveRelatedNeedsEditOnBothTypesBothRecordsInSightAndTwoRecords() throws SQLException {
+        RecordsImpl companiesOnly = platform(new FakeAccess("ann", Set.of("companies.view", "companies.edit",
+                "contacts.view"), Set.of("ann", "bob")));
+        assertThrows(PermissionDeniedException.class,
+                () -> companiesOnly.moveRelated("company", 2, new RecordRef("contact", 11, "")));
+        RecordsImpl annOnly = platform(new FakeAccess("ann", ALL_RIGHTS, Set.of("ann"), false));
+        assertThrows(NotFoundException.class, () -> annOnly.moveRelated("company", 2, new RecordRef("contact", 12, "")));
+        assertThrows(NotFoundException.class, () -> annOnly.moveRelated("company", 3, new RecordRef("contact", 11, "")));
+        assertThrows(ValidationException.class, () -> records.moveRelated("company", 2, new RecordRef("company", 2, "")));
+
+        assertEquals(List.of("20:company:1", "21:company:2", "22:contact:1"),
+                query("SELECT ID, RECORD_TYPE, RECORD_ID FROM CRM_NOTE ORDER BY ID"));
+        assertEquals(List.of(), audit());
     }
 
     // ---- bulk

@@ -16,6 +16,7 @@ import org.tesseracrm.kernel.api.record.RecordLifecycle;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordSelection;
 import org.tesseracrm.kernel.api.record.RecordType;
+import org.tesseracrm.kernel.api.record.RelatedItems;
 import org.tesseracrm.kernel.api.record.RecordTypes;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.Caller;
@@ -24,14 +25,16 @@ import org.tesseracrm.kernel.api.security.CallerContext;
 /**
  * The activities' part in the life of every record, inside the change's transaction:
  * <ul>
- * <li>a merge moves the merged record's activities, check-ins and participations to the survivor;</li>
+ * <li>a merge moves the merged record's activities, check-ins and participations to the survivor, and so
+ * does moving a record's related items to another record of any type ({@link RelatedItems}, e.g. a lead's
+ * conversion into a contact);</li>
  * <li>deleting a record deletes the activities that belong to it (through the record platform, so
  * they are audited and announced) and its check-ins, and takes it off the activities it took part in;</li>
  * <li>deleting an activity deletes its participants and check-ins.</li>
  * </ul>
  */
 @Component(property = RecordType.ID + "=" + RecordType.ALL)
-public class ActivityLifecycle implements RecordLifecycle {
+public class ActivityLifecycle implements RecordLifecycle, RelatedItems {
     private final CallerContext callers;
     private final RecordTypes types;
 
@@ -50,19 +53,27 @@ public class ActivityLifecycle implements RecordLifecycle {
 
     @Override
     public void beforeMerge(Change change, RecordRow merged) throws SQLException {
-        Connection c = change.connection();
         String type = change.recordType();
-        long from = merged.id();
-        long to = change.id();
-        String title = types.neutralTitle(type, to);
-        update(c, "UPDATE CRM_ACTIVITY SET RELATED_ID = ?, RELATED_TITLE = ? WHERE RELATED_TYPE = ? AND RELATED_ID = ?",
-                List.of(to, title, type, from));
-        update(c, "UPDATE CRM_CHECKIN SET RECORD_ID = ? WHERE RECORD_TYPE = ? AND RECORD_ID = ?", List.of(to, type, from));
+        repoint(change.connection(), type, merged.id(), type, change.id());
+    }
+
+    @Override
+    public void move(Move move) throws SQLException {
+        repoint(move.connection(), move.from().recordType(), move.from().id(), move.to().recordType(), move.to().id());
+    }
+
+    /** Points the activities, check-ins and participations of one record at another, of the same type or not. */
+    private void repoint(Connection c, String fromType, long from, String toType, long to) throws SQLException {
+        String title = types.neutralTitle(toType, to);
+        update(c, "UPDATE CRM_ACTIVITY SET RELATED_TYPE = ?, RELATED_ID = ?, RELATED_TITLE = ? "
+                + "WHERE RELATED_TYPE = ? AND RELATED_ID = ?", List.of(toType, to, title, fromType, from));
+        update(c, "UPDATE CRM_CHECKIN SET RECORD_TYPE = ?, RECORD_ID = ? WHERE RECORD_TYPE = ? AND RECORD_ID = ?",
+                List.of(toType, to, fromType, from));
         update(c, "DELETE FROM CRM_ACTIVITY_PARTICIPANT WHERE RECORD_TYPE = ? AND RECORD_ID = ? AND ACTIVITY_ID IN "
                 + "(SELECT ACTIVITY_ID FROM CRM_ACTIVITY_PARTICIPANT WHERE RECORD_TYPE = ? AND RECORD_ID = ?)",
-                List.of(type, from, type, to));
-        update(c, "UPDATE CRM_ACTIVITY_PARTICIPANT SET RECORD_ID = ?, TITLE = ? WHERE RECORD_TYPE = ? AND RECORD_ID = ?",
-                List.of(to, title, type, from));
+                List.of(fromType, from, toType, to));
+        update(c, "UPDATE CRM_ACTIVITY_PARTICIPANT SET RECORD_TYPE = ?, RECORD_ID = ?, TITLE = ? "
+                + "WHERE RECORD_TYPE = ? AND RECORD_ID = ?", List.of(toType, to, title, fromType, from));
     }
 
     @Override

@@ -14,16 +14,18 @@ import org.tesseracrm.kernel.api.persistence.MigratedSchema;
 import org.tesseracrm.kernel.api.record.RecordLifecycle;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordType;
+import org.tesseracrm.kernel.api.record.RelatedItems;
 import org.tesseracrm.kernel.api.record.RecordTypes;
 
 /**
  * The follow-ups' part in the life of every record, inside the change's transaction: a merge moves
- * the merged operation's follow-ups to the survivor; deleting an operation deletes its follow-ups
+ * the merged operation's follow-ups to the survivor, and so does moving an operation's related items to
+ * another record of any type ({@link RelatedItems}, e.g. a lead's conversion); deleting an operation deletes its follow-ups
  * (their tasks are activities of the operation, which the Activities module deletes); deleting a
  * task leaves its follow-up without one.
  */
 @Component(property = RecordType.ID + "=" + RecordType.ALL)
-public class FollowUpLifecycle implements RecordLifecycle {
+public class FollowUpLifecycle implements RecordLifecycle, RelatedItems {
     /** The Activities module's record type. */
     private static final String ACTIVITY = "activity";
 
@@ -45,12 +47,20 @@ public class FollowUpLifecycle implements RecordLifecycle {
 
     @Override
     public void beforeMerge(Change change, RecordRow merged) {
-        String type = change.recordType();
-        long to = change.id();
-        String title = types.neutralTitle(type, to);
-        update("UPDATE FollowUpEntry f SET f.recordId = :to, f.recordTitle = :title, f.version = f.version + 1 "
-                + "WHERE f.recordType = :type AND f.recordId = :from", Map.of("to", to, "title", title, "type", type,
-                        "from", merged.id()));
+        repoint(change.recordType(), merged.id(), change.recordType(), change.id());
+    }
+
+    @Override
+    public void move(Move move) {
+        repoint(move.from().recordType(), move.from().id(), move.to().recordType(), move.to().id());
+    }
+
+    /** Points the follow-ups of one record at another, of the same type or not. */
+    private void repoint(String fromType, long from, String toType, long to) {
+        update("UPDATE FollowUpEntry f SET f.recordType = :toType, f.recordId = :to, f.recordTitle = :title, "
+                + "f.version = f.version + 1 WHERE f.recordType = :type AND f.recordId = :from",
+                Map.of("toType", toType, "to", to, "title", types.neutralTitle(toType, to), "type", fromType,
+                        "from", from));
     }
 
     @Override
