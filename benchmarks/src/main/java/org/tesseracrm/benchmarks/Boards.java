@@ -62,7 +62,7 @@ final class Boards {
         return cards;
     }
 
-    private static void row(StringBuilder table, String db, String name, Timing timing) {
+    static void row(StringBuilder table, String db, String name, Timing timing) {
         table.append(String.format("| %s | %.1f | %.1f | %.1f | %,d |%n", name, timing.median(), timing.min(),
                 timing.max(), timing.rows()));
         System.out.printf("%s: board %s -> %.1f ms%n", db, name, timing.median());

@@ -369,17 +369,22 @@ public final class ListBenchmark {
                 deleteTree(home);
                 connection = DriverManager.getConnection("jdbc:derby:" + home.toAbsolutePath() + ";create=true");
             } else if (db.equals("postgresql")) {
-                connection = DriverManager.getConnection(
-                        System.getProperty("tessera.bench.pg.url", "jdbc:postgresql://127.0.0.1:5432/tessera_it")
-                                + "?reWriteBatchedInserts=true&prepareThreshold=0",
-                        System.getProperty("tessera.bench.pg.user", "tessera"),
-                        System.getProperty("tessera.bench.pg.password", "tessera"));
+                connection = postgres();
                 execute(connection, "DROP SCHEMA public CASCADE", "CREATE SCHEMA public");
             } else {
                 throw new IllegalArgumentException("Unknown database '" + db + "': use derby or postgresql");
             }
             connection.setAutoCommit(false);
             return connection;
+        }
+
+        /** @return a connection to the PostgreSQL database of the {@code tessera.bench.pg.*} properties */
+        static Connection postgres() throws SQLException {
+            return DriverManager.getConnection(
+                    System.getProperty("tessera.bench.pg.url", "jdbc:postgresql://127.0.0.1:5432/tessera_it")
+                            + "?reWriteBatchedInserts=true&prepareThreshold=0",
+                    System.getProperty("tessera.bench.pg.user", "tessera"),
+                    System.getProperty("tessera.bench.pg.password", "tessera"));
         }
 
         /** @return the standard row limit clause both databases understand */

@@ -48,6 +48,8 @@ import org.tesseracrm.kernel.records.internal.RecordsImpl;
  */
 record Platform(Records records, CustomFields customFields, Imports imports) {
     private static final Map<Connection, FieldCatalog> CATALOGS = new java.util.IdentityHashMap<>();
+    /** One transaction scope per connection, as the kernel has one: nested work joins the running transaction. */
+    private static final Map<Connection, TransactionScope> SCOPES = new java.util.IdentityHashMap<>();
 
     /**
      * @param connection the database; never closed by the platform
@@ -82,7 +84,8 @@ record Platform(Records records, CustomFields customFields, Imports imports) {
         return types();
     }
 
-    private static RecordTypeRegistry types() {
+    /** @return a registry of the contacts and companies record types (others may be added) */
+    static RecordTypeRegistry types() {
         RecordTypeRegistry types = new RecordTypeRegistry(passThrough());
         types.addType(new ContactRecordType(null));
         types.addType(new CompanyRecordType(null));
@@ -93,8 +96,14 @@ record Platform(Records records, CustomFields customFields, Imports imports) {
      * @return the connection's field catalog: one per database, as Declarative Services makes one, shared by
      *     the records, imports and search services so they all know which search indexes exist
      */
-    private static synchronized FieldCatalog catalog(Connection connection) {
-        return CATALOGS.computeIfAbsent(connection, c -> new FieldCatalog(scope(c), () -> "db/changelog/records.yaml"));
+    static synchronized FieldCatalog catalog(Connection connection) {
+        return CATALOGS.computeIfAbsent(connection, c -> new FieldCatalog(sharedScope(c),
+                () -> "db/changelog/records.yaml"));
+    }
+
+    /** @return the connection's one transaction scope, shared by the platform and the modules' services */
+    static synchronized TransactionScope sharedScope(Connection connection) {
+        return SCOPES.computeIfAbsent(connection, Platform::scope);
     }
 
     /** A guard that calls module code straight through, as the kernel's does when nothing fails. */
