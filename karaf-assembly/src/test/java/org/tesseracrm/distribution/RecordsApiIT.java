@@ -278,6 +278,10 @@ public class RecordsApiIT {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, download.statusCode());
         assertArrayEquals(text, download.body());
+        assertTrue(download.headers().toString(), download.headers().firstValue("Content-Type").orElse("")
+                .startsWith("text/plain"));
+        assertEquals("attachment; filename=\"engine.txt\"; filename*=UTF-8''engine.txt",
+                download.headers().firstValue("Content-Disposition").orElse(""));
         assertProblem(415, send(upload(record + "/attachments", "engine.exe", text), admin));
 
         HttpResponse<String> history = send(get(record + "/history"), admin);

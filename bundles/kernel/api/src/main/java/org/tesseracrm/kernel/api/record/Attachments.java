@@ -48,6 +48,16 @@ public interface Attachments {
     /**
      * @param recordType the record type id of the record the file is on
      * @param attachmentId the attachment id
+     * @return the file's name, media type and size, as {@link #list} gives them: what a download names the file
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.view}
+     * @throws org.tesseracrm.kernel.api.NotFoundException if there is no such file on a record the caller sees
+     * @since 2.2
+     */
+    Attachment get(String recordType, long attachmentId);
+
+    /**
+     * @param recordType the record type id of the record the file is on
+     * @param attachmentId the attachment id
      * @return the file's content, after checking it against its stored SHA-256
      * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.view}
      * @throws org.tesseracrm.kernel.api.NotFoundException if there is no such file on a record the caller sees

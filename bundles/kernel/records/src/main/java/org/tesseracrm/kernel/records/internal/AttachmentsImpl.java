@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -42,6 +43,8 @@ public class AttachmentsImpl implements Attachments {
     /** The configuration PID. */
     public static final String PID = "org.tesseracrm.records.attachments";
     private static final long HARD_LIMIT = 100L << 20;
+    /** The columns an {@link Attachment} is read from, in the order {@link #attachment} reads them. */
+    private static final String COLUMNS = "ID, FILE_NAME, MEDIA_TYPE, SIZE_BYTES, SHA256, UPLOADED_BY, UPLOADED_AT";
 
     /** What files records take. */
     @ObjectClassDefinition(name = "Tessera attachments", description = "Which files users may attach to records.")
@@ -105,21 +108,42 @@ public class AttachmentsImpl implements Attachments {
         Parents.visible(catalog, type, recordId, access.visibility());
         return catalog.jdbc().inTransaction(c -> {
             List<Attachment> files = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT ID, FILE_NAME, MEDIA_TYPE, SIZE_BYTES, SHA256,"
-                    + " UPLOADED_BY, UPLOADED_AT FROM CRM_ATTACHMENT WHERE RECORD_TYPE = ? AND RECORD_ID = ?"
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM CRM_ATTACHMENT WHERE RECORD_TYPE = ? AND RECORD_ID = ?"
                     + " ORDER BY UPLOADED_AT DESC, ID DESC")) {
                 s.setString(1, recordType);
                 s.setLong(2, recordId);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        files.add(new Attachment(rs.getLong(1), recordType, recordId, rs.getString(2), rs.getString(3),
-                                rs.getLong(4), rs.getString(5).strip(), rs.getString(6),
-                                Sql.instant(rs, 7)));
+                        files.add(attachment(rs, recordType, recordId));
                     }
                 }
             }
             return files;
         });
+    }
+
+    @Override
+    public Attachment get(String recordType, long attachmentId) {
+        RecordType type = types.allowed(recordType, access, "view");
+        Parents.Hanging file = catalog.jdbc().inTransaction(c -> Parents.hanging(c, "CRM_ATTACHMENT", "UPLOADED_BY",
+                "FILE_NAME", recordType, attachmentId, "Attachment"));
+        Parents.visible(catalog, type, file.recordId(), access.visibility());
+        return catalog.jdbc().inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM CRM_ATTACHMENT WHERE ID = ?")) {
+                s.setLong(1, attachmentId);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return attachment(rs, recordType, file.recordId());
+                }
+            }
+        });
+    }
+
+    /** @return the attachment of the current row of a query selecting {@link #COLUMNS} */
+    private static Attachment attachment(ResultSet rs, String recordType, long recordId) throws SQLException {
+        return new Attachment(rs.getLong(1), recordType, recordId, rs.getString(2), rs.getString(3), rs.getLong(4),
+                rs.getString(5).strip(), rs.getString(6), Sql.instant(rs, 7));
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.tesseracrm.kernel.rest.internal.records;
 
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,7 @@ import org.tesseracrm.kernel.api.NotFoundException;
 import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.audit.AuditTrail;
 import org.tesseracrm.kernel.api.persistence.TransactionScope;
+import org.tesseracrm.kernel.api.record.Attachment;
 import org.tesseracrm.kernel.api.record.Attachments;
 import org.tesseracrm.kernel.api.record.CustomFields;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
@@ -390,15 +393,33 @@ public class RecordsResource {
      * @param type the record type id of the record the file is on
      * @param attachmentId an attachment id
      * @param uri the address, without query parameters
-     * @return the file's content, checked against its SHA-256
+     * @return the file's content, checked against its SHA-256, with its media type and, in
+     *     {@code Content-Disposition}, its name
      */
     @GET
     @Path(TYPE + "/attachments/{attachmentId: [0-9]+}")
-    @Produces({ MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON })
+    @Produces({ MediaType.WILDCARD, MediaType.APPLICATION_JSON })
     public Response download(@PathParam("type") String type, @PathParam("attachmentId") long attachmentId,
             @Context UriInfo uri) {
-        byte[] content = attachments.content(type(type, uri).id(), attachmentId);
-        return Response.ok(content, MediaType.APPLICATION_OCTET_STREAM_TYPE).build();
+        String recordType = type(type, uri).id();
+        Attachment file = attachments.get(recordType, attachmentId);
+        byte[] content = attachments.content(recordType, attachmentId);
+        return Response.ok(content, file.mediaType())
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachmentDisposition(file.fileName()))
+                .build();
+    }
+
+    /**
+     * @param fileName a stored file's name (no folder; any characters)
+     * @return a {@code Content-Disposition} value naming the file as RFC 6266 says: {@code filename} in quoted
+     *     ASCII for old clients, {@code filename*} in UTF-8 (RFC 8187) for the others
+     */
+    static String attachmentDisposition(String fileName) {
+        StringBuilder ascii = new StringBuilder();
+        fileName.codePoints().forEach(c -> ascii.append(c < 0x20 || c > 0x7e ? "_"
+                : c == '"' || c == '\\' ? "\\" + (char) c : String.valueOf((char) c)));
+        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 
     /**

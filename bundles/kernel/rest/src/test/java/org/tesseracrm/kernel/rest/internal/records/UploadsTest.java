@@ -50,6 +50,11 @@ class UploadsTest {
         }
 
         @Override
+        public Attachment get(String recordType, long attachmentId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public byte[] content(String recordType, long attachmentId) {
             return new byte[0];
         }
