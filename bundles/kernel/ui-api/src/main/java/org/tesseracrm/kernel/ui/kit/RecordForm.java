@@ -1,11 +1,14 @@
 package org.tesseracrm.kernel.ui.kit;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.vaadin.flow.component.AbstractField;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasHelper;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -21,6 +24,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.audit.AuditEntry;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
@@ -38,7 +43,9 @@ import org.tesseracrm.kernel.ui.internal.shared.AuditChanges;
 /**
  * The form of one record of any type: every field the user works with (predefined and custom, lookups
  * with type-ahead), the owner, and for a saved record its related lists, notes, attachments and
- * history, and the panels other modules contribute ({@link RecordPanel}); Save, Clone and Delete (with confirmation) as the user's permissions allow. Messages about
+ * history, and the panels other modules contribute ({@link RecordPanel}; one that is a {@link FormPart} may add
+ * buttons and a banner and show the record read-only); Save, Clone and Delete (with confirmation) as the user's
+ * permissions allow. Messages about
  * a field show next to it and nothing is saved until they are fixed. The services check permissions
  * and rules again; the form only hides what they would refuse. Made by {@link RecordKit#form}.
  *
@@ -49,6 +56,7 @@ import org.tesseracrm.kernel.ui.internal.shared.AuditChanges;
  */
 public class RecordForm extends Dialog {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(RecordForm.class);
 
     private final transient RecordKit kit;
     private final transient Records records;
@@ -60,6 +68,10 @@ public class RecordForm extends Dialog {
     private final Map<String, String> shown = new LinkedHashMap<>();
     private final ComboBox<String> owner = new ComboBox<>("Owner");
     private final Div duplicates = new Div();
+    private final List<FormPart> parts = new ArrayList<>();
+    private Button save;
+    private Button cancel;
+    private Button merge;
     private boolean duplicatesSeen;
 
     RecordForm(RecordKit kit, RecordType type, String prefix, RecordRow record, Runnable onChange) {
@@ -122,11 +134,12 @@ public class RecordForm extends Dialog {
             add(history(kit.audit().history(type.id(), existing.id())));
         }
 
-        Button save = new Button("Save", e -> save());
+        save = new Button("Save", e -> save());
         save.setId(prefix + "-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setVisible(mayWrite);
-        getFooter().add(new Button(mayWrite ? "Cancel" : "Close", e -> close()), save);
+        cancel = new Button(mayWrite ? "Cancel" : "Close", e -> close());
+        getFooter().add(cancel, save);
         if (existing != null && access.permitted(module + ".create") && type.ids().isPresent()) {
             Button copy = new Button("Clone", e -> openClone());
             copy.setId(prefix + "-clone");
@@ -134,7 +147,7 @@ public class RecordForm extends Dialog {
             getFooter().addComponentAsFirst(copy);
         }
         if (existing != null && access.permitted(module + ".edit") && access.permitted(module + ".delete")) {
-            Button merge = new Button("Merge…", e -> {
+            merge = new Button("Merge…", e -> {
                 close();
                 new MergeDialog(kit, type, existing, onChange).open();
             });
@@ -148,11 +161,92 @@ public class RecordForm extends Dialog {
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             getFooter().addComponentAsFirst(delete);
         }
+        parts.forEach(this::attach);
     }
 
-    /** Adds the panels other modules contribute to forms of this type; the kit leaves out one that fails. */
+    /** Lets a panel that is a {@link FormPart} act on the form; one that fails is logged and left out. */
+    private void attach(FormPart part) {
+        try {
+            part.attach(this);
+        } catch (RuntimeException e) {
+            LOG.error("A form part of {} failed", type.id(), e);
+        }
+    }
+
+    /**
+     * Adds a module's button to the footer, before Cancel (for {@link FormPart}s).
+     *
+     * @param action the button, with an id of its own (by convention {@code <prefix>-<action>})
+     * @since kit 1.2
+     */
+    public void addAction(Component action) {
+        getFooter().addComponentAtIndex(cancel.getElement().getParent().indexOfChild(cancel.getElement()), action);
+    }
+
+    /**
+     * Shows a component above the fields, e.g. a banner saying what became of the record (for {@link FormPart}s).
+     *
+     * @param banner the component
+     * @since kit 1.2
+     */
+    public void addBanner(Component banner) {
+        addComponentAsFirst(banner);
+    }
+
+    /**
+     * Shows the record without letting the user change it: every input and the owner read-only, no Save and no
+     * Merge (for {@link FormPart}s; the module's service refuses the changes as well).
+     *
+     * @since kit 1.2
+     */
+    public void showReadOnly() {
+        inputs.values().forEach(input -> input.component().setReadOnly(true));
+        owner.setReadOnly(true);
+        save.setVisible(false);
+        if (merge != null) {
+            merge.setVisible(false);
+        }
+        cancel.setText("Close");
+    }
+
+    /**
+     * @return the record the form shows, as it read it; empty for a new record
+     * @since kit 1.2
+     */
+    public Optional<RecordRow> record() {
+        return Optional.ofNullable(existing);
+    }
+
+    /**
+     * @return the prefix of the form's element ids, e.g. {@code lead}
+     * @since kit 1.2
+     */
+    public String idPrefix() {
+        return prefix;
+    }
+
+    /**
+     * Closes the form and runs what its opener asked for after a change (typically refreshing the list), for a
+     * {@link FormPart} whose action changed the record.
+     *
+     * @since kit 1.2
+     */
+    public void closeChanged() {
+        close();
+        onChange.run();
+    }
+
+    /**
+     * Adds the panels other modules contribute to forms of this type; the kit leaves out one that fails. Those that
+     * are {@link FormPart}s act on the form once it is built.
+     */
     private void addPanels(RecordKit kit, RecordRow record) {
-        kit.panels(type.id(), record.id(), type.title(record)).forEach(this::add);
+        for (Component panel : kit.panels(type.id(), record.id(), type.title(record))) {
+            add(panel);
+            if (panel instanceof FormPart part) {
+                parts.add(part);
+            }
+        }
     }
 
     /**
