@@ -108,7 +108,7 @@ public class OpportunityLifecycle implements RecordLifecycle {
             PhaseStore.setExpected(c, row.id(), expected);
         }
         if (!phase.equals(from) && !phase.isEmpty()) {
-            PhaseStore.addHistory(c, row.id(), from, phase, ActingUser.current().orElse(change.actor()),
+            PhaseStore.addHistory(c, row.id(), from, phase, change.actor(),
                     LocalDateTime.now(ZoneOffset.UTC));
         }
     }

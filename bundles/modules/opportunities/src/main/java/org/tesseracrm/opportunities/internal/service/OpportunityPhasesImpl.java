@@ -64,7 +64,7 @@ public class OpportunityPhasesImpl implements OpportunityPhases {
      * @param records the opportunities and contacts
      * @param fields the pick-lists the module keeps
      * @param access the caller's permissions
-     * @param callers runs the pick-list upkeep and permitted moves with the platform's rights
+     * @param callers runs the pick-list upkeep with the platform's rights and moves with the edit permission
      * @param scope the transactions
      * @param types the installed record types: the pick-lists are kept once the platform has the opportunity type
      * @param type the opportunity record type, registered once the module's tables exist
@@ -208,12 +208,10 @@ public class OpportunityPhasesImpl implements OpportunityPhases {
             values.set(OpportunityRecordType.LOST_REASON, lostReason);
         }
         RecordValues change = values.build();
-        if (access.permitted(OpportunitiesModule.EDIT)) {
-            return records.update(OpportunityRecordType.ID, opportunityId, version, change);
-        }
-        String user = callers.current().map(Caller::username).orElseThrow();
-        return callers.callAs(Caller.SYSTEM, () -> ActingUser.as(user,
-                () -> records.update(OpportunityRecordType.ID, opportunityId, version, change)));
+        // move-phase is enough here, where only the phase and the lost reason change: the platform, which asks for
+        // edit, gets it for this one update, still as the user (their visibility; the audit and history name them)
+        return callers.callWithPermissions(Set.of(OpportunitiesModule.EDIT),
+                () -> records.update(OpportunityRecordType.ID, opportunityId, version, change));
     }
 
     @Override

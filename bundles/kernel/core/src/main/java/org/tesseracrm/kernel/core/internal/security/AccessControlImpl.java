@@ -15,7 +15,10 @@ import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.kernel.api.security.CallerInfo;
 import org.tesseracrm.kernel.api.security.Visibility;
 
-/** Access decisions from the cached {@link Grant} of the current caller. */
+/**
+ * Access decisions from the cached {@link Grant} of the current caller, plus the permissions
+ * {@link CallerContext#callWithPermissions} added for the work running on this thread.
+ */
 @Component(service = AccessControl.class)
 public class AccessControlImpl implements AccessControl {
     private static final Visibility EVERYTHING = new Visibility(true, Set.of());
@@ -36,7 +39,7 @@ public class AccessControlImpl implements AccessControl {
     @Override
     public Caller require(String permission) {
         Caller caller = caller();
-        if (!Caller.SYSTEM.equals(caller) && !grantOf(caller).permits(permission)) {
+        if (!Caller.SYSTEM.equals(caller) && !permits(grantOf(caller), permission)) {
             throw new PermissionDeniedException("You do not have the permission '" + permission
                     + "'. Ask an administrator to add it to your profile.");
         }
@@ -46,8 +49,13 @@ public class AccessControlImpl implements AccessControl {
     @Override
     public boolean permitted(String permission) {
         return callers.current()
-                .map(caller -> Caller.SYSTEM.equals(caller) || grants.of(caller.username()).permits(permission))
+                .map(caller -> Caller.SYSTEM.equals(caller) || permits(grants.of(caller.username()), permission))
                 .orElse(false);
+    }
+
+    /** @return whether the grant, or the permissions added for the work on this thread, allow it (active users only) */
+    private boolean permits(Grant grant, String permission) {
+        return grant.permits(permission) || grant.active() && callers.addedPermissions().contains(permission);
     }
 
     @Override
