@@ -8,7 +8,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * kernel runs a due timer only on a node where a handler of its name is registered, so timers of a
  * module that is uninstalled wait until it is back.
  *
- * <p>The kernel calls {@link #fire} on its timer thread, as {@code Caller.SYSTEM}, one timer at a time:
+ * <p>The kernel calls {@link #fire} on a timer thread, as {@code Caller.SYSTEM}, one timer of the handler at a time
+ * (each handler name has its own lane, so a slow handler delays only its own timers):
  * keep the work short (seconds) and hand anything long to where it belongs. The call runs inside a
  * {@link org.tesseracrm.kernel.api.persistence.TransactionScope} that also marks the timer done, so what the
  * handler writes to the CRM database commits with the timer's completion and rolls back with its failure.

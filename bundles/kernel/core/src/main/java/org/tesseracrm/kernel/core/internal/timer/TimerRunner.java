@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +44,7 @@ class TimerRunner {
     private final String node;
     private volatile boolean stopping;
     private volatile HealthStatus health = HealthStatus.up();
-    private boolean unreadable;
+    private volatile boolean unreadable;
 
     TimerRunner(TimerStore store, TransactionScope scope, Supplier<Map<String, Registered>> handlers, CallerContext callers,
             Backoff backoff, Duration staleAfter, String node) {
@@ -71,13 +74,24 @@ class TimerRunner {
         stopping = true;
     }
 
-    /** @return how many timers were run (successfully or not) */
+    /** @return how many timers were run (successfully or not), of every registered handler */
     int look() {
+        return look(name -> true);
+    }
+
+    /**
+     * @param lane the handler names to look at: one lane's, so that a slow handler delays only its own timers
+     * @return how many timers were run (successfully or not)
+     */
+    int look(Predicate<String> lane) {
         int ran = 0;
         try {
             for (int batch = 0; batch < BATCHES_PER_LOOK && !stopping; batch++) {
-                Map<String, Registered> registered = handlers.get();
-                List<TimerStore.Row> due = store.due(registered.keySet(), store.now().minus(staleAfter), node, BATCH);
+                Set<String> registered = handlers.get().keySet().stream().filter(lane).collect(Collectors.toSet());
+                if (registered.isEmpty()) {
+                    break;
+                }
+                List<TimerStore.Row> due = store.due(registered, store.now().minus(staleAfter), node, BATCH);
                 for (TimerStore.Row row : due) {
                     if (stopping) {
                         break;

@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -47,9 +48,11 @@ import org.tesseracrm.kernel.api.timer.Timers;
 
 /**
  * The durable timers: the {@link Timers} service over the table {@code CRM_TIMER}, the whiteboard of
- * {@link TimerHandler}s, and the kernel's one timer thread ({@value #THREAD_NAME}), which looks for due
- * timers every poll interval and also right after a handler arrives or a timer is scheduled to be due
- * within the interval. It is also the part {@value #HEALTH} of {@code /health}: DEGRADED while failed timers
+ * {@link TimerHandler}s, and the kernel's timer threads: {@value #THREAD_NAME} starts a look for due timers
+ * every poll interval, and a look also starts right after a handler arrives or a timer is scheduled to be
+ * due within the interval. Each handler name has a lane of its own: its looks run one after the other on a
+ * pool of {@value #WORKERS} threads ({@value #THREAD_NAME}-1, -2, ...), so a handler that takes long (a
+ * webhook receiver that answers slowly) delays only its own timers, never another module's reminders. It is also the part {@value #HEALTH} of {@code /health}: DEGRADED while failed timers
  * wait for an administrator, DOWN while the table cannot be read.
  */
 @Component(service = {Timers.class, HealthIndicator.class}, immediate = true, configurationPid = TimersConfig.PID,
@@ -58,8 +61,10 @@ import org.tesseracrm.kernel.api.timer.Timers;
 public class TimerService implements Timers, HealthIndicator {
     /** The part's name in {@code /health}. */
     public static final String HEALTH = "timers";
-    /** The timer thread's name. */
+    /** The name of the thread that starts the looks; the pool's threads are named after it. */
     public static final String THREAD_NAME = "tessera-timers";
+    /** How many handlers' looks may run at once. */
+    static final int WORKERS = 4;
     private static final Logger LOG = LoggerFactory.getLogger(TimerService.class);
 
     private final TimerStore store;
@@ -68,7 +73,8 @@ public class TimerService implements Timers, HealthIndicator {
     private final Map<String, TimerRunner.Registered> handlers = new ConcurrentHashMap<>();
     private final TimerRunner runner;
     private final ScheduledExecutorService thread;
-    private final AtomicBoolean lookQueued = new AtomicBoolean();
+    private final ExecutorService workers;
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
 
     /**
      * @param dataSource the CRM database
@@ -98,8 +104,14 @@ public class TimerService implements Timers, HealthIndicator {
             t.setDaemon(true);
             return t;
         });
+        AtomicInteger numbers = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(WORKERS, r -> {
+            Thread t = new Thread(r, THREAD_NAME + "-" + numbers.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         // The first look soon after start: timers that came due while the CRM was down run now.
-        thread.scheduleWithFixedDelay(this::look, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(this::lookAll, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
         LOG.debug("Timers started on node {}, looking every {} ms", runner.node(), poll.toMillis());
     }
 
@@ -107,8 +119,9 @@ public class TimerService implements Timers, HealthIndicator {
     void stop() throws InterruptedException {
         runner.stop();
         thread.shutdownNow();
-        if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
-            LOG.warn("The timer thread did not end within 10 s; a handler is still running");
+        workers.shutdownNow();
+        if (!thread.awaitTermination(10, TimeUnit.SECONDS) || !workers.awaitTermination(10, TimeUnit.SECONDS)) {
+            LOG.warn("The timer threads did not end within 10 s; a handler is still running");
         }
     }
 
@@ -131,7 +144,7 @@ public class TimerService implements Timers, HealthIndicator {
                     previous.bundle(), bundle);
             return;
         }
-        lookSoon(); // its waiting timers run now, not at the next poll
+        lookSoon(text); // its waiting timers run now, not at the next poll
     }
 
     void unbindHandler(TimerHandler handler, ServiceReference<TimerHandler> reference) {
@@ -152,7 +165,7 @@ public class TimerService implements Timers, HealthIndicator {
         }
         long id = store.schedule(handler, key, dueAt, payload);
         if (!dueAt.isAfter(store.now().plus(poll))) {
-            lookSoon();
+            lookSoon(handler);
         }
         return id;
     }
@@ -192,7 +205,7 @@ public class TimerService implements Timers, HealthIndicator {
         }
         TimerInfo retried = store.retry(row)
                 .orElseThrow(() -> new ConflictException("Timer " + id + " changed meanwhile; look again."));
-        lookSoon();
+        lookSoon(row.info().handler());
         return retried; // as the retry left it: the timer thread may already be running it
     }
 
@@ -202,20 +215,53 @@ public class TimerService implements Timers, HealthIndicator {
         return runner.health();
     }
 
-    /** One look; on the timer thread. */
-    private void look() {
-        lookQueued.set(false);
-        runner.look();
+    /** Every poll interval, on the timer thread: a look in each registered handler's lane. */
+    private void lookAll() {
+        handlers.keySet().forEach(this::lookSoon);
     }
 
-    /** Queues one extra look on the timer thread, unless one is already queued. */
-    private void lookSoon() {
-        if (lookQueued.compareAndSet(false, true)) {
-            try {
-                thread.execute(this::look);
-            } catch (RejectedExecutionException e) {
-                lookQueued.set(false); // stopping
+    /** Asks for a look in a handler's lane. */
+    private void lookSoon(String handler) {
+        lanes.computeIfAbsent(handler, Lane::new).lookSoon();
+    }
+
+    /**
+     * The looks of one handler name, one at a time on the pool: a look asked for while one runs makes one
+     * more run after it (a timer scheduled meanwhile may have been read too early), never a second at once.
+     */
+    private final class Lane {
+        private static final int IDLE = 0;
+        private static final int SUBMITTED = 1;
+        private static final int AGAIN = 2;
+
+        private final String handler;
+        private final AtomicInteger state = new AtomicInteger(IDLE);
+
+        Lane(String handler) {
+            this.handler = handler;
+        }
+
+        void lookSoon() {
+            while (true) {
+                int now = state.get();
+                if (now == AGAIN || now == SUBMITTED && state.compareAndSet(SUBMITTED, AGAIN)) {
+                    return;
+                }
+                if (now == IDLE && state.compareAndSet(IDLE, SUBMITTED)) {
+                    try {
+                        workers.execute(this::run);
+                    } catch (RejectedExecutionException e) {
+                        state.set(IDLE); // stopping
+                    }
+                    return;
+                }
             }
+        }
+
+        private void run() {
+            do {
+                runner.look(handler::equals);
+            } while (state.compareAndSet(AGAIN, SUBMITTED) || !state.compareAndSet(SUBMITTED, IDLE));
         }
     }
 

@@ -80,6 +80,28 @@ class TimerServiceTest {
     }
 
     @Test
+    void aHandlerThatTakesLongDelaysOnlyItsOwnTimersNotAnotherHandlers() throws Exception {
+        CountDownLatch slowStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch fastRan = new CountDownLatch(1);
+        service.bindHandler(t -> {
+            slowStarted.countDown();
+            release.await(30, TimeUnit.SECONDS);
+        }, reference("it.slow"));
+        service.bindHandler(t -> fastRan.countDown(), reference("it.fast"));
+        try {
+            service.schedule("it.slow", "1", Instant.now(), "");
+            assertTrue(slowStarted.await(10, TimeUnit.SECONDS));
+            service.schedule("it.fast", "1", Instant.now(), "");
+            assertTrue(fastRan.await(10, TimeUnit.SECONDS), "the fast handler's timer ran while the slow one still runs");
+            assertEquals(1, release.getCount(), "the slow handler had not finished");
+        } finally {
+            release.countDown();
+        }
+        assertTrue(eventually(() -> service.find("it.slow", "1").isEmpty()));
+    }
+
+    @Test
     void badInputIsRefusedFieldByField() {
         ValidationException refused = assertThrows(ValidationException.class,
                 () -> service.schedule(" ", "k".repeat(Timers.MAX_KEY + 1), null, "p".repeat(Timers.MAX_PAYLOAD + 1)));
@@ -102,14 +124,18 @@ class TimerServiceTest {
     }
 
     @Test
-    void theTimerThreadEndsOnDeactivate() throws InterruptedException {
+    void theTimerThreadsEndOnDeactivate() throws Exception {
+        CountDownLatch ran = new CountDownLatch(1);
+        service.bindHandler(t -> ran.countDown(), reference("it.threads"));
+        service.schedule("it.threads", "1", Instant.now(), "");
+        assertTrue(ran.await(10, TimeUnit.SECONDS), "a pool thread started");
         assertTrue(threadRuns());
         service.stop();
         assertTrue(eventually(() -> !threadRuns()));
     }
 
     private static boolean threadRuns() {
-        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(TimerService.THREAD_NAME)
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith(TimerService.THREAD_NAME)
                 && t.isAlive());
     }
 
