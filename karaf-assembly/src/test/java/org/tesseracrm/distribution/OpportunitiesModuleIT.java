@@ -2,7 +2,6 @@ package org.tesseracrm.distribution;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.tesseracrm.distribution.PaxExamSupport.eventually;
@@ -16,9 +15,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 import javax.inject.Inject;
@@ -38,7 +40,10 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
-import org.osgi.util.tracker.ServiceTracker;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import org.tesseracrm.kernel.api.ConflictException;
 import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.FieldError;
@@ -46,7 +51,10 @@ import org.tesseracrm.kernel.api.NotFoundException;
 import org.tesseracrm.kernel.api.PermissionDeniedException;
 import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.record.CustomFields;
+import org.tesseracrm.kernel.api.audit.AuditEntry;
+import org.tesseracrm.kernel.api.audit.AuditTrail;
 import org.tesseracrm.kernel.api.record.PickListValue;
+import org.tesseracrm.kernel.api.record.RecordEvents;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordSelection;
@@ -258,11 +266,30 @@ public class OpportunitiesModuleIT {
         assertThrows(NotFoundException.class, () -> callers.callAs(new Caller(rep), () -> phases.history(theirs.id())));
         assertThrows(CrmException.class, () -> callers.callAs(new Caller(rep), () -> phases.move(theirs.id(),
                 theirs.version(), "Proposal", "")));
-        // A user with view + move-phase but not edit moves a visible opportunity; the history names them
+        // A user with view + move-phase but not edit moves a visible opportunity; the phase history, the audit trail
+        // and the record event name them, not the system (CallerContext.callWithPermissions, not Caller.SYSTEM)
         String mover = "mover" + RUN;
-        RecordRow moved = callers.callAs(new Caller(mover), () -> phases.move(theirs.id(), theirs.version(), "Proposal", ""));
+        List<Event> heard = new CopyOnWriteArrayList<>();
+        ServiceRegistration<EventHandler> listener = context.registerService(EventHandler.class, heard::add,
+                new Hashtable<>(Map.of(EventConstants.EVENT_TOPIC, RecordEvents.TOPIC_PREFIX + TYPE + "/"
+                        + RecordEvents.UPDATED)));
+        RecordRow moved;
+        try {
+            moved = callers.callAs(new Caller(mover), () -> phases.move(theirs.id(), theirs.version(), "Proposal", ""));
+            assertTrue("the move's record event", eventually(() -> heard.stream()
+                    .anyMatch(e -> Long.valueOf(theirs.id()).equals(e.getProperty(RecordEvents.ID)))));
+        } finally {
+            listener.unregister();
+        }
         assertEquals("Proposal", moved.text("phase"));
         assertEquals(mover, admin(() -> phases.history(theirs.id())).get(1).by());
+        AuditTrail audit = waitFor(AuditTrail.class);
+        AuditEntry audited = admin(() -> audit.history(TYPE, theirs.id())).get(0);
+        assertEquals(mover, audited.username());
+        assertTrue(audited.changes().toString(), audited.changes().stream()
+                .anyMatch(c -> c.field().equals("phase") && c.newValue().equals("Proposal")));
+        assertEquals(List.of(mover), heard.stream().filter(e -> Long.valueOf(theirs.id()).equals(e.getProperty(RecordEvents.ID)))
+                .map(e -> e.getProperty(RecordEvents.ACTOR)).toList());
         assertThrows(PermissionDeniedException.class, () -> callers.callAs(new Caller(mover), () -> records.update(TYPE,
                 moved.id(), moved.version(), RecordValues.builder().set("amount", new BigDecimal("1")).build())));
         // Contact roles: a contact of the opportunity, listed from both sides
@@ -384,15 +411,7 @@ public class OpportunitiesModuleIT {
     }
 
     private <T> T waitFor(Class<T> type) throws InterruptedException {
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
-        tracker.open();
-        try {
-            T service = tracker.waitForService(120_000);
-            assertNotNull(type.getSimpleName(), service);
-            return service;
-        } finally {
-            tracker.close();
-        }
+        return PaxExamSupport.waitFor(context, type);
     }
 
     private ServiceReference<ViewContribution> viewReference(String route) {

@@ -19,6 +19,8 @@ import java.util.function.BooleanSupplier;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.osgi.framework.BundleContext;
+import org.osgi.util.tracker.ServiceTracker;
 
 /** Pax Exam options that boot the real Tessera distribution on free ports. */
 final class PaxExamSupport {
@@ -95,6 +97,24 @@ final class PaxExamSupport {
             Thread.sleep(50);
         }
         return false;
+    }
+
+    /**
+     * @return a service, waited for up to two minutes (a module's service may come after the probe starts)
+     * @throws AssertionError if it does not come
+     */
+    static <T> T waitFor(BundleContext context, Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        try {
+            T service = tracker.waitForService(120_000);
+            if (service == null) {
+                throw new AssertionError(type.getSimpleName() + " did not come within two minutes");
+            }
+            return service;
+        } finally {
+            tracker.close();
+        }
     }
 
     static int freePort() throws IOException {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -88,6 +89,10 @@ import org.tesseracrm.kernel.api.security.SecurityAdmin;
 import org.tesseracrm.kernel.api.security.UserInput;
 import org.tesseracrm.kernel.api.security.UserSettings;
 import org.tesseracrm.kernel.api.timer.Timers;
+import org.tesseracrm.opportunities.api.OpportunityContact;
+import org.tesseracrm.opportunities.api.OpportunityPhases;
+import org.tesseracrm.opportunities.api.Phase;
+import org.tesseracrm.opportunities.api.PhaseKind;
 
 /**
  * Security in the real distribution: record visibility along a three-level role tree, assignment
@@ -102,6 +107,7 @@ public class SecurityIT {
     private static final String PASSWORD = "Correct-Horse-9";
     private static final Set<String> SALES = Set.of("contacts.view", "contacts.create", "contacts.edit", "contacts.delete");
     private static final int HTTP_PORT = PaxExamSupport.freePortOrFail();
+    private static final String OPPORTUNITY = "opportunity";
     /** Contacts created by each user in {@link #fixture()}, by user name. */
     private static Map<String, ContactData> owned;
 
@@ -310,11 +316,132 @@ public class SecurityIT {
                 || n.equals("Records.titles -> returned normally") || n.startsWith("Records.shownTitles -> "));
         assertTrue("the sweep found the contacts service: " + swept, swept.contains("ContactService.list")
                 && swept.contains("ContactService.assign") && swept.contains("SecurityAdmin.createUser"));
+        assertTrue("the sweep found the opportunities' service: " + swept, swept.containsAll(List.of("OpportunityPhases.move",
+                "OpportunityPhases.history", "OpportunityPhases.putContact", "OpportunityPhases.add")));
         assertTrue("the sweep found the activities' and follow-ups' services: " + swept,
                 swept.contains("ActivityService.schedule") && swept.contains("ActivityService.join")
                         && swept.contains("FollowUpService.unattended") && swept.contains("FollowUpService.recordResult"));
         assertEquals("methods that did not refuse a user without rights", List.of(), notRefused);
         System.out.printf("Permission sweep: %d methods refused a user without rights%n", swept.size());
+    }
+
+    /**
+     * The opportunities' own service, each operation with real records: a user lacking the operation's permission
+     * (view only, move-phase only, or no opportunity permission at all) is refused with PermissionDeniedException and
+     * nothing changes (phases, opportunities, phase histories, contact roles, audit trail); a rep gets NotFound for a
+     * peer's opportunity from every method, which the service checks itself; a user with move-phase but not edit
+     * moves their own opportunity, audited under their name, and still may not edit it.
+     */
+    @Test
+    public void t4c_opportunityPhasesRefuseEachOperationWithoutItsPermissionAndShowOnlyVisibleOpportunities()
+            throws Exception {
+        fixture();
+        OpportunityPhases phases = waitFor(OpportunityPhases.class);
+        Map<String, RoleInfo> roles = new HashMap<>();
+        asSystem(() -> {
+            security.roles().forEach(r -> roles.put(r.name(), r));
+            ProfileInfo sellers = security.saveProfile(new ProfileInfo(null, "Opportunity sellers", false, Set.of(
+                    "opportunities.view", "opportunities.create", "opportunities.edit", "contacts.view")));
+            ProfileInfo viewers = security.saveProfile(new ProfileInfo(null, "Opportunity viewers", false, Set.of(
+                    "opportunities.view", "contacts.view")));
+            ProfileInfo movers = security.saveProfile(new ProfileInfo(null, "Opportunity movers", false, Set.of(
+                    "opportunities.view", OpportunityPhases.MOVE_PHASE)));
+            ProfileInfo strangers = security.saveProfile(new ProfileInfo(null, "Contacts only", false, Set.of(
+                    "contacts.view", "contacts.edit")));
+            user("oppseller", roles.get("Sales rep"), sellers);
+            user("oppseller2", roles.get("Sales rep"), sellers);
+            user("oppviewer", roles.get("Sales manager"), viewers);
+            user("oppmover", roles.get("Sales rep"), movers);
+            user("oppstranger", roles.get("Sales manager"), strangers);
+            return null;
+        });
+        RecordRow mine = as("oppseller", () -> records.create(OPPORTUNITY, RecordValues.builder()
+                .set("name", "Deal of oppseller").set("amount", new BigDecimal("1000")).build()));
+        RecordRow peers = as("oppseller2", () -> records.create(OPPORTUNITY, RecordValues.builder()
+                .set("name", "Deal of oppseller2").set("amount", new BigDecimal("2000")).build()));
+        RecordRow movers = asSystem(() -> records.create(OPPORTUNITY, RecordValues.builder()
+                .set("name", "Deal of oppmover").set("amount", new BigDecimal("3000")).set("owner", "oppmover").build()));
+        long contact = asSystem(() -> records.create(ContactService.RECORD_TYPE, RecordValues.builder()
+                .set("lastName", "Buyer").build())).id();
+        asSystem(() -> {
+            phases.putContact(mine.id(), contact, "Decision maker");
+            phases.putContact(peers.id(), contact, "Champion");
+            return null;
+        });
+        List<Long> deals = List.of(mine.id(), peers.id(), movers.id());
+        List<Phase> seeded = asSystem(phases::phases);
+        Phase last = seeded.get(seeded.size() - 1);
+        List<Long> reversed = new ArrayList<>(seeded.stream().map(Phase::id).toList());
+        java.util.Collections.reverse(reversed);
+        Supplier<List<Object>> state = () -> asSystem(() -> {
+            List<Object> all = new ArrayList<>();
+            all.add(phases.phases());
+            all.add(records.get(OPPORTUNITY, deals));
+            for (long deal : deals) {
+                all.add(phases.history(deal).stream().map(h -> List.of(h.from(), h.to(), h.by(), h.at())).toList());
+                all.add(phases.contacts(deal));
+                all.add(audit.history(OPPORTUNITY, deal).size());
+            }
+            return all;
+        });
+        List<Object> before = state.get();
+
+        // Each operation without its permission: refused, whoever the record belongs to
+        Map<String, Supplier<?>> calls = new LinkedHashMap<>();
+        for (String user : List.of("oppviewer", "oppmover", "oppstranger")) {
+            long deal = user.equals("oppmover") ? movers.id() : mine.id();
+            long version = user.equals("oppmover") ? movers.version() : mine.version();
+            calls.put(user + " add", () -> phases.add("Sneaky", 10, PhaseKind.OPEN));
+            calls.put(user + " change", () -> phases.change(last.id(), "Renamed", 1, last.kind(), false));
+            calls.put(user + " reorder", () -> run(() -> phases.reorder(reversed)));
+            calls.put(user + " delete", () -> run(() -> phases.delete(last.id())));
+            calls.put(user + " putContact", () -> run(() -> phases.putContact(deal, contact, "Sneaky")));
+            calls.put(user + " removeContact", () -> run(() -> phases.removeContact(deal, contact)));
+            if (!user.equals("oppmover")) {
+                calls.put(user + " move", () -> phases.move(deal, version, "Proposal", ""));
+            }
+            if (user.equals("oppstranger")) {
+                calls.put(user + " phases", phases::phases);
+                calls.put(user + " history", () -> phases.history(deal));
+                calls.put(user + " contacts", () -> phases.contacts(deal));
+                calls.put(user + " opportunitiesOf", () -> phases.opportunitiesOf(contact));
+            }
+        }
+        List<String> wrong = new ArrayList<>();
+        calls.forEach((name, call) -> outcome(name, name.substring(0, name.indexOf(' ')), call,
+                PermissionDeniedException.class, wrong));
+        // A peer's opportunity does not exist for a rep, whatever the rep's permissions
+        Map<String, Supplier<?>> hidden = new LinkedHashMap<>();
+        hidden.put("oppseller history", () -> phases.history(peers.id()));
+        hidden.put("oppseller contacts", () -> phases.contacts(peers.id()));
+        hidden.put("oppseller move", () -> phases.move(peers.id(), peers.version(), "Proposal", ""));
+        hidden.put("oppseller putContact", () -> run(() -> phases.putContact(peers.id(), contact, "Sneaky")));
+        hidden.put("oppseller removeContact", () -> run(() -> phases.removeContact(peers.id(), contact)));
+        hidden.put("oppmover move", () -> phases.move(mine.id(), mine.version(), "Proposal", ""));
+        hidden.put("oppmover history", () -> phases.history(mine.id()));
+        hidden.forEach((name, call) -> outcome(name, name.substring(0, name.indexOf(' ')), call,
+                NotFoundException.class, wrong));
+        assertEquals("calls that were not refused as they should", List.of(), wrong);
+        assertEquals("nothing changed", before, state.get());
+        assertEquals(List.of(mine.id()), as("oppseller", () -> phases.opportunitiesOf(contact)).stream()
+                .map(OpportunityContact::opportunityId).toList());
+        assertEquals(Set.of(mine.id(), peers.id()), as("oppviewer", () -> phases.opportunitiesOf(contact)).stream()
+                .map(OpportunityContact::opportunityId).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(as("oppseller", () -> audit.history(OPPORTUNITY, peers.id())).isEmpty());
+        assertEquals(1, as("oppviewer", () -> phases.history(peers.id())).size());
+
+        // move-phase without edit: the move is the user's own in the phase history and the audit trail, and the
+        // edit permission it used does not outlive it
+        RecordRow moved = as("oppmover", () -> phases.move(movers.id(), movers.version(), "Qualification", ""));
+        assertEquals("Qualification", moved.text("phase"));
+        assertEquals("oppmover", asSystem(() -> phases.history(movers.id())).get(1).by());
+        AuditEntry entry = asSystem(() -> audit.history(OPPORTUNITY, movers.id())).get(0);
+        assertEquals("oppmover", entry.username());
+        assertTrue(entry.changes().toString(), entry.changes().contains(new FieldChange("phase", movers.text("phase"),
+                "Qualification")));
+        assertThrows(PermissionDeniedException.class, () -> as("oppmover", () -> records.update(OPPORTUNITY, moved.id(),
+                moved.version(), RecordValues.builder().set("amount", new BigDecimal("1")).build())));
+        System.out.printf("Opportunity phases: %d calls refused, %d hidden records%n", calls.size(), hidden.size());
     }
 
     @Test
@@ -477,6 +604,27 @@ public class SecurityIT {
             }
         }
         throw new AssertionError("no method " + name + " with " + args.length + " parameters on " + target.getClass());
+    }
+
+    /** Runs a call as the user and adds its name to wrong unless it failed with the expected exception. */
+    private void outcome(String name, String user, Supplier<?> call, Class<? extends Exception> expected, List<String> wrong) {
+        try {
+            Object answer = as(user, call);
+            wrong.add(name + " -> returned " + answer);
+        } catch (RuntimeException e) {
+            if (!expected.isInstance(e)) {
+                wrong.add(name + " -> " + e);
+            }
+        }
+    }
+
+    private static Object run(Runnable call) {
+        call.run();
+        return null;
+    }
+
+    private <T> T waitFor(Class<T> type) throws InterruptedException {
+        return PaxExamSupport.waitFor(context, type);
     }
 
     private void user(String name, RoleInfo role, ProfileInfo profile) {
