@@ -2,7 +2,6 @@ package org.tesseracrm.leads.internal.service;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -70,7 +69,7 @@ public class LeadRecordType implements RecordType {
     static final List<String> DISCARD_REASONS = List.of("No budget", "Not interested", "No response", "Duplicate",
             "Bad data", "Other");
     /** The fields only the module's service writes. */
-    static final Set<String> SERVICE_FIELDS = Set.of(DISCARD_REASON, CONVERTED_COMPANY, CONVERTED_CONTACT,
+    static final List<String> SERVICE_FIELDS = List.of(DISCARD_REASON, CONVERTED_COMPANY, CONVERTED_CONTACT,
             CONVERTED_OPPORTUNITY, CONVERTED_AT);
 
     private static final List<FieldDefinition> FIELDS = List.of(
