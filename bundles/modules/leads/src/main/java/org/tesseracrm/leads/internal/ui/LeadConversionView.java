@@ -68,7 +68,7 @@ public class LeadConversionView extends VerticalLayout implements HasDynamicTitl
     private HorizontalLayout addForm() {
         leadField.setId("lead-mapping-lead-field");
         leadField.setLabel("Lead field");
-        leadField.setItems(services.fieldsOf(LeadRecordType.ID).stream().filter(LeadConversionView::mappable).toList());
+        leadField.setItems(services.fieldsOf(LeadRecordType.ID).stream().filter(LeadConversionView::readable).toList());
         leadField.setItemLabelGenerator(FieldDefinition::label);
         targetType.setId("lead-mapping-type");
         targetType.setLabel("Record type");
@@ -78,7 +78,7 @@ public class LeadConversionView extends VerticalLayout implements HasDynamicTitl
         targetField.setLabel("Field");
         targetField.setItemLabelGenerator(FieldDefinition::label);
         targetType.addValueChangeListener(e -> targetField.setItems(e.getValue() == null ? List.of()
-                : services.fieldsOf(e.getValue()).stream().filter(LeadConversionView::mappable).toList()));
+                : services.fieldsOf(e.getValue()).stream().filter(LeadConversionView::settable).toList()));
         Button add = new Button("Add mapping", e -> add());
         add.setId("lead-mapping-add");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -87,10 +87,15 @@ public class LeadConversionView extends VerticalLayout implements HasDynamicTitl
         return form;
     }
 
-    /** Fields a mapping may read or fill: what an import sets, except the owner and the conversion's own fields. */
-    private static boolean mappable(FieldDefinition field) {
-        return field.importable() && !"OWNER".equals(field.column()) && !field.name().startsWith("converted")
-                && !LeadRecordType.DISCARD_REASON.equals(field.name());
+    /** Lead fields a mapping may read: what an import sets, except the owner, the status and the service's fields. */
+    private static boolean readable(FieldDefinition field) {
+        return settable(field) && !field.name().startsWith("converted")
+                && !LeadRecordType.DISCARD_REASON.equals(field.name()) && !LeadRecordType.STATUS.equals(field.name());
+    }
+
+    /** Fields a mapping may fill: what an import sets, except the owner (the service refuses its own fields). */
+    private static boolean settable(FieldDefinition field) {
+        return field.importable() && !"OWNER".equals(field.column());
     }
 
     private void add() {
