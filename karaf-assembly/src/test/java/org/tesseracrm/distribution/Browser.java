@@ -200,10 +200,21 @@ final class Browser implements AutoCloseable {
         return driver.findElements(By.id(id)).stream().anyMatch(WebElement::isDisplayed);
     }
 
-    /** @return the texts of the grid's cells that are rendered now */
+    /**
+     * @return the texts of the grid's cells that are rendered now; read again if the grid re-renders while they are
+     *     read (a cell found a moment ago may be gone: seen once in CI right after a filter's results came)
+     */
     List<String> gridCells(String gridId) {
-        return driver.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
-                .map(WebElement::getText).filter(t -> !t.isBlank()).toList();
+        for (int attempt = 1;; attempt++) {
+            try {
+                return driver.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
+                        .map(WebElement::getText).filter(t -> !t.isBlank()).toList();
+            } catch (StaleElementReferenceException rerendered) {
+                if (attempt == 5) {
+                    throw rerendered;
+                }
+            }
+        }
     }
 
     /** @return the labels of the side-menu entries */
@@ -264,6 +275,21 @@ final class Browser implements AutoCloseable {
     /** Runs JavaScript in the page (arguments as {@code arguments[i]}); returns what it returns. */
     Object script(String script, Object... args) {
         return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /**
+     * Drags one element onto another with HTML5 drag and drop, as Vaadin's {@code DragSource} and
+     * {@code DropTarget} use it: dispatches dragstart, dragenter, dragover, drop and dragend with one shared
+     * {@code DataTransfer}, since Selenium's {@code Actions} cannot fire HTML5 drag events in Chromium.
+     */
+    void drag(String sourceId, String targetId) {
+        await(By.id(sourceId));
+        script("const src = document.getElementById(arguments[0]), dst = document.getElementById(arguments[1]);"
+                + "const dt = new DataTransfer();"
+                + "const fire = (el, type) => el.dispatchEvent(new DragEvent(type, {bubbles: true, cancelable: true,"
+                + " composed: true, dataTransfer: dt}));"
+                + "fire(src, 'dragstart'); fire(dst, 'dragenter'); fire(dst, 'dragover'); fire(dst, 'drop');"
+                + " fire(src, 'dragend');", sourceId, targetId);
     }
 
     /** @return whether the grid shows its columns without scrolling sideways */

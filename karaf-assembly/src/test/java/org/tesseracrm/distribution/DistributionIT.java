@@ -1088,12 +1088,7 @@ class DistributionIT {
             }
 
             // Drag and drop, HTML5 events dispatched from JavaScript as Selenium cannot drive them.
-            browser.script("const src = document.getElementById(arguments[0]), dst = document.getElementById(arguments[1]);"
-                    + "const dt = new DataTransfer();"
-                    + "const fire = (el, type) => el.dispatchEvent(new DragEvent(type, {bubbles: true, cancelable: true,"
-                    + " composed: true, dataTransfer: dt}));"
-                    + "fire(src, 'dragstart'); fire(dst, 'dragenter'); fire(dst, 'dragover'); fire(dst, 'drop');"
-                    + " fire(src, 'dragend');", "board-card-" + card, "board-column-smb");
+            browser.drag("board-card-" + card, "board-column-smb");
             for (Browser session : List.of(browser, other)) {
                 session.until(Duration.ofSeconds(20), d -> "0".equals(session.text("#board-count-enterprise"))
                         && "1".equals(session.text("#board-count-smb"))
@@ -1106,6 +1101,185 @@ class DistributionIT {
             browser.click("contacts-board-toggle");
             browser.type("contacts-filter", "Boardmover");
             browser.until(Duration.ofSeconds(10), d -> browser.gridCells("contacts-grid").contains("SMB"));
+        }
+    }
+
+    /**
+     * Issue 19, the sales journey as a rep and their manager meet it: the admin sets up a manager and a rep below
+     * them; the manager has a deal of their own; the rep's deal starts on the opportunities board in the first phase,
+     * is dragged to the next one, moved with "Move to…", its expected amount following each phase's probability, and
+     * moved to the lost phase, which asks for the lost reason in a dialog; the form shows the phase history. The
+     * manager's board, open in a second browser, sees each move pushed without reloading, and the rep's card; the rep
+     * never sees the manager's.
+     */
+    @Test
+    @Order(31)
+    void aRepMovesADealAcrossTheBoardByDragAndByMenuUntilLostWhileTheManagersBoardFollowsEachMove() throws Exception {
+        long begin = System.nanoTime();
+        try (Browser admin = new Browser()) {
+            admin.open(crm.url("/admin/roles"));
+            admin.logIn("admin", PASSWORD);
+            admin.open(crm.url("/admin/roles"));
+            admin.type("role-name", "Sales manager");
+            admin.click("role-save");
+            admin.until(Duration.ofSeconds(10), d -> admin.gridCells("roles-tree").contains("Sales manager"));
+            admin.type("role-name", "Sales rep");
+            admin.pick("role-parent", "Sales manager");
+            admin.click("role-save");
+            admin.until(Duration.ofSeconds(10), d -> admin.gridCells("roles-tree").contains("Sales rep"));
+
+            admin.open(crm.url("/admin/profiles"));
+            admin.click("profiles-new");
+            admin.type("profile-name", "Sellers");
+            for (String permission : SELLER_PERMISSIONS) {
+                admin.clickFirst("[id='perm-" + permission + "']");
+            }
+            admin.click("profile-save");
+            admin.until(Duration.ofSeconds(10), d -> admin.gridCells("profiles-grid").contains("Sellers"));
+
+            admin.open(crm.url("/admin/users"));
+            for (List<String> user : List.of(List.of("mona", "Mona Manager", "Sales manager"),
+                    List.of("remy", "Remy Rep", "Sales rep"))) {
+                admin.click("users-new");
+                admin.type("user-username", user.get(0));
+                admin.type("user-fullname", user.get(1));
+                admin.pick("user-role", user.get(2));
+                admin.pick("user-profile", "Sellers");
+                admin.type("user-password", "Pipeline-Start-2026");
+                admin.click("user-save");
+                admin.until(Duration.ofSeconds(10), d -> admin.gridCells("users-grid").contains(user.get(1)));
+            }
+        }
+        long setUp = System.nanoTime();
+
+        try (Browser manager = new Browser(); Browser rep = new Browser()) {
+            firstSignIn(manager, "mona");
+            createOpportunity(manager, "Kiosk upgrade for the manager", "500");
+            firstSignIn(rep, "remy");
+            String deal = "Kiosk rollout";
+            createOpportunity(rep, deal, "1000");
+            long journey = System.nanoTime();
+
+            // The rep's board: their deal in the first phase at 10 %; the manager's deal is not theirs to see.
+            openPipeline(rep);
+            String id = cardIn(rep, "prospecting", deal);
+            awaitCard(rep, "prospecting", id, "100.00");
+            assertEquals("1", rep.text("#board-count-prospecting"));
+            assertFalse(rep.text("#board").contains("for the manager"), rep.text("#board"));
+            // The manager's board, in a second browser: both deals.
+            openPipeline(manager);
+            assertEquals(id, cardIn(manager, "prospecting", deal));
+            cardIn(manager, "prospecting", "Kiosk upgrade for the manager");
+            assertEquals("2", manager.text("#board-count-prospecting"));
+            rep.screenshot("pipeline-rep-board");
+
+            // Dragged to Qualification (20 %), then moved to Proposal (60 %) with its menu; the manager sees both.
+            rep.drag("board-card-" + id, "board-column-qualification");
+            for (Browser session : List.of(rep, manager)) {
+                awaitCard(session, "qualification", id, "200.00");
+            }
+            assertEquals("1", manager.text("#board-count-prospecting"));
+            rep.click("board-move-" + id);
+            rep.clickMenuItem("Proposal");
+            for (Browser session : List.of(rep, manager)) {
+                awaitCard(session, "proposal", id, "600.00");
+                assertEquals("Expected amount: 600.00", session.text("#board-sum-proposal-expectedAmount"));
+            }
+            manager.screenshot("pipeline-manager-sees-the-move");
+
+            // Lost: the board asks for the reason before it moves the card.
+            rep.click("board-move-" + id);
+            rep.clickMenuItem("Closed lost");
+            rep.await(By.id("board-missing-lostReason"));
+            assertTrue(rep.text("vaadin-dialog-overlay").contains("Moving \"" + deal + "\" needs:"),
+                    rep.text("vaadin-dialog-overlay"));
+            assertTrue((Boolean) rep.script("return !document.querySelector('#board-cards-closed-lost #board-card-'"
+                    + " + arguments[0])", id), "nothing moves before the reason is given");
+            rep.screenshot("pipeline-lost-reason");
+            rep.type("board-missing-lostReason", "Went with a competitor");
+            rep.click("board-missing-save");
+            for (Browser session : List.of(rep, manager)) {
+                awaitCard(session, "closed-lost", id, "0.00");
+            }
+            assertFalse(rep.text("#board").contains("for the manager"), rep.text("#board"));
+
+            // The phase history on the deal's form: where it was, who moved it.
+            rep.clickFirst("#board-cards-closed-lost #board-open-" + id);
+            rep.await(By.id("opportunity-phase-history-grid"));
+            rep.script("document.getElementById('opportunity-phase-history').scrollIntoView()");
+            // Row by row: phase, from, entered, by, time in phase (read as text: cells out of view have no visible text).
+            String history = rep.until(Duration.ofSeconds(10), d -> {
+                String cells = (String) rep.script("return [...document.querySelectorAll('#opportunity-phase-history-grid"
+                        + " vaadin-grid-cell-content')].map(c => c.textContent.trim()).join('|')");
+                return cells.contains("Closed lost|Proposal|") ? cells : null;
+            });
+            for (String move : List.of("Prospecting|(created)|", "Qualification|Prospecting|", "Proposal|Qualification|",
+                    "Closed lost|Proposal|")) {
+                assertTrue(history.matches("(?s).*\\Q" + move + "\\E[^|]+\\|remy\\|.*"), move + " in " + history);
+            }
+            assertEquals("Went with a competitor", rep.attribute("opportunity-lostReason", "value"));
+            rep.screenshot("pipeline-phase-history");
+            System.out.printf("sales journey: set-up by the admin %d ms, sign-ins and deals %d ms, board moves %d ms%n",
+                    (setUp - begin) / 1_000_000, (journey - setUp) / 1_000_000, (System.nanoTime() - journey) / 1_000_000);
+        }
+    }
+
+    /** What the sales journey's profile grants: working on opportunities, and on the companies and contacts of deals. */
+    private static final List<String> SELLER_PERMISSIONS = List.of("opportunities.view", "opportunities.create",
+            "opportunities.edit", "companies.view", "companies.create", "contacts.view", "contacts.create");
+
+    /** Signs a user the admin just created in with the initial password and replaces it, as the first sign-in asks. */
+    private static void firstSignIn(Browser browser, String user) {
+        browser.open(crm.url("/login"));
+        browser.submitLogin(user, "Pipeline-Start-2026");
+        browser.await(By.id("new-password"));
+        browser.type("current-password", "Pipeline-Start-2026");
+        browser.type("new-password", "Own-Pipeline-2026");
+        browser.type("repeat-password", "Own-Pipeline-2026");
+        browser.click("change-password-save");
+        browser.await(By.id("tessera-menu"));
+    }
+
+    private static void createOpportunity(Browser browser, String name, String amount) {
+        browser.open(crm.url("/opportunities"));
+        browser.click("opportunities-new");
+        browser.type("opportunity-name", name);
+        browser.type("opportunity-amount", amount);
+        browser.click("opportunity-save");
+        browser.until(Duration.ofSeconds(10), d -> browser.gridCells("opportunities-grid").contains(name));
+    }
+
+    /** Opens the opportunities board (grouped by phase, in the admin's order) narrowed to the journey's deals. */
+    private static void openPipeline(Browser browser) {
+        browser.open(crm.url("/opportunities"));
+        browser.click("opportunities-board-toggle");
+        browser.type("board-search", "Kiosk");
+        browser.until(Duration.ofSeconds(20), d -> browser.shown("board-column-closed-lost"));
+        assertEquals(List.of("board-column-prospecting", "board-column-qualification", "board-column-needs-analysis",
+                "board-column-proposal", "board-column-negotiation", "board-column-closed-won", "board-column-closed-lost"),
+                browser.script("return [...document.querySelectorAll('#board .board-column')].map(c => c.id)"));
+    }
+
+    /** Waits until the column shows a card with this text; returns the card's record id. */
+    private static String cardIn(Browser browser, String column, String text) {
+        String id = browser.until(Duration.ofSeconds(20), d -> (String) browser.script("const card = [...document"
+                + ".querySelectorAll('#board-cards-' + arguments[0] + ' .board-card')].find(c => c.textContent"
+                + ".includes(arguments[1])); return card ? card.id : null;", column, text));
+        return id.substring("board-card-".length());
+    }
+
+    /**
+     * Waits until the card of this record id is in the column and shows this expected amount. Looked for inside the
+     * column: a virtual list may keep a card it no longer shows, hidden, under the same id.
+     */
+    private static void awaitCard(Browser browser, String column, String id, String expectedAmount) {
+        String card = "#board-cards-" + column + " #board-card-" + id;
+        try {
+            browser.until(Duration.ofSeconds(20), d -> ("Expected amount: " + expectedAmount)
+                    .equals(browser.text(card + " [data-field='expectedAmount']")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("card " + id + " in " + column + " with expected amount " + expectedAmount
+                    + "; the board shows: " + browser.text("#board"), e);
         }
     }
 
