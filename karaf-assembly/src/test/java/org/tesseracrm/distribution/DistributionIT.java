@@ -69,7 +69,8 @@ class DistributionIT {
                 + "\"routes\":[\"activities\"]},{\"id\":\"companies\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
                 + "\"routes\":[\"companies\"]},{\"id\":\"contacts\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
                 + "\"routes\":[\"contacts\"]},{\"id\":\"followups\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
-                + "\"routes\":[\"reports/unattended-follow-ups\"]},{\"id\":\"opportunities\",\"version\":\"0.2.0\","
+                + "\"routes\":[\"reports/unattended-follow-ups\"]},{\"id\":\"leads\",\"version\":\"0.2.0\","
+                + "\"state\":\"ACTIVE\",\"routes\":[\"admin/lead-conversion\",\"leads\"]},{\"id\":\"opportunities\",\"version\":\"0.2.0\","
                 + "\"state\":\"ACTIVE\",\"routes\":[\"admin/opportunity-phases\",\"opportunities\"]}]}",
                 response.body().substring(response.body().indexOf("\"modules\":[{")));
     }
