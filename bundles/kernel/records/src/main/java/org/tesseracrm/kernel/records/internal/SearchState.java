@@ -20,6 +20,8 @@ final class SearchState {
     private final Map<String, Set<String>> termed = new ConcurrentHashMap<>();
     private final Map<String, Optional<String>> orderIndexes = new ConcurrentHashMap<>();
     private final Map<String, long[]> rowCounts = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> leadingColumns = new ConcurrentHashMap<>();
+    private final Map<String, long[]> heldCounts = new ConcurrentHashMap<>();
     private volatile Dialect dialect;
 
     /** @return the dialect of the database behind the connection, found once */
@@ -58,6 +60,8 @@ final class SearchState {
         indexed.remove(type);
         termed.remove(type);
         orderIndexes.keySet().removeIf(key -> key.startsWith(type + " "));
+        leadingColumns.keySet().removeIf(key -> key.startsWith(type + " "));
+        heldCounts.keySet().removeIf(key -> key.startsWith(type + " "));
     }
 
     /**
@@ -84,6 +88,52 @@ final class SearchState {
             orderIndexes.put(key, known);
         }
         return known;
+    }
+
+    /** @return whether one of the type's indexes begins with the column (read once per column) */
+    boolean indexBegins(Connection c, org.tesseracrm.kernel.api.record.RecordType type, String column)
+            throws SQLException {
+        String key = type.id() + " " + column;
+        Boolean known = leadingColumns.get(key);
+        if (known == null) {
+            known = false;
+            try (java.sql.ResultSet rs = c.getMetaData().getIndexInfo(null, null, type.table(), false, true)) {
+                while (rs.next()) {
+                    known |= rs.getShort("ORDINAL_POSITION") == 1 && column.equalsIgnoreCase(rs.getString("COLUMN_NAME"));
+                }
+            }
+            leadingColumns.put(key, known);
+        }
+        return known;
+    }
+
+    /**
+     * An estimate for choosing a plan, never for what a list shows: how many rows hold one of the values in an indexed
+     * column, counted up to {@link SearchTerms#COUNT_CAP} entries of its index (only the column is read, so the index
+     * answers without visiting the rows), at most once every ten minutes for a column and values. A board asks it for
+     * each column it opens; the owners a user sees are the same on every page they read.
+     *
+     * @param column a column one of the type's indexes begins with ({@link #indexBegins})
+     * @param values the values, e.g. the visible owners sorted
+     * @return the rows, at most {@link SearchTerms#COUNT_CAP}
+     */
+    long held(Connection c, org.tesseracrm.kernel.api.record.RecordType type, String column, java.util.List<?> values)
+            throws SQLException {
+        String key = type.id() + " " + column + " " + values;
+        long now = System.nanoTime();
+        long[] known = heldCounts.get(key);
+        if (known == null || now - known[1] > java.util.concurrent.TimeUnit.MINUTES.toNanos(10)) {
+            java.util.List<Object> params = new java.util.ArrayList<>(values);
+            params.add(SearchTerms.COUNT_CAP);
+            known = new long[] {SearchTerms.count(c, new Sql("SELECT COUNT(*) FROM (SELECT " + column + " FROM "
+                    + type.table() + " WHERE " + column + " IN (" + RecordSql.placeholders(values.size())
+                    + ") FETCH FIRST ? ROWS ONLY) HELD", params)), now};
+            if (heldCounts.size() > 10_000) { // many users with different owner sets: start again rather than grow
+                heldCounts.clear();
+            }
+            heldCounts.put(key, known);
+        }
+        return known[0];
     }
 
     /** @return the number of rows of the type's table, counted at most once every ten minutes */

@@ -156,23 +156,15 @@ final class SearchTerms {
         return terms.isEmpty() ? 0 : rowsHolding(c, type, field, List.copyOf(terms), COUNT_CAP);
     }
 
-    /** @return how many records the visible owners hold, counted up to {@link #COUNT_CAP} in the owner index */
-    static int ownerRows(Connection c, RecordType type, org.tesseracrm.kernel.api.security.Visibility visible)
-            throws SQLException {
-        List<Object> params = new ArrayList<>();
-        String owners = RecordSql.ownerCondition(visible, params, "");
-        params.add(COUNT_CAP);
-        return count(c, new Sql("SELECT COUNT(*) FROM (SELECT ID FROM " + type.table() + " WHERE " + owners
-                + " FETCH FIRST ? ROWS ONLY) HELD", params));
-    }
-
     /** @return how many records hold one of the values, counted up to {@code cap} in the field's index */
     private static int rowsHolding(Connection c, RecordType type, FieldDefinition field, List<String> terms, int cap)
             throws SQLException {
         List<Object> params = new ArrayList<>(terms);
         params.add(cap);
-        Sql count = new Sql("SELECT COUNT(*) FROM (SELECT ID FROM " + type.table() + " WHERE "
-                + SearchSql.copyColumn(field) + " IN (" + String.join(", ", java.util.Collections.nCopies(terms.size(),
+        // the copy column, not the id: its index answers without visiting the rows (counting 50,000 entries of an
+        // index this way took 25 ms on Derby at a million contacts, reading their ids 230 ms)
+        Sql count = new Sql("SELECT COUNT(*) FROM (SELECT " + SearchSql.copyColumn(field) + " FROM " + type.table()
+                + " WHERE " + SearchSql.copyColumn(field) + " IN (" + String.join(", ", java.util.Collections.nCopies(terms.size(),
                 "?")) + ") FETCH FIRST ? ROWS ONLY) HELD", params);
         return count(c, count);
     }

@@ -131,7 +131,7 @@ class SearchTermsTest {
         }
         assertEquals(Optional.of("IX_T_PERSON_ORDER"), search.orderIndex(db, PEOPLE, List.of("NAME", "ID")));
         assertEquals(Optional.empty(), search.orderIndex(db, PEOPLE, List.of("EMAIL", "ID")));
-        assertEquals(5, SearchTerms.ownerRows(db, PEOPLE, new Visibility(false, Set.of("ann"))));
+        assertEquals(5, search.held(db, PEOPLE, "OWNER", List.of("ann")));
         assertEquals(6, search.rowCount(db, PEOPLE));
         assertEquals(3, SearchTerms.rowsHolding(db, PEOPLE, name, "smit"));
         // a handful of visible rows: Derby's own plan through the owner index stays
