@@ -143,4 +143,19 @@ public interface RecordType {
     default Optional<String> fieldHint(String field) {
         return Optional.empty();
     }
+
+    /**
+     * Whether the module sets a field itself (a lead's conversion links, an opportunity's expected amount), so
+     * users never type it: a saved record's form shows it read-only, a new record's form, list cells, bulk
+     * updates, clones and merges leave it out, and the REST API's field list and OpenAPI document mark it
+     * read-only. The module's {@link RecordLifecycle} stays the one that enforces it on every path (an import,
+     * the API): it refuses or recomputes the value there.
+     *
+     * @param field the name of a field of this type
+     * @return true if only the module sets it; false for every field unless overridden
+     * @since record API 2.2
+     */
+    default boolean setByModule(String field) {
+        return false;
+    }
 }

@@ -107,6 +107,11 @@ final class GuardedRecordType implements RecordType {
     }
 
     @Override
+    public boolean setByModule(String field) {
+        return type.setByModule(field);
+    }
+
+    @Override
     public Optional<String> fieldHint(String field) {
         return guard.call(type, "fieldHint", () -> type.fieldHint(field).orElse(null));
     }

@@ -108,7 +108,7 @@ final class BulkBar extends HorizontalLayout {
             bar.show();
         });
         if (edit) {
-            List<FieldDefinition> editable = fields.stream().filter(FieldInput::settable).toList();
+            List<FieldDefinition> editable = fields.stream().filter(f -> kit.settable(recordType, f)).toList();
             bar.action(prefix + "-bulk-update", "Update field", VaadinIcon.EDIT,
                     () -> bar.updateDialog(editable, kit.customFields()));
             bar.action(prefix + "-bulk-assign", "Assign", VaadinIcon.USER_CHECK,

@@ -48,7 +48,8 @@ final class InlineEditor {
     private final Map<String, String> before = new LinkedHashMap<>();
 
     InlineEditor(Grid<RecordRow> grid, Records records, CustomFields customFields, String recordType,
-            java.util.List<FieldDefinition> fields, String prefix, Runnable refresh) {
+            java.util.List<FieldDefinition> fields, java.util.function.Predicate<FieldDefinition> settable, String prefix,
+            Runnable refresh) {
         this.records = records;
         this.recordType = recordType;
         this.refresh = refresh;
@@ -56,7 +57,7 @@ final class InlineEditor {
         editor.setBinder(new Binder<>()); // the inputs are read directly; the service checks the values
         editor.setBuffered(false);
         for (FieldDefinition field : fields) {
-            if (!FieldInput.settable(field)) {
+            if (!settable.test(field)) {
                 continue;
             }
             FieldInput input = FieldInput.of(field, () -> customFields.pickList(recordType, field.name()), records);

@@ -99,7 +99,7 @@ final class MergeDialog extends Dialog {
         for (FieldDefinition field : fields) {
             String mine = survivor.text(field.name());
             String theirs = other.text(field.name());
-            if (!FieldInput.settable(field) || mine.equals(theirs)) {
+            if (!kit.settable(type.id(), field) || mine.equals(theirs)) {
                 continue;
             }
             RadioButtonGroup<String> choice = new RadioButtonGroup<>(field.label());

@@ -647,7 +647,7 @@ public class RecordBoard extends VerticalLayout {
             refresh();
         } catch (ValidationException e) {
             List<FieldError> missing = e.errors().stream().filter(err -> !err.field().equals(groupBy.name())
-                    && byName.containsKey(err.field()) && FieldInput.settable(byName.get(err.field()))).toList();
+                    && byName.containsKey(err.field()) && kit.settable(type.id(), byName.get(err.field()))).toList();
             if (!missing.isEmpty() && missing.size() == e.errors().size()) {
                 askFor(row, fromKey, to, missing);
             } else {

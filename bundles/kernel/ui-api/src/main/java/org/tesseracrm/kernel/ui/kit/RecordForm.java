@@ -91,11 +91,13 @@ public class RecordForm extends Dialog {
 
         FormLayout form = new FormLayout();
         for (FieldDefinition field : kit.fields(type.id())) {
-            if (FieldInput.settable(field)) {
+            // a field the module sets is shown on a saved record, never typed
+            boolean byModule = type.setByModule(field.name());
+            if (FieldInput.settable(field) && !(byModule && existing == null)) {
                 FieldInput input = FieldInput.of(field, () -> kit.customFields().pickList(type.id(), field.name()),
                         records);
                 input.component().setId(prefix + "-" + field.name());
-                input.component().setReadOnly(!mayWrite);
+                input.component().setReadOnly(!mayWrite || byModule);
                 if (input.component() instanceof HasHelper helped) {
                     type.fieldHint(field.name()).ifPresent(helped::setHelperText);
                 }
@@ -258,7 +260,8 @@ public class RecordForm extends Dialog {
         RecordForm clone = new RecordForm(kit, type, prefix, null, onChange);
         clone.setHeaderTitle("New " + type.label().toLowerCase(java.util.Locale.ROOT) + " (copy of "
                 + type.title(existing) + ")");
-        kit.fields(type.id()).stream().filter(f -> inputs.containsKey(f.name()) && f.type() != FieldType.EMAIL)
+        kit.fields(type.id()).stream().filter(f -> inputs.containsKey(f.name()) && clone.inputs.containsKey(f.name())
+                && f.type() != FieldType.EMAIL)
                 .forEach(f -> ((AbstractField) clone.inputs.get(f.name()).component())
                         .setValue(inputs.get(f.name()).component().getValue()));
         close();

@@ -169,6 +169,16 @@ public final class RecordKit {
 
     /**
      * @param recordType a record type id
+     * @param field one of its fields
+     * @return whether users type its value in a list cell, a bulk update, a clone or a merge:
+     *     {@link FieldInput#settable} and not {@link RecordType#setByModule set by the module}
+     */
+    boolean settable(String recordType, FieldDefinition field) {
+        return FieldInput.settable(field) && types.find(recordType).map(t -> !t.setByModule(field.name())).orElse(true);
+    }
+
+    /**
+     * @param recordType a record type id
      * @return the lookup fields of other installed record types that point at this one and that the
      *     signed-in user may list, by the record type holding them
      */

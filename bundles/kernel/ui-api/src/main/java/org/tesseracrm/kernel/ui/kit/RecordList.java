@@ -162,7 +162,8 @@ public class RecordList extends VerticalLayout {
         grid.addClassName("tessera-list");
         AccessControl access = kit.access();
         InlineEditor editor = access.permitted(moduleId + ".edit")
-                ? new InlineEditor(grid, records, customFields, recordType, fields, prefix, this::refresh) : null;
+                ? new InlineEditor(grid, records, customFields, recordType, fields,
+                        f -> kit.settable(recordType, f), prefix, this::refresh) : null;
         // Clicks on the checkbox or the edit button are not a request to open the record.
         grid.addItemClickListener(e -> {
             if (e.getColumn() != null && e.getColumn().getKey() != null && !e.getColumn().getKey().equals(InlineEditor.KEY)

@@ -44,7 +44,7 @@ final class RelatedList extends Details {
 
         Grid<RecordRow> grid = new Grid<>();
         grid.addColumn(row -> related.title(row)).setHeader(related.label()).setAutoWidth(true);
-        fields.stream().filter(f -> FieldInput.settable(f) && !f.equals(field)
+        fields.stream().filter(f -> kit.settable(related.id(), f) && !f.equals(field)
                 && !related.titleFields().contains(f.name())).limit(COLUMNS)
                 .forEach(f -> grid.addColumn(row -> titles.text(f, row)).setHeader(f.label()).setAutoWidth(true));
         grid.setItems(rows);

@@ -182,4 +182,10 @@ public class LeadRecordType implements RecordType {
             default -> Optional.empty();
         };
     }
+
+    /** The discard reason and the conversion's links are set by the Discard and Convert actions only. */
+    @Override
+    public boolean setByModule(String field) {
+        return SERVICE_FIELDS.contains(field);
+    }
 }

@@ -118,10 +118,15 @@ public class OpportunityRecordType implements RecordType {
     @Override
     public Optional<String> fieldHint(String field) {
         return switch (field) {
-            case EXPECTED -> Optional.of("Amount × the phase's win probability, computed on save: a value entered "
-                    + "here is replaced.");
+            case EXPECTED -> Optional.of("Amount × the phase's win probability, computed on save.");
             case LOST_REASON -> Optional.of("Required when the opportunity is in a lost phase.");
             default -> Optional.empty();
         };
+    }
+
+    /** The expected amount follows the amount and the phase; nobody types it. */
+    @Override
+    public boolean setByModule(String field) {
+        return EXPECTED.equals(field);
     }
 }

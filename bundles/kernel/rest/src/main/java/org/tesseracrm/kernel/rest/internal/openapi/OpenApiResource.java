@@ -118,7 +118,9 @@ public class OpenApiResource {
                                 .filter(PickListValue::active).map(PickListValue::value).toList());
                     }
                 }
-                installed.add(new InstalledType(type.id(), type.label(), type.pluralLabel(), typeFields, pickLists));
+                installed.add(new InstalledType(type.id(), type.label(), type.pluralLabel(), typeFields, pickLists,
+                        typeFields.stream().map(FieldDefinition::name).filter(type::setByModule)
+                                .collect(java.util.stream.Collectors.toUnmodifiableSet())));
             } catch (CrmException goneOrRefused) {
                 LOG.debug("Record type {} left out of the OpenAPI document: {}", type.id(), goneOrRefused.getMessage());
             }

@@ -77,7 +77,7 @@ final class RecordTypeDocs {
             ObjectNode property = Json.nullable(valueSchema(field, false));
             property.put("title", field.label());
             property.put("description", describe(field));
-            if (!field.importable()) {
+            if (!field.importable() || type.setByModule(field.name())) {
                 property.put("readOnly", true);
             }
             properties.set(field.name(), property);
@@ -105,7 +105,7 @@ final class RecordTypeDocs {
                     .put("description", "The version of the record to update, as read"));
         }
         for (FieldDefinition field : fields()) {
-            if (field.importable()) {
+            if (field.importable() && !type.setByModule(field.name())) {
                 ObjectNode property = valueSchema(field, true);
                 if (!field.required()) {
                     Json.nullable(property);

@@ -45,7 +45,7 @@ final class Views {
      */
     record TypeView(String id, String label, String pluralLabel, List<FieldView> fields) {
         static TypeView of(RecordType type, List<FieldDefinition> fields) {
-            return new TypeView(type.id(), type.label(), type.pluralLabel(), fields.stream().map(FieldView::of).toList());
+            return new TypeView(type.id(), type.label(), type.pluralLabel(), fields.stream().map(f -> FieldView.of(type, f)).toList());
         }
     }
 
@@ -57,7 +57,8 @@ final class Views {
      * @param type the kind of value (TEXT, NUMBER, MONEY, DATE, DATE_TIME, BOOLEAN, PICKLIST, MULTI_PICKLIST, LOOKUP,
      *     USER, ...)
      * @param required whether a record must have a value
-     * @param readOnly whether the CRM sets it (id, version, creation and change times)
+     * @param readOnly whether the CRM sets it (id, version, creation and change times, and what the module sets
+     *     itself, {@link RecordType#setByModule})
      * @param maxLength the longest text, 0 for no limit
      * @param sortable whether lists sort and filter by it
      * @param custom whether an admin added it
@@ -66,8 +67,9 @@ final class Views {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record FieldView(String name, String label, String type, boolean required, boolean readOnly, int maxLength,
             boolean sortable, boolean custom, String lookupType) {
-        static FieldView of(FieldDefinition field) {
-            return new FieldView(field.name(), field.label(), field.type().name(), field.required(), !field.importable(),
+        static FieldView of(RecordType type, FieldDefinition field) {
+            return new FieldView(field.name(), field.label(), field.type().name(), field.required(),
+                    !field.importable() || type.setByModule(field.name()),
                     field.maxLength(), field.sortable(), field.custom(), field.lookupType().orElse(null));
         }
     }

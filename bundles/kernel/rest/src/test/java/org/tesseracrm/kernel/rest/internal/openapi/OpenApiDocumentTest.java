@@ -34,6 +34,7 @@ class OpenApiDocumentTest {
             FieldDefinition.predefined("lastName", "Last name", FieldType.TEXT, "LAST_NAME", true, 100),
             FieldDefinition.predefined("email", "E-mail", FieldType.EMAIL, "EMAIL", false, 254),
             FieldDefinition.predefined("birthday", "Birthday", FieldType.DATE, "BIRTHDAY", false, 0),
+            FieldDefinition.predefined("engagement", "Engagement", FieldType.NUMBER, "ENGAGEMENT", false, 0),
             FieldDefinition.predefined("stage", "Stage", FieldType.PICKLIST, "STAGE", false, 0),
             FieldDefinition.predefined("tags", "Tags", FieldType.MULTI_PICKLIST, "TAGS", false, 0),
             new FieldDefinition("company", "Company", FieldType.LOOKUP, false, 0, true, "COMPANY_ID", false, Optional.of("company")),
@@ -42,7 +43,7 @@ class OpenApiDocumentTest {
             new FieldDefinition("cf_notes", "Notes", FieldType.LONG_TEXT, false, 0, false, "CF_NOTES", true, Optional.empty()),
             FieldDefinition.predefined("createdAt", "Created", FieldType.DATE_TIME, "CREATED_AT", true, 0));
     private static final InstalledType CONTACTS = new InstalledType("contact", "Contact", "Contacts", CONTACT,
-            Map.of("stage", List.of("Lead", "Customer"), "tags", List.of("VIP")));
+            Map.of("stage", List.of("Lead", "Customer"), "tags", List.of("VIP")), Set.of("engagement"));
 
     private static ObjectNode document(List<Class<?>> resources) {
         return OpenApiDocument.build("1.0.0", List.of(CONTACTS), resources, Set.of("/v1/ping"));
@@ -60,6 +61,8 @@ class OpenApiDocumentTest {
         assertEquals("date", props.at("/birthday/format").asText());
         assertEquals("date-time", props.at("/createdAt/format").asText());
         assertTrue(props.at("/createdAt/readOnly").asBoolean());
+        assertTrue(props.at("/engagement/readOnly").asBoolean(), "the module sets it");
+        assertFalse(props.at("/email").has("readOnly"));
         assertEquals("[\"integer\",\"null\"]", props.at("/company/type").toString());
         assertTrue(props.at("/company/description").asText().contains("company record"), props.at("/company").toString());
         assertEquals("[\"array\",\"null\"]", props.at("/tags/type").toString());
@@ -73,7 +76,8 @@ class OpenApiDocumentTest {
         JsonNode input = document(List.of()).at("/components/schemas/ContactInput");
         assertFalse(input.get("additionalProperties").asBoolean());
         JsonNode props = input.get("properties");
-        assertFalse(props.has("id") || props.has("version") || props.has("createdAt"), props.toString());
+        assertFalse(props.has("id") || props.has("version") || props.has("createdAt") || props.has("engagement"),
+                props.toString());
         assertEquals("\"string\"", props.at("/lastName/type").toString(), "a required field cannot be cleared");
         assertEquals("[\"Lead\",\"Customer\",null]", props.at("/stage/enum").toString());
         assertEquals("[\"VIP\"]", props.at("/tags/items/enum").toString());
@@ -164,7 +168,8 @@ class OpenApiDocumentTest {
                 fields.add(new FieldDefinition("field" + f, "Field " + f, kind, f % 3 == 0, 0, true, "F" + f, f > 20,
                         kind == FieldType.LOOKUP ? Optional.of("contact") : Optional.empty()));
             }
-            five.add(new InstalledType("type" + (char) ('a' + t), "Type " + t, "Types " + t, fields, Map.of("field7", List.of("A", "B"))));
+            five.add(new InstalledType("type" + (char) ('a' + t), "Type " + t, "Types " + t, fields, Map.of("field7", List.of("A", "B")),
+                    Set.of()));
         }
         ObjectMapper json = new ObjectMapper();
         long[] nanos = new long[41];
