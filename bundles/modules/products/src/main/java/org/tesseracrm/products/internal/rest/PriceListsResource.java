@@ -78,7 +78,7 @@ public class PriceListsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createPriceList(PriceListRequest request) {
         access.requireRecordType(ProductFields.RECORD_TYPE);
-        PriceList created = lists.create(request.input());
+        PriceList created = lists.create(PriceListRequest.input(request));
         return Response.created(URI.create("v1/price-lists/" + created.id())).entity(PriceListView.of(created)).build();
     }
 
@@ -96,7 +96,7 @@ public class PriceListsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public PriceListView updatePriceList(@PathParam("id") long id, PriceListRequest request) {
         access.requireRecordType(ProductFields.RECORD_TYPE);
-        return PriceListView.of(lists.update(id, request.input()));
+        return PriceListView.of(lists.update(id, PriceListRequest.input(request)));
     }
 
     /** @return 204 once the list, its prices and ranges are deleted */
@@ -123,9 +123,11 @@ public class PriceListsResource {
     public ProductPriceView setPrice(@PathParam("id") long id, @PathParam("productId") long productId,
             PriceRequest request) {
         access.requireRecordType(ProductFields.RECORD_TYPE);
-        List<QuantityRange> ranges = request.ranges() == null ? List.of() : request.ranges().stream()
+        // a missing body is an empty one: the service refuses it (after its permission check) with field messages
+        PriceRequest body = request == null ? new PriceRequest(null, null) : request;
+        List<QuantityRange> ranges = body.ranges() == null ? List.of() : body.ranges().stream()
                 .map(RangeView::range).toList();
-        return ProductPriceView.of(lists.setPrice(id, productId, request.price(), ranges));
+        return ProductPriceView.of(lists.setPrice(id, productId, body.price(), ranges));
     }
 
     /** @return 204 once the product is out of the list */
@@ -175,6 +177,11 @@ public class PriceListsResource {
      */
     public record PriceListRequest(String name, String currency, String validFrom, String validTo,
             List<ConditionView> conditions) {
+        /** @return the input of a request; a missing body is an empty one, which the service refuses */
+        static PriceListInput input(PriceListRequest request) {
+            return request == null ? new PriceListRequest(null, null, null, null, null).input() : request.input();
+        }
+
         PriceListInput input() {
             return new PriceListInput(name == null ? "" : name, currency == null ? "" : currency, day("validFrom", validFrom),
                     day("validTo", validTo), conditions == null ? List.of() : conditions.stream()

@@ -202,10 +202,14 @@ final class PriceListStore {
         }
     }
 
-    /** Writes the code's key (unique) and gives a product without an active state the state active. */
+    /** Writes the code's key, which is unique. */
     static void keep(Connection c, long id, String code) throws SQLException {
         update(c, "UPDATE CRM_PRODUCT SET CODE_KEY = ? WHERE ID = ?", List.of(key(code), id));
-        update(c, "UPDATE CRM_PRODUCT SET ACTIVE = ? WHERE ID = ? AND ACTIVE IS NULL", List.of(true, id));
+    }
+
+    /** Makes a product active. */
+    static void activate(Connection c, long id) throws SQLException {
+        update(c, "UPDATE CRM_PRODUCT SET ACTIVE = ? WHERE ID = ?", List.of(true, id));
     }
 
     static void setText(Connection c, long id, String column, String value) throws SQLException {

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -37,6 +39,11 @@ import org.tesseracrm.products.api.ProductFields;
 public class ProductLifecycle implements RecordLifecycle {
     private final CustomFields fields;
     private final CallerContext callers;
+    /**
+     * Products being created without a value for {@code active}: the platform stores an unset predefined boolean as
+     * false, so the module sets it to true after the insert (an import creates several before their afterCreate).
+     */
+    private final Set<Long> activeByDefault = ConcurrentHashMap.newKeySet();
 
     /**
      * @param fields the currency pick-list, whose default a new product gets
@@ -51,9 +58,20 @@ public class ProductLifecycle implements RecordLifecycle {
     }
 
     @Override
+    public void beforeCreate(Change change) {
+        Object active = change.after().map(r -> r.values().get(ProductFields.ACTIVE)).orElse(null);
+        if (!(active instanceof Boolean)) {
+            activeByDefault.add(change.id());
+        }
+    }
+
+    @Override
     public void afterCreate(Change change) throws SQLException {
         RecordRow row = change.after().orElseThrow();
         keepCode(change.connection(), row);
+        if (activeByDefault.remove(row.id())) {
+            PriceListStore.activate(change.connection(), row.id());
+        }
         if (row.text(ProductFields.CURRENCY).isEmpty()) {
             Optional<String> currency = callers.callAs(Caller.SYSTEM, () -> fields.pickList(ProductFields.RECORD_TYPE,
                     ProductFields.CURRENCY)).stream().filter(v -> v.isDefault() && v.active())

@@ -24,7 +24,7 @@ import org.tesseracrm.products.api.ProductFields;
  * Monthly, On demand, One time (quotes total by these three), categories Product, Service, Subscription, and the
  * currencies opportunities also offer (EUR the default). The admin edits them in Fields and pick-lists afterwards.
  */
-@Component(service = ProductPickLists.class, immediate = true)
+@Component(service = {}, immediate = true)
 public class ProductPickLists {
     private static final Logger LOG = LoggerFactory.getLogger(ProductPickLists.class);
     static final List<String> COST_TYPES = List.of(ProductFields.MONTHLY, ProductFields.ON_DEMAND, ProductFields.ONE_TIME);

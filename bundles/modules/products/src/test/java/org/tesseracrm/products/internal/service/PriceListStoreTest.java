@@ -83,7 +83,7 @@ class PriceListStoreTest {
         assertEquals(Optional.of("First"), PriceListStore.codeTakenBy(c, " abc-1 ", 2));
         assertEquals(Optional.empty(), PriceListStore.codeTakenBy(c, "ABC-1", 1), "a product does not clash with itself");
         assertEquals(1, PriceListStore.productByCode(c, "abc-1").orElseThrow().id());
-        assertTrue(PriceListStore.product(c, 1).orElseThrow().active(), "a new product is active");
+        assertTrue(PriceListStore.product(c, 1).orElseThrow().active(), "the column defaults to active");
         assertThrows(SQLException.class, () -> PriceListStore.keep(c, 2, "abc-1"), "the unique constraint backs it up");
     }
 
