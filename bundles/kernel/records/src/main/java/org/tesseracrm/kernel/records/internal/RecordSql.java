@@ -246,8 +246,9 @@ final class RecordSql {
      * ({@code Records.groupFilter}), and Derby reads every row of that value through the column's index and sorts
      * them (by owner at a million contacts: 20,000 rows and 100 ms a column, 5 s for 50 columns; by Segment for a
      * manager of 10 owners: 0.8-1.8 s a column). The order index is walked instead when the rows of the value (and
-     * of the visible owners) are common enough that a page of matches comes sooner than reading them all; not when
-     * an index holds the column followed by the order (a module's board index, which Derby walks by itself).
+     * of the visible owners) are common enough that a page of matches comes sooner than reading them all. When an
+     * index holds the column followed by the order (the platform's index of a custom pick-list, a module's board
+     * index), that one is walked for a user who sees some owners; with every owner visible Derby walks it by itself.
      *
      * @return the index to walk, if walking it is estimated cheaper than Derby's own choice
      */
@@ -283,9 +284,6 @@ final class RecordSql {
         List<String> order = new ArrayList<>(keys.stream().map(k -> field(k.field()).column()).toList());
         order.add("ID");
         Optional<String> index = search.orderIndex(c, type, order);
-        if (index.isEmpty()) {
-            return Optional.empty();
-        }
         double all = search.rowCount(c, type);
         double factor = 1; // all rows / matching rows: how many rows the walk reads per match
         double own = Double.MAX_VALUE; // the rows Derby's own plan reads through the most selective index
@@ -297,16 +295,32 @@ final class RecordSql {
             factor *= all / Math.max(1, owners);
             own = owners;
         }
+        boolean columnIndex = false;
         for (Filter filter : columns) {
             String column = field(filter.field()).column();
             List<String> withOrder = new ArrayList<>(List.of(column));
             withOrder.addAll(order);
-            if (search.orderIndex(c, type, withOrder).isPresent() || !search.indexBegins(c, type, column)) {
-                return Optional.empty(); // Derby walks the column's own order index; or it has no index to count in
+            Optional<String> ordered = search.orderIndex(c, type, withOrder);
+            if (ordered.isPresent()) {
+                // the column's own order index (the platform's on a custom pick-list, a module's board index) holds
+                // exactly the column's rows in the list's order: walking it reads only rows of the value. Derby walks
+                // it by itself when every owner is visible, but reads the visible owners' rows and sorts them otherwise
+                if (!someOwners || columnIndex) {
+                    return Optional.empty();
+                }
+                index = ordered;
+                columnIndex = true;
+                continue;
+            }
+            if (!search.indexBegins(c, type, column)) {
+                return Optional.empty(); // no index to count its rows in
             }
             long held = search.held(c, type, column, List.of(filter.values().get(0).strip()));
             factor *= all / Math.max(1, held);
             own = Math.min(own, held);
+        }
+        if (index.isEmpty()) {
+            return Optional.empty();
         }
         double held = texts.isEmpty() ? all : SearchTerms.COUNT_CAP; // no filter: every row matches
         for (int i = 0; i < texts.size(); i++) {

@@ -92,13 +92,18 @@ class BoardColumnWalkTest {
     }
 
     @Test
-    void anIndexOfTheColumnAndTheOrderIsLeftToDerby() throws SQLException {
+    void anIndexOfTheColumnAndTheOrderIsLeftToDerbyUnlessSomeOwnersAreVisible() throws SQLException {
         try (Statement s = db.createStatement()) {
             s.execute("CREATE INDEX IX_T_PERSON_OWNER_ORDER ON T_PERSON (OWNER, NAME, ID)");
         }
         try {
             Sql select = new RecordSql(PEOPLE, PEOPLE.fields(), derby()).select(db, column("o1"), ALL, true);
             assertFalse(select.text().contains("DERBY-PROPERTIES"), select.text());
+            // a manager: Derby would read the visible owners' rows and sort them; the column's order index is walked
+            Visibility two = new Visibility(false, Set.of("o1", "o2"));
+            Sql managers = new RecordSql(PEOPLE, PEOPLE.fields(), derby()).select(db, column("o2"), two, true);
+            assertTrue(managers.text().contains("DERBY-PROPERTIES index=IX_T_PERSON_OWNER_ORDER"), managers.text());
+            assertEquals(ids(new RecordSql(PEOPLE, PEOPLE.fields()).select(column("o2"), two, true)), ids(managers));
         } finally {
             try (Statement s = db.createStatement()) {
                 s.execute("DROP INDEX IX_T_PERSON_OWNER_ORDER");
