@@ -81,6 +81,8 @@ import org.tesseracrm.leads.api.ConversionRequest.Target;
 import org.tesseracrm.leads.api.ConversionResult;
 import org.tesseracrm.leads.api.FieldMapping;
 import org.tesseracrm.leads.api.LeadConversion;
+import org.tesseracrm.opportunities.api.OpportunityContact;
+import org.tesseracrm.opportunities.api.OpportunityPhases;
 
 /**
  * Boots the real distribution with the Leads module (part of the sales profile) and proves the conversion: a lead
@@ -196,6 +198,9 @@ public class LeadsModuleIT {
         assertEquals(0, new BigDecimal("5000").compareTo(opportunityRow.decimal("amount").orElseThrow()));
         assertEquals(company, opportunityRow.lookup("company").orElseThrow());
         assertEquals("Web", opportunityRow.text("leadSource"));
+        OpportunityPhases phases = waitFor(OpportunityPhases.class);
+        assertEquals("the contact is on the opportunity", List.of(contact), admin(() -> phases.contacts(opportunity))
+                .stream().map(OpportunityContact::contactId).toList());
         // The history went to the contact
         assertTrue(admin(() -> notes.list(LEAD, lead.id())).isEmpty());
         assertEquals("Met at the fair " + RUN, admin(() -> notes.list("contact", contact)).get(0).text());

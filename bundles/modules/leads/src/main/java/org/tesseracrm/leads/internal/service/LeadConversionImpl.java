@@ -14,6 +14,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tesseracrm.kernel.api.CrmException;
@@ -62,6 +64,9 @@ public class LeadConversionImpl implements LeadConversion {
     private final CallerContext callers;
     private final TransactionScope scope;
     private final RecordTypes types;
+    /** Present when the Opportunities module is installed (and this bundle wired to its API). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile OpportunityContacts opportunityContacts;
     private final RecordTypes.Listener listener = new RecordTypes.Listener() {
         @Override
         public void added(RecordType type) {
@@ -200,6 +205,10 @@ public class LeadConversionImpl implements LeadConversion {
                 given.typed().forEach((field, value) -> values.setValue(field, value.orElse(null)));
                 given.texts().forEach(values::text);
                 opportunity = Optional.of(create(ConversionMapping.OPPORTUNITY, values.build()));
+                OpportunityContacts roles = opportunityContacts;
+                if (contact.isPresent() && roles != null) {
+                    roles.link(opportunity.get().id(), contact.get().id());
+                }
             }
             Optional<RecordRef> heir = contact.or(() -> company).or(() -> Optional.empty());
             if (heir.isEmpty()) {
