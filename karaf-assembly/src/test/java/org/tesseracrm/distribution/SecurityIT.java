@@ -89,6 +89,10 @@ import org.tesseracrm.kernel.api.security.SecurityAdmin;
 import org.tesseracrm.kernel.api.security.UserInput;
 import org.tesseracrm.kernel.api.security.UserSettings;
 import org.tesseracrm.kernel.api.timer.Timers;
+import org.tesseracrm.leads.api.ConversionRequest;
+import org.tesseracrm.leads.api.ConversionResult;
+import org.tesseracrm.leads.api.FieldMapping;
+import org.tesseracrm.leads.api.LeadConversion;
 import org.tesseracrm.opportunities.api.OpportunityContact;
 import org.tesseracrm.opportunities.api.OpportunityPhases;
 import org.tesseracrm.opportunities.api.Phase;
@@ -303,6 +307,12 @@ public class SecurityIT {
         // Modules schedule, cancel and find their own timers by handler name; only the admin listing and retry are guarded.
         // Checking a token's secret is how an API call gets a caller, like a password sign-in.
         notRefused.removeIf(n -> n.equals("ApiTokens.authenticate -> returned normally"));
+        // The leads' REST resource refuses a conversion or discard request without a body (no lead version) as
+        // malformed, a 400 before LeadConversion's 403, as RecordsApiIT's REST sweep allows for malformed bodies;
+        // every well-formed call goes through LeadConversion, which t4d sweeps with real leads.
+        notRefused.removeIf(n -> n.equals("LeadsResource.convert -> org.tesseracrm.kernel.api.ValidationException: "
+                + "version: Give the version of the lead you read") || n.equals("LeadsResource.discard -> "
+                + "org.tesseracrm.kernel.api.ValidationException: version: Give the version of the lead you read"));
         notRefused.removeIf(n -> n.startsWith("Timers.schedule -> ") || n.startsWith("Timers.cancel -> ")
                 || n.startsWith("Timers.find -> "));
         notRefused.removeIf(n -> n.equals("UserSettings.regional -> returned normally")
@@ -316,6 +326,8 @@ public class SecurityIT {
                 || n.equals("Records.titles -> returned normally") || n.startsWith("Records.shownTitles -> "));
         assertTrue("the sweep found the contacts service: " + swept, swept.contains("ContactService.list")
                 && swept.contains("ContactService.assign") && swept.contains("SecurityAdmin.createUser"));
+        assertTrue("the sweep found the leads' service: " + swept, swept.containsAll(List.of("LeadConversion.convert",
+                "LeadConversion.discard", "LeadConversion.map", "LeadConversion.unmap")));
         assertTrue("the sweep found the opportunities' service: " + swept, swept.containsAll(List.of("OpportunityPhases.move",
                 "OpportunityPhases.history", "OpportunityPhases.putContact", "OpportunityPhases.add")));
         assertTrue("the sweep found the activities' and follow-ups' services: " + swept,
@@ -442,6 +454,109 @@ public class SecurityIT {
         assertThrows(PermissionDeniedException.class, () -> as("oppmover", () -> records.update(OPPORTUNITY, moved.id(),
                 moved.version(), RecordValues.builder().set("amount", new BigDecimal("1")).build())));
         System.out.printf("Opportunity phases: %d calls refused, %d hidden records%n", calls.size(), hidden.size());
+    }
+
+    /**
+     * The leads' conversion service, each operation with real leads: convert needs {@code leads.convert} and the create
+     * permission of every type it creates (a conversion refused at its last step leaves no record of the earlier ones),
+     * discard {@code leads.discard}, map and unmap {@code leads.configure}, mappings {@code leads.view}; a refused call
+     * changes nothing; a rep gets NotFound for a peer's lead from every method; a permitted conversion is audited under
+     * the converting user's name.
+     */
+    @Test
+    public void t4d_leadConversionRefusesEachOperationWithoutItsPermissionsAndShowsOnlyVisibleLeads() throws Exception {
+        fixture();
+        LeadConversion conversion = waitFor(LeadConversion.class);
+        asSystem(() -> {
+            Set<String> work = Set.of("leads.view", "leads.create", "leads.edit", "contacts.view", "contacts.create",
+                    "companies.view", "companies.create", "opportunities.view", "opportunities.create");
+            Set<String> closing = new java.util.HashSet<>(work);
+            // contacts.edit too: the conversion moves the lead's notes, files and activities onto the new contact
+            // with Records.moveRelated, which asks for the edit permission of the record they move to
+            closing.addAll(Set.of(LeadConversion.CONVERT, LeadConversion.DISCARD, "contacts.edit"));
+            ProfileInfo workers = security.saveProfile(new ProfileInfo(null, "Lead workers", false, work));
+            ProfileInfo closers = security.saveProfile(new ProfileInfo(null, "Lead closers", false, closing));
+            ProfileInfo converters = security.saveProfile(new ProfileInfo(null, "Lead converters without companies",
+                    false, Set.of("leads.view", "leads.create", LeadConversion.CONVERT, "contacts.view", "contacts.create",
+                            "companies.view", "opportunities.view")));
+            ProfileInfo strangers = security.saveProfile(new ProfileInfo(null, "No leads", false, Set.of("contacts.view")));
+            // a role of their own, outside the fixture's tree: t6 counts the contacts the sales manager sees
+            RoleInfo desk = security.saveRole(null, "Lead desk", null);
+            user("leadworker", desk, workers);
+            user("leadcloser", desk, closers);
+            user("leadcloser2", desk, closers);
+            user("leadconverter", desk, converters);
+            user("leadstranger", desk, strangers);
+            return null;
+        });
+        Map<String, RecordRow> leads = new LinkedHashMap<>();
+        for (String user : List.of("leadworker", "leadcloser", "leadcloser2", "leadconverter")) {
+            leads.put(user, as(user, () -> records.create(LeadConversion.RECORD_TYPE, RecordValues.builder()
+                    .set("firstName", "Lead").set("lastName", "Of " + user).set("companyName", "Firm of " + user + " Ltd")
+                    .set("email", user + "@lead.example").build())));
+        }
+        List<Long> leadIds = leads.values().stream().map(RecordRow::id).toList();
+        Supplier<List<Object>> state = () -> asSystem(() -> {
+            List<Object> all = new ArrayList<>();
+            all.add(conversion.mappings());
+            all.add(records.get(LeadConversion.RECORD_TYPE, leadIds));
+            for (String type : List.of("company", ContactService.RECORD_TYPE, OPPORTUNITY)) {
+                all.add(records.count(type, RecordQuery.page(0, 1), 1_000_000));
+            }
+            leadIds.forEach(id -> all.add(audit.history(LeadConversion.RECORD_TYPE, id).size()));
+            return all;
+        });
+        List<Object> before = state.get();
+        FieldMapping mapping = new FieldMapping("description", OPPORTUNITY, "nextStep", false);
+
+        Map<String, Supplier<?>> calls = new LinkedHashMap<>();
+        for (String user : List.of("leadworker", "leadconverter", "leadstranger")) {
+            RecordRow lead = leads.get(user.equals("leadstranger") ? "leadworker" : user);
+            calls.put(user + " discard", () -> conversion.discard(lead.id(), lead.version(), "No budget"));
+            calls.put(user + " map", () -> run(() -> conversion.map(mapping)));
+            calls.put(user + " unmap", () -> run(() -> conversion.unmap("description", OPPORTUNITY)));
+            if (!user.equals("leadconverter")) {
+                calls.put(user + " propose", () -> conversion.propose(lead.id()));
+                calls.put(user + " convert", () -> conversion.convert(new ConversionRequest(lead.id(), lead.version(),
+                        ConversionRequest.Target.CREATE, ConversionRequest.Target.CREATE, Optional.empty())));
+            }
+        }
+        calls.put("leadstranger mappings", conversion::mappings);
+        // leads.convert without companies.create, or without opportunities.create: the contact made before the
+        // opportunity is refused does not stay
+        RecordRow own = leads.get("leadconverter");
+        calls.put("leadconverter convert with a new company", () -> conversion.convert(new ConversionRequest(own.id(),
+                own.version(), ConversionRequest.Target.CREATE, ConversionRequest.Target.CREATE, Optional.empty())));
+        calls.put("leadconverter convert with a new opportunity", () -> conversion.convert(new ConversionRequest(own.id(),
+                own.version(), ConversionRequest.Target.SKIP, ConversionRequest.Target.CREATE,
+                Optional.of(RecordValues.builder().set("amount", new BigDecimal("10")).build()))));
+        List<String> wrong = new ArrayList<>();
+        calls.forEach((name, call) -> outcome(name, name.substring(0, name.indexOf(' ')), call,
+                PermissionDeniedException.class, wrong));
+        RecordRow peers = leads.get("leadcloser2");
+        Map<String, Supplier<?>> hidden = new LinkedHashMap<>();
+        hidden.put("leadcloser propose", () -> conversion.propose(peers.id()));
+        hidden.put("leadcloser convert", () -> conversion.convert(new ConversionRequest(peers.id(), peers.version(),
+                ConversionRequest.Target.CREATE, ConversionRequest.Target.CREATE, Optional.empty())));
+        hidden.put("leadcloser discard", () -> conversion.discard(peers.id(), peers.version(), "No budget"));
+        hidden.forEach((name, call) -> outcome(name, name.substring(0, name.indexOf(' ')), call,
+                NotFoundException.class, wrong));
+        assertEquals("calls that were not refused as they should", List.of(), wrong);
+        assertEquals("nothing changed", before, state.get());
+
+        // With every permission the conversion needs: company, contact and opportunity, audited under the user's name
+        RecordRow mine = leads.get("leadcloser");
+        ConversionResult result = as("leadcloser", () -> conversion.convert(new ConversionRequest(mine.id(),
+                mine.version(), ConversionRequest.Target.CREATE, ConversionRequest.Target.CREATE,
+                Optional.of(RecordValues.builder().set("amount", new BigDecimal("500")).build()))));
+        assertTrue(result.toString(), result.company().isPresent() && result.contact().isPresent()
+                && result.opportunity().isPresent());
+        for (RecordRef made : List.of(result.company().get(), result.contact().get(), result.opportunity().get())) {
+            assertEquals(made.toString(), "leadcloser", asSystem(() -> audit.history(made.recordType(), made.id())).get(0)
+                    .username());
+        }
+        assertEquals("leadcloser", asSystem(() -> audit.history(LeadConversion.RECORD_TYPE, mine.id())).get(0).username());
+        System.out.printf("Lead conversion: %d calls refused, %d hidden leads%n", calls.size(), hidden.size());
     }
 
     @Test
