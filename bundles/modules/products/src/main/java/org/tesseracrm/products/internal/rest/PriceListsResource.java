@@ -151,7 +151,14 @@ public class PriceListsResource {
     public PriceQuoteView price(@PathParam("id") long id, @QueryParam("product") long product,
             @QueryParam("quantity") BigDecimal quantity, @QueryParam("on") String on) {
         access.requireRecordType(ProductFields.RECORD_TYPE);
-        LocalDate day = day("on", on).orElseGet(LocalDate::now);
+        LocalDate day;
+        try {
+            day = day("on", on).orElseGet(LocalDate::now);
+        } catch (ValidationException malformed) {
+            // the service says first whether the caller may read the list (403, 404), then the day is refused
+            lists.get(id);
+            throw malformed;
+        }
         return PriceQuoteView.of(lists.price(product, id, quantity == null ? BigDecimal.ONE : quantity, day));
     }
 
