@@ -7,7 +7,9 @@ import static org.junit.Assert.assertTrue;
 import static org.tesseracrm.distribution.PaxExamSupport.eventually;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -25,12 +27,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import javax.inject.Inject;
 
 import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
@@ -63,6 +71,7 @@ import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordSelection;
 import org.tesseracrm.kernel.api.record.RecordType;
+import org.tesseracrm.kernel.api.record.RecordTypes;
 import org.tesseracrm.kernel.api.record.RecordValues;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.ApiTokenRequest;
@@ -113,6 +122,9 @@ public class LeadsModuleIT {
     @Inject
     private CallerContext callers;
 
+    @Inject
+    private SessionFactory shell;
+
     @Configuration
     public Option[] config() throws IOException {
         return PaxExamSupport.distribution(HTTP_PORT);
@@ -137,6 +149,9 @@ public class LeadsModuleIT {
         Notes notes = waitFor(Notes.class);
         Attachments files = waitFor(Attachments.class);
         assertTrue("the leads view", eventually(() -> viewReference("leads") != null));
+        RecordTypes types = waitFor(RecordTypes.class);
+        assertTrue("the types a lead becomes", eventually(60, () -> types.find("company").isPresent()
+                && types.find("contact").isPresent() && types.find("opportunity").isPresent()));
         assertEquals(List.of("New", "Contacted", "Qualified", "Discarded", "Converted"),
                 admin(() -> fields.pickList(LEAD, "status")).stream().map(PickListValue::value).toList());
         // A custom field of the lead mapped to one of the contact by the admin
@@ -408,6 +423,50 @@ public class LeadsModuleIT {
         // Still the same rules after the reinstall
         assertThrows(ValidationException.class, () -> admin(() -> records.update(LEAD, kept.id(), back.version(),
                 RecordValues.builder().set("status", "Converted").build())));
+    }
+
+    @Test
+    public void t6_theShellCommandsMapAndConvert() throws Exception {
+        Records records = waitFor(Records.class);
+        CustomFields fields = waitFor(CustomFields.class);
+        FieldDefinition mobile = admin(() -> fields.add("contact", CustomFieldInput.of("Mobile " + RUN, FieldType.PHONE)));
+        assertTrue("crm:lead-mappings is there", eventually(60, () -> shellOrError("crm:lead-mappings").contains("built-in")));
+        String mapped = shellOrError("crm:lead-map mobile contact " + mobile.name());
+        assertTrue(mapped, mapped.contains("now goes to contact." + mobile.name()));
+        assertTrue(shellOrError("crm:lead-mappings").contains(mobile.name()));
+        String refused = shellOrError("crm:lead-map description opportunity amount");
+        assertFalse(refused, refused.contains("now goes to"));
+        RecordRow lead = admin(() -> records.create(LEAD, RecordValues.builder().set("lastName", "Shell" + RUN)
+                .set("mobile", "+34 600 000 000").build()));
+        String converted = shellOrError("crm:lead-convert --no-opportunity " + lead.id());
+        assertTrue(converted, converted.contains("Lead " + lead.id() + " converted"));
+        RecordRow after = admin(() -> records.get(LEAD, lead.id())).orElseThrow();
+        assertEquals("Converted", after.text("status"));
+        assertTrue("no company name, no company", after.value("convertedCompany").isEmpty());
+        assertTrue("no opportunity", after.value("convertedOpportunity").isEmpty());
+        long contact = after.lookup("convertedContact").orElseThrow();
+        assertEquals("+34 600 000 000", admin(() -> records.get("contact", contact)).orElseThrow().text(mobile.name()));
+        String unmapped = shellOrError("crm:lead-unmap mobile contact");
+        assertTrue(unmapped, unmapped.contains("no longer goes to contact"));
+        assertFalse(shellOrError("crm:lead-mappings").contains(mobile.name()));
+    }
+
+    /** @return what the command printed, or the message of the exception it failed with */
+    private String shellOrError(String command) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try (Session session = shell.create(System.in, out, out)) {
+            thread.submit(() -> session.execute(command)).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            out.println(e.getCause());
+        } catch (Exception e) {
+            out.println(e);
+        } finally {
+            thread.shutdownNow();
+        }
+        out.flush();
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     /** A rep who may convert leads into contacts only, and a viewer of leads, created once per run. */

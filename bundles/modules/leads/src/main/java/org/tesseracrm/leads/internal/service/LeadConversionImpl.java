@@ -277,11 +277,14 @@ public class LeadConversionImpl implements LeadConversion {
         private final RecordRow lead;
         private final List<FieldDefinition> leadFields;
         private final List<FieldMapping> mappings;
+        private final String owner;
 
         Mapper(RecordRow lead) {
             this.lead = lead;
             this.leadFields = system(() -> fields.fields(LeadRecordType.ID));
             this.mappings = allMappings();
+            String leadOwner = lead.text("owner");
+            this.owner = !leadOwner.isEmpty() && mayAssign(leadOwner) ? leadOwner : "";
         }
 
         RecordValues.Builder values(String type, Map<String, Object> fixed) {
@@ -292,11 +295,20 @@ public class LeadConversionImpl implements LeadConversion {
             RecordValues.Builder values = RecordValues.builder();
             mapped.forEach(values::setValue);
             fixed.forEach(values::setValue);
-            String owner = lead.text("owner");
-            if (!owner.isEmpty() && access.assignableUsers().contains(owner)) {
+            if (!owner.isEmpty()) {
                 values.set("owner", owner);
             }
             return values;
+        }
+    }
+
+    /** @return whether the caller may give records to this user (the system may give them to anyone) */
+    private boolean mayAssign(String username) {
+        try {
+            access.checkAssignable(username);
+            return true;
+        } catch (PermissionDeniedException e) {
+            return false;
         }
     }
 
