@@ -71,7 +71,8 @@ class DistributionIT {
                 + "\"routes\":[\"contacts\"]},{\"id\":\"followups\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
                 + "\"routes\":[\"reports/unattended-follow-ups\"]},{\"id\":\"leads\",\"version\":\"0.2.0\","
                 + "\"state\":\"ACTIVE\",\"routes\":[\"admin/lead-conversion\",\"leads\"]},{\"id\":\"opportunities\",\"version\":\"0.2.0\","
-                + "\"state\":\"ACTIVE\",\"routes\":[\"admin/opportunity-phases\",\"opportunities\"]}]}",
+                + "\"state\":\"ACTIVE\",\"routes\":[\"admin/opportunity-phases\",\"opportunities\"]},{\"id\":\"products\","
+                + "\"version\":\"0.2.0\",\"state\":\"ACTIVE\",\"routes\":[\"admin/price-lists\",\"products\"]}]}",
                 response.body().substring(response.body().indexOf("\"modules\":[{")));
     }
 

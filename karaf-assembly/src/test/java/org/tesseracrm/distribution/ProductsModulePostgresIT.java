@@ -1,0 +1,18 @@
+package org.tesseracrm.distribution;
+
+import java.io.IOException;
+
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+
+/**
+ * The same product and price list rules and module life cycle as {@link ProductsModuleIT}, with the distribution
+ * pointed at PostgreSQL ({@link PaxExamSupport#postgres()}). Needs the server {@code .ci/run} starts.
+ */
+public class ProductsModulePostgresIT extends ProductsModuleIT {
+    @Override
+    @Configuration
+    public Option[] config() throws IOException {
+        return PaxExamSupport.distribution(httpPort(), PaxExamSupport.postgres());
+    }
+}
