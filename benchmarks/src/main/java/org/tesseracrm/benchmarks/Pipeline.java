@@ -24,6 +24,10 @@ import org.tesseracrm.kernel.records.internal.Lifecycle;
 import org.tesseracrm.kernel.records.internal.RecordSearchImpl;
 import org.tesseracrm.kernel.records.internal.RecordTypeRegistry;
 import org.tesseracrm.kernel.records.internal.RecordsImpl;
+import org.tesseracrm.leads.api.LeadConversion;
+import org.tesseracrm.leads.internal.service.LeadConversionImpl;
+import org.tesseracrm.leads.internal.service.LeadLifecycle;
+import org.tesseracrm.leads.internal.service.LeadRecordType;
 import org.tesseracrm.opportunities.api.OpportunityPhases;
 import org.tesseracrm.opportunities.internal.service.OpportunityLifecycle;
 import org.tesseracrm.opportunities.internal.service.OpportunityPhasesImpl;
@@ -34,13 +38,16 @@ import org.tesseracrm.opportunities.internal.service.OpportunityRecordType;
  * participant ({@code OpportunityLifecycle}: expected amount from the phase's probability, phase history) bound to
  * the platform's {@code Lifecycle} as Declarative Services binds it (the same package-private bind method, called
  * reflectively with the participant's {@code recordType} property), and its {@code OpportunityPhasesImpl} service,
- * which keeps the phase pick-list in step with the phase table when it starts and moves opportunities.
+ * which keeps the phase pick-list in step with the phase table when it starts and moves opportunities. The leads
+ * module likewise: its record type, its {@code LeadLifecycle} and its {@code LeadConversionImpl} (without the
+ * optional bridge that gives the converted contact a role on the new opportunity).
  *
- * @param records the records service, with the opportunities' participant active
+ * @param records the records service, with the opportunities' and leads' participants active
  * @param customFields the pick-lists
  * @param phases the opportunities module's phases and moves
+ * @param leads the leads module's conversion
  */
-record Pipeline(Records records, CustomFields customFields, OpportunityPhases phases) {
+record Pipeline(Records records, CustomFields customFields, OpportunityPhases phases, LeadConversion leads) {
     /** The user every simulated caller is (their visibility differs). */
     static final String USER = "bench";
 
@@ -57,9 +64,12 @@ record Pipeline(Records records, CustomFields customFields, OpportunityPhases ph
         CustomFieldsImpl fields = new CustomFieldsImpl(types, catalog, access);
         CallerContext callers = callers();
         bind(lifecycle, new OpportunityLifecycle(fields, callers, null), OpportunityRecordType.ID);
+        bind(lifecycle, new LeadLifecycle(callers, null), LeadRecordType.ID);
         OpportunityPhases phases = new OpportunityPhasesImpl(records, fields, access, callers,
                 Platform.sharedScope(connection), types, types.find(OpportunityRecordType.ID).orElseThrow());
-        return new Pipeline(records, fields, phases);
+        LeadConversion leads = new LeadConversionImpl(records, fields, access, callers, Platform.sharedScope(connection),
+                types, types.find(LeadRecordType.ID).orElseThrow());
+        return new Pipeline(records, fields, phases, leads);
     }
 
     /**
@@ -78,6 +88,7 @@ record Pipeline(Records records, CustomFields customFields, OpportunityPhases ph
     private static RecordTypeRegistry types() {
         RecordTypeRegistry types = Platform.types();
         types.addType(new OpportunityRecordType(null));
+        types.addType(new LeadRecordType(null));
         return types;
     }
 
@@ -93,8 +104,13 @@ record Pipeline(Records records, CustomFields customFields, OpportunityPhases ph
         }
     }
 
-    /** The caller is always {@link #USER}; running work as another caller or with more permissions just runs it. */
+    /**
+     * The caller is always {@link #USER}; running work as another caller just runs it; permissions added for some
+     * work (the simulated caller holds every permission already) are told to the participants that ask for them, as
+     * the kernel's context does: the leads' lifecycle lets only its service's own writes mark a lead converted.
+     */
     private static CallerContext callers() {
+        ThreadLocal<java.util.Set<String>> added = ThreadLocal.withInitial(java.util.Set::of);
         return new CallerContext() {
             @Override
             public Optional<Caller> current() {
@@ -103,12 +119,31 @@ record Pipeline(Records records, CustomFields customFields, OpportunityPhases ph
 
             @Override
             public <T> T callAs(Caller caller, Supplier<T> work) {
-                return work.get();
+                java.util.Set<String> before = added.get();
+                added.set(java.util.Set.of());
+                try {
+                    return work.get();
+                } finally {
+                    added.set(before);
+                }
             }
 
             @Override
             public <T> T callWithPermissions(java.util.Set<String> permissions, Supplier<T> work) {
-                return work.get(); // the simulated caller holds every permission already
+                java.util.Set<String> before = added.get();
+                java.util.Set<String> now = new java.util.HashSet<>(before);
+                now.addAll(permissions);
+                added.set(java.util.Set.copyOf(now));
+                try {
+                    return work.get();
+                } finally {
+                    added.set(before);
+                }
+            }
+
+            @Override
+            public java.util.Set<String> addedPermissions() {
+                return added.get();
             }
         };
     }

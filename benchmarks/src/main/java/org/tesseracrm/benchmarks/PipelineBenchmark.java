@@ -26,7 +26,8 @@ import org.tesseracrm.opportunities.api.Phase;
  *
  * <p>System properties as {@link ListBenchmark} ({@code tessera.bench.rows}, {@code .db}, {@code .runs},
  * {@code .pg.url/.user/.password}), and {@code tessera.bench.opportunities} (default 200,000),
- * {@code tessera.bench.only} ({@code opportunities} and/or {@code board}; default {@code opportunities}),
+ * {@code tessera.bench.only} ({@code opportunities}, {@code conversion} and/or {@code board}; default
+ * {@code opportunities}),
  * {@code tessera.bench.reload=true} to load again whatever is there.
  */
 public final class PipelineBenchmark {
@@ -74,6 +75,9 @@ public final class PipelineBenchmark {
                     Pipeline.over(connection, Platform.tenOwners()),
                     Pipeline.over(connection, new Visibility(false, Set.of("user3"))), runs));
         }
+        if (only.contains("conversion")) {
+            out.append(Conversions.times(db, admin, runs));
+        }
         if (only.contains("board")) {
             out.append(Boards.times(db, Platform.over(connection, new Visibility(true, Set.of())),
                     Platform.over(connection, Platform.tenOwners()), runs));
@@ -90,7 +94,7 @@ public final class PipelineBenchmark {
             if (loaded(kept, rows, opportunities)) {
                 System.out.printf("%s: reusing the loaded database%n", db);
                 Schema.migrate(kept);
-                migrateOpportunities(kept);
+                migrateModules(kept);
                 return kept;
             }
             kept.close();
@@ -117,7 +121,7 @@ public final class PipelineBenchmark {
     /** Contacts as ListBenchmark loads them (with its 3 custom fields), then the opportunities. */
     private static void load(String db, Connection connection, int rows, int opportunities) throws Exception {
         Schema.migrate(connection);
-        migrateOpportunities(connection);
+        migrateModules(connection);
         Platform contacts = Platform.over(connection, new Visibility(true, Set.of()));
         contacts.customFields().add("contact", CustomFieldInput.pickList("Segment", false,
                 List.of("Enterprise", "Mid-market", "SMB")));
@@ -148,11 +152,12 @@ public final class PipelineBenchmark {
     }
 
     @SuppressWarnings("deprecation") // the Liquibase facade is the short way to run one changelog
-    private static void migrateOpportunities(Connection connection) throws Exception {
+    private static void migrateModules(Connection connection) throws Exception {
         liquibase.database.Database database = liquibase.database.DatabaseFactory.getInstance()
                 .findCorrectDatabaseImplementation(new liquibase.database.jvm.JdbcConnection(connection));
-        new liquibase.Liquibase("db/changelog/opportunities.yaml", new liquibase.resource.ClassLoaderResourceAccessor(),
-                database).update("");
+        for (String changelog : List.of("db/changelog/opportunities.yaml", "db/changelog/leads.yaml")) {
+            new liquibase.Liquibase(changelog, new liquibase.resource.ClassLoaderResourceAccessor(), database).update("");
+        }
         connection.commit();
     }
 
