@@ -248,7 +248,7 @@ class DistributionIT {
             browser.click("profiles-new");
             browser.type("profile-name", "Contact readers");
             browser.clickFirst("[id='perm-contacts.view']"); // scrolled into view: every module's permissions are listed
-            browser.click("profile-save");
+            browser.clickFirst("#profile-save"); // scrolled into view: below the matrix of every module
             browser.until(Duration.ofSeconds(10), d -> browser.gridCells("profiles-grid").contains("Contact readers"));
             browser.screenshot("admin-profiles");
 
@@ -1108,15 +1108,16 @@ class DistributionIT {
 
     /**
      * Issue 19, the sales journey as a rep and their manager meet it: the admin sets up a manager and a rep below
-     * them; the manager has a deal of their own; the rep's deal starts on the opportunities board in the first phase,
-     * is dragged to the next one, moved with "Move to…", its expected amount following each phase's probability, and
-     * moved to the lost phase, which asks for the lost reason in a dialog; the form shows the phase history. The
-     * manager's board, open in a second browser, sees each move pushed without reloading, and the rep's card; the rep
-     * never sees the manager's.
+     * them; the manager has a deal of their own; the rep converts a lead into a company, a contact and a deal (the
+     * lead's note goes to the contact); the deal starts on the opportunities board in the first phase, is dragged to
+     * the next one, moved with "Move to…", its expected amount following each phase's probability, and moved to the
+     * lost phase, which asks for the lost reason in a dialog; the form shows the phase history, and the lead stays
+     * read-only with links to what it became. The manager's board, open in a second browser, sees each move pushed
+     * without reloading, and the rep's card; the rep never sees the manager's.
      */
     @Test
     @Order(31)
-    void aRepMovesADealAcrossTheBoardByDragAndByMenuUntilLostWhileTheManagersBoardFollowsEachMove() throws Exception {
+    void aRepConvertsALeadAndMovesTheDealAcrossTheBoardUntilLostWhileTheManagersBoardFollowsEachMove() throws Exception {
         long begin = System.nanoTime();
         try (Browser admin = new Browser()) {
             admin.open(crm.url("/admin/roles"));
@@ -1136,7 +1137,7 @@ class DistributionIT {
             for (String permission : SELLER_PERMISSIONS) {
                 admin.clickFirst("[id='perm-" + permission + "']");
             }
-            admin.click("profile-save");
+            admin.clickFirst("#profile-save"); // scrolled into view: below the matrix of every module
             admin.until(Duration.ofSeconds(10), d -> admin.gridCells("profiles-grid").contains("Sellers"));
 
             admin.open(crm.url("/admin/users"));
@@ -1159,7 +1160,7 @@ class DistributionIT {
             createOpportunity(manager, "Kiosk upgrade for the manager", "500");
             firstSignIn(rep, "remy");
             String deal = "Kiosk rollout";
-            createOpportunity(rep, deal, "1000");
+            convertLead(rep, deal);
             long journey = System.nanoTime();
 
             // The rep's board: their deal in the first phase at 10 %; the manager's deal is not theirs to see.
@@ -1221,14 +1222,63 @@ class DistributionIT {
             }
             assertEquals("Went with a competitor", rep.attribute("opportunity-lostReason", "value"));
             rep.screenshot("pipeline-phase-history");
-            System.out.printf("sales journey: set-up by the admin %d ms, sign-ins and deals %d ms, board moves %d ms%n",
+
+            // The lead it came from stays, read-only, with links to what it became.
+            rep.open(crm.url("/leads"));
+            rep.clickCell("leads-grid", "Quist");
+            rep.until(Duration.ofSeconds(10), d -> deal.equals(rep.text("#lead-converted-opportunity")));
+            String banner = rep.text("#lead-converted-banner").replaceAll("\\s+", " ");
+            assertTrue(banner.matches("Converted on .+ into Kiosk Works · Nora Quist · " + deal), banner);
+            assertFalse(rep.shown("lead-convert") || rep.shown("lead-save"), "a converted lead is read-only");
+            System.out.printf("sales journey: set-up by the admin %d ms, sign-ins, the manager's deal and the lead's "
+                    + "conversion %d ms, board moves, phase history and the converted lead %d ms%n",
                     (setUp - begin) / 1_000_000, (journey - setUp) / 1_000_000, (System.nanoTime() - journey) / 1_000_000);
         }
     }
 
-    /** What the sales journey's profile grants: working on opportunities, and on the companies and contacts of deals. */
-    private static final List<String> SELLER_PERMISSIONS = List.of("opportunities.view", "opportunities.create",
-            "opportunities.edit", "companies.view", "companies.create", "contacts.view", "contacts.create");
+    /**
+     * What the sales journey's profile grants: leads to convert, opportunities, companies and contacts (edit too: a
+     * conversion moves the lead's notes onto the new contact).
+     */
+    private static final List<String> SELLER_PERMISSIONS = List.of("leads.view", "leads.create", "leads.edit",
+            "leads.convert", "opportunities.view", "opportunities.create", "opportunities.edit", "companies.view",
+            "companies.create", "companies.edit", "contacts.view", "contacts.create", "contacts.edit");
+
+    /**
+     * The start of the rep's deal (issue 19.1): a lead with a note, converted in one dialog into a company, a contact
+     * and the opportunity; the note moves to the contact, whose form opens.
+     */
+    private static void convertLead(Browser rep, String deal) throws IOException {
+        rep.open(crm.url("/leads"));
+        rep.click("leads-new");
+        rep.type("lead-firstName", "Nora");
+        rep.type("lead-lastName", "Quist");
+        rep.type("lead-companyName", "Kiosk Works");
+        rep.type("lead-email", "nora@kiosk-works.example");
+        rep.click("lead-save");
+        rep.until(Duration.ofSeconds(10), d -> rep.gridCells("leads-grid").contains("Quist"));
+        rep.clickCell("leads-grid", "Quist");
+        rep.toggle("lead-notes");
+        rep.typeArea("lead-note-text", "Wants 40 kiosks before the summer");
+        rep.click("lead-note-add");
+        rep.until(Duration.ofSeconds(10), d -> rep.text("#lead-notes").contains("Wants 40 kiosks before the summer"));
+
+        rep.click("lead-convert");
+        rep.await(By.id("lead-convert-submit"));
+        assertEquals("Kiosk Works", rep.attribute("lead-convert-opportunity-name", "value"), "proposed from the company");
+        rep.type("lead-convert-opportunity-name", deal);
+        rep.type("lead-convert-opportunity-amount", "1000");
+        rep.screenshot("pipeline-lead-convert");
+        rep.click("lead-convert-submit");
+        // the outcome: the notification naming what the lead became (each name a link), or the error shown instead
+        String outcome = rep.until(Duration.ofSeconds(10), d -> (String) rep.script("return [...document"
+                + ".querySelectorAll('vaadin-notification-card')].map(e => e.innerText.replace(/\\s+/g, ' ').trim())"
+                + ".filter(t => !t.startsWith('Saved') && !t.startsWith('Note')).join(' // ') || null"));
+        assertTrue(outcome.startsWith("Converted into Kiosk Works · Nora Quist · " + deal + "."), outcome);
+        rep.until(Duration.ofSeconds(10), d -> "Quist".equals(rep.attribute("contact-lastName", "value")));
+        rep.toggle("contact-notes");
+        rep.until(Duration.ofSeconds(10), d -> rep.text("#contact-notes").contains("Wants 40 kiosks before the summer"));
+    }
 
     /** Signs a user the admin just created in with the initial password and replaces it, as the first sign-in asks. */
     private static void firstSignIn(Browser browser, String user) {
