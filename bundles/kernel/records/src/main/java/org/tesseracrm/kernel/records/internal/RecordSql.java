@@ -705,8 +705,11 @@ final class RecordSql {
                 yield "LOWER(" + column + ") LIKE ? ESCAPE '\\'";
             }
             case EQUALS -> {
+                // a text compared as its search index holds it, if it has one: Derby's lower-cased copy column,
+                // PostgreSQL's LOWER(column) index (the convert dialog's contacts of the same name: LOWER(LAST_NAME)
+                // read a million contacts on Derby)
                 params.add(operand(field, filter.values().get(0)));
-                yield compared + " = ?";
+                yield (text ? lowered(field) : column) + " = ?";
             }
             case NOT_EQUALS -> {
                 params.add(operand(field, filter.values().get(0)));

@@ -116,6 +116,15 @@ class SearchTermsTest {
     }
 
     @Test
+    void anEqualsFilterOnATextComparesTheLowerCasedIndexedColumn() throws SQLException {
+        RecordQuery query = RecordQuery.page(0, 50).withFilters(List.of(Filter.of("name", FilterOp.EQUALS, "SMITH")));
+        Sql select = new RecordSql(PEOPLE, PEOPLE.fields(), search).select(db, query, ALL, true);
+        assertTrue(select.text().contains("SX_NAME = ?"), select.text());
+        assertEquals(List.of(1L, 4L), ids(select));
+        assertEquals(ids(new RecordSql(PEOPLE, PEOPLE.fields()).select(query, ALL, true)), ids(select));
+    }
+
+    @Test
     void aListSortedDescendingRunsItsIdDescendingToo() {
         RecordQuery query = RecordQuery.page(0, 50).withSort(List.of(new SortOrder("name", false)));
         assertTrue(new RecordSql(PEOPLE, PEOPLE.fields()).select(query, ALL, true).text()
