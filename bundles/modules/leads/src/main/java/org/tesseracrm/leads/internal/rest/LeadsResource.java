@@ -17,6 +17,7 @@ import org.tesseracrm.kernel.api.record.RecordJson;
 import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordValues;
+import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.leads.api.ConversionProposal;
 import org.tesseracrm.leads.api.ConversionRequest;
 import org.tesseracrm.leads.api.ConversionResult;
@@ -48,15 +49,20 @@ public class LeadsResource {
 
     private final LeadConversion leads;
     private final CustomFields fields;
+    private final AccessControl access;
 
     /**
      * @param leads does the work and checks the permissions
      * @param fields the fields of leads and opportunities, for their JSON form
+     * @param access checks the operation's permission before the body is looked at, so a caller without it learns
+     *     nothing from the validation of what they sent
      */
     @Activate
-    public LeadsResource(@Reference LeadConversion leads, @Reference CustomFields fields) {
+    public LeadsResource(@Reference LeadConversion leads, @Reference CustomFields fields,
+            @Reference AccessControl access) {
         this.leads = leads;
         this.fields = fields;
+        this.access = access;
     }
 
     /**
@@ -80,6 +86,7 @@ public class LeadsResource {
     @Path("{id}/convert")
     @Consumes(MediaType.APPLICATION_JSON)
     public ConversionView convert(@PathParam("id") long id, ConvertBody body) {
+        access.require(LeadConversion.CONVERT);
         ConvertBody b = body == null ? new ConvertBody(null, null, null, null) : body;
         List<FieldError> errors = new ArrayList<>();
         if (b.version() == null) {
@@ -116,6 +123,7 @@ public class LeadsResource {
     @Path("{id}/discard")
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> discard(@PathParam("id") long id, DiscardBody body) {
+        access.require(LeadConversion.DISCARD);
         if (body == null || body.version() == null) {
             throw new ValidationException(List.of(new FieldError("version", "Give the version of the lead you read")));
         }
