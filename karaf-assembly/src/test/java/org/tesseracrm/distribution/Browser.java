@@ -150,6 +150,16 @@ final class Browser implements AutoCloseable {
         clickFirst("#" + detailsId + " > vaadin-details-summary");
     }
 
+    /**
+     * Scrolls the element with this id to the middle of its scroll area once it is in the page: Selenium does not count
+     * an element scrolled out of an overflow area (a long form or permission matrix) as shown, so {@link #await} would
+     * wait for it in vain.
+     */
+    void scrollTo(String id) {
+        wait(Duration.ofSeconds(30)).until(d -> !d.findElements(By.id(id)).isEmpty());
+        script("document.getElementById(arguments[0]).scrollIntoView({block: 'center'});", id);
+    }
+
     /** Clicks the first shown element matching the CSS selector, scrolled to the middle of its scroll area. */
     void clickFirst(String css) {
         WebElement element = await(By.cssSelector(css));

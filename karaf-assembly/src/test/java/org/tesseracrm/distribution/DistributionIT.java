@@ -1135,6 +1135,7 @@ class DistributionIT {
             admin.click("profiles-new");
             admin.type("profile-name", "Sellers");
             for (String permission : SELLER_PERMISSIONS) {
+                admin.scrollTo("perm-" + permission);
                 admin.clickFirst("[id='perm-" + permission + "']");
             }
             admin.clickFirst("#profile-save"); // scrolled into view: below the matrix of every module
