@@ -471,9 +471,9 @@ public class SecurityIT {
             Set<String> work = Set.of("leads.view", "leads.create", "leads.edit", "contacts.view", "contacts.create",
                     "companies.view", "companies.create", "opportunities.view", "opportunities.create");
             Set<String> closing = new java.util.HashSet<>(work);
-            // contacts.edit too: the conversion moves the lead's notes, files and activities onto the new contact
-            // with Records.moveRelated, which asks for the edit permission of the record they move to
-            closing.addAll(Set.of(LeadConversion.CONVERT, LeadConversion.DISCARD, "contacts.edit"));
+            // no contacts.edit: the lead's notes, files and activities may move onto the contact the conversion
+            // itself creates (editing a linked, existing contact would need it)
+            closing.addAll(Set.of(LeadConversion.CONVERT, LeadConversion.DISCARD));
             ProfileInfo workers = security.saveProfile(new ProfileInfo(null, "Lead workers", false, work));
             ProfileInfo closers = security.saveProfile(new ProfileInfo(null, "Lead closers", false, closing));
             ProfileInfo converters = security.saveProfile(new ProfileInfo(null, "Lead converters without companies",

@@ -215,8 +215,14 @@ public class LeadConversionImpl implements LeadConversion {
                 heir = opportunity;
             }
             RecordRef to = heir.orElseThrow();
-            callers.callWithPermissions(Set.of(LeadsModule.EDIT),
-                    () -> records.moveRelated(LeadRecordType.ID, lead.id(), to));
+            // The record the history moves to was made by this conversion (the caller may create it), or was linked
+            // by the caller, who must then be allowed to edit it.
+            boolean made = to.recordType().equals(ConversionMapping.OPPORTUNITY)
+                    || (to.recordType().equals(ConversionMapping.CONTACT) ? request.contact() : request.company())
+                            .action() == ConversionRequest.Action.CREATE;
+            Set<String> moving = made ? Set.of(LeadsModule.EDIT, types.require(to.recordType()).moduleId() + ".edit")
+                    : Set.of(LeadsModule.EDIT);
+            callers.callWithPermissions(moving, () -> records.moveRelated(LeadRecordType.ID, lead.id(), to));
             RecordRow current = records.get(LeadRecordType.ID, lead.id()).orElseThrow();
             RecordValues.Builder mark = RecordValues.builder()
                     .set(LeadRecordType.STATUS, LeadRecordType.CONVERTED)
