@@ -502,6 +502,8 @@ class DistributionIT {
             browser.click("picklist-add");
             browser.typeInto(".picklist-value input", "Interested");
             browser.click("picklist-save");
+            // The dialog closes once the server saved the options; leaving the page earlier could cancel that request.
+            browser.until(Duration.ofSeconds(10), d -> !browser.shown("picklist-save"));
             browser.open(crm.url("/companies"));
             browser.clickCell("companies-grid", "Initech");
             browser.type("company-outcome-remark", "after the demo");
