@@ -158,4 +158,18 @@ public interface RecordType {
     default boolean setByModule(String field) {
         return false;
     }
+
+    /**
+     * The value a new record gets for a predefined field the caller leaves out (a product is active unless said
+     * otherwise): a new record's form starts with it, and {@link Records#create} and imports store it when the
+     * values or the file do not name the field. A pick-list's default value is the admin's, not this.
+     *
+     * @param field the name of a predefined field of this type
+     * @return the value, typed as in {@link RecordRow} (a {@code Boolean} for a boolean field); empty for none
+     *     (the default)
+     * @since record API 2.2
+     */
+    default Optional<Object> defaultValue(String field) {
+        return Optional.empty();
+    }
 }

@@ -112,6 +112,11 @@ final class GuardedRecordType implements RecordType {
     }
 
     @Override
+    public Optional<Object> defaultValue(String field) {
+        return guard.call(type, "defaultValue", () -> type.defaultValue(field).orElse(null));
+    }
+
+    @Override
     public Optional<String> fieldHint(String field) {
         return guard.call(type, "fieldHint", () -> type.fieldHint(field).orElse(null));
     }

@@ -318,7 +318,10 @@ final class ImportPlan {
         }
     }
 
-    /** Every field of a new record: what the file gives, pick-list defaults for unmapped pick-lists, the caller as owner. */
+    /**
+     * Every field of a new record: what the file gives, pick-list defaults for unmapped pick-lists, the type's
+     * {@link RecordType#defaultValue defaults} for other unmapped predefined fields, the caller as owner.
+     */
     private Map<FieldDefinition, Object> created(Map<FieldDefinition, Object> fromFile,
             Function<FieldDefinition, List<PickListValue>> pickLists, String caller) {
         Map<FieldDefinition, Object> values = new LinkedHashMap<>();
@@ -332,6 +335,8 @@ final class ImportPlan {
             } else if (!fromFile.containsKey(field) && field.type() == FieldType.PICKLIST) {
                 value = pickLists.apply(field).stream().filter(v -> v.isDefault() && v.active()).map(PickListValue::value)
                         .findFirst().orElse(null);
+            } else if (!fromFile.containsKey(field) && !field.custom()) {
+                value = type.defaultValue(field.name()).orElse(null);
             }
             values.put(field, value);
         }

@@ -241,6 +241,8 @@ public class RecordsImpl implements Records {
         List<FieldDefinition> fields = catalog.fields(type);
         Map<FieldDefinition, Object> changes = parse(type, values, false, "owner");
         fields.stream().filter(ImportPlan::isOwner).forEach(f -> changes.put(f, owner));
+        fields.stream().filter(f -> !f.custom() && !changes.containsKey(f))
+                .forEach(f -> type.defaultValue(f.name()).ifPresent(value -> changes.put(f, value)));
         List<FieldError> errors = new ArrayList<>(RecordRules.check(type,
                 RecordRules.merged(fields, new RecordRow(0, 0, Map.of()), changes), null,
                 field -> catalog.pickList(type.id(), field.name())));

@@ -101,7 +101,8 @@ public class RecordForm extends Dialog {
                 if (input.component() instanceof HasHelper helped) {
                     type.fieldHint(field.name()).ifPresent(helped::setHelperText);
                 }
-                input.show().accept(existing == null ? null : existing.values().get(field.name()));
+                input.show().accept(existing == null ? type.defaultValue(field.name()).orElse(null)
+                        : existing.values().get(field.name()));
                 shown.put(field.name(), input.text().get());
                 inputs.put(field.name(), input);
                 form.add(input.component());

@@ -207,11 +207,6 @@ final class PriceListStore {
         update(c, "UPDATE CRM_PRODUCT SET CODE_KEY = ? WHERE ID = ?", List.of(key(code), id));
     }
 
-    /** Makes a product active. */
-    static void activate(Connection c, long id) throws SQLException {
-        update(c, "UPDATE CRM_PRODUCT SET ACTIVE = ? WHERE ID = ?", List.of(true, id));
-    }
-
     static void setText(Connection c, long id, String column, String value) throws SQLException {
         update(c, "UPDATE CRM_PRODUCT SET " + column + " = ? WHERE ID = ?", List.of(value, id));
     }

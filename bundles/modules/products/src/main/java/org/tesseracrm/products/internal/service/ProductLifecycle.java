@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,8 +27,8 @@ import org.tesseracrm.products.api.ProductFields;
  * <li>no two products share a code, whatever its case: a taken code is a field error on {@code code} naming the
  * product that has it, and nothing is written (the unique constraint on {@code CODE_KEY} backs this up against two
  * transactions racing);</li>
- * <li>a new product is active unless the caller said otherwise, and without a currency gets the currency
- * pick-list's default;</li>
+ * <li>a new product without a currency gets the currency pick-list's default (that it is active unless said
+ * otherwise is the record type's {@code defaultValue}, which the platform applies);</li>
  * <li>a deleted product leaves every price list; a merged product's prices go to the survivor where it has
  * none.</li>
  * </ul>
@@ -39,12 +37,6 @@ import org.tesseracrm.products.api.ProductFields;
 public class ProductLifecycle implements RecordLifecycle {
     private final CustomFields fields;
     private final CallerContext callers;
-    /**
-     * Products being created without a value for {@code active}: the platform stores an unset predefined boolean as
-     * false, so the module sets it to true after the insert (an import creates several before their afterCreate).
-     */
-    private final Set<Long> activeByDefault = ConcurrentHashMap.newKeySet();
-
     /**
      * @param fields the currency pick-list, whose default a new product gets
      * @param callers reads that pick-list with the platform's rights
@@ -58,20 +50,9 @@ public class ProductLifecycle implements RecordLifecycle {
     }
 
     @Override
-    public void beforeCreate(Change change) {
-        Object active = change.after().map(r -> r.values().get(ProductFields.ACTIVE)).orElse(null);
-        if (!(active instanceof Boolean)) {
-            activeByDefault.add(change.id());
-        }
-    }
-
-    @Override
     public void afterCreate(Change change) throws SQLException {
         RecordRow row = change.after().orElseThrow();
         keepCode(change.connection(), row);
-        if (activeByDefault.remove(row.id())) {
-            PriceListStore.activate(change.connection(), row.id());
-        }
         if (row.text(ProductFields.CURRENCY).isEmpty()) {
             Optional<String> currency = callers.callAs(Caller.SYSTEM, () -> fields.pickList(ProductFields.RECORD_TYPE,
                     ProductFields.CURRENCY)).stream().filter(v -> v.isDefault() && v.active())

@@ -143,4 +143,10 @@ public class ProductRecordType implements RecordType {
             default -> Optional.empty();
         };
     }
+
+    /** A new product is active unless the caller says otherwise (the form starts ticked; imports and the API too). */
+    @Override
+    public Optional<Object> defaultValue(String field) {
+        return ProductFields.ACTIVE.equals(field) ? Optional.of(Boolean.TRUE) : Optional.empty();
+    }
 }

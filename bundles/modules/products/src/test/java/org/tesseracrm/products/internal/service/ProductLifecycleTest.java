@@ -1,9 +1,7 @@
 package org.tesseracrm.products.internal.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,6 +24,7 @@ import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.record.RecordLifecycle;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.Records;
+import org.tesseracrm.products.api.ProductFields;
 
 import liquibase.Contexts;
 import liquibase.Liquibase;
@@ -56,13 +55,10 @@ class ProductLifecycleTest {
     }
 
     @Test
-    void aNewProductIsActiveUnlessTheCallerSaidOtherwise() throws SQLException {
-        create(1, "A-1", null);
-        assertTrue(active(1), "active left out: active");
-        create(2, "A-2", false);
-        assertFalse(active(2), "active false: kept");
-        create(3, "A-3", true);
-        assertTrue(active(3));
+    void aNewProductIsActiveUnlessTheCallerSaidOtherwise() {
+        ProductRecordType type = new ProductRecordType(null);
+        assertEquals(java.util.Optional.of(Boolean.TRUE), type.defaultValue(ProductFields.ACTIVE));
+        assertEquals(java.util.Optional.empty(), type.defaultValue(ProductFields.CODE));
     }
 
     @Test
@@ -101,16 +97,6 @@ class ProductLifecycleTest {
             s.setTimestamp(5, now);
             s.setTimestamp(6, now);
             s.executeUpdate();
-        }
-    }
-
-    private boolean active(long id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT ACTIVE FROM CRM_PRODUCT WHERE ID = ?")) {
-            s.setLong(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
         }
     }
 
