@@ -131,8 +131,8 @@ public class ContactsModuleIT {
         // Installed by default: services, menu entry, route and module descriptor are there.
         ContactService contacts = waitFor(ContactService.class);
         assertNotNull("ContactService after boot", contacts);
-        assertTrue("the contacts view contribution", eventually(() -> viewReference("contacts") != null));
-        ServiceReference<ViewContribution> view = viewReference("contacts");
+        assertTrue("the contacts view contribution", eventually(() -> PaxExamSupport.viewReference(context, "contacts") != null));
+        ServiceReference<ViewContribution> view = PaxExamSupport.viewReference(context, "contacts");
         assertEquals("Contacts", view.getProperty(ViewContribution.TITLE));
         assertTrue("contacts in the module registry", eventually(() -> modules.module("contacts")
                 .map(m -> m.routes().contains("contacts")).orElse(false)));
@@ -155,12 +155,12 @@ public class ContactsModuleIT {
         assertTrue("contacts left /health", eventually(() -> !health().contains("\"id\":\"contacts\"")));
         System.out.printf("uninstall -> gone from /health: %d ms%n", (System.nanoTime() - start) / 1_000_000);
         assertTrue(modules.module("contacts").isEmpty());
-        assertTrue("nothing of the module left", eventually(() -> servicesOf(BUNDLE) == 0));
-        assertEquals("no view contribution left", null, viewReference("contacts"));
-        assertEquals("no services of the module left", 0, servicesOf(BUNDLE));
+        assertTrue("nothing of the module left", eventually(() -> PaxExamSupport.servicesOf(context, BUNDLE) == 0));
+        assertEquals("no view contribution left", null, PaxExamSupport.viewReference(context, "contacts"));
+        assertEquals("no services of the module left", 0, PaxExamSupport.servicesOf(context, BUNDLE));
         assertTrue("no ModuleDescriptor of the module left", context.getServiceReferences(ModuleDescriptor.class, null)
                 .stream().noneMatch(ref -> BUNDLE.equals(ref.getBundle().getSymbolicName())));
-        assertFalse("bundle is gone", bundleInstalled(BUNDLE));
+        assertFalse("bundle is gone", PaxExamSupport.bundleInstalled(context, BUNDLE));
         assertEquals(200, status("/login"));
         assertEquals("kernel services were not restarted", coreServiceId, serviceId(CallerContext.class));
         assertEquals(kernelServicesBefore, kernelServiceIds());
@@ -172,7 +172,7 @@ public class ContactsModuleIT {
         features.installFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
         assertTrue("contacts back in /health", eventually(() -> health().contains("\"routes\":[\"contacts\"]")));
         System.out.printf("install -> back in /health: %d ms%n", (System.nanoTime() - start) / 1_000_000);
-        assertNotNull(viewReference("contacts"));
+        assertNotNull(PaxExamSupport.viewReference(context, "contacts"));
         Object reinstalled = newContactService();
         boolean same = eventually(() -> services().equals(servicesBefore));
         assertTrue("the same services as before the uninstall; " + difference(servicesBefore, services()), same);
@@ -192,7 +192,7 @@ public class ContactsModuleIT {
     @Test
     public void t2_companiesModuleGoesAndComesBackWhileContactsKeepTheirCompany() throws Exception {
         Records records = waitFor(Records.class);
-        assertTrue("the companies view contribution", eventually(() -> viewReference("companies") != null));
+        assertTrue("the companies view contribution", eventually(() -> PaxExamSupport.viewReference(context, "companies") != null));
         String marker = "Globex" + System.nanoTime();
         // Typed writes: a lookup is the record pointed at; a value of the wrong Java type is refused like bad text
         RecordRow globex = callers.callAs(ADMIN, () -> records.create("company",
@@ -208,9 +208,9 @@ public class ContactsModuleIT {
 
         features.uninstallFeature("crm-companies", EnumSet.noneOf(FeaturesService.Option.class));
         assertTrue("companies left /health", eventually(() -> !health().contains("\"id\":\"companies\"")));
-        assertTrue("nothing of the module left", eventually(() -> servicesOf("org.tesseracrm.companies") == 0));
-        assertFalse(bundleInstalled("org.tesseracrm.companies"));
-        assertEquals(null, viewReference("companies"));
+        assertTrue("nothing of the module left", eventually(() -> PaxExamSupport.servicesOf(context, "org.tesseracrm.companies") == 0));
+        assertFalse(PaxExamSupport.bundleInstalled(context, "org.tesseracrm.companies"));
+        assertEquals(null, PaxExamSupport.viewReference(context, "companies"));
         RecordRow kept = callers.callAs(ADMIN, () -> records.get(ContactService.RECORD_TYPE, homer.id())).orElseThrow();
         assertEquals("the contact keeps its company's id", globex.id(), kept.values().get("company"));
         ValidationException refused = assertThrows(ValidationException.class, () -> callers.callAs(ADMIN,
@@ -294,13 +294,13 @@ public class ContactsModuleIT {
         List<String> servicesBefore = settledServices();
 
         features.uninstallFeature("crm-activities", EnumSet.noneOf(FeaturesService.Option.class));
-        assertTrue("nothing of the module left", eventually(() -> servicesOf(ACTIVITIES) == 0));
-        assertFalse(bundleInstalled(ACTIVITIES));
+        assertTrue("nothing of the module left", eventually(() -> PaxExamSupport.servicesOf(context, ACTIVITIES) == 0));
+        assertFalse(PaxExamSupport.bundleInstalled(context, ACTIVITIES));
         assertTrue("the reminders' timer waits for the module", waitFor(Timers.class).find("activities.reminders", "look")
                 .isPresent());
         assertEquals("the due flag is gone", marks - 1, callers.callAs(ADMIN, () -> kit.decorations(ContactService.RECORD_TYPE)).size());
         assertEquals(List.of(), callers.callAs(ADMIN, () -> kit.bulkActions(ContactService.RECORD_TYPE)));
-        assertEquals(null, viewReference("activities"));
+        assertEquals(null, PaxExamSupport.viewReference(context, "activities"));
         assertEquals("contacts still work", grace.values().get("lastName"), callers.callAs(ADMIN,
                 () -> records.get(ContactService.RECORD_TYPE, grace.id())).orElseThrow().values().get("lastName"));
 
@@ -381,9 +381,9 @@ public class ContactsModuleIT {
         int companyMarks = callers.callAs(ADMIN, () -> kit.decorations("company")).size();
 
         features.uninstallFeature("crm-followups", EnumSet.noneOf(FeaturesService.Option.class));
-        assertTrue("nothing of the module left", eventually(() -> servicesOf(FOLLOWUPS) == 0));
+        assertTrue("nothing of the module left", eventually(() -> PaxExamSupport.servicesOf(context, FOLLOWUPS) == 0));
         assertEquals(companyMarks - 1, callers.callAs(ADMIN, () -> kit.decorations("company")).size());
-        assertEquals(null, viewReference("reports/unattended-follow-ups"));
+        assertEquals(null, PaxExamSupport.viewReference(context, "reports/unattended-follow-ups"));
         features.installFeature("crm-followups", EnumSet.noneOf(FeaturesService.Option.class));
         Object back = service(FOLLOW_UP_SERVICE);
         assertEquals("the chain is still there", 1, ((List<?>) callers.callAs(ADMIN, () -> call(back, "chain", "company",
@@ -412,7 +412,7 @@ public class ContactsModuleIT {
     public void t5_updatingAndRefreshingTheShellRestartsNoModule() throws Exception {
         List<String> moduleNames = List.of(BUNDLE, "org.tesseracrm.companies", ACTIVITIES, FOLLOWUPS);
         for (String route : List.of("contacts", "companies")) {
-            assertTrue(route + " view contribution", eventually(60, () -> viewReference(route) != null));
+            assertTrue(route + " view contribution", eventually(60, () -> PaxExamSupport.viewReference(context, route) != null));
         }
         assertTrue("/health answers", healthAnswers());
         assertFrontendServed();
@@ -608,15 +608,6 @@ public class ContactsModuleIT {
         }
     }
 
-    private ServiceReference<ViewContribution> viewReference(String route) {
-        try {
-            return context.getServiceReferences(ViewContribution.class, "(" + ViewContribution.ROUTE + "=" + route + ")")
-                    .stream().findFirst().orElse(null);
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
     private long serviceId(Class<?> type) {
         return (Long) context.getServiceReference(type).getProperty("service.id");
     }
@@ -679,24 +670,6 @@ public class ContactsModuleIT {
         List<String> extra = new ArrayList<>(after);
         before.forEach(extra::remove);
         return "missing " + missing + ", extra " + extra;
-    }
-
-    private int servicesOf(String symbolicName) {
-        int count = 0;
-        for (Bundle bundle : context.getBundles()) {
-            if (symbolicName.equals(bundle.getSymbolicName()) && bundle.getRegisteredServices() != null) {
-                count += bundle.getRegisteredServices().length;
-            }
-        }
-        return count;
-    }
-
-    private boolean bundleInstalled(String symbolicName) {
-        List<String> names = new ArrayList<>();
-        for (Bundle bundle : context.getBundles()) {
-            names.add(bundle.getSymbolicName());
-        }
-        return names.contains(symbolicName);
     }
 
     private static String health() {

@@ -148,7 +148,7 @@ public class LeadsModuleIT {
         CustomFields fields = waitFor(CustomFields.class);
         Notes notes = waitFor(Notes.class);
         Attachments files = waitFor(Attachments.class);
-        assertTrue("the leads view", eventually(() -> viewReference("leads") != null));
+        assertTrue("the leads view", eventually(() -> PaxExamSupport.viewReference(context, "leads") != null));
         RecordTypes types = waitFor(RecordTypes.class);
         assertTrue("the types a lead becomes", eventually(60, () -> types.find("company").isPresent()
                 && types.find("contact").isPresent() && types.find("opportunity").isPresent()));
@@ -401,7 +401,7 @@ public class LeadsModuleIT {
         int mappings = admin(() -> leads.mappings()).size();
 
         features.uninstallFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
-        assertTrue("the module's services left", eventually(() -> servicesOf(BUNDLE) == 0 && !bundleInstalled(BUNDLE)));
+        assertTrue("the module's services left", eventually(() -> PaxExamSupport.servicesOf(context, BUNDLE) == 0 && !PaxExamSupport.bundleInstalled(context, BUNDLE)));
         assertThrows(CrmException.class, () -> admin(() -> records.get(LEAD, kept.id())));
 
         features.installFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
@@ -416,9 +416,9 @@ public class LeadsModuleIT {
         assertEquals("Hot", back.text("rating"));
         assertEquals("New", back.text("status"));
         // The new revision's service, called through JDK types (this bundle is wired to the old API revision)
-        Object reinstalled = newService(LeadConversion.class.getName());
+        Object reinstalled = PaxExamSupport.newService(context, LeadConversion.class.getName());
         Method mappingsMethod = reinstalled.getClass().getMethod("mappings");
-        assertEquals("the admin's mappings are kept", mappings, ((List<?>) admin(() -> invoke(mappingsMethod,
+        assertEquals("the admin's mappings are kept", mappings, ((List<?>) admin(() -> PaxExamSupport.invoke(mappingsMethod,
                 reinstalled))).size());
         // Still the same rules after the reinstall
         assertThrows(ValidationException.class, () -> admin(() -> records.update(LEAD, kept.id(), back.version(),
@@ -507,56 +507,8 @@ public class LeadsModuleIT {
         return callers.callAs(ADMIN, work);
     }
 
-    private static Object invoke(Method method, Object target, Object... args) {
-        try {
-            return method.invoke(target, args);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Object newService(String className) throws Exception {
-        assertTrue(className + " is back", eventually(() -> {
-            try {
-                ServiceReference<?>[] refs = context.getAllServiceReferences(className, null);
-                return refs != null && refs.length > 0;
-            } catch (org.osgi.framework.InvalidSyntaxException e) {
-                return false;
-            }
-        }));
-        ServiceReference<?> ref = context.getAllServiceReferences(className, null)[0];
-        return context.getService(ref);
-    }
-
     private <T> T waitFor(Class<T> type) throws InterruptedException {
         return PaxExamSupport.waitFor(context, type);
     }
 
-    private ServiceReference<ViewContribution> viewReference(String route) {
-        try {
-            return context.getServiceReferences(ViewContribution.class, "(" + ViewContribution.ROUTE + "=" + route + ")")
-                    .stream().findFirst().orElse(null);
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    private int servicesOf(String symbolicName) {
-        int count = 0;
-        for (Bundle bundle : context.getBundles()) {
-            if (symbolicName.equals(bundle.getSymbolicName()) && bundle.getRegisteredServices() != null) {
-                count += bundle.getRegisteredServices().length;
-            }
-        }
-        return count;
-    }
-
-    private boolean bundleInstalled(String symbolicName) {
-        for (Bundle bundle : context.getBundles()) {
-            if (symbolicName.equals(bundle.getSymbolicName())) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

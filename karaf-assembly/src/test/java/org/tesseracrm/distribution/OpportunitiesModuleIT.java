@@ -124,8 +124,8 @@ public class OpportunitiesModuleIT {
         Records records = waitFor(Records.class);
         OpportunityPhases phases = waitFor(OpportunityPhases.class);
         CustomFields fields = waitFor(CustomFields.class);
-        assertTrue("the opportunities view", eventually(() -> viewReference("opportunities") != null));
-        assertTrue("the phases admin page", eventually(() -> viewReference("admin/opportunity-phases") != null));
+        assertTrue("the opportunities view", eventually(() -> PaxExamSupport.viewReference(context, "opportunities") != null));
+        assertTrue("the phases admin page", eventually(() -> PaxExamSupport.viewReference(context, "admin/opportunity-phases") != null));
         // The usual phases are seeded, in order, and the phase pick-list follows them
         List<String> names = admin(() -> phases.phases()).stream().filter(Phase::active).map(Phase::name).toList();
         assertTrue(names.toString(), names.containsAll(List.of("Prospecting", "Qualification", "Needs analysis",
@@ -326,12 +326,12 @@ public class OpportunitiesModuleIT {
         int phaseCount = admin(() -> phases.phases()).size();
 
         features.uninstallFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
-        assertTrue("the module's services left", eventually(() -> servicesOf(BUNDLE) == 0 && !bundleInstalled(BUNDLE)));
-        assertTrue("no opportunities view", eventually(() -> viewReference("opportunities") == null));
+        assertTrue("the module's services left", eventually(() -> PaxExamSupport.servicesOf(context, BUNDLE) == 0 && !PaxExamSupport.bundleInstalled(context, BUNDLE)));
+        assertTrue("no opportunities view", eventually(() -> PaxExamSupport.viewReference(context, "opportunities") == null));
         assertThrows(CrmException.class, () -> admin(() -> records.get(TYPE, kept.id())));
 
         features.installFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
-        assertTrue("the view is back", eventually(() -> viewReference("opportunities") != null));
+        assertTrue("the view is back", eventually(() -> PaxExamSupport.viewReference(context, "opportunities") != null));
         assertTrue("the record type is back", eventually(() -> {
             try {
                 return admin(() -> records.get(TYPE, kept.id())).isPresent();
@@ -343,11 +343,11 @@ public class OpportunitiesModuleIT {
         assertMoney("400.00", back, "expectedAmount");
         assertEquals("Needs analysis", back.text("phase"));
         // The new revision's service, called through JDK types (this bundle is wired to the old API revision)
-        Object reinstalled = newService(OpportunityPhases.class.getName());
+        Object reinstalled = PaxExamSupport.newService(context, OpportunityPhases.class.getName());
         Method phasesMethod = reinstalled.getClass().getMethod("phases");
         Method historyMethod = reinstalled.getClass().getMethod("history", long.class);
-        assertEquals(phaseCount, ((List<?>) admin(() -> invoke(phasesMethod, reinstalled))).size());
-        assertEquals(1, ((List<?>) admin(() -> invoke(historyMethod, reinstalled, kept.id()))).size());
+        assertEquals(phaseCount, ((List<?>) admin(() -> PaxExamSupport.invoke(phasesMethod, reinstalled))).size());
+        assertEquals(1, ((List<?>) admin(() -> PaxExamSupport.invoke(historyMethod, reinstalled, kept.id()))).size());
         // Still the same rules after the reinstall
         RecordRow moved = admin(() -> records.update(TYPE, kept.id(), back.version(), RecordValues.builder()
                 .set("phase", "Closed won").build()));
@@ -389,56 +389,8 @@ public class OpportunitiesModuleIT {
         assertEquals(row.values().toString(), 0, new BigDecimal(expected).compareTo(row.decimal(field).orElseThrow()));
     }
 
-    private static Object invoke(Method method, Object target, Object... args) {
-        try {
-            return method.invoke(target, args);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Object newService(String className) throws Exception {
-        assertTrue(className + " is back", eventually(() -> {
-            try {
-                ServiceReference<?>[] refs = context.getAllServiceReferences(className, null);
-                return refs != null && refs.length > 0;
-            } catch (org.osgi.framework.InvalidSyntaxException e) {
-                return false;
-            }
-        }));
-        ServiceReference<?> ref = context.getAllServiceReferences(className, null)[0];
-        return context.getService(ref);
-    }
-
     private <T> T waitFor(Class<T> type) throws InterruptedException {
         return PaxExamSupport.waitFor(context, type);
     }
 
-    private ServiceReference<ViewContribution> viewReference(String route) {
-        try {
-            return context.getServiceReferences(ViewContribution.class, "(" + ViewContribution.ROUTE + "=" + route + ")")
-                    .stream().findFirst().orElse(null);
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    private int servicesOf(String symbolicName) {
-        int count = 0;
-        for (Bundle bundle : context.getBundles()) {
-            if (symbolicName.equals(bundle.getSymbolicName()) && bundle.getRegisteredServices() != null) {
-                count += bundle.getRegisteredServices().length;
-            }
-        }
-        return count;
-    }
-
-    private boolean bundleInstalled(String symbolicName) {
-        for (Bundle bundle : context.getBundles()) {
-            if (symbolicName.equals(bundle.getSymbolicName())) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -9,6 +9,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,8 +20,12 @@ import java.util.function.BooleanSupplier;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
+import org.tesseracrm.kernel.api.ui.ViewContribution;
 
 /** Pax Exam options that boot the real Tessera distribution on free ports. */
 final class PaxExamSupport {
@@ -114,6 +119,63 @@ final class PaxExamSupport {
             return service;
         } finally {
             tracker.close();
+        }
+    }
+
+    /** @return the first service registered under the class name, waited for up to two minutes */
+    static Object newService(BundleContext context, String className) throws InterruptedException {
+        if (!eventually(120, () -> reference(context, className) != null)) {
+            throw new AssertionError(className + " did not come back within two minutes");
+        }
+        return context.getService(reference(context, className));
+    }
+
+    private static ServiceReference<?> reference(BundleContext context, String className) {
+        try {
+            ServiceReference<?>[] refs = context.getAllServiceReferences(className, null);
+            return refs == null || refs.length == 0 ? null : refs[0];
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** @return the view contribution of a route, or null if none is registered */
+    static ServiceReference<ViewContribution> viewReference(BundleContext context, String route) {
+        try {
+            return context.getServiceReferences(ViewContribution.class, "(" + ViewContribution.ROUTE + "=" + route + ")")
+                    .stream().findFirst().orElse(null);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** @return how many services the bundles of that symbolic name have registered */
+    static int servicesOf(BundleContext context, String symbolicName) {
+        int count = 0;
+        for (Bundle bundle : context.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName()) && bundle.getRegisteredServices() != null) {
+                count += bundle.getRegisteredServices().length;
+            }
+        }
+        return count;
+    }
+
+    /** @return whether a bundle of that symbolic name is installed */
+    static boolean bundleInstalled(BundleContext context, String symbolicName) {
+        for (Bundle bundle : context.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Calls a method found by reflection (on a class of a bundle the probe does not import), unchecked. */
+    static Object invoke(Method method, Object target, Object... args) {
+        try {
+            return method.invoke(target, args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
         }
     }
 

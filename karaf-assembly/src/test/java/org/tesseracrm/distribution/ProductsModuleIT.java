@@ -121,8 +121,8 @@ public class ProductsModuleIT {
     public void t1_productsAreRecordsWithACodeNoOtherProductHas() throws Exception {
         Records records = PaxExamSupport.waitFor(context, Records.class);
         CustomFields fields = PaxExamSupport.waitFor(context, CustomFields.class);
-        assertTrue("the products view", eventually(() -> viewReference("products") != null));
-        assertTrue("the price lists page", eventually(() -> viewReference("admin/price-lists") != null));
+        assertTrue("the products view", eventually(() -> PaxExamSupport.viewReference(context, "products") != null));
+        assertTrue("the price lists page", eventually(() -> PaxExamSupport.viewReference(context, "admin/price-lists") != null));
         assertTrue("the record type", eventually(() -> typeReady(records)));
         assertEquals(List.of("Monthly", "On demand", "One time"), admin(() -> fields.pickList(TYPE, "costType")).stream()
                 .map(PickListValue::value).toList());
@@ -262,19 +262,19 @@ public class ProductsModuleIT {
         admin(() -> lists.setPrice(list.id(), kept.id(), new BigDecimal("100"), List.of(range("2", null, "25"))));
 
         features.uninstallFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
-        assertTrue("the module's services left", eventually(() -> servicesOf(BUNDLE) == 0 && !bundleInstalled(BUNDLE)));
-        assertTrue("no products view", eventually(() -> viewReference("products") == null));
+        assertTrue("the module's services left", eventually(() -> PaxExamSupport.servicesOf(context, BUNDLE) == 0 && !PaxExamSupport.bundleInstalled(context, BUNDLE)));
+        assertTrue("no products view", eventually(() -> PaxExamSupport.viewReference(context, "products") == null));
         assertThrows(CrmException.class, () -> admin(() -> records.get(TYPE, kept.id())));
 
         features.installFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
-        assertTrue("the view is back", eventually(() -> viewReference("products") != null));
+        assertTrue("the view is back", eventually(() -> PaxExamSupport.viewReference(context, "products") != null));
         assertTrue("the record type is back", eventually(() -> typeReady(records)));
         assertEquals("K-" + RUN, admin(() -> records.get(TYPE, kept.id())).orElseThrow().text("code"));
         // The new revision's service, called through JDK types (this bundle is wired to the old API revision):
         // 2 x 100 = 200.00; 25 % = 50.00; total 150.00 USD
-        Object reinstalled = newService(PriceLists.class.getName());
+        Object reinstalled = PaxExamSupport.newService(context, PriceLists.class.getName());
         Method price = reinstalled.getClass().getMethod("price", long.class, long.class, BigDecimal.class, LocalDate.class);
-        Object quote = admin(() -> invoke(price, reinstalled, kept.id(), list.id(), new BigDecimal("2"), DAY));
+        Object quote = admin(() -> PaxExamSupport.invoke(price, reinstalled, kept.id(), list.id(), new BigDecimal("2"), DAY));
         Object amounts = quote.getClass().getMethod("amounts").invoke(quote);
         assertMoney("150.00", (BigDecimal) amounts.getClass().getMethod("total").invoke(amounts));
         // The code is still unique after the reinstall
@@ -330,54 +330,4 @@ public class ProductsModuleIT {
         assertEquals(expected + " vs " + actual, 0, new BigDecimal(expected).compareTo(actual));
     }
 
-    private static Object invoke(Method method, Object target, Object... args) {
-        try {
-            return method.invoke(target, args);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Object newService(String className) throws Exception {
-        assertTrue(className + " is back", eventually(() -> {
-            try {
-                ServiceReference<?>[] refs = context.getAllServiceReferences(className, null);
-                return refs != null && refs.length > 0;
-            } catch (org.osgi.framework.InvalidSyntaxException e) {
-                return false;
-            }
-        }));
-        ServiceReference<?> ref = context.getAllServiceReferences(className, null)[0];
-        Object service = context.getService(ref);
-        assertNotNull(service);
-        return service;
-    }
-
-    private ServiceReference<ViewContribution> viewReference(String route) {
-        try {
-            return context.getServiceReferences(ViewContribution.class, "(" + ViewContribution.ROUTE + "=" + route + ")")
-                    .stream().findFirst().orElse(null);
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    private int servicesOf(String symbolicName) {
-        int count = 0;
-        for (Bundle bundle : context.getBundles()) {
-            if (symbolicName.equals(bundle.getSymbolicName()) && bundle.getRegisteredServices() != null) {
-                count += bundle.getRegisteredServices().length;
-            }
-        }
-        return count;
-    }
-
-    private boolean bundleInstalled(String symbolicName) {
-        for (Bundle bundle : context.getBundles()) {
-            if (symbolicName.equals(bundle.getSymbolicName())) {
-                return true;
-            }
-        }
-        return false;
-    }
 }
