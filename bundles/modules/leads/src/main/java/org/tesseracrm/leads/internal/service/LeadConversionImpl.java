@@ -210,11 +210,8 @@ public class LeadConversionImpl implements LeadConversion {
                     roles.link(opportunity.get().id(), contact.get().id());
                 }
             }
-            Optional<RecordRef> heir = contact.or(() -> company).or(() -> Optional.empty());
-            if (heir.isEmpty()) {
-                heir = opportunity;
-            }
-            RecordRef to = heir.orElseThrow();
+            Optional<RecordRef> opp = opportunity;
+            RecordRef to = contact.or(() -> company).or(() -> opp).orElseThrow();
             // The record the history moves to was made by this conversion (the caller may create it), or was linked
             // by the caller, who must then be allowed to edit it.
             boolean made = to.recordType().equals(ConversionMapping.OPPORTUNITY)
@@ -229,7 +226,6 @@ public class LeadConversionImpl implements LeadConversion {
                     .set(LeadRecordType.CONVERTED_AT, LocalDateTime.now(ZoneOffset.UTC));
             company.ifPresent(r -> mark.set(LeadRecordType.CONVERTED_COMPANY, r.id()));
             contact.ifPresent(r -> mark.set(LeadRecordType.CONVERTED_CONTACT, r.id()));
-            Optional<RecordRef> opp = opportunity;
             opp.ifPresent(r -> mark.set(LeadRecordType.CONVERTED_OPPORTUNITY, r.id()));
             RecordRow converted = serviceWrite(() -> records.update(LeadRecordType.ID, lead.id(), current.version(),
                     mark.build()));
