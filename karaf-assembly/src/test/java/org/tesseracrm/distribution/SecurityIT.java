@@ -282,6 +282,19 @@ public class SecurityIT {
             return security.createUser(new UserInput("nobody", "No Rights", "", "", null, none.id(), Set.of()),
                     PASSWORD.toCharArray());
         });
+        // The boot features' modules start in the background (their persistence units come up asynchronously): the
+        // sweep waits for the services it must find rather than sweeping whatever has started so far.
+        List<String> expected = List.of("ContactService", "LeadConversion", "OpportunityPhases", "ActivityService",
+                "FollowUpService", "PriceLists");
+        assertTrue("the module services came", PaxExamSupport.eventually(120, () -> {
+            try {
+                Set<String> names = new TreeSet<>();
+                moduleServices().keySet().forEach(type -> names.add(type.getSimpleName()));
+                return names.containsAll(expected);
+            } catch (Exception e) {
+                return false;
+            }
+        }));
         List<String> swept = new ArrayList<>();
         List<String> notRefused = new ArrayList<>();
         for (Map.Entry<Class<?>, Object> service : moduleServices().entrySet()) {
