@@ -51,4 +51,30 @@ public record LineAmounts(String currency, BigDecimal amount, BigDecimal discoun
         BigDecimal tax = Money.percentOf(net, taxPercent, currency);
         return new LineAmounts(currency, amount, discount, net, tax, net.add(tax));
     }
+    /**
+     * @param currency an ISO 4217 code
+     * @return amounts of nothing (every part 0 at the currency's scale), to start a sum
+     * @since 1.1
+     */
+    public static LineAmounts zero(String currency) {
+        BigDecimal zero = BigDecimal.ZERO.setScale(Money.scale(currency));
+        return new LineAmounts(currency, zero, zero, zero, zero, zero);
+    }
+
+    /**
+     * Adds another line's amounts part by part, exactly (no rounding: both are at the currency's scale), as a
+     * document's totals are summed.
+     *
+     * @param other amounts in the same currency
+     * @return the sums
+     * @throws IllegalArgumentException if the other amounts are in another currency
+     * @since 1.1
+     */
+    public LineAmounts plus(LineAmounts other) {
+        if (!currency.equalsIgnoreCase(other.currency)) {
+            throw new IllegalArgumentException("Cannot add " + other.currency + " amounts to " + currency + " ones");
+        }
+        return new LineAmounts(currency, amount.add(other.amount), discount.add(other.discount), net.add(other.net),
+                tax.add(other.tax), total.add(other.total));
+    }
 }
