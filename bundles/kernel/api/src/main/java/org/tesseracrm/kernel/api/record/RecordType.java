@@ -3,6 +3,7 @@ package org.tesseracrm.kernel.api.record;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.annotation.versioning.ConsumerType;
 import org.tesseracrm.kernel.api.FieldError;
@@ -171,5 +172,31 @@ public interface RecordType {
      */
     default Optional<Object> defaultValue(String field) {
         return Optional.empty();
+    }
+
+    /**
+     * The values a pick-list field of this type starts with (a lead's statuses, a product's cost types): the platform
+     * stores them when it first has the type and finds the field's list empty. After that the list is the admin's
+     * (Fields and pick-lists); the platform never overwrites it.
+     *
+     * @param field the name of a predefined pick-list field of this type
+     * @return the first values, in order, with their colours and at most one default; empty for none (the default)
+     * @since record API 2.2
+     */
+    default List<PickListValue> initialPickList(String field) {
+        return List.of();
+    }
+
+    /**
+     * The values of a pick-list field the module itself stores (a converted lead's status): the platform keeps them in
+     * the list and active. When the type appears it puts back any the list lacks (as {@link #initialPickList} gives
+     * it, else plain) or has made inactive, and saving the list without one, or with one inactive, is refused.
+     *
+     * @param field the name of a predefined pick-list field of this type
+     * @return the values the module sets; empty for none (the default)
+     * @since record API 2.2
+     */
+    default Set<String> moduleValues(String field) {
+        return Set.of();
     }
 }

@@ -125,6 +125,12 @@ public class CustomFieldsImpl implements CustomFields {
         FieldDefinition field = pickListField(type, name);
         PickLists.requirePickList(field);
         PickLists.check(field, values);
+        for (String set : type.moduleValues(name)) {
+            if (values.stream().noneMatch(v -> v.value().strip().equals(set) && v.active())) {
+                throw new ValidationException(List.of(new FieldError(name, "\"" + set + "\" is set by the "
+                        + type.moduleId() + " module: it stays in the list and active")));
+            }
+        }
         boolean outcomes = Typifications.OPTIONS.equals(name); // past outcomes keep their text: always removable
         Set<String> kept = values.stream().map(PickListValue::value).collect(Collectors.toSet());
         catalog.jdbc().inTransaction(c -> {
@@ -139,8 +145,7 @@ public class CustomFieldsImpl implements CustomFields {
             if (!errors.isEmpty()) {
                 throw new ValidationException(errors);
             }
-            delete(c, "DELETE FROM CRM_PICKLIST_VALUE WHERE RECORD_TYPE = ? AND FIELD_NAME = ?", type.id(), name);
-            PickLists.write(c, type.id(), name, values);
+            PickLists.replace(c, type.id(), name, values);
             return null;
         });
         catalog.changed(type.id());

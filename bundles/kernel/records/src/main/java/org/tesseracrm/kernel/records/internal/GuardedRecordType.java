@@ -3,11 +3,13 @@ package org.tesseracrm.kernel.records.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.module.SafeCaller;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.IdGenerator;
+import org.tesseracrm.kernel.api.record.PickListValue;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.record.SortOrder;
@@ -114,6 +116,16 @@ final class GuardedRecordType implements RecordType {
     @Override
     public Optional<Object> defaultValue(String field) {
         return guard.call(type, "defaultValue", () -> type.defaultValue(field).orElse(null));
+    }
+
+    @Override
+    public List<PickListValue> initialPickList(String field) {
+        return guard.call(type, "initialPickList", () -> type.initialPickList(field)).orElse(List.of());
+    }
+
+    @Override
+    public Set<String> moduleValues(String field) {
+        return guard.call(type, "moduleValues", () -> type.moduleValues(field)).orElse(Set.of());
     }
 
     @Override

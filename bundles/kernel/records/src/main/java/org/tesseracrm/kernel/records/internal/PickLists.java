@@ -74,6 +74,17 @@ final class PickLists {
         }
     }
 
+    /** Replaces the stored list of a field by the given values, in their order. */
+    static void replace(Connection c, String recordType, String field, List<PickListValue> values) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM CRM_PICKLIST_VALUE WHERE RECORD_TYPE = ? AND "
+                + "FIELD_NAME = ?")) {
+            s.setString(1, recordType);
+            s.setString(2, field);
+            s.executeUpdate();
+        }
+        write(c, recordType, field, values);
+    }
+
     static void write(Connection c, String recordType, String field, List<PickListValue> values) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO CRM_PICKLIST_VALUE (RECORD_TYPE, FIELD_NAME, VAL, POS,"
                 + " COLOUR, IS_DEFAULT, ACTIVE) VALUES (?, ?, ?, ?, ?, ?, ?)")) {

@@ -67,18 +67,8 @@ public class LeadConversionImpl implements LeadConversion {
     /** Present when the Opportunities module is installed (and this bundle wired to its API). */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile OpportunityContacts opportunityContacts;
-    private final RecordTypes.Listener listener = new RecordTypes.Listener() {
-        @Override
-        public void added(RecordType type) {
-            if (type.id().equals(LeadRecordType.ID)) {
-                upkeep();
-            }
-        }
-    };
 
     /**
-     * Seeds the lead's pick-lists on first install and keeps the statuses the service sets.
-     *
      * @param records the leads and the records they become
      * @param fields the fields and pick-lists of every type
      * @param access the caller's permissions
@@ -98,27 +88,6 @@ public class LeadConversionImpl implements LeadConversion {
         this.callers = callers;
         this.scope = scope;
         this.types = types;
-        types.addListener(listener);
-        if (types.find(LeadRecordType.ID).isPresent()) {
-            upkeep();
-        }
-    }
-
-    /** Stops following the record types. */
-    @Deactivate
-    void stop() {
-        types.removeListener(listener);
-    }
-
-    private void upkeep() {
-        try {
-            callers.callAs(Caller.SYSTEM, () -> scope.required(c -> {
-                LeadPickLists.upkeep(fields);
-                return null;
-            }));
-        } catch (CrmException e) {
-            LOG.error("The lead pick-lists could not be seeded", e);
-        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.tesseracrm.leads.internal.service;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -10,6 +11,7 @@ import org.tesseracrm.kernel.api.persistence.MigratedSchema;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.IdGenerator;
+import org.tesseracrm.kernel.api.record.PickListValue;
 import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.record.SortOrder;
 import org.tesseracrm.leads.api.LeadConversion;
@@ -187,5 +189,31 @@ public class LeadRecordType implements RecordType {
     @Override
     public boolean setByModule(String field) {
         return SERVICE_FIELDS.contains(field);
+    }
+
+    /** First values: statuses New (default) to Converted (Converted and Discarded coloured), sources, ratings, reasons. */
+    @Override
+    public List<PickListValue> initialPickList(String field) {
+        return switch (field) {
+            case STATUS -> STATUSES.stream().map(status -> new PickListValue(status, switch (status) {
+                case CONVERTED -> Optional.of("#2e7d32");
+                case DISCARDED -> Optional.of("#757575");
+                default -> Optional.<String>empty();
+            }, status.equals(NEW), true)).toList();
+            case SOURCE -> plain(SOURCES);
+            case RATING -> plain(RATINGS);
+            case DISCARD_REASON -> plain(DISCARD_REASONS);
+            default -> List.of();
+        };
+    }
+
+    /** The conversion and the discard set these statuses: they stay in the list and active. */
+    @Override
+    public Set<String> moduleValues(String field) {
+        return STATUS.equals(field) ? Set.of(CONVERTED, DISCARDED) : Set.of();
+    }
+
+    private static List<PickListValue> plain(List<String> values) {
+        return values.stream().map(PickListValue::of).toList();
     }
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.tesseracrm.kernel.api.FieldError;
@@ -55,17 +56,14 @@ class LeadRulesTest {
     }
 
     @Test
-    void statusesStartAtNewAndTheServiceValuesStayActive() {
-        List<PickListValue> first = LeadPickLists.statuses();
+    void statusesStartAtNewAndTheServiceSetsConvertedAndDiscarded() {
+        LeadRecordType type = new LeadRecordType(null);
+        List<PickListValue> first = type.initialPickList(LeadRecordType.STATUS);
         assertEquals(List.of("New", "Contacted", "Qualified", "Discarded", "Converted"),
                 first.stream().map(PickListValue::value).toList());
         assertTrue(first.get(0).isDefault());
-        assertEquals(first, LeadPickLists.keepServiceStatuses(List.of()));
-        assertEquals(first, LeadPickLists.keepServiceStatuses(first));
-        List<PickListValue> admin = List.of(PickListValue.of("Fresh"),
-                new PickListValue("Converted", Optional.empty(), false, false));
-        Map<String, Boolean> kept = new HashMap<>();
-        LeadPickLists.keepServiceStatuses(admin).forEach(v -> kept.put(v.value(), v.active()));
-        assertEquals(Map.of("Fresh", true, "Converted", true, "Discarded", true), kept);
+        assertEquals(1, first.stream().filter(PickListValue::isDefault).count());
+        assertEquals(Set.of("Converted", "Discarded"), type.moduleValues(LeadRecordType.STATUS));
+        assertEquals(Set.of(), type.moduleValues(LeadRecordType.SOURCE));
     }
 }

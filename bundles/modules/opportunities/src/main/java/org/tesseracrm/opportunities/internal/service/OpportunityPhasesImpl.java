@@ -97,7 +97,6 @@ public class OpportunityPhasesImpl implements OpportunityPhases {
         try {
             callers.callAs(Caller.SYSTEM, () -> scope.required(c -> {
                 PhaseSync.sync(fields, PhaseStore.phases(c));
-                PhaseSync.seed(fields);
                 return null;
             }));
         } catch (CrmException e) {

@@ -2,6 +2,7 @@ package org.tesseracrm.opportunities.internal.service;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -10,6 +11,7 @@ import org.tesseracrm.kernel.api.persistence.MigratedSchema;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.IdGenerator;
+import org.tesseracrm.kernel.api.record.PickListValue;
 import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.record.SortOrder;
 import org.tesseracrm.opportunities.internal.OpportunitiesModule;
@@ -128,5 +130,17 @@ public class OpportunityRecordType implements RecordType {
     @Override
     public boolean setByModule(String field) {
         return EXPECTED.equals(field);
+    }
+
+    /** First values: the currencies (EUR the default) and lead sources; the phases come from the phases. */
+    @Override
+    public List<PickListValue> initialPickList(String field) {
+        return switch (field) {
+            case CURRENCY -> Stream.of("EUR", "USD", "GBP", "CHF", "JPY", "CAD", "AUD", "MXN", "COP", "BRL")
+                    .map(code -> new PickListValue(code, Optional.empty(), code.equals("EUR"), true)).toList();
+            case LEAD_SOURCE -> Stream.of("Web", "Referral", "Campaign", "Trade show", "Cold call", "Partner", "Other")
+                    .map(PickListValue::of).toList();
+            default -> List.of();
+        };
     }
 }

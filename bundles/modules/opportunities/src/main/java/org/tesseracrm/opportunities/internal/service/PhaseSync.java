@@ -17,10 +17,6 @@ import org.tesseracrm.opportunities.api.PhaseKind;
 final class PhaseSync {
     static final String WON_COLOUR = "#2e7d32";
     static final String LOST_COLOUR = "#c62828";
-    /** ISO 4217 codes offered on first install; the admin edits the list and its default. */
-    static final List<String> CURRENCIES = List.of("EUR", "USD", "GBP", "CHF", "JPY", "CAD", "AUD", "MXN", "COP", "BRL");
-    static final List<String> LEAD_SOURCES = List.of("Web", "Referral", "Campaign", "Trade show", "Cold call", "Partner",
-            "Other");
 
     private PhaseSync() {
     }
@@ -47,19 +43,6 @@ final class PhaseSync {
         List<PickListValue> wanted = values(phases);
         if (!wanted.equals(fields.pickList(OpportunityRecordType.ID, OpportunityRecordType.PHASE))) {
             fields.savePickList(OpportunityRecordType.ID, OpportunityRecordType.PHASE, wanted);
-        }
-    }
-
-    /** Gives the currency and lead source pick-lists their first values, once. */
-    static void seed(CustomFields fields) {
-        if (fields.pickList(OpportunityRecordType.ID, OpportunityRecordType.CURRENCY).isEmpty()) {
-            List<PickListValue> currencies = new ArrayList<>();
-            CURRENCIES.forEach(code -> currencies.add(new PickListValue(code, Optional.empty(), code.equals("EUR"), true)));
-            fields.savePickList(OpportunityRecordType.ID, OpportunityRecordType.CURRENCY, currencies);
-        }
-        if (fields.pickList(OpportunityRecordType.ID, OpportunityRecordType.LEAD_SOURCE).isEmpty()) {
-            fields.savePickList(OpportunityRecordType.ID, OpportunityRecordType.LEAD_SOURCE,
-                    LEAD_SOURCES.stream().map(PickListValue::of).toList());
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -14,6 +15,7 @@ import org.tesseracrm.kernel.api.persistence.MigratedSchema;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.IdGenerator;
+import org.tesseracrm.kernel.api.record.PickListValue;
 import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.record.SortOrder;
 import org.tesseracrm.products.api.ProductFields;
@@ -26,6 +28,8 @@ import org.tesseracrm.products.internal.ProductsModule;
  */
 @Component(service = RecordType.class, property = RecordType.ID + "=" + ProductFields.RECORD_TYPE)
 public class ProductRecordType implements RecordType {
+    /** ISO 4217 codes offered on first install, as the opportunities' currency pick-list. */
+    static final List<String> CURRENCIES = List.of("EUR", "USD", "GBP", "CHF", "JPY", "CAD", "AUD", "MXN", "COP", "BRL");
     static final String TABLE = "CRM_PRODUCT";
     static final IdGenerator IDS = new IdGenerator("PRODUCTS_ID_GEN", "GEN_NAME", "GEN_VALUE", "PRODUCT");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -141,6 +145,23 @@ public class ProductRecordType implements RecordType {
             case ProductFields.UNIT_PRICE -> Optional.of("The price when no price list applies, in the currency below.");
             case ProductFields.TAX_RATE, ProductFields.COMMISSION_RATE -> Optional.of("In percent, 0 to 100.");
             default -> Optional.empty();
+        };
+    }
+
+    /**
+     * First values: cost types Monthly, On demand, One time (documents total by these three), categories Product,
+     * Service, Subscription, and the currencies opportunities also offer (EUR the default). The admin edits them in
+     * Fields and pick-lists afterwards.
+     */
+    @Override
+    public List<PickListValue> initialPickList(String field) {
+        return switch (field) {
+            case ProductFields.COST_TYPE -> Stream.of(ProductFields.MONTHLY, ProductFields.ON_DEMAND,
+                    ProductFields.ONE_TIME).map(PickListValue::of).toList();
+            case ProductFields.CATEGORY -> Stream.of("Product", "Service", "Subscription").map(PickListValue::of).toList();
+            case ProductFields.CURRENCY -> CURRENCIES.stream().map(c -> new PickListValue(c, Optional.empty(),
+                    c.equals("EUR"), true)).toList();
+            default -> List.of();
         };
     }
 
