@@ -83,4 +83,17 @@ public interface AccessControl {
     default CallerInfo me() {
         throw new UnsupportedOperationException("This access control cannot describe the caller");
     }
+
+    /**
+     * The caller's place in the role tree: their role, every role below it and the users of each. It is what the
+     * caller may look at in figures that follow the hierarchy (forecasts): their own role and its members, and the
+     * roles below; never a role above theirs or a sibling branch. It grants no record visibility of its own.
+     *
+     * @return the current caller's role scope; without a role, a scope with no roles
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without an active caller, or for the system
+     * @since 1.3
+     */
+    default RoleScope roleScope() {
+        throw new UnsupportedOperationException("This access control does not know the role tree");
+    }
 }

@@ -3,7 +3,7 @@
  * administration of users, roles, groups and permission profiles.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.tesseracrm.kernel.api.security;
 
 import org.osgi.annotation.bundle.Export;

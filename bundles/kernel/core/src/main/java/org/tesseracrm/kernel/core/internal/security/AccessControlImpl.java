@@ -13,6 +13,7 @@ import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.kernel.api.security.CallerInfo;
+import org.tesseracrm.kernel.api.security.RoleScope;
 import org.tesseracrm.kernel.api.security.Visibility;
 
 /**
@@ -105,6 +106,16 @@ public class AccessControlImpl implements AccessControl {
         }
         Grant grant = grantOf(caller);
         return new CallerInfo(caller.username(), grant.fullName(), grant.fullAccess(), grant.permissions());
+    }
+
+    @Override
+    public RoleScope roleScope() {
+        Caller caller = caller();
+        if (Caller.SYSTEM.equals(caller)) {
+            throw new PermissionDeniedException("The system has no role.");
+        }
+        grantOf(caller);
+        return grants.scopeOf(caller.username());
     }
 
     private Caller caller() {

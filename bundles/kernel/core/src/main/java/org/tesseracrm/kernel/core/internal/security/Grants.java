@@ -1,9 +1,15 @@
 package org.tesseracrm.kernel.core.internal.security;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +23,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tesseracrm.kernel.api.persistence.MigratedSchema;
+import org.tesseracrm.kernel.api.security.RoleInfo;
+import org.tesseracrm.kernel.api.security.RoleScope;
 import org.tesseracrm.kernel.api.security.Visibility;
 
 /**
@@ -30,6 +38,11 @@ public class Grants {
 
     private final JpaTemplate jpa;
     private final Map<String, Grant> cache = new ConcurrentHashMap<>();
+    private final Map<String, Scoped> scopes = new ConcurrentHashMap<>();
+
+    /** A cached role scope and when it was read (System.nanoTime). */
+    private record Scoped(RoleScope scope, long loadedAt) {
+    }
 
     /**
      * @param jpa the kernel's persistence unit
@@ -53,9 +66,56 @@ public class Grants {
         return fresh;
     }
 
+    /**
+     * @param username an active user
+     * @return their role, the roles below it and the users of each, from the cache while it is fresh
+     */
+    RoleScope scopeOf(String username) {
+        long now = System.nanoTime();
+        Scoped cached = scopes.get(username);
+        if (cached != null && now - cached.loadedAt() < TimeUnit.SECONDS.toNanos(TTL_SECONDS)) {
+            return cached.scope();
+        }
+        RoleScope fresh = jpa.txExpr(TransactionType.Required, em -> loadScope(em, username));
+        scopes.put(username, new Scoped(fresh, now));
+        return fresh;
+    }
+
     /** Forgets every cached grant; call after any change to users, roles or profiles. */
     void invalidate() {
         cache.clear();
+        scopes.clear();
+    }
+
+    private static RoleScope loadScope(EntityManager em, String username) {
+        Long own = UserAccount.byName(em, username).map(UserAccount::roleId).orElse(null);
+        if (own == null) {
+            return new RoleScope(username, Optional.empty(), List.of(), Map.of());
+        }
+        Map<Long, RoleInfo> all = new HashMap<>();
+        em.createQuery("SELECT r FROM Role r", Role.class).getResultList().forEach(r -> all.put(r.id(), r.toInfo()));
+        Map<Long, Long> parents = new HashMap<>();
+        all.forEach((id, role) -> parents.put(id, role.parentId()));
+        Set<Long> inScope = new HashSet<>(new RoleTree(parents).below(own));
+        inScope.add(own);
+        List<RoleInfo> ordered = new ArrayList<>();
+        Deque<RoleInfo> todo = new ArrayDeque<>(List.of(all.get(own)));
+        while (!todo.isEmpty()) {
+            RoleInfo next = todo.pop();
+            ordered.add(next);
+            List<RoleInfo> children = all.values().stream()
+                    .filter(r -> r.parentId() != null && r.parentId() == next.id() && inScope.contains(r.id()))
+                    .sorted(Comparator.comparing(RoleInfo::name, String.CASE_INSENSITIVE_ORDER)).toList();
+            for (int i = children.size() - 1; i >= 0; i--) {
+                todo.push(children.get(i));
+            }
+        }
+        Map<Long, List<RoleScope.Member>> members = new LinkedHashMap<>();
+        ordered.forEach(r -> members.put(r.id(), new ArrayList<>()));
+        em.createQuery("SELECT u FROM UserAccount u ORDER BY u.username", UserAccount.class).getResultList().stream()
+                .filter(u -> u.roleId() != null && inScope.contains(u.roleId()))
+                .forEach(u -> members.get(u.roleId()).add(new RoleScope.Member(u.username(), u.fullName(), u.active())));
+        return new RoleScope(username, Optional.of(all.get(own)), ordered, members);
     }
 
     private static Grant load(EntityManager em, String username, long now) {

@@ -30,6 +30,8 @@ import org.tesseracrm.kernel.api.audit.RecordChange;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.ProfileInfo;
+import org.tesseracrm.kernel.api.security.RoleInfo;
+import org.tesseracrm.kernel.api.security.RoleScope;
 import org.tesseracrm.kernel.api.security.SecurityAdmin;
 import org.tesseracrm.kernel.api.security.UserInfo;
 import org.tesseracrm.kernel.api.security.UserInput;
@@ -292,6 +294,45 @@ class SecurityAdminImplTest {
         service.saveProfile(new ProfileInfo(salesProfile, "Sales", false, Set.of("contacts.view", "contacts.edit")));
 
         assertEquals(Set.of("contacts.view", "contacts.edit"), grants.of("sally").permissions());
+    }
+
+    @Test
+    void aRoleScopeHoldsTheCallersRoleAndEverythingBelowWithItsUsersButNothingAboveOrBeside() {
+        long west = inTransaction(em -> {
+            Role area = new Role("Area West", ceo);
+            Role assistant = new Role("Assistant", manager);
+            em.persist(area);
+            em.persist(assistant);
+            em.flush();
+            persistUser(em, "mike", manager, salesProfile, Set.of());
+            persistUser(em, "amy", assistant.id(), salesProfile, Set.of());
+            persistUser(em, "wes", area.id(), salesProfile, Set.of());
+            return area.id();
+        });
+        CallerContextImpl callers = new CallerContextImpl();
+        AccessControlImpl access = new AccessControlImpl(callers, grants());
+
+        RoleScope mike = callers.callAs(new Caller("mike"), access::roleScope);
+        assertEquals(manager, mike.role().orElseThrow().id());
+        assertEquals(List.of("Manager", "Assistant", "Rep"), mike.roles().stream().map(RoleInfo::name).toList(),
+                "the own role first, then the subtree depth first, children by name");
+        assertEquals(List.of("mike"), mike.membersOf(manager).stream().map(RoleScope.Member::username).toList());
+        assertEquals(List.of("sally"), mike.membersOf(rep).stream().map(RoleScope.Member::username).toList());
+        assertEquals(List.of("mike", "amy", "sally"), mike.usersOfSubtree(manager));
+        assertFalse(mike.contains(ceo), "not the role above");
+        assertFalse(mike.contains(west), "not a sibling branch");
+        assertEquals(List.of(), mike.usersOfSubtree(ceo));
+        assertEquals(List.of(), mike.children(ceo));
+
+        RoleScope sally = callers.callAs(new Caller("sally"), access::roleScope);
+        assertEquals(List.of("Rep"), sally.roles().stream().map(RoleInfo::name).toList());
+        assertFalse(sally.contains(manager));
+
+        RoleScope top = callers.callAs(new Caller("admin"), access::roleScope);
+        assertEquals(List.of("CEO", "Area West", "Manager", "Assistant", "Rep"),
+                top.roles().stream().map(RoleInfo::name).toList());
+        assertEquals(List.of("admin", "wes", "mike", "amy", "sally"), top.usersOfSubtree(ceo));
+        assertThrows(PermissionDeniedException.class, () -> callers.callAs(Caller.SYSTEM, access::roleScope));
     }
 
     // ---- helpers
