@@ -152,8 +152,16 @@ public class LeadsModuleIT {
         RecordTypes types = waitFor(RecordTypes.class);
         assertTrue("the types a lead becomes", eventually(60, () -> types.find("company").isPresent()
                 && types.find("contact").isPresent() && types.find("opportunity").isPresent()));
-        assertEquals(List.of("New", "Contacted", "Qualified", "Discarded", "Converted"),
-                admin(() -> fields.pickList(LEAD, "status")).stream().map(PickListValue::value).toList());
+        // The platform seeds the statuses the lead type declares, and keeps the two the service sets.
+        List<String> statuses = List.of("New", "Contacted", "Qualified", "Discarded", "Converted");
+        assertTrue("the seeded statuses", eventually(() -> statuses.equals(admin(() -> fields.pickList(LEAD, "status"))
+                .stream().map(PickListValue::value).toList())));
+        ValidationException withoutConverted = assertThrows(ValidationException.class, () -> admin(() -> {
+            fields.savePickList(LEAD, "status", List.of(PickListValue.of("New"), PickListValue.of("Discarded")));
+            return null;
+        }));
+        assertTrue(withoutConverted.getMessage(), withoutConverted.errors().get(0).message()
+                .contains("\"Converted\" is set by the leads module"));
         // A custom field of the lead mapped to one of the contact by the admin
         FieldDefinition interest = admin(() -> fields.add(LEAD, CustomFieldInput.of("Interest " + RUN, FieldType.TEXT)));
         FieldDefinition contactInterest = admin(() -> fields.add("contact",

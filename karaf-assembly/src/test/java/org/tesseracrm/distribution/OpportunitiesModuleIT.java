@@ -14,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
@@ -325,12 +324,12 @@ public class OpportunitiesModuleIT {
         assertMoney("400.00", kept, "expectedAmount");
         int phaseCount = admin(() -> phases.phases()).size();
 
-        features.uninstallFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
+        List<String> removed = PaxExamSupport.uninstallWithDependents(features, FEATURE);
         assertTrue("the module's services left", eventually(() -> PaxExamSupport.servicesOf(context, BUNDLE) == 0 && !PaxExamSupport.bundleInstalled(context, BUNDLE)));
         assertTrue("no opportunities view", eventually(() -> PaxExamSupport.viewReference(context, "opportunities") == null));
         assertThrows(CrmException.class, () -> admin(() -> records.get(TYPE, kept.id())));
 
-        features.installFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
+        PaxExamSupport.install(features, removed);
         assertTrue("the view is back", eventually(() -> PaxExamSupport.viewReference(context, "opportunities") != null));
         assertTrue("the record type is back", eventually(() -> {
             try {

@@ -15,8 +15,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
+import org.apache.karaf.features.Dependency;
+import org.apache.karaf.features.Feature;
+import org.apache.karaf.features.FeaturesService;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
@@ -201,5 +209,48 @@ final class PaxExamSupport {
     static int httpPortOrFail() {
         String passed = System.getProperty(HTTP_PORT_PROPERTY);
         return passed != null ? Integer.parseInt(passed) : freePortOrFail();
+    }
+
+    /**
+     * Uninstalls a feature and, first, every installed feature that needs it (quotes need products): Karaf keeps a
+     * feature's bundles while another installed feature requires them, as an admin disabling a module finds.
+     *
+     * @return the features uninstalled, in the order to install them back (the feature first)
+     */
+    static List<String> uninstallWithDependents(FeaturesService features, String name) throws Exception {
+        List<String> dependents = new ArrayList<>();
+        for (Feature installed : features.listInstalledFeatures()) {
+            if (!installed.getName().equals(name) && needs(features, installed, name, new HashSet<>())) {
+                dependents.add(installed.getName());
+            }
+        }
+        for (String dependent : dependents) {
+            features.uninstallFeature(dependent, EnumSet.noneOf(FeaturesService.Option.class));
+        }
+        features.uninstallFeature(name, EnumSet.noneOf(FeaturesService.Option.class));
+        List<String> back = new ArrayList<>(List.of(name));
+        back.addAll(dependents);
+        return back;
+    }
+
+    /** Installs features back, in order. */
+    static void install(FeaturesService features, List<String> names) throws Exception {
+        for (String name : names) {
+            features.installFeature(name, EnumSet.noneOf(FeaturesService.Option.class));
+        }
+    }
+
+    private static boolean needs(FeaturesService features, Feature feature, String name, Set<String> seen)
+            throws Exception {
+        for (Dependency dependency : feature.getDependencies()) {
+            if (dependency.getName().equals(name)) {
+                return true;
+            }
+            Feature next = features.getFeature(dependency.getName());
+            if (next != null && seen.add(next.getName()) && needs(features, next, name, seen)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

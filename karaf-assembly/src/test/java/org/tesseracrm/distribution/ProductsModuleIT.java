@@ -261,12 +261,12 @@ public class ProductsModuleIT {
                 Optional.empty(), List.of())));
         admin(() -> lists.setPrice(list.id(), kept.id(), new BigDecimal("100"), List.of(range("2", null, "25"))));
 
-        features.uninstallFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
+        List<String> removed = PaxExamSupport.uninstallWithDependents(features, FEATURE);
         assertTrue("the module's services left", eventually(() -> PaxExamSupport.servicesOf(context, BUNDLE) == 0 && !PaxExamSupport.bundleInstalled(context, BUNDLE)));
         assertTrue("no products view", eventually(() -> PaxExamSupport.viewReference(context, "products") == null));
         assertThrows(CrmException.class, () -> admin(() -> records.get(TYPE, kept.id())));
 
-        features.installFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
+        PaxExamSupport.install(features, removed);
         assertTrue("the view is back", eventually(() -> PaxExamSupport.viewReference(context, "products") != null));
         assertTrue("the record type is back", eventually(() -> typeReady(records)));
         assertEquals("K-" + RUN, admin(() -> records.get(TYPE, kept.id())).orElseThrow().text("code"));
