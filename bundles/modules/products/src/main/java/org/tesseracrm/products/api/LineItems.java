@@ -27,7 +27,7 @@ public interface LineItems {
     /** The most lines one document holds. */
     int MAX_LINES = 1000;
     /** The longest line description, in characters. */
-    int MAX_DESCRIPTION = 2000;
+    int MAX_DESCRIPTION = 4000;
 
     /**
      * @param recordType the owning record's type, e.g. {@code opportunity}

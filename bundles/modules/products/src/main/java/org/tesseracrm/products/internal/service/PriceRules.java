@@ -195,7 +195,7 @@ public final class PriceRules {
         return value.stripTrailingZeros().toPlainString();
     }
 
-    private static boolean tooPrecise(BigDecimal value) {
+    static boolean tooPrecise(BigDecimal value) {
         return value.stripTrailingZeros().scale() > QUANTITY_SCALE;
     }
 }
