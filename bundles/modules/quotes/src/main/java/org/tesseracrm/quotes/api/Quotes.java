@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.tesseracrm.kernel.api.record.RecordRow;
+import org.tesseracrm.products.api.LineInput;
 
 /**
  * What a quote goes through: made (from an opportunity or as a revision), sent, accepted, rejected, expired. Every
@@ -23,6 +24,22 @@ public interface Quotes {
      * @throws org.tesseracrm.kernel.api.NotFoundException if the caller does not see the opportunity
      */
     RecordRow fromOpportunity(long opportunityId);
+
+    /**
+     * Saves a draft quote's lines (the list is the new content and order: add, remove, change and reorder in one
+     * save, through the Products module's line items in the quote's currency) and writes their totals onto the quote
+     * (subtotal, discount, tax, total), in one transaction.
+     *
+     * @param quoteId a draft quote the caller may edit
+     * @param lines the new lines in order; empty removes them all
+     * @return the quote with its new totals
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code quotes.edit}
+     * @throws org.tesseracrm.kernel.api.NotFoundException if the caller does not see the quote
+     * @throws org.tesseracrm.kernel.api.ConflictException if the quote is not a draft ("This quote was sent: make a
+     *     revision to change it")
+     * @throws org.tesseracrm.kernel.api.ValidationException for bad lines (fields {@code lines[i].quantity}, ...)
+     */
+    RecordRow saveLines(long quoteId, List<LineInput> lines);
 
     /**
      * Sends a draft quote: its status becomes Sent, which freezes its fields and lines, and its PDF is kept as an
