@@ -53,6 +53,7 @@ import org.osgi.framework.wiring.BundleWiring;
 import org.tesseracrm.contacts.api.ContactData;
 import org.tesseracrm.contacts.api.ContactInput;
 import org.tesseracrm.contacts.api.ContactService;
+import org.tesseracrm.kernel.api.ConflictException;
 import org.tesseracrm.kernel.api.NotFoundException;
 import org.tesseracrm.kernel.api.PermissionDeniedException;
 import org.tesseracrm.kernel.api.audit.AuditAction;
@@ -607,6 +608,13 @@ public class SecurityIT {
             moduleAdmin.disableModule("contacts");
             return null;
         }));
+        // Quotes need products: products stays until quotes is disabled, and the refusal says so.
+        ConflictException needed = assertThrows(ConflictException.class, () -> asSystem(() -> {
+            moduleAdmin.disableModule("products");
+            return null;
+        }));
+        assertEquals("quotes needs products: disable it first.", needed.getMessage());
+        assertTrue(asSystem(() -> moduleAdmin.modules()).stream().anyMatch(m -> m.id().equals("products") && m.installed()));
         asSystem(() -> {
             moduleAdmin.disableModule("contacts");
             return null;

@@ -39,6 +39,8 @@ public interface ModuleAdmin {
      * Uninstalls a module's feature; its data stays in the database.
      *
      * @param id module id
+     * @throws org.tesseracrm.kernel.api.ConflictException if installed modules need it (quotes need products): the
+     *     message names them, to disable first
      * @throws org.tesseracrm.kernel.api.CrmException if another installed feature (such as a profile
      *     feature installed with {@code feature:install}) still requires the module
      */
@@ -53,7 +55,8 @@ public interface ModuleAdmin {
     void enableProfile(String id);
 
     /**
-     * Uninstalls every module the profile lists, including modules that were also enabled on their own.
+     * Uninstalls every module the profile lists, including modules that were also enabled on their own; modules
+     * before the ones they need.
      *
      * @param id profile id
      */

@@ -3,7 +3,10 @@ package org.tesseracrm.kernel.core.internal.module;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,6 +20,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tesseracrm.kernel.api.ConflictException;
 import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.NotFoundException;
 import org.tesseracrm.kernel.api.module.FeatureInfo;
@@ -68,7 +72,15 @@ public class ModuleAdminImpl implements ModuleAdmin {
     @Override
     public void disableModule(String id) {
         access.require(MANAGE_MODULES);
-        uninstall(find(MODULE_NAMESPACE, "Module", id));
+        FeatureInfo module = find(MODULE_NAMESPACE, "Module", id);
+        List<FeatureInfo> modules = list(MODULE_NAMESPACE);
+        List<String> needing = needs(modules).installedDependents(module, modules).stream().map(FeatureInfo::id)
+                .toList();
+        if (!needing.isEmpty()) {
+            throw new ConflictException(String.join(", ", needing) + (needing.size() == 1 ? " needs " : " need ") + id
+                    + ": disable " + (needing.size() == 1 ? "it" : "them") + " first.");
+        }
+        uninstall(module);
     }
 
     /**
@@ -86,8 +98,36 @@ public class ModuleAdminImpl implements ModuleAdmin {
     @Override
     public void disableProfile(String id) {
         access.require(MANAGE_MODULES);
-        for (FeatureInfo module : members(feature(find(PROFILE_NAMESPACE, "Profile", id)), modules())) {
+        List<FeatureInfo> modules = modules();
+        List<FeatureInfo> members = members(feature(find(PROFILE_NAMESPACE, "Profile", id)), modules);
+        for (FeatureInfo module : needs(modules).dependentsFirst(members)) {
             uninstall(module);
+        }
+    }
+
+    /** @return what each module feature depends on, directly or through other features */
+    private ModuleNeeds needs(List<FeatureInfo> modules) {
+        Map<String, Set<String>> needs = new HashMap<>();
+        for (FeatureInfo module : modules) {
+            Set<String> reached = new HashSet<>();
+            reach(feature(module), reached);
+            needs.put(module.feature(), reached);
+        }
+        return new ModuleNeeds(needs);
+    }
+
+    private void reach(Feature feature, Set<String> reached) {
+        for (Dependency dependency : feature.getDependencies()) {
+            if (reached.add(dependency.getName())) {
+                try {
+                    Feature next = features.getFeature(dependency.getName());
+                    if (next != null) {
+                        reach(next, reached);
+                    }
+                } catch (Exception e) {
+                    throw new CrmException("Karaf could not read " + dependency.getName() + ": " + e.getMessage(), e);
+                }
+            }
         }
     }
 
