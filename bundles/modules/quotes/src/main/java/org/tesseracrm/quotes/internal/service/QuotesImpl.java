@@ -59,6 +59,8 @@ public class QuotesImpl implements Quotes {
     static final String OPPORTUNITY = "opportunity";
     static final String CONTACT = "contact";
     private static final int MAX_REVISIONS = 1000;
+    /** The decimals of the record platform's money fields, where the totals are copied. */
+    private static final int MONEY_SCALE = 2;
 
     private final Records records;
     private final LineItems lines;
@@ -169,6 +171,9 @@ public class QuotesImpl implements Quotes {
         return scope.required(c -> {
             RecordRow quote = open(quoteId);
             DocumentTotals totals = lines.totals(QuoteFields.RECORD_TYPE, quoteId);
+            if (totals.overall().total().scale() > MONEY_SCALE) {
+                return quote; // the record's money fields hold 2 decimals: no copy rather than a rounded one
+            }
             RecordValues.Builder values = RecordValues.builder();
             boolean changed = put(values, quote, QuoteFields.SUBTOTAL, totals.overall().amount())
                     | put(values, quote, QuoteFields.DISCOUNT, totals.overall().discount())
