@@ -16,7 +16,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +29,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import javax.inject.Inject;
+import javax.sql.DataSource;
 
 import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.FeaturesService;
@@ -40,6 +46,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.tesseracrm.kernel.api.ConflictException;
 import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.PermissionDeniedException;
@@ -61,6 +69,12 @@ import org.tesseracrm.kernel.api.security.RoleInfo;
 import org.tesseracrm.kernel.api.security.SecurityAdmin;
 import org.tesseracrm.kernel.api.security.UserInput;
 import org.tesseracrm.kernel.api.ui.ViewContribution;
+import org.tesseracrm.products.api.DocumentTotals;
+import org.tesseracrm.products.api.LineGuard;
+import org.tesseracrm.products.api.LineInput;
+import org.tesseracrm.products.api.LineItem;
+import org.tesseracrm.products.api.LineItems;
+import org.tesseracrm.products.api.LineProposal;
 import org.tesseracrm.products.api.PriceCondition;
 import org.tesseracrm.products.api.PriceList;
 import org.tesseracrm.products.api.PriceListInput;
@@ -74,7 +88,9 @@ import org.tesseracrm.products.api.QuantityRange;
  * products are records whose code is unique (whatever its case) through {@code Records.create/update}, a price list
  * with quantity ranges resolves a price with the amounts worked out by hand (also over the REST API), overlapping
  * ranges and a day outside the validity are refused, a user without {@code products.configure} cannot change price
- * lists, and the module goes and comes back at runtime with its data. Names carry the run's id: the PostgreSQL ITs of
+ * lists, an opportunity's product lines (proposed from a price list, totals per cost type, the opportunity's view and
+ * edit permissions, a record type's guard, copy, REST, deleted with the opportunity), and the module goes and comes
+ * back at runtime with its data. Names carry the run's id: the PostgreSQL ITs of
  * one run share one database.
  */
 @RunWith(PaxExam.class)
@@ -84,6 +100,7 @@ public class ProductsModuleIT {
     private static final String FEATURE = "crm-products";
     private static final String BUNDLE = "org.tesseracrm.products";
     private static final String TYPE = "product";
+    private static final String OPPORTUNITY = "opportunity";
     private static final Caller ADMIN = new Caller("admin");
     private static final String RUN = Long.toString(System.nanoTime());
     private static final LocalDate DAY = LocalDate.of(2026, 12, 5);
@@ -251,6 +268,123 @@ public class ProductsModuleIT {
     }
 
     @Test
+    public void t3b_anOpportunityHasProductLinesWithTheOpportunitysPermissionsAndGuard() throws Exception {
+        Records records = PaxExamSupport.waitFor(context, Records.class);
+        PriceLists lists = PaxExamSupport.waitFor(context, PriceLists.class);
+        LineItems lineItems = PaxExamSupport.waitFor(context, LineItems.class);
+        assertTrue("the record type", eventually(() -> typeReady(records)));
+        users();
+        RecordRow licence = admin(() -> records.create(TYPE, RecordValues.builder().set("name", "Licence " + RUN)
+                .set("code", "L-" + RUN).set("costType", "Monthly").set("taxRate", new BigDecimal("21")).build()));
+        RecordRow setup = admin(() -> records.create(TYPE, RecordValues.builder().set("name", "Setup " + RUN)
+                .set("code", "SU-" + RUN).set("costType", "One time").set("unitPrice", new BigDecimal("500.00"))
+                .set("taxRate", new BigDecimal("21")).build()));
+        RecordRow retired = admin(() -> records.create(TYPE, RecordValues.builder().set("name", "Retired " + RUN)
+                .set("code", "R-" + RUN).set("active", false).build()));
+        PriceList list = admin(() -> lists.create(new PriceListInput("Lines " + RUN, "EUR", Optional.empty(),
+                Optional.empty(), List.of())));
+        admin(() -> lists.setPrice(list.id(), licence.id(), new BigDecimal("19.99"), List.of(range("10", "49", "5"))));
+        // The proposal: the list price, the range's discount at 10, the product's tax and cost type
+        LineProposal proposal = admin(() -> lineItems.propose(licence.id(), BigDecimal.TEN, Optional.of(list.id()),
+                "EUR", DAY));
+        assertMoney("19.99", proposal.unitPrice());
+        assertMoney("5", proposal.discountPercent());
+        assertMoney("21", proposal.taxPercent());
+        assertEquals("Monthly", proposal.costType());
+        // the setup's own price, entered tax 0 instead of the product's 21 %
+        LineProposal setupProposal = admin(() -> lineItems.propose(setup.id(), BigDecimal.ONE, Optional.empty(), "EUR",
+                DAY));
+        assertMoney("500.00", setupProposal.unitPrice());
+        String viewer = opportunityViewer();
+        RecordRow deal = admin(() -> records.create(OPPORTUNITY, RecordValues.builder().set("name", "Deal " + RUN)
+                .set("owner", viewer).build()));
+        LineInput setupLine = new LineInput(Optional.empty(), setup.id(), "Installation", new BigDecimal("500.00"),
+                BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO);
+        List<LineItem> saved = admin(() -> lineItems.replace(OPPORTUNITY, deal.id(), "EUR",
+                List.of(LineInput.of(proposal), setupLine)));
+        assertEquals(List.of("Licence " + RUN, "Setup " + RUN), saved.stream().map(LineItem::productName).toList());
+        // licence: 10 x 19.99 = 199.90; 5 % = 10.00; net 189.90; 21 % = 39.88; total 229.78 (monthly)
+        // setup: 1 x 500.00, no discount, no tax: 500.00 (one time); overall 729.78, tax 39.88
+        DocumentTotals totals = admin(() -> lineItems.totals(OPPORTUNITY, deal.id()));
+        assertMoney("229.78", totals.byCostType().get("Monthly").total());
+        assertMoney("500.00", totals.byCostType().get("One time").total());
+        assertMoney("0", totals.byCostType().get("On demand").total());
+        assertMoney("729.78", totals.overall().total());
+        assertMoney("39.88", totals.overall().tax());
+        assertMoney("699.90", totals.overall().amount());
+        // A new line needs an active product; a bad quantity is refused on its line; nothing changes
+        ValidationException refused = assertThrows(ValidationException.class, () -> admin(() -> lineItems.replace(
+                OPPORTUNITY, deal.id(), "EUR", List.of(saved.get(0).toInput(), new LineInput(Optional.empty(),
+                        retired.id(), "", BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO)))));
+        assertEquals(List.of("lines[1].product", "lines[1].quantity"), refused.errors().stream().map(FieldError::field)
+                .toList());
+        assertEquals(2, admin(() -> lineItems.lines(OPPORTUNITY, deal.id())).size());
+        // The opportunity's owner may view it (and its lines) but not edit opportunities: reading yes, writing no
+        Caller viewerCaller = new Caller(viewer);
+        assertEquals(2, callers.callAs(viewerCaller, () -> lineItems.lines(OPPORTUNITY, deal.id())).size());
+        assertThrows(PermissionDeniedException.class, () -> callers.callAs(viewerCaller, () -> lineItems.replace(
+                OPPORTUNITY, deal.id(), "EUR", List.of())));
+        assertThrows(PermissionDeniedException.class, () -> callers.callAs(new Caller("noprod" + RUN),
+                () -> lineItems.lines(OPPORTUNITY, deal.id())));
+        // A record type's guard freezes its lines
+        ServiceRegistration<LineGuard> guard = context.registerService(LineGuard.class, (type, id) -> {
+            if (id == deal.id()) {
+                throw new ConflictException("Frozen " + RUN);
+            }
+        }, new Hashtable<>(Map.of("crm.record.type", OPPORTUNITY)));
+        try {
+            assertTrue("the guard is asked", eventually(() -> {
+                try {
+                    // the same lines: should the guard not be bound yet, this changes nothing
+                    admin(() -> lineItems.replace(OPPORTUNITY, deal.id(), "EUR", saved.stream().map(LineItem::toInput)
+                            .toList()));
+                    return false;
+                } catch (ConflictException e) {
+                    return e.getMessage().equals("Frozen " + RUN);
+                }
+            }));
+            assertEquals(2, admin(() -> lineItems.lines(OPPORTUNITY, deal.id())).size());
+        } finally {
+            guard.unregister();
+        }
+        // Copy onto another opportunity (a quote from an opportunity works the same): same lines and totals, new ids
+        RecordRow copy = admin(() -> records.create(OPPORTUNITY, RecordValues.builder().set("name", "Copy " + RUN)
+                .build()));
+        List<LineItem> copied = admin(() -> lineItems.copy(OPPORTUNITY, deal.id(), OPPORTUNITY, copy.id()));
+        assertEquals(saved.stream().map(LineItem::amounts).toList(), copied.stream().map(LineItem::amounts).toList());
+        assertEquals("Installation", copied.get(1).description());
+        assertFalse(copied.get(0).id() == saved.get(0).id());
+        assertMoney("729.78", admin(() -> lineItems.totals(OPPORTUNITY, copy.id())).overall().total());
+        // The REST API serves the lines with their totals, and refuses a bad line at its field
+        ApiTokens tokens = PaxExamSupport.waitFor(context, ApiTokens.class);
+        String secret = admin(() -> tokens.create("admin", new ApiTokenRequest("lines " + RUN,
+                ApiTokenScope.READ_WRITE, Set.of(OPPORTUNITY, TYPE), Optional.empty()))).secret();
+        HttpResponse<String> got = get(secret, "/api/v1/records/opportunity/" + deal.id() + "/lines");
+        assertEquals(got.body(), 200, got.statusCode());
+        assertTrue(got.body(), got.body().contains("\"total\":229.78") && got.body().contains("\"total\":729.78")
+                && got.body().contains("\"productName\":\"Licence " + RUN + "\""));
+        HttpResponse<String> bad = send(secret, "PUT", "/api/v1/records/opportunity/" + copy.id() + "/lines",
+                "{\"currency\":\"EUR\",\"lines\":[{\"productId\":" + setup.id()
+                        + ",\"unitPrice\":10,\"quantity\":-1}]}");
+        assertEquals(bad.body(), 422, bad.statusCode());
+        assertTrue(bad.body(), bad.body().contains("lines[0].quantity"));
+        HttpResponse<String> put = send(secret, "PUT", "/api/v1/records/opportunity/" + copy.id() + "/lines",
+                "{\"currency\":\"EUR\",\"lines\":[{\"productId\":" + setup.id()
+                        + ",\"unitPrice\":10.5,\"quantity\":3,\"taxPercent\":10}]}");
+        assertEquals(put.body(), 200, put.statusCode());
+        // 3 x 10.50 = 31.50; 10 % tax = 3.15; total 34.65
+        assertTrue(put.body(), put.body().contains("\"total\":34.65"));
+        HttpResponse<String> proposed = send(secret, "POST", "/api/v1/products/" + licence.id() + "/propose-line",
+                "{\"quantity\":49,\"priceListId\":" + list.id() + ",\"on\":\"2026-12-05\"}");
+        assertEquals(proposed.body(), 200, proposed.statusCode());
+        assertTrue(proposed.body(), proposed.body().contains("\"discountPercent\":5"));
+        // Deleting the opportunity deletes its lines
+        admin(() -> records.delete(OPPORTUNITY, RecordSelection.of(List.of(copy.id()))));
+        assertEquals(0, countLines(copy.id()));
+        assertEquals(2, countLines(deal.id()));
+    }
+
+    @Test
     public void t4_theModuleGoesAndComesBackWithItsData() throws Exception {
         Records records = PaxExamSupport.waitFor(context, Records.class);
         PriceLists lists = PaxExamSupport.waitFor(context, PriceLists.class);
@@ -301,6 +435,44 @@ public class ProductsModuleIT {
             });
         }
         return seller;
+    }
+
+    /** A user who owns opportunities and may view them and products but not edit opportunities; @return the name */
+    private String opportunityViewer() throws InterruptedException {
+        SecurityAdmin security = PaxExamSupport.waitFor(context, SecurityAdmin.class);
+        String viewer = "oppviewer" + RUN;
+        if (admin(() -> security.users()).stream().noneMatch(u -> u.username().equals(viewer))) {
+            admin(() -> {
+                ProfileInfo viewing = security.saveProfile(new ProfileInfo(null, "Opportunity viewers " + RUN, false,
+                        Set.of("opportunities.view", "products.view")));
+                RoleInfo role = security.saveRole(null, "Opportunity viewers " + RUN, null);
+                return security.createUser(new UserInput(viewer, "Viewer", "", "", role.id(), viewing.id(), Set.of()),
+                        "Secret-pass-1".toCharArray());
+            });
+        }
+        return viewer;
+    }
+
+    private int countLines(long recordId) throws Exception {
+        Collection<ServiceReference<DataSource>> refs = context.getServiceReferences(DataSource.class,
+                "(osgi.jndi.service.name=crm)");
+        DataSource crm = context.getService(refs.iterator().next());
+        try (Connection c = crm.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT COUNT(*) FROM PRODUCT_LINE WHERE RECORD_TYPE = ? AND RECORD_ID = ?")) {
+            s.setString(1, OPPORTUNITY);
+            s.setLong(2, recordId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private HttpResponse<String> send(String secret, String method, String path, String json) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + path))
+                .header("Authorization", "Bearer " + secret).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(10)).method(method, HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String secret, String path) throws Exception {
