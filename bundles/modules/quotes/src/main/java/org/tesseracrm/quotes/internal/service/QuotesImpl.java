@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import org.osgi.service.component.annotations.Activate;
@@ -59,8 +58,6 @@ public class QuotesImpl implements Quotes {
     static final String OPPORTUNITY = "opportunity";
     static final String CONTACT = "contact";
     private static final int MAX_REVISIONS = 1000;
-    /** The decimals of the record platform's money fields, where the totals are copied. */
-    private static final int MONEY_SCALE = 2;
 
     private final Records records;
     private final LineItems lines;
@@ -68,6 +65,7 @@ public class QuotesImpl implements Quotes {
     private final AccessControl access;
     private final CallerContext callers;
     private final TransactionScope scope;
+    private final QuoteTotals totals;
     /** The opportunity's contacts; the Opportunities module may be stopped. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile OpportunityPhases phases;
@@ -94,6 +92,7 @@ public class QuotesImpl implements Quotes {
         this.access = access;
         this.callers = callers;
         this.scope = scope;
+        this.totals = new QuoteTotals(records, lines, callers, scope);
     }
 
     @Override
@@ -161,31 +160,8 @@ public class QuotesImpl implements Quotes {
         return currency.isEmpty() ? lines.defaultCurrency() : currency;
     }
 
-    /**
-     * Writes the lines' totals onto the quote (subtotal = amounts, discount, tax, total), if they changed.
-     *
-     * @param quoteId the quote, which the caller sees
-     * @return the quote as it is now
-     */
-    RecordRow keepTotals(long quoteId) {
-        return scope.required(c -> {
-            RecordRow quote = open(quoteId);
-            DocumentTotals totals = lines.totals(QuoteFields.RECORD_TYPE, quoteId);
-            if (totals.overall().total().scale() > MONEY_SCALE) {
-                return quote; // the record's money fields hold 2 decimals: no copy rather than a rounded one
-            }
-            RecordValues.Builder values = RecordValues.builder();
-            boolean changed = put(values, quote, QuoteFields.SUBTOTAL, totals.overall().amount())
-                    | put(values, quote, QuoteFields.DISCOUNT, totals.overall().discount())
-                    | put(values, quote, QuoteFields.TAX, totals.overall().tax())
-                    | put(values, quote, QuoteFields.TOTAL, totals.overall().total());
-            return changed ? write(quote, values.build()) : quote;
-        });
-    }
-
-    private static boolean put(RecordValues.Builder values, RecordRow quote, String field, BigDecimal value) {
-        values.set(field, value);
-        return !QuoteRules.same(quote.values().get(field), value);
+    private RecordRow keepTotals(long quoteId) {
+        return totals.keep(quoteId);
     }
 
     @Override
@@ -334,17 +310,15 @@ public class QuotesImpl implements Quotes {
         });
     }
 
-    /** @return the quote if the caller sees it */
     private RecordRow open(long quoteId) {
-        return records.get(QuoteFields.RECORD_TYPE, quoteId).orElseThrow(() -> new NotFoundException("Quote", quoteId));
+        return totals.open(quoteId);
     }
 
-    /** Writes the module's own values of a quote, with the service's mark. */
     private RecordRow write(RecordRow quote, RecordValues values) {
-        return asService(() -> records.update(QuoteFields.RECORD_TYPE, quote.id(), quote.version(), values));
+        return totals.write(quote, values);
     }
 
     private <T> T asService(Supplier<T> work) {
-        return callers.callWithPermissions(Set.of(QuoteLifecycle.SERVICE_WRITE, QuotesModule.EDIT), work);
+        return totals.asService(work);
     }
 }
