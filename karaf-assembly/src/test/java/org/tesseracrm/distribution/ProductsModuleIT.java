@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Hashtable;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import javax.inject.Inject;
@@ -327,9 +329,24 @@ public class ProductsModuleIT {
         assertThrows(PermissionDeniedException.class, () -> callers.callAs(new Caller("noprod" + RUN),
                 () -> lineItems.lines(OPPORTUNITY, deal.id())));
         // A record type's guard freezes its lines
-        ServiceRegistration<LineGuard> guard = context.registerService(LineGuard.class, (type, id) -> {
-            if (id == deal.id()) {
-                throw new ConflictException("Frozen " + RUN);
+        List<LineItem> copiedLines = new ArrayList<>();
+        // (and is told the totals of a change it allows, in the change's transaction)
+        RecordRow copy = admin(() -> records.create(OPPORTUNITY, RecordValues.builder().set("name", "Copy " + RUN)
+                .build()));
+        AtomicReference<DocumentTotals> told = new AtomicReference<>();
+        ServiceRegistration<LineGuard> guard = context.registerService(LineGuard.class, new LineGuard() {
+            @Override
+            public void check(String type, long id) {
+                if (id == deal.id()) {
+                    throw new ConflictException("Frozen " + RUN);
+                }
+            }
+
+            @Override
+            public void changed(String type, long id, DocumentTotals newTotals) {
+                if (id == copy.id()) {
+                    told.set(newTotals);
+                }
             }
         }, new Hashtable<>(Map.of("crm.record.type", OPPORTUNITY)));
         try {
@@ -344,13 +361,14 @@ public class ProductsModuleIT {
                 }
             }));
             assertEquals(2, admin(() -> lineItems.lines(OPPORTUNITY, deal.id())).size());
+            // Copy onto another opportunity (a quote from an opportunity works the same): same lines, new ids
+            List<LineItem> copied = admin(() -> lineItems.copy(OPPORTUNITY, deal.id(), OPPORTUNITY, copy.id()));
+            assertMoney("729.78", told.get().overall().total());
+            copiedLines.addAll(copied);
         } finally {
             guard.unregister();
         }
-        // Copy onto another opportunity (a quote from an opportunity works the same): same lines and totals, new ids
-        RecordRow copy = admin(() -> records.create(OPPORTUNITY, RecordValues.builder().set("name", "Copy " + RUN)
-                .build()));
-        List<LineItem> copied = admin(() -> lineItems.copy(OPPORTUNITY, deal.id(), OPPORTUNITY, copy.id()));
+        List<LineItem> copied = copiedLines;
         assertEquals(saved.stream().map(LineItem::amounts).toList(), copied.stream().map(LineItem::amounts).toList());
         assertEquals("Installation", copied.get(1).description());
         assertFalse(copied.get(0).id() == saved.get(0).id());

@@ -252,13 +252,35 @@ public class LinesEditor extends VerticalLayout {
         FieldErrors.show(e, fields);
     }
 
+    /**
+     * Moves a line, as its arrow buttons do.
+     *
+     * @param index the line's index
+     * @param by -1 up, 1 down
+     */
+    void moveLine(int index, int by) {
+        move(rows.get(index), by);
+    }
+
+    /**
+     * Removes a line, as its bin button does.
+     *
+     * @param index the line's index
+     */
+    void removeLine(int index) {
+        rows.remove(index);
+        refreshRows();
+    }
+
+    /** @return the add button, for tests */
+    Button addButton() {
+        return add;
+    }
+
     private HorizontalLayout actions(Row row) {
         Button up = icon(VaadinIcon.ARROW_UP, "line-up", "Move up", () -> move(row, -1));
         Button down = icon(VaadinIcon.ARROW_DOWN, "line-down", "Move down", () -> move(row, 1));
-        Button remove = icon(VaadinIcon.TRASH, "line-remove", "Remove", () -> {
-            rows.remove(row);
-            refreshRows();
-        });
+        Button remove = icon(VaadinIcon.TRASH, "line-remove", "Remove", () -> removeLine(rows.indexOf(row)));
         remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
         int at = rows.indexOf(row);
         up.setEnabled(at > 0);

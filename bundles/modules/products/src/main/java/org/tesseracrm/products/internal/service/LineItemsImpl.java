@@ -139,6 +139,7 @@ public class LineItemsImpl implements LineItems {
             LineStore.replace(c, recordType, recordId, code, rows);
             List<LineItem> after = LineStore.lines(c, recordType, recordId);
             audit(owner, recordType, before, after, code);
+            changed(recordType, recordId, code, after);
             return after;
         });
     }
@@ -166,6 +167,7 @@ public class LineItemsImpl implements LineItems {
                     l.discountPercent(), l.taxPercent())).toList());
             List<LineItem> after = LineStore.lines(c, toType, toId);
             audit(owner, toType, before, after, currency);
+            changed(toType, toId, currency, after);
             return after;
         });
     }
@@ -231,6 +233,14 @@ public class LineItemsImpl implements LineItems {
             guard.check(recordType, recordId);
         }
         return row;
+    }
+
+    /** Tells the type's guard the new totals, in the change's transaction. */
+    private void changed(String recordType, long recordId, String currency, List<LineItem> after) {
+        LineGuard guard = guards.get(recordType);
+        if (guard != null) {
+            guard.changed(recordType, recordId, DocumentTotals.ofLines(currency, after));
+        }
     }
 
     private void audit(RecordRow owner, String recordType, List<LineItem> before, List<LineItem> after,
