@@ -296,6 +296,9 @@ public class SecurityIT {
                 return false;
             }
         }));
+        // Issue 20: the forecasts' service and REST resource are swept too (they start after the opportunities' schema)
+        assertTrue("the forecasts' service came", PaxExamSupport.eventually(120,
+                () -> context.getServiceReference("org.tesseracrm.forecasts.api.Forecasts") != null));
         List<String> swept = new ArrayList<>();
         List<String> notRefused = new ArrayList<>();
         for (Map.Entry<Class<?>, Object> service : moduleServices().entrySet()) {
@@ -351,6 +354,9 @@ public class SecurityIT {
                 swept.contains("ActivityService.schedule") && swept.contains("ActivityService.join")
                         && swept.contains("FollowUpService.unattended") && swept.contains("FollowUpService.recordResult"));
         assertEquals("methods that did not refuse a user without rights", List.of(), notRefused);
+        assertTrue("the sweep found the forecasts' service and resource: " + swept, swept.containsAll(List.of(
+                "Forecasts.forecast", "Forecasts.forecastOf", "Forecasts.opportunities", "Forecasts.setTarget",
+                "Forecasts.setRate", "Forecasts.rates", "ForecastsResource.forecast", "ForecastsResource.setRate")));
         System.out.printf("Permission sweep: %d methods refused a user without rights%n", swept.size());
     }
 
