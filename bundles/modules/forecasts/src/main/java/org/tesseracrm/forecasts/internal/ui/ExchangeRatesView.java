@@ -50,7 +50,9 @@ public class ExchangeRatesView extends VerticalLayout implements HasDynamicTitle
         currency.setId("rate-currency");
         currency.setMaxLength(3);
         currency.setPlaceholder("USD");
-        BigDecimalField rate = new BigDecimalField("1 unit is worth (in the reporting currency)");
+        BigDecimalField rate = new BigDecimalField("Rate");
+        rate.setHelperText("Units of the reporting currency per unit");
+        rate.setWidth("16em");
         rate.setId("rate-value");
         Button save = new Button("Set rate", e -> {
             try {
