@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.Level;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -16,6 +17,8 @@ import org.w3c.dom.Document;
 
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.Diagnostic;
+import com.openhtmltopdf.util.XRLog;
 
 /**
  * FreeMarker ({@link TemplateEngine}) to XHTML ({@link Xhtml}) to PDF (openhtmltopdf on PDFBox, fonts from
@@ -36,7 +39,20 @@ public class PdfRendererImpl implements PdfRenderer {
     @Activate
     public PdfRendererImpl() {
         fontCacheUnderKarafData();
+        quietGlobalLoggers();
         this.fonts = new Fonts();
+    }
+
+    /**
+     * openhtmltopdf logs every run at INFO through java.util.logging loggers with its own console handler (stderr,
+     * around Pax Logging). Their levels are set to OFF (a JDK object only, so nothing of this bundle stays in
+     * openhtmltopdf's static state); each run's messages still reach {@link #diagnostic} through the run's
+     * diagnostic consumer and go to this bundle's log.
+     */
+    private static void quietGlobalLoggers() {
+        for (String logger : XRLog.listRegisteredLoggers()) {
+            XRLog.setLevel(logger, Level.OFF);
+        }
     }
 
     @Override
@@ -54,6 +70,8 @@ public class PdfRendererImpl implements PdfRenderer {
             builder.useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith("data:"),
                     ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
             builder.withProducer("Tessera CRM");
+            // openhtmltopdf's messages go to this bundle's log for this run only (not to its own stderr handler)
+            builder.withDiagnosticConsumer(d -> diagnostic(request.name(), d));
             builder.withW3cDocument(document, BASE_URI);
             builder.toStream(out);
             builder.run();
@@ -63,6 +81,14 @@ public class PdfRendererImpl implements PdfRenderer {
         }
         LOG.debug("{} PDF: {} bytes in {} ms", request.name(), out.size(), (System.nanoTime() - start) / 1_000_000);
         return out.toByteArray();
+    }
+
+    private static void diagnostic(String name, Diagnostic diagnostic) {
+        if (diagnostic.getLevel().intValue() >= Level.WARNING.intValue()) {
+            LOG.info("{} PDF: {}", name, diagnostic.getFormattedMessage());
+        } else if (LOG.isDebugEnabled()) {
+            LOG.debug("{} PDF: {}", name, diagnostic.getFormattedMessage());
+        }
     }
 
     /**
