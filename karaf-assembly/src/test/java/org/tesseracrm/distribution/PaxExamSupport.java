@@ -215,7 +215,8 @@ final class PaxExamSupport {
      * Uninstalls a feature and, first, every installed feature that needs it (quotes need products): Karaf keeps a
      * feature's bundles while another installed feature requires them, as an admin disabling a module finds.
      *
-     * @return the features uninstalled, in the order to install them back (the feature first)
+     * @return the features uninstalled, in the order to install them back (the feature first, when it was installed
+     *     for itself)
      */
     static List<String> uninstallWithDependents(FeaturesService features, String name) throws Exception {
         List<String> dependents = new ArrayList<>();
@@ -227,8 +228,16 @@ final class PaxExamSupport {
         for (String dependent : dependents) {
             features.uninstallFeature(dependent, EnumSet.noneOf(FeaturesService.Option.class));
         }
-        features.uninstallFeature(name, EnumSet.noneOf(FeaturesService.Option.class));
-        List<String> back = new ArrayList<>(List.of(name));
+        List<String> back = new ArrayList<>();
+        // a feature only the dependents brought (crm-pdf for crm-quotes) left with them and is not a root to remove
+        boolean root = false;
+        for (Feature required : features.listRequiredFeatures()) {
+            root |= required.getName().equals(name);
+        }
+        if (root) {
+            features.uninstallFeature(name, EnumSet.noneOf(FeaturesService.Option.class));
+            back.add(name);
+        }
         back.addAll(dependents);
         return back;
     }

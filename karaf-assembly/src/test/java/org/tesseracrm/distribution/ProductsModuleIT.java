@@ -434,6 +434,70 @@ public class ProductsModuleIT {
                 .set("name", "Again " + RUN).set("code", "k-" + RUN).build())));
     }
 
+    /**
+     * The PDF platform (crm-pdf, which crm-quotes brings) through the real bundles: names with accents, Greek and
+     * Cyrillic come back out of the PDF (read with the container's PDFBox); PDFBox's font cache is under the data
+     * folder (etc/system.properties); uninstalling the features that need crm-pdf removes its bundles and leaves no
+     * thread bound to their class loaders (none of PDFBox, openhtmltopdf and FreeMarker starts one); installed back, it
+     * renders again. All through reflection: the probe is wired to no revision of those bundles.
+     */
+    @Test
+    public void t5_thePdfPlatformRendersAndComesBackWithoutLeavingThreads() throws Exception {
+        String names = "Zoë Łukasiewicz, Ñandú, Δήμητρα, Иван";
+        String text = pdfText(renderPdf(PaxExamSupport.newService(context, PDF_RENDERER), names));
+        assertTrue(text, text.contains(names));
+        assertEquals("the font cache under the data folder", java.nio.file.Path.of(System.getProperty("karaf.data"),
+                "pdfbox").toString(), System.getProperty("pdfbox.fontcache"));
+        assertTrue("PDFBox wrote its font cache there", java.nio.file.Files.exists(
+                java.nio.file.Path.of(System.getProperty("pdfbox.fontcache"), ".pdfbox.cache")));
+        assertEquals("true", System.getProperty("java.awt.headless"));
+
+        List<String> removed = PaxExamSupport.uninstallWithDependents(features, "crm-pdf");
+        assertTrue("the PDF bundles left", eventually(() -> PDF_BUNDLES.stream()
+                .noneMatch(b -> PaxExamSupport.bundleInstalled(context, b))));
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.isAlive() && thread.getContextClassLoader() instanceof org.osgi.framework.BundleReference ref) {
+                assertFalse("thread " + thread.getName() + " holds the class loader of the uninstalled "
+                        + ref.getBundle().getSymbolicName(), PDF_BUNDLES.contains(ref.getBundle().getSymbolicName()));
+            }
+        }
+
+        PaxExamSupport.install(features, removed);
+        String again = pdfText(renderPdf(PaxExamSupport.newService(context, PDF_RENDERER), names));
+        assertTrue(again, again.contains(names));
+    }
+
+    private static final String PDF_RENDERER = "org.tesseracrm.pdf.api.PdfRenderer";
+    private static final Set<String> PDF_BUNDLES = Set.of("org.tesseracrm.pdf", "org.apache.pdfbox",
+            "org.apache.pdfbox.fontbox", "org.apache.pdfbox.io", "org.apache.pdfbox.xmpbox", "de.rototor.pdfbox.graphics2d",
+            "io.github.openhtmltopdf.core", "io.github.openhtmltopdf.pdfbox", "org.freemarker.freemarker");
+
+    /** Renders a one-paragraph template through a PdfRenderer service of whichever bundle revision. */
+    private static byte[] renderPdf(Object renderer, String names) throws ReflectiveOperationException {
+        Class<?> request = renderer.getClass().getClassLoader().loadClass("org.tesseracrm.pdf.api.PdfRequest");
+        Object r = request.getConstructor(String.class, String.class, Map.class, java.util.Locale.class, String.class)
+                .newInstance("it", "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>${names}</p></body></html>",
+                        Map.of("names", names), java.util.Locale.ROOT, "IT");
+        byte[] pdf = (byte[]) renderer.getClass().getMethod("render", request).invoke(renderer, r);
+        assertEquals("%PDF-", new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
+        return pdf;
+    }
+
+    /** The PDF's text, read with the PDFBox bundle of the container. */
+    private String pdfText(byte[] pdf) throws ReflectiveOperationException {
+        Bundle pdfbox = java.util.Arrays.stream(context.getBundles())
+                .filter(b -> "org.apache.pdfbox".equals(b.getSymbolicName()) && b.getState() == Bundle.ACTIVE)
+                .findFirst().orElseThrow(() -> new AssertionError("no active PDFBox bundle"));
+        Object document = pdfbox.loadClass("org.apache.pdfbox.Loader").getMethod("loadPDF", byte[].class)
+                .invoke(null, (Object) pdf);
+        try {
+            Object stripper = pdfbox.loadClass("org.apache.pdfbox.text.PDFTextStripper").getConstructor().newInstance();
+            return (String) stripper.getClass().getMethod("getText", document.getClass()).invoke(stripper, document);
+        } finally {
+            document.getClass().getMethod("close").invoke(document);
+        }
+    }
+
     /** A seller (products.view) and an outsider (contacts only), created once per run; @return the seller */
     private String users() throws InterruptedException {
         SecurityAdmin security = PaxExamSupport.waitFor(context, SecurityAdmin.class);
