@@ -37,6 +37,7 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Span;
@@ -98,15 +99,18 @@ public class LinesEditor extends VerticalLayout {
         setPadding(false);
         grid.setId("lines-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
-        grid.addComponentColumn(r -> r.product).setHeader("Product").setFlexGrow(3);
-        grid.addComponentColumn(r -> r.description).setHeader("Description").setFlexGrow(3);
-        grid.addComponentColumn(r -> r.costType).setHeader("Cost type").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(r -> r.price).setHeader("List price").setFlexGrow(1);
-        grid.addComponentColumn(r -> r.quantity).setHeader("Quantity").setFlexGrow(1);
-        grid.addComponentColumn(r -> r.amount).setHeader("Amount").setFlexGrow(1);
-        grid.addComponentColumn(r -> r.discount).setHeader("Discount %").setFlexGrow(1);
-        grid.addComponentColumn(r -> r.tax).setHeader("Tax %").setFlexGrow(1);
-        grid.addComponentColumn(r -> r.total).setHeader("Line total").setFlexGrow(1);
+        // a product's name must stay readable: the grid scrolls sideways in a narrow form rather than cut it
+        grid.addComponentColumn(r -> r.product).setHeader("Product").setWidth("16em").setFlexGrow(2);
+        grid.addComponentColumn(r -> r.description).setHeader("Description").setWidth("12em").setFlexGrow(2);
+        grid.addComponentColumn(r -> r.costType).setHeader("Cost type").setWidth("7em").setFlexGrow(0);
+        grid.addComponentColumn(r -> r.price).setHeader("List price").setWidth("7em").setFlexGrow(0);
+        grid.addComponentColumn(r -> r.quantity).setHeader("Quantity").setWidth("6em").setFlexGrow(0);
+        grid.addComponentColumn(r -> r.amount).setHeader("Amount").setWidth("7em").setFlexGrow(0)
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addComponentColumn(r -> r.discount).setHeader("Discount %").setWidth("7.5em").setFlexGrow(0);
+        grid.addComponentColumn(r -> r.tax).setHeader("Tax %").setWidth("6em").setFlexGrow(0);
+        grid.addComponentColumn(r -> r.total).setHeader("Line total").setWidth("7em").setFlexGrow(0)
+                .setTextAlign(ColumnTextAlign.END);
         actions = grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.setAllRowsVisible(true);
         grid.setWidthFull();
@@ -118,11 +122,11 @@ public class LinesEditor extends VerticalLayout {
         totalsGrid.setId("lines-totals");
         totalsGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
         totalsGrid.addColumn(Map.Entry::getKey).setHeader("Cost type").setFlexGrow(2);
-        totalsGrid.addColumn(e -> text(e.getValue().amount())).setHeader("Subtotal");
-        totalsGrid.addColumn(e -> text(e.getValue().discount())).setHeader("Discount");
-        totalsGrid.addColumn(e -> text(e.getValue().net())).setHeader("Net");
-        totalsGrid.addColumn(e -> text(e.getValue().tax())).setHeader("Tax");
-        totalsGrid.addColumn(e -> text(e.getValue().total())).setHeader("Total");
+        totalsGrid.addColumn(e -> text(e.getValue().amount())).setHeader("Subtotal").setTextAlign(ColumnTextAlign.END);
+        totalsGrid.addColumn(e -> text(e.getValue().discount())).setHeader("Discount").setTextAlign(ColumnTextAlign.END);
+        totalsGrid.addColumn(e -> text(e.getValue().net())).setHeader("Net").setTextAlign(ColumnTextAlign.END);
+        totalsGrid.addColumn(e -> text(e.getValue().tax())).setHeader("Tax").setTextAlign(ColumnTextAlign.END);
+        totalsGrid.addColumn(e -> text(e.getValue().total())).setHeader("Total").setTextAlign(ColumnTextAlign.END);
         totalsGrid.setAllRowsVisible(true);
         totalsGrid.setWidthFull();
         total.setId("lines-total");
@@ -410,6 +414,9 @@ public class LinesEditor extends VerticalLayout {
             costType.addClassName("line-cost-type");
             price.addClassName("line-price");
             quantity.addClassName("line-quantity");
+            for (BigDecimalField field : List.of(price, quantity, discount, tax)) {
+                field.setWidthFull();
+            }
             amount.addClassName("line-amount");
             discount.addClassName("line-discount");
             tax.addClassName("line-tax");

@@ -10,7 +10,9 @@ import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordValues;
 import org.tesseracrm.kernel.api.record.Records;
+import org.tesseracrm.kernel.ui.kit.FormPart;
 import org.tesseracrm.kernel.ui.kit.LocalTimes;
+import org.tesseracrm.kernel.ui.kit.RecordForm;
 import org.tesseracrm.products.api.DocumentTotals;
 import org.tesseracrm.products.api.LineItem;
 import org.tesseracrm.products.api.LineItems;
@@ -29,11 +31,12 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
  * The opportunity's products: the {@link LinesEditor} over the opportunity's lines, in the opportunity's currency
  * (its {@code currency} field; the products' default currency when it has none), with Save and "Use total as amount",
  * which sets the opportunity's amount to the lines' overall total through the record platform (so the
- * opportunity's permissions, rules, lifecycle and audit apply). Element ids: {@code opportunity-lines},
+ * opportunity's permissions, rules, lifecycle and audit apply) and closes the form, whose amount and version are
+ * then stale (the list shows the new amount). Element ids: {@code opportunity-lines},
  * {@code opportunity-lines-save}, {@code opportunity-lines-use-total}, {@code opportunity-lines-currency}; the
  * editor's own (see {@link LinesEditor}).
  */
-class OpportunityLinesPanel extends Details {
+class OpportunityLinesPanel extends Details implements FormPart {
     private static final long serialVersionUID = 1L;
     /** The opportunity's amount and currency fields (the Opportunities module's names). */
     static final String AMOUNT = "amount";
@@ -45,6 +48,7 @@ class OpportunityLinesPanel extends Details {
     private final long recordId;
     private final LinesEditor editor;
     private final Paragraph currencyNote = new Paragraph();
+    private transient RecordForm form;
 
     OpportunityLinesPanel(LineItems lineItems, Records records, String recordType, long recordId, boolean mayEdit) {
         super("Products");
@@ -81,6 +85,12 @@ class OpportunityLinesPanel extends Details {
         setOpened(true);
     }
 
+    /** Keeps the form, which "Use total as amount" closes (refreshing the list) once the amount changed. */
+    @Override
+    public void attach(RecordForm opened) {
+        this.form = opened;
+    }
+
     /** @return the opportunity's currency, else the products' default */
     private String currency() {
         return records.get(recordType, recordId).map(r -> r.text(CURRENCY)).filter(Money::isCurrency)
@@ -99,9 +109,11 @@ class OpportunityLinesPanel extends Details {
                     .orElseThrow(() -> new ConflictException("The opportunity is gone"));
             records.update(recordType, recordId, opportunity.version(), RecordValues.builder().set(AMOUNT, amount)
                     .build());
-            Notification.show("Amount set to " + LocalTimes.current().text(amount) + " " + totals.currency()
-                    + ": reload the form to see it", 5000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notification.show("Amount set to " + LocalTimes.current().text(amount) + " " + totals.currency(), 5000,
+                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            if (form != null) {
+                form.closeChanged(); // the form holds the old amount and version: close it, the list shows the new
+            }
         } catch (ValidationException ex) {
             fail(ex.errors().stream().map(FieldError::message).reduce((a, b) -> a + " " + b).orElse(ex.getMessage()));
         } catch (CrmException ex) {
