@@ -5,16 +5,14 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tesseracrm.kernel.api.ConflictException;
-import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.persistence.TransactionScope;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordType;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
+import org.tesseracrm.products.api.DocumentTotals;
 import org.tesseracrm.products.api.LineGuard;
 import org.tesseracrm.products.api.LineItems;
 import org.tesseracrm.quotes.api.QuoteFields;
@@ -22,17 +20,14 @@ import org.tesseracrm.quotes.api.QuoteFields;
 /**
  * Freezes the lines of a quote that is not a draft: the Products module's line items ask it before any line of a
  * quote changes (after checking the caller may edit the quote), and it refuses with "This quote was sent: make a
- * revision to change it". A change it allows, whoever makes it (the quote form, {@code Quotes.saveLines}, the
- * products module's {@code /api/v1/records/quote/{id}/lines}), is followed once committed by the quote's totals being
- * brought up to date, as the same user.
+ * revision to change it". After a change it allowed, whoever made it (the quote form, {@code Quotes.saveLines}, the
+ * products module's {@code /api/v1/records/quote/{id}/lines}), it writes the new totals onto the quote in the same
+ * transaction.
  */
 @Component(property = RecordType.ID + "=" + QuoteFields.RECORD_TYPE)
 public class QuoteLineGuard implements LineGuard {
-    private static final Logger LOG = LoggerFactory.getLogger(QuoteLineGuard.class);
-
     private final Records records;
     private final CallerContext callers;
-    private final TransactionScope scope;
     private final QuoteTotals totals;
 
     /**
@@ -40,14 +35,13 @@ public class QuoteLineGuard implements LineGuard {
      * @param lines the quote's lines, whose totals the quote keeps
      * @param callers reads the status with the platform's rights (the caller's were checked before); keeps the
      *     totals as the caller
-     * @param scope runs the totals' update after the lines' change commits
+     * @param scope the lines' transaction
      */
     @Activate
     public QuoteLineGuard(@Reference Records records, @Reference LineItems lines, @Reference CallerContext callers,
             @Reference TransactionScope scope) {
         this.records = records;
         this.callers = callers;
-        this.scope = scope;
         this.totals = new QuoteTotals(records, lines, callers, scope);
     }
 
@@ -57,16 +51,11 @@ public class QuoteLineGuard implements LineGuard {
         if (quote.isPresent() && QuoteRules.frozen(quote.get())) {
             throw new ConflictException(QuoteRules.frozenMessage(QuoteRules.status(quote.get())));
         }
-        Optional<Caller> caller = callers.current();
-        if (quote.isPresent() && caller.isPresent()) {
-            scope.afterCommit(() -> {
-                try {
-                    callers.callAs(caller.get(), () -> totals.keep(recordId));
-                } catch (CrmException e) {
-                    LOG.warn("The totals of quote {} could not be brought up to date after its lines changed: {}",
-                            recordId, e.getMessage());
-                }
-            });
-        }
+    }
+
+    /** Writes the new totals onto the quote, in the lines' transaction (as the user, with the service's mark). */
+    @Override
+    public void changed(String recordType, long recordId, DocumentTotals newTotals) {
+        totals.keep(recordId, newTotals);
     }
 }

@@ -43,9 +43,19 @@ final class QuoteTotals {
      * @return the quote as it is now
      */
     RecordRow keep(long quoteId) {
+        return scope.required(c -> keep(quoteId, lines.totals(QuoteFields.RECORD_TYPE, quoteId)));
+    }
+
+    /**
+     * Writes given totals onto the quote if they differ from those it holds.
+     *
+     * @param quoteId a quote the caller sees
+     * @param totals its lines' totals
+     * @return the quote as it is now
+     */
+    RecordRow keep(long quoteId, DocumentTotals totals) {
         return scope.required(c -> {
             RecordRow quote = open(quoteId);
-            DocumentTotals totals = lines.totals(QuoteFields.RECORD_TYPE, quoteId);
             if (totals.overall().total().scale() > MONEY_SCALE) {
                 return quote; // the record's money fields hold 2 decimals: no copy rather than a rounded one
             }
