@@ -286,7 +286,7 @@ public class SecurityIT {
         // The boot features' modules start in the background (their persistence units come up asynchronously): the
         // sweep waits for the services it must find rather than sweeping whatever has started so far.
         List<String> expected = List.of("ContactService", "LeadConversion", "OpportunityPhases", "ActivityService",
-                "FollowUpService", "PriceLists", "LineItems");
+                "FollowUpService", "PriceLists", "LineItems", "Quotes");
         assertTrue("the module services came", PaxExamSupport.eventually(120, () -> {
             try {
                 Set<String> names = new TreeSet<>();
@@ -350,6 +350,9 @@ public class SecurityIT {
                 "LeadConversion.discard", "LeadConversion.map", "LeadConversion.unmap")));
         assertTrue("the sweep found the opportunities' service: " + swept, swept.containsAll(List.of("OpportunityPhases.move",
                 "OpportunityPhases.history", "OpportunityPhases.putContact", "OpportunityPhases.add")));
+        assertTrue("the sweep found the quotes' service and resource: " + swept, swept.containsAll(List.of(
+                "Quotes.fromOpportunity", "Quotes.send", "Quotes.revise", "Quotes.accept", "Quotes.saveLines",
+                "Quotes.pdf", "Quotes.expire", "QuotesResource.accept", "QuotesResource.pdf")));
         assertTrue("the sweep found the activities' and follow-ups' services: " + swept,
                 swept.contains("ActivityService.schedule") && swept.contains("ActivityService.join")
                         && swept.contains("FollowUpService.unattended") && swept.contains("FollowUpService.recordResult"));
