@@ -54,7 +54,7 @@ import com.vaadin.flow.shared.Registration;
  * The editor of a sales document's product lines, for any module's screen (the opportunity's Products panel, the
  * quote form): a grid of lines, each with its product (active products only), description, cost type, list price
  * (editable), quantity, amount, discount % (editable; set from the price list's quantity range when the quantity
- * changes), tax % (editable; set from the product) and line total; add, remove and move lines up and down; below,
+ * changes, when the editor has a {@link #setPriceList price list}), tax % (editable; set from the product) and line total; add, remove and move lines up and down; below,
  * the totals per cost type and overall, recomputed as the user types with the one money rule
  * ({@link LineAmounts#of}, {@link DocumentTotals}). In {@link #setReadOnly read-only} mode nothing can be changed.
  *
@@ -437,7 +437,9 @@ public class LinesEditor extends VerticalLayout {
                 recompute();
             });
             quantity.addValueChangeListener(e -> {
-                if (e.isFromClient() && product.getValue() != null && e.getValue() != null && e.getValue().signum() > 0) {
+                // only a price list has quantity ranges: without one a typed discount stays as it is
+                if (e.isFromClient() && priceList.isPresent() && product.getValue() != null && e.getValue() != null
+                        && e.getValue().signum() > 0) {
                     propose(product.getValue().id(), e.getValue()).ifPresent(p -> discount.setValue(p.discountPercent()));
                 }
                 recompute();
