@@ -453,7 +453,7 @@ public class ProductsModuleIT {
     /**
      * The PDF platform (crm-pdf, which crm-quotes brings) through the real bundles: names with accents, Greek and
      * Cyrillic come back out of the PDF (read with the container's PDFBox); PDFBox's font cache is under the data
-     * folder (etc/system.properties); uninstalling the features that need crm-pdf removes its bundles and leaves no
+     * folder (etc/system.properties); the template store's table works on this database; uninstalling the features that need crm-pdf removes its bundles and leaves no
      * thread bound to their class loaders (none of PDFBox, openhtmltopdf and FreeMarker starts one); installed back, it
      * renders again. All through reflection: the probe is wired to no revision of those bundles.
      */
@@ -467,6 +467,22 @@ public class ProductsModuleIT {
         assertTrue("PDFBox wrote its font cache there", java.nio.file.Files.exists(
                 java.nio.file.Path.of(System.getProperty("pdfbox.fontcache"), ".pdfbox.cache")));
         assertEquals("true", System.getProperty("java.awt.headless"));
+
+        // The template store's table on this database: a template is checked, saved, read back and reset
+        Object templates = PaxExamSupport.newService(context, "org.tesseracrm.pdf.api.PdfTemplates");
+        Object renderer = PaxExamSupport.newService(context, PDF_RENDERER);
+        String name = "it-" + RUN;
+        Object sample = pdfRequest(renderer, name, names);
+        Method save = templates.getClass().getMethod("save", sample.getClass(), String.class);
+        Method find = templates.getClass().getMethod("find", String.class, String.class);
+        Method reset = templates.getClass().getMethod("reset", String.class, String.class);
+        admin(() -> PaxExamSupport.invoke(save, templates, sample, "quotes.configure"));
+        Optional<?> stored = (Optional<?>) admin(() -> PaxExamSupport.invoke(find, templates, name, "quotes.view"));
+        assertTrue("the template is stored", stored.isPresent());
+        assertEquals(PDF_TEMPLATE, stored.get().getClass().getMethod("text").invoke(stored.get()));
+        admin(() -> PaxExamSupport.invoke(reset, templates, name, "quotes.configure"));
+        assertFalse("reset", ((Optional<?>) admin(() -> PaxExamSupport.invoke(find, templates, name, "quotes.view")))
+                .isPresent());
 
         List<String> removed = PaxExamSupport.uninstallWithDependents(features, "crm-pdf");
         assertTrue("the PDF bundles left", eventually(() -> PDF_BUNDLES.stream()
@@ -488,13 +504,20 @@ public class ProductsModuleIT {
             "org.apache.pdfbox.fontbox", "org.apache.pdfbox.io", "org.apache.pdfbox.xmpbox", "de.rototor.pdfbox.graphics2d",
             "io.github.openhtmltopdf.core", "io.github.openhtmltopdf.pdfbox", "org.freemarker.freemarker");
 
-    /** Renders a one-paragraph template through a PdfRenderer service of whichever bundle revision. */
-    private static byte[] renderPdf(Object renderer, String names) throws ReflectiveOperationException {
+    private static final String PDF_TEMPLATE =
+            "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>${names}</p></body></html>";
+
+    /** A PdfRequest of the renderer's bundle revision for the one-paragraph template. */
+    private static Object pdfRequest(Object renderer, String name, String names) throws ReflectiveOperationException {
         Class<?> request = renderer.getClass().getClassLoader().loadClass("org.tesseracrm.pdf.api.PdfRequest");
-        Object r = request.getConstructor(String.class, String.class, Map.class, java.util.Locale.class, String.class)
-                .newInstance("it", "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>${names}</p></body></html>",
-                        Map.of("names", names), java.util.Locale.ROOT, "IT");
-        byte[] pdf = (byte[]) renderer.getClass().getMethod("render", request).invoke(renderer, r);
+        return request.getConstructor(String.class, String.class, Map.class, java.util.Locale.class, String.class)
+                .newInstance(name, PDF_TEMPLATE, Map.of("names", names), java.util.Locale.ROOT, "IT");
+    }
+
+    /** Renders the one-paragraph template through a PdfRenderer service of whichever bundle revision. */
+    private static byte[] renderPdf(Object renderer, String names) throws ReflectiveOperationException {
+        Object r = pdfRequest(renderer, "it", names);
+        byte[] pdf = (byte[]) renderer.getClass().getMethod("render", r.getClass()).invoke(renderer, r);
         assertEquals("%PDF-", new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
         return pdf;
     }

@@ -18,6 +18,7 @@ import org.w3c.dom.Document;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.Diagnostic;
+import com.openhtmltopdf.util.ThreadCtx;
 import com.openhtmltopdf.util.XRLog;
 
 /**
@@ -78,6 +79,10 @@ public class PdfRendererImpl implements PdfRenderer {
         } catch (IOException | RuntimeException e) {
             LOG.warn("The {} PDF could not be laid out", request.name(), e);
             throw new CrmException("The " + request.name() + " PDF could not be laid out: " + e.getMessage(), e);
+        } finally {
+            // openhtmltopdf keeps the run's context in a thread local (closing the renderer clears it; this makes
+            // sure a pooled web thread keeps nothing of a run, whatever failed)
+            ThreadCtx.cleanup();
         }
         LOG.debug("{} PDF: {} bytes in {} ms", request.name(), out.size(), (System.nanoTime() - start) / 1_000_000);
         return out.toByteArray();
