@@ -238,6 +238,20 @@ public class QuotesModuleIT {
         RecordRow rejected = admin(() -> records.update(QUOTE, other.id(), otherSent.version(), RecordValues.builder()
                 .set(QuoteFields.STATUS, QuoteFields.REJECTED).build()));
         assertEquals(QuoteFields.REJECTED, rejected.text(QuoteFields.STATUS));
+        // Expiry: a quote sent with a valid-until day in the past is Expired by the next look (the hourly timer's);
+        // one valid today is not; an expired quote may still be accepted
+        RecordRow late = admin(() -> quotes.fromOpportunity(deal.opportunity()));
+        RecordRow current = admin(() -> quotes.fromOpportunity(deal.opportunity()));
+        admin(() -> records.update(QUOTE, late.id(), late.version(), RecordValues.builder()
+                .set(QuoteFields.VALID_UNTIL, java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1)).build()));
+        admin(() -> records.update(QUOTE, current.id(), current.version(), RecordValues.builder()
+                .set(QuoteFields.VALID_UNTIL, java.time.LocalDate.now(java.time.ZoneOffset.UTC)).build()));
+        admin(() -> quotes.send(late.id()));
+        admin(() -> quotes.send(current.id()));
+        assertTrue(admin(quotes::expire) >= 1);
+        assertEquals(QuoteFields.EXPIRED, admin(() -> records.get(QUOTE, late.id())).orElseThrow().text(QuoteFields.STATUS));
+        assertEquals(QuoteFields.SENT, admin(() -> records.get(QUOTE, current.id())).orElseThrow().text(QuoteFields.STATUS));
+        assertEquals(QuoteFields.ACCEPTED, admin(() -> quotes.accept(late.id(), false)).text(QuoteFields.STATUS));
     }
 
     @Test
