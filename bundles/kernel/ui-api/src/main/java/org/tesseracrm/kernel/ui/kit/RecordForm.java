@@ -254,7 +254,8 @@ public class RecordForm extends Dialog {
 
     /**
      * Opens a new record's form holding what this one shows, except e-mail addresses (they name one
-     * person or mailbox, so a copy would be a duplicate).
+     * person or mailbox, so a copy would be a duplicate) and pick-list values the module sets (a converted lead's
+     * status: the copy starts with the new form's value).
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void openClone() {
@@ -262,7 +263,9 @@ public class RecordForm extends Dialog {
         clone.setHeaderTitle("New " + type.label().toLowerCase(java.util.Locale.ROOT) + " (copy of "
                 + type.title(existing) + ")");
         kit.fields(type.id()).stream().filter(f -> inputs.containsKey(f.name()) && clone.inputs.containsKey(f.name())
-                && f.type() != FieldType.EMAIL)
+                && f.type() != FieldType.EMAIL
+                && !(inputs.get(f.name()).component().getValue() instanceof String value
+                        && type.moduleValues(f.name()).contains(value)))
                 .forEach(f -> ((AbstractField) clone.inputs.get(f.name()).component())
                         .setValue(inputs.get(f.name()).component().getValue()));
         close();
