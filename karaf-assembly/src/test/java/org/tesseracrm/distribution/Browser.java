@@ -168,6 +168,35 @@ final class Browser implements AutoCloseable {
         element.click();
     }
 
+    /** Types into the input of the n-th element (from 0) matching the CSS selector: a cell of a grid's row. */
+    void typeIntoNth(String css, int index, String text) {
+        WebElement input = nth(css + " input", index);
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(text, Keys.TAB);
+    }
+
+    /** Types into the n-th combo box (from 0) matching the CSS selector and chooses the item with this label. */
+    void pickNth(String css, int index, String typed, String label) {
+        WebElement input = nth(css + " input", index);
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(typed);
+        wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .filter(item -> item.isDisplayed() && item.getText().trim().equals(label)).findFirst().orElse(null)).click();
+    }
+
+    /** @return the value of the input of the n-th element (from 0) matching the CSS selector */
+    String nthValue(String css, int index) {
+        String value = nth(css + " input", index).getAttribute("value");
+        return value == null ? "" : value;
+    }
+
+    private WebElement nth(String css, int index) {
+        return wait(Duration.ofSeconds(10)).until(d -> {
+            List<WebElement> all = d.findElements(By.cssSelector(css));
+            return all.size() > index ? all.get(index) : null;
+        });
+    }
+
     /** Chooses the item with this label in a combo box by typing it and clicking the match. */
     void pick(String comboId, String label) {
         type(comboId, label);
