@@ -294,18 +294,20 @@ public class QuotesImpl implements Quotes {
         // every sent quote, not only those the caller sees: expiry is the same rule for all
         return callers.callAs(Caller.SYSTEM, () -> {
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
-            List<RecordRow> due = records.page(QuoteFields.RECORD_TYPE, RecordQuery.page(0, RecordQuery.MAX_LIMIT)
-                    .withFilters(List.of(Filter.of(QuoteFields.STATUS, FilterOp.EQUALS, QuoteFields.SENT),
-                            new Filter(QuoteFields.VALID_UNTIL, FilterOp.BETWEEN,
-                                    List.of("", today.minusDays(1).toString())))));
+            RecordQuery sentAndOver = RecordQuery.page(0, RecordQuery.MAX_LIMIT).withFilters(List.of(
+                    Filter.of(QuoteFields.STATUS, FilterOp.EQUALS, QuoteFields.SENT),
+                    new Filter(QuoteFields.VALID_UNTIL, FilterOp.BETWEEN, List.of("", today.minusDays(1).toString()))));
             int marked = 0;
-            for (RecordRow quote : due) {
-                if (QuoteRules.expired(quote, today)) {
+            List<RecordRow> due;
+            do { // a marked quote leaves the filter, so the first page brings the next ones
+                due = records.page(QuoteFields.RECORD_TYPE, sentAndOver).stream()
+                        .filter(q -> QuoteRules.expired(q, today)).toList();
+                for (RecordRow quote : due) {
                     scope.required(c -> write(quote, RecordValues.builder()
                             .set(QuoteFields.STATUS, QuoteFields.EXPIRED).build()));
                     marked++;
                 }
-            }
+            } while (due.size() == RecordQuery.MAX_LIMIT);
             return marked;
         });
     }
