@@ -48,6 +48,7 @@ public class QuoteTemplateView extends VerticalLayout implements HasDynamicTitle
     private final TextField companyName = new TextField("Company name");
     private final TextArea companyDetails = new TextArea("Company details");
     private final Image logo = new Image();
+    private final Button removeLogo = new Button("Remove logo");
     private final TextArea source = new TextArea("Template (FreeMarker, XHTML)");
     private final Paragraph state = new Paragraph();
     private String logoUri = "";
@@ -70,18 +71,18 @@ public class QuoteTemplateView extends VerticalLayout implements HasDynamicTitle
         logoUri = letterhead.logo();
         logo.setId("quote-company-logo-image");
         logo.setMaxHeight("4rem");
-        showLogo();
         Upload upload = new Upload((UploadEvent event) -> receiveLogo(event));
         upload.setId("quote-company-logo");
         upload.setAcceptedFileTypes("image/png", "image/jpeg", ".png", ".jpg", ".jpeg");
         upload.setMaxFileSize(MAX_LOGO_BYTES);
         upload.setDropLabel(new com.vaadin.flow.component.html.Span("Logo: PNG or JPEG, at most 512 KB"));
         upload.addFileRejectedListener(e -> error(e.getErrorMessage()));
-        Button removeLogo = new Button("Remove logo", e -> {
+        removeLogo.addClickListener(e -> {
             logoUri = "";
             showLogo();
         });
         removeLogo.setId("quote-company-logo-remove");
+        showLogo();
         Button saveLetterhead = new Button("Save letterhead", e -> saveLetterhead());
         saveLetterhead.setId("quote-letterhead-save");
         saveLetterhead.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -150,6 +151,7 @@ public class QuoteTemplateView extends VerticalLayout implements HasDynamicTitle
 
     private void showLogo() {
         logo.setVisible(!logoUri.isEmpty());
+        removeLogo.setVisible(!logoUri.isEmpty());
         if (!logoUri.isEmpty()) {
             logo.setSrc(logoUri);
             logo.setAlt("Logo");
