@@ -85,7 +85,7 @@ record Pipeline(Records records, CustomFields customFields, OpportunityPhases ph
         return search;
     }
 
-    private static RecordTypeRegistry types() {
+    static RecordTypeRegistry types() {
         RecordTypeRegistry types = Platform.types();
         types.addType(new OpportunityRecordType(null));
         types.addType(new LeadRecordType(null));
@@ -93,7 +93,7 @@ record Pipeline(Records records, CustomFields customFields, OpportunityPhases ph
     }
 
     /** Binds a participant as Declarative Services does ({@code Lifecycle.addLifecycle} with its properties). */
-    private static void bind(Lifecycle lifecycle, RecordLifecycle participant, String recordType) {
+    static void bind(Lifecycle lifecycle, RecordLifecycle participant, String recordType) {
         try {
             Method add = Lifecycle.class.getDeclaredMethod("addLifecycle", RecordLifecycle.class, Map.class);
             add.setAccessible(true);
@@ -109,7 +109,7 @@ record Pipeline(Records records, CustomFields customFields, OpportunityPhases ph
      * work (the simulated caller holds every permission already) are told to the participants that ask for them, as
      * the kernel's context does: the leads' lifecycle lets only its service's own writes mark a lead converted.
      */
-    private static CallerContext callers() {
+    static CallerContext callers() {
         ThreadLocal<java.util.Set<String>> added = ThreadLocal.withInitial(java.util.Set::of);
         return new CallerContext() {
             @Override

@@ -26,8 +26,8 @@ import org.tesseracrm.opportunities.api.Phase;
  *
  * <p>System properties as {@link ListBenchmark} ({@code tessera.bench.rows}, {@code .db}, {@code .runs},
  * {@code .pg.url/.user/.password}), and {@code tessera.bench.opportunities} (default 200,000),
- * {@code tessera.bench.only} ({@code opportunities}, {@code conversion}, {@code forecast} (issue 20: {@link Forecasting})
- * and/or {@code board}; default {@code opportunities}),
+ * {@code tessera.bench.only} ({@code opportunities}, {@code conversion}, {@code forecast} (issue 20: {@link Forecasting}),
+ * {@code quote} (issue 20: {@link Quoting}) and/or {@code board}; default {@code opportunities}),
  * {@code tessera.bench.reload=true} to load again whatever is there.
  */
 public final class PipelineBenchmark {
@@ -77,6 +77,9 @@ public final class PipelineBenchmark {
         }
         if (only.contains("forecast")) {
             out.append(Forecasting.times(db, connection, admin, runs));
+        }
+        if (only.contains("quote")) {
+            out.append(Quoting.times(db, connection, runs));
         }
         if (only.contains("board")) {
             out.append(Boards.times(db, Platform.over(connection, new Visibility(true, Set.of())),
@@ -167,7 +170,8 @@ public final class PipelineBenchmark {
         liquibase.database.Database database = liquibase.database.DatabaseFactory.getInstance()
                 .findCorrectDatabaseImplementation(new liquibase.database.jvm.JdbcConnection(connection));
         for (String changelog : List.of("db/changelog/opportunities.yaml", "db/changelog/leads.yaml",
-                "db/changelog/forecasts.yaml")) {
+                "db/changelog/forecasts.yaml", "db/changelog/products.yaml", "db/changelog/quotes.yaml",
+                "db/changelog/pdf.yaml")) {
             new liquibase.Liquibase(changelog, new liquibase.resource.ClassLoaderResourceAccessor(), database).update("");
         }
         connection.commit();

@@ -119,10 +119,12 @@ record Platform(Records records, CustomFields customFields, Imports imports) {
 
     /**
      * The kernel's transaction scope over the one connection: work runs in a transaction that commits
-     * when the work returns and rolls back when it throws; work inside other work joins its transaction.
+     * when the work returns and rolls back when it throws; work inside other work joins its transaction; tasks
+     * given to {@code afterCommit} inside it run once it committed (never after a rollback), outside it at once.
      */
     static TransactionScope scope(Connection connection) {
         int[] depth = {0};
+        List<Runnable> afterCommit = new java.util.ArrayList<>();
         return (TransactionScope) Proxy.newProxyInstance(Platform.class.getClassLoader(),
                 new Class<?>[] {TransactionScope.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "required", "requiresNew" -> {
@@ -131,21 +133,31 @@ record Platform(Records records, CustomFields customFields, Imports imports) {
                         }
                         depth[0]++;
                         connection.setAutoCommit(false);
+                        Object result;
                         try {
-                            Object result = ((ModuleSql.Work<?>) args[0]).run(connection);
+                            result = ((ModuleSql.Work<?>) args[0]).run(connection);
                             connection.commit();
-                            yield result;
                         } catch (SQLException | RuntimeException e) {
+                            afterCommit.clear();
                             connection.rollback();
                             throw e instanceof SQLException sql ? new CrmException("The database refused the change: "
                                     + sql.getMessage(), sql) : e;
                         } finally {
                             depth[0]--;
                         }
+                        // as the kernel's scope: tasks registered inside run once the outermost scope committed
+                        List<Runnable> tasks = List.copyOf(afterCommit);
+                        afterCommit.clear();
+                        tasks.forEach(Runnable::run);
+                        yield result;
                     }
-                    case "active" -> false;
+                    case "active" -> depth[0] > 0;
                     case "afterCommit" -> {
-                        ((Runnable) args[0]).run();
+                        if (depth[0] > 0) {
+                            afterCommit.add((Runnable) args[0]);
+                        } else {
+                            ((Runnable) args[0]).run();
+                        }
                         yield null;
                     }
                     default -> null;
