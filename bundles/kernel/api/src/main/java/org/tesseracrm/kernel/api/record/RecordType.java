@@ -199,4 +199,17 @@ public interface RecordType {
     default Set<String> moduleValues(String field) {
         return Set.of();
     }
+
+    /**
+     * Records this type shares with every caller who may view it, whatever their owner, and whether the caller of
+     * the current call sees the others (a published FAQ is read by every agent; a draft only by those who may edit
+     * FAQs). The platform asks on every read, on the caller's thread, and adds the rule to its owner visibility, so
+     * lists, the REST API, the global search and single reads all follow it.
+     *
+     * @return the rule for the current caller; empty for plain owner visibility (the default)
+     * @since record API 2.3
+     */
+    default Optional<SharedRows> sharedRows() {
+        return Optional.empty();
+    }
 }

@@ -12,6 +12,7 @@ import org.tesseracrm.kernel.api.record.IdGenerator;
 import org.tesseracrm.kernel.api.record.PickListValue;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordType;
+import org.tesseracrm.kernel.api.record.SharedRows;
 import org.tesseracrm.kernel.api.record.SortOrder;
 
 /**
@@ -131,6 +132,15 @@ final class GuardedRecordType implements RecordType {
     @Override
     public Optional<String> fieldHint(String field) {
         return guard.call(type, "fieldHint", () -> type.fieldHint(field).orElse(null));
+    }
+
+    /**
+     * Asked on every read: a rule that fails refuses the read (reading without it would show the caller records the
+     * module hides from them, such as another author's drafts).
+     */
+    @Override
+    public Optional<SharedRows> sharedRows() {
+        return guard.require(type, "sharedRows", type::sharedRows);
     }
 
     /** @return the module's own type */

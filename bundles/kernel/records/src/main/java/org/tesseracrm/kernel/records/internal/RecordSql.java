@@ -29,6 +29,7 @@ import org.tesseracrm.kernel.api.record.Filter;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordType;
+import org.tesseracrm.kernel.api.record.SharedRows;
 import org.tesseracrm.kernel.api.record.SortOrder;
 import org.tesseracrm.kernel.api.security.Visibility;
 
@@ -419,7 +420,7 @@ final class RecordSql {
     Sql byId(long id, Visibility visible) {
         List<Object> params = new ArrayList<>();
         params.add(id);
-        String sql = "SELECT " + columns() + " FROM " + type.table() + " WHERE ID = ?" + ownerCondition(visible, params,
+        String sql = "SELECT " + columns() + " FROM " + type.table() + " WHERE ID = ?" + visibleCondition(visible, params,
                 " AND ");
         return new Sql(sql, params);
     }
@@ -443,7 +444,7 @@ final class RecordSql {
     Sql byIds(List<Long> ids, Visibility visible) {
         List<Object> params = new ArrayList<>(ids);
         String sql = "SELECT " + columns() + " FROM " + type.table() + " WHERE ID IN (" + placeholders(ids.size()) + ")"
-                + ownerCondition(visible, params, " AND ") + orderBy(List.of());
+                + visibleCondition(visible, params, " AND ") + orderBy(List.of());
         return new Sql(sql, params);
     }
 
@@ -470,7 +471,7 @@ final class RecordSql {
         });
         params.add(except);
         String sql = "SELECT " + columns() + " FROM " + type.table() + " WHERE (" + String.join(" OR ", ors)
-                + ") AND ID <> ?" + ownerCondition(visible, params, " AND ") + orderBy(List.of())
+                + ") AND ID <> ?" + visibleCondition(visible, params, " AND ") + orderBy(List.of())
                 + " FETCH FIRST " + limit + " ROWS ONLY";
         return new Sql(sql, params);
     }
@@ -496,7 +497,7 @@ final class RecordSql {
             }
             ors.add("(" + String.join(" AND ", ands) + ")");
         }
-        String where = "(" + String.join(" OR ", ors) + ")" + ownerCondition(visible, params, " AND ");
+        String where = "(" + String.join(" OR ", ors) + ")" + visibleCondition(visible, params, " AND ");
         return new Sql("SELECT " + columns() + " FROM " + type.table() + " WHERE " + where, params);
     }
 
@@ -640,7 +641,7 @@ final class RecordSql {
 
     private String where(RecordQuery query, Visibility visible, List<Object> params, Map<Filter, List<String>> terms) {
         List<String> conditions = new ArrayList<>();
-        String owners = ownerCondition(visible, params, "");
+        String owners = visibleCondition(visible, params, "");
         if (!owners.isEmpty()) {
             conditions.add(owners);
         }
@@ -658,6 +659,40 @@ final class RecordSql {
             throw new ValidationException(errors);
         }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    /** @return the condition limiting rows to those the caller sees (owners and the type's shared rows) */
+    String visibleCondition(Visibility visible, List<Object> params, String prefix) {
+        return visibleCondition(type, visible, params, prefix);
+    }
+
+    /**
+     * @return the condition limiting the type's rows to those the caller sees, after the prefix: the visible
+     *     owners' rows, and the rows the type shares with every viewer ({@link RecordType#sharedRows}); without the
+     *     others when the type hides them from the caller; empty if all are visible
+     */
+    static String visibleCondition(RecordType type, Visibility visible, List<Object> params, String prefix) {
+        Optional<SharedRows> shared = type.sharedRows();
+        if (shared.isEmpty()) {
+            return ownerCondition(visible, params, prefix);
+        }
+        String column = type.fields().stream().filter(f -> f.name().equals(shared.get().field())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Record type " + type.id() + " shares rows by an "
+                        + "unknown field " + shared.get().field())).column();
+        List<String> values = shared.get().values().stream().sorted().toList();
+        String sharedRows = values.isEmpty() ? "1 = 0" : column + " IN (" + placeholders(values.size()) + ")";
+        if (!shared.get().othersVisible()) {
+            params.addAll(values);
+            return prefix + sharedRows;
+        }
+        List<Object> ownerParams = new ArrayList<>();
+        String owners = ownerCondition(visible, ownerParams, "");
+        if (owners.isEmpty()) {
+            return "";
+        }
+        params.addAll(ownerParams);
+        params.addAll(values);
+        return prefix + "(" + owners + " OR " + sharedRows + ")";
     }
 
     /** @return the condition limiting rows to the visible owners, after the prefix; empty if all are visible */

@@ -163,7 +163,7 @@ final class SearchSql {
             sql.append(" AND ").append(searched).append(" < ?");
             params.add(upper.get());
         }
-        sql.append(RecordSql.ownerCondition(visible, params, " AND "));
+        sql.append(RecordSql.visibleCondition(type, visible, params, " AND "));
         sql.append(" ORDER BY ").append(searched).append(", ID FETCH FIRST ").append(limit).append(" ROWS ONLY");
         return new Sql(sql.toString(), params);
     }

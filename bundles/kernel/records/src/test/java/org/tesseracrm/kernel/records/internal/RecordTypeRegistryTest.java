@@ -147,6 +147,18 @@ class RecordTypeRegistryTest {
     }
 
     @Test
+    void aBrokenSharedRowsRuleRefusesTheReadInsteadOfShowingWhatItHides() {
+        registry.addType(new SearchSqlTest.Delegating(new PeopleType()) {
+            @Override
+            public Optional<org.tesseracrm.kernel.api.record.SharedRows> sharedRows() {
+                throw new IllegalStateException("broken");
+            }
+        });
+        assertThrows(CrmException.class, () -> registry.require("person").sharedRows());
+        assertEquals(List.of("sharedRows"), guard.failed);
+    }
+
+    @Test
     void aWorkingTypeAnswersAsTheModuleDoes() {
         registry.addType(new PeopleType());
         RecordType type = registry.require("person");
