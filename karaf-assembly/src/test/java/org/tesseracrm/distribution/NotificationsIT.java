@@ -40,6 +40,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
@@ -62,6 +63,7 @@ import org.tesseracrm.kernel.api.security.ProfileInfo;
 import org.tesseracrm.kernel.api.security.RoleInfo;
 import org.tesseracrm.kernel.api.security.SecurityAdmin;
 import org.tesseracrm.kernel.api.security.UserInput;
+import org.tesseracrm.kernel.api.ui.HeaderItem;
 
 /**
  * Boots the real distribution and proves the kernel's in-app notifications: a notification is stored and listed for its
@@ -283,6 +285,21 @@ public class NotificationsIT {
                 URI.create("http://127.0.0.1:" + HTTP_PORT + "/api/v1/notifications")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(401, anonymous.statusCode());
+    }
+
+    @Test
+    public void t7_theShellShowsTheBellAndListensToTheEvents() throws Exception {
+        assertTrue("the bell is in the top bar (its component satisfied)", eventually(60, () -> {
+            try {
+                return context.getServiceReferences(HeaderItem.class, "(" + HeaderItem.ORDER + "=20)").stream()
+                        .anyMatch(ref -> ref.getBundle().getSymbolicName().equals("org.tesseracrm.kernel.ui"));
+            } catch (InvalidSyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        assertTrue("the bells hear the notifications' topic", context.getServiceReferences(EventHandler.class,
+                "(" + EventConstants.EVENT_TOPIC + "=" + Notifications.TOPIC + ")").stream()
+                .anyMatch(ref -> ref.getBundle().getSymbolicName().equals("org.tesseracrm.kernel.ui")));
     }
 
     /** @return the ids of the notifications the Event Admin posts for the user from now on */
