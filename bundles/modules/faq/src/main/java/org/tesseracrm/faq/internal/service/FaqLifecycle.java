@@ -28,7 +28,8 @@ public class FaqLifecycle implements RecordLifecycle {
 
     /** @param schema the module's tables */
     @Activate
-    public FaqLifecycle(@Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.faq)") MigratedSchema schema) {
+    public FaqLifecycle(
+            @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.faq)") MigratedSchema schema) {
         // nothing to keep: the reference only orders the start
     }
 

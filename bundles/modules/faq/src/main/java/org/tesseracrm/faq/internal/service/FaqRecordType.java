@@ -35,7 +35,8 @@ public class FaqRecordType implements RecordType {
     static final List<String> CATEGORIES = List.of("General", "Account", "Billing", "Technical", "Orders and delivery");
 
     private static final List<FieldDefinition> FIELDS = List.of(
-            FieldDefinition.predefined(FaqFields.QUESTION, "Question", FieldType.TEXT, "QUESTION", true, 500),
+            // 255: the longest text the global search indexes (top bar)
+            FieldDefinition.predefined(FaqFields.QUESTION, "Question", FieldType.TEXT, "QUESTION", true, 255),
             FieldDefinition.predefined(FaqFields.ANSWER, "Answer", FieldType.LONG_TEXT, "ANSWER", false, ANSWER_LENGTH),
             FieldDefinition.predefined(FaqFields.CATEGORY, "Category", FieldType.PICKLIST, "CATEGORY", false, 100),
             FieldDefinition.predefined(FaqFields.STATUS, "Status", FieldType.PICKLIST, "STATUS", false, 100),

@@ -19,8 +19,8 @@ class AnswerSanitiserTest {
         String clean = AnswerSanitiser.clean("<h3>Steps</h3><ol><li>Open <i>Settings</i></li></ol>"
                 + "<table><tr><td>a</td></tr></table><a href=\"https://help.example.com/x\">help</a>");
         assertTrue(clean.startsWith("<h3>Steps</h3><ol><li>Open <i>Settings</i></li></ol><table>"), clean);
-        assertTrue(clean.contains("<a href=\"https://help.example.com/x\" rel=\"nofollow noopener noreferrer\">help</a>"),
-                clean);
+        assertTrue(clean.contains("<a href=\"https://help.example.com/x\" rel=\"nofollow noopener noreferrer\">"
+                + "help</a>"), clean);
     }
 
     @Test
