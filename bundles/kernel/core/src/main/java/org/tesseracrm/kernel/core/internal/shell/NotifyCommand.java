@@ -43,8 +43,10 @@ public class NotifyCommand implements Action {
     @Argument(index = 1, name = "title", required = true, description = "one line, at most 200 characters")
     private String title;
 
-    @Argument(index = 2, name = "text", required = false, description = "the body, plain text")
-    private String text;
+    // The text, and --record type:id also after the arguments (Karaf's shell reads options only before them)
+    @Argument(index = 2, name = "text", required = false, multiValued = true,
+            description = "the body, plain text (in quotes), then optionally --record type:id")
+    private List<String> tail;
 
     @Option(name = "--record", description = "the record it is about, as type:id, e.g. case:12")
     private String record;
@@ -55,7 +57,7 @@ public class NotifyCommand implements Action {
             System.out.println(UNAVAILABLE);
             return null;
         }
-        NotificationInput input = input(title, text, record);
+        NotificationInput input = input(title, tail == null ? List.of() : tail, record);
         NotificationReceipt receipt = callers.callAs(ShellCaller.current(), () -> {
             access.require(SecurityAdmin.MANAGE_USERS);
             return notifications.notify(username, input);
@@ -65,19 +67,31 @@ public class NotifyCommand implements Action {
     }
 
     /**
-     * @param record {@code type:id}, or null for none
+     * @param tail the words after the title: the text, and {@code --record type:id} before or after it
+     * @param record {@code type:id} given as an option before the arguments, or null
      * @return what the command sends
-     * @throws ValidationException for a record that is not {@code type:id}
+     * @throws ValidationException for a record that is not {@code type:id}, or more than one text
      */
-    static NotificationInput input(String title, String text, String record) {
+    static NotificationInput input(String title, List<String> tail, String record) {
+        String text = null;
+        String link = record;
+        for (int i = 0; i < tail.size(); i++) {
+            if (tail.get(i).equals("--record") && i + 1 < tail.size()) {
+                link = tail.get(++i);
+            } else if (text == null) {
+                text = tail.get(i);
+            } else {
+                throw new ValidationException(List.of(new FieldError("text", "Put the text in quotes: it is one argument.")));
+            }
+        }
         NotificationInput input = NotificationInput.of(title, text == null ? "" : text);
-        if (record == null || record.isBlank()) {
+        if (link == null || link.isBlank()) {
             return input;
         }
-        int colon = record.indexOf(':');
+        int colon = link.indexOf(':');
         try {
             if (colon > 0) {
-                return input.withRecord(record.substring(0, colon).strip(), Long.parseLong(record.substring(colon + 1).strip()));
+                return input.withRecord(link.substring(0, colon).strip(), Long.parseLong(link.substring(colon + 1).strip()));
             }
         } catch (NumberFormatException e) {
             // refused below
