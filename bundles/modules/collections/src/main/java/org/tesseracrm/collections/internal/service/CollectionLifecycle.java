@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -13,9 +14,12 @@ import org.tesseracrm.collections.api.CollectionFields;
 import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.persistence.MigratedSchema;
+import org.tesseracrm.kernel.api.record.CustomFields;
+import org.tesseracrm.kernel.api.record.PickListValue;
 import org.tesseracrm.kernel.api.record.RecordLifecycle;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordType;
+import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
 
 /**
@@ -25,7 +29,8 @@ import org.tesseracrm.kernel.api.security.CallerContext;
  * <li>a collection names its customer: a company, a contact or both;</li>
  * <li>the totals (total amount, outstanding, overdue, next due) are the module's: a plain create or edit that sets
  * them is refused; a new collection starts with zeros;</li>
- * <li>a collection without a collector is collected by its owner;</li>
+ * <li>a collection without a collector is collected by its owner; one without a status gets the status pick-list's
+ * default;</li>
  * <li>the currency does not change while the collection has obligations (their amounts are in it);</li>
  * <li>a deleted collection's obligations go with it; a merged collection's obligations join the survivor's (same
  * currency only), whose totals follow.</li>
@@ -41,15 +46,18 @@ public class CollectionLifecycle implements RecordLifecycle {
     static final String SET_BY_MODULE = "Kept by the collection from its obligations: change the obligations instead";
 
     private final CallerContext callers;
+    private final CustomFields fields;
 
     /**
-     * @param callers tells the service's writes from others
+     * @param callers tells the service's writes from others; reads the status pick-list with the platform's rights
+     * @param fields the status pick-list, whose default a new collection without a status takes
      * @param schema the module's tables
      */
     @Activate
-    public CollectionLifecycle(@Reference CallerContext callers,
+    public CollectionLifecycle(@Reference CallerContext callers, @Reference CustomFields fields,
             @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.collections)") MigratedSchema schema) {
         this.callers = callers;
+        this.fields = fields;
     }
 
     @Override
@@ -68,6 +76,14 @@ public class CollectionLifecycle implements RecordLifecycle {
         ObligationStore.setTotals(change.connection(), row.id(), ObligationRules.totals(List.of(),
                 LocalDate.now(ZoneOffset.UTC)));
         collector(change, row);
+        if (row.text(CollectionFields.STATUS).isEmpty()) {
+            Optional<String> first = callers.callAs(Caller.SYSTEM, () -> fields.pickList(CollectionFields.RECORD_TYPE,
+                    CollectionFields.STATUS)).stream().filter(v -> v.isDefault() && v.active())
+                    .map(PickListValue::value).findFirst();
+            if (first.isPresent()) {
+                ObligationStore.setStatus(change.connection(), row.id(), first.get());
+            }
+        }
     }
 
     @Override

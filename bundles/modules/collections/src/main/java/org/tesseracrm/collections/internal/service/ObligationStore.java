@@ -1,6 +1,5 @@
 package org.tesseracrm.collections.internal.service;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -169,6 +168,22 @@ final class ObligationStore {
     }
 
     /**
+     * Sets a new collection's status (the pick-list's default), in the change that made it.
+     *
+     * @param c the change's connection
+     * @param id the collection
+     * @param status the status
+     * @throws SQLException on a database failure
+     */
+    static void setStatus(Connection c, long id, String status) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE CRM_COLLECTION SET STATUS = ? WHERE ID = ?")) {
+            ps.setString(1, status);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
      * An obligation with something outstanding, with what the aging needs of its collection.
      *
      * @param collectionId the collection
@@ -238,13 +253,5 @@ final class ObligationStore {
             }
         }
         return ids;
-    }
-
-    /**
-     * @param amount an amount
-     * @return it at the money scale
-     */
-    static BigDecimal money(BigDecimal amount) {
-        return amount.setScale(ObligationRules.SCALE);
     }
 }
