@@ -299,6 +299,14 @@ public class SecurityIT {
         // Issue 20: the forecasts' service and REST resource are swept too (they start after the opportunities' schema)
         assertTrue("the forecasts' service came", PaxExamSupport.eventually(120,
                 () -> context.getServiceReference("org.tesseracrm.forecasts.api.Forecasts") != null));
+        // Issue 21: the collections' service and REST resource are swept too: the module ships in the distribution
+        // without starting (profile crm-profile-collections), so the admin enables it first
+        asSystem(() -> {
+            moduleAdmin.enableModule("collections");
+            return null;
+        });
+        assertTrue("the collections' service came", PaxExamSupport.eventually(120,
+                () -> context.getServiceReference("org.tesseracrm.collections.api.Receivables") != null));
         List<String> swept = new ArrayList<>();
         List<String> notRefused = new ArrayList<>();
         for (Map.Entry<Class<?>, Object> service : moduleServices().entrySet()) {
@@ -360,6 +368,11 @@ public class SecurityIT {
         assertTrue("the sweep found the forecasts' service and resource: " + swept, swept.containsAll(List.of(
                 "Forecasts.forecast", "Forecasts.forecastOf", "Forecasts.opportunities", "Forecasts.setTarget",
                 "Forecasts.setRate", "Forecasts.rates", "ForecastsResource.forecast", "ForecastsResource.setRate")));
+        assertTrue("the sweep found the collections' service and resource: " + swept, swept.containsAll(List.of(
+                "Receivables.obligations", "Receivables.saveObligations", "Receivables.aging",
+                "Receivables.agedObligations", "Receivables.refreshDue", "Receivables.today",
+                "CollectionsResource.obligations", "CollectionsResource.saveObligations", "CollectionsResource.aging",
+                "CollectionsResource.agedObligations")));
         System.out.printf("Permission sweep: %d methods refused a user without rights%n", swept.size());
     }
 
