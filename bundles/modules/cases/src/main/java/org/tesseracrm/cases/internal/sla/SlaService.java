@@ -1,0 +1,406 @@
+package org.tesseracrm.cases.internal.sla;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tesseracrm.cases.api.CaseFields;
+import org.tesseracrm.cases.internal.CasesModule;
+import org.tesseracrm.cases.internal.sla.SlaStore.CaseSla;
+import org.tesseracrm.kernel.api.FieldError;
+import org.tesseracrm.kernel.api.NotFoundException;
+import org.tesseracrm.kernel.api.ValidationException;
+import org.tesseracrm.kernel.api.audit.AuditAction;
+import org.tesseracrm.kernel.api.audit.AuditTrail;
+import org.tesseracrm.kernel.api.audit.RecordChange;
+import org.tesseracrm.kernel.api.persistence.MigratedSchema;
+import org.tesseracrm.kernel.api.persistence.TransactionScope;
+import org.tesseracrm.kernel.api.record.Records;
+import org.tesseracrm.kernel.api.security.AccessControl;
+import org.tesseracrm.kernel.api.security.Caller;
+import org.tesseracrm.kernel.api.security.CallerContext;
+import org.tesseracrm.kernel.api.security.SecurityAdmin;
+
+/**
+ * The SLA of cases: the administrator's settings (calendars, resolution times per priority, which calendar each case
+ * type counts in, escalation rules), each case's clock (through {@link SlaLifecycle}) and the sweep that moves states
+ * on and escalates late cases up the role tree ({@link SweepTimer}). Reading the settings needs
+ * {@link CasesModule#VIEW}, changing them and running the sweep by hand {@link CasesModule#CONFIGURE}; a change of a
+ * calendar, resolution time or type's calendar works the due times of the cases it concerns out again, in the same
+ * transaction.
+ */
+@Component(service = SlaService.class)
+public class SlaService {
+    /** The most cases one sweep looks at; the rest wait for the next run (their check time stays due). */
+    static final int SWEEP_BATCH = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(SlaService.class);
+
+    private final TransactionScope scope;
+    private final AccessControl access;
+    private final CallerContext callers;
+    private final SecurityAdmin security;
+    private final AuditTrail audit;
+    private final Records records;
+    private final List<EscalationChannel> channels = new CopyOnWriteArrayList<>();
+    private volatile Clock clock = Clock.systemUTC();
+
+    /**
+     * @param scope the transactions
+     * @param access the caller's permissions
+     * @param callers runs the sweep as the platform
+     * @param security the role tree and its users
+     * @param audit the case's history
+     * @param records reads a case with the caller's visibility
+     * @param schema the module's tables
+     */
+    @Activate
+    public SlaService(@Reference TransactionScope scope, @Reference AccessControl access,
+            @Reference CallerContext callers, @Reference SecurityAdmin security, @Reference AuditTrail audit,
+            @Reference Records records,
+            @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.cases)") MigratedSchema schema) {
+        this.scope = scope;
+        this.access = access;
+        this.callers = callers;
+        this.security = security;
+        this.audit = audit;
+        this.records = records;
+    }
+
+    /**
+     * One level a case reached.
+     *
+     * @param level the level, 1 for the responsible's manager
+     * @param at when
+     * @param role the role it went to
+     * @param users the users of that role, comma separated
+     */
+    public record Escalated(int level, Instant at, String role, String users) {
+    }
+
+    /**
+     * @param caseId a case the caller sees
+     * @return the levels it reached, first first
+     * @throws NotFoundException for a case the caller does not see
+     */
+    public List<Escalated> escalations(long caseId) {
+        access.require(CasesModule.VIEW);
+        if (records.get(CaseFields.RECORD_TYPE, caseId).isEmpty()) {
+            throw new NotFoundException("Case", caseId);
+        }
+        return scope.required(c -> SlaStore.escalations(c, caseId));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeChannel")
+    void addChannel(EscalationChannel channel) {
+        channels.add(channel);
+    }
+
+    void removeChannel(EscalationChannel channel) {
+        channels.remove(channel);
+    }
+
+    /** @param clock the time source, for tests */
+    void clock(Clock clock) {
+        this.clock = clock;
+    }
+
+    // ---- settings
+
+    /** @return every calendar, by name */
+    public List<SlaCalendar> calendars() {
+        access.require(CasesModule.VIEW);
+        return scope.required(SlaStore::calendars);
+    }
+
+    /**
+     * Creates (id 0) or changes a calendar and works out again the due times of the cases counting in it.
+     *
+     * @param calendar the calendar
+     * @return it as stored
+     * @throws ValidationException for a name taken by another calendar, or a Default renamed
+     * @throws NotFoundException for an unknown id
+     */
+    public SlaCalendar saveCalendar(SlaCalendar calendar) {
+        access.require(CasesModule.CONFIGURE);
+        String name = calendar.name().trim();
+        if (name.isEmpty() || name.length() > 100) {
+            throw invalid("name", "A calendar's name has 1 to 100 characters.");
+        }
+        return scope.required(c -> {
+            List<SlaCalendar> all = SlaStore.calendars(c);
+            for (SlaCalendar other : all) {
+                if (other.id() != calendar.id() && other.name().equalsIgnoreCase(name)) {
+                    throw invalid("name", "There is already a calendar named " + other.name() + ".");
+                }
+            }
+            if (calendar.id() != 0) {
+                SlaCalendar old = all.stream().filter(x -> x.id() == calendar.id()).findFirst()
+                        .orElseThrow(() -> new NotFoundException("Calendar", calendar.id()));
+                if (old.isDefault() && !calendar.isDefault()) {
+                    throw invalid("name", "The Default calendar keeps its name: the case types without a calendar "
+                            + "of their own count in it.");
+                }
+            }
+            long id = SlaStore.saveCalendar(c, calendar);
+            refresh(c, SlaStore.casesOnCalendar(c, id));
+            return SlaStore.calendars(c).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+        });
+    }
+
+    /**
+     * @param id a calendar
+     * @throws ValidationException for the Default calendar, or one a case type or case still uses
+     */
+    public void deleteCalendar(long id) {
+        access.require(CasesModule.CONFIGURE);
+        scope.required(c -> {
+            SlaCalendar calendar = SlaStore.calendars(c).stream().filter(x -> x.id() == id).findFirst()
+                    .orElseThrow(() -> new NotFoundException("Calendar", id));
+            if (calendar.isDefault()) {
+                throw invalid("name", "The Default calendar cannot be deleted.");
+            }
+            if (SlaStore.uses(c, id) > 0) {
+                throw invalid("name", "The calendar " + calendar.name() + " is still used by case types or cases.");
+            }
+            SlaStore.deleteCalendar(c, id);
+            return null;
+        });
+    }
+
+    /** @return the calendar id of each case type that has its own */
+    public Map<String, Long> typeCalendars() {
+        access.require(CasesModule.VIEW);
+        return scope.required(SlaStore::typeCalendars);
+    }
+
+    /**
+     * @param caseType a case type
+     * @param calendarId its own calendar; empty for the Default
+     */
+    public void setTypeCalendar(String caseType, Optional<Long> calendarId) {
+        access.require(CasesModule.CONFIGURE);
+        if (caseType.isBlank()) {
+            throw invalid("caseType", "Choose a case type.");
+        }
+        scope.required(c -> {
+            if (calendarId.isPresent()
+                    && SlaStore.calendars(c).stream().noneMatch(x -> x.id() == calendarId.get())) {
+                throw new NotFoundException("Calendar", calendarId.get());
+            }
+            SlaStore.setTypeCalendar(c, caseType.trim(), calendarId);
+            refresh(c, SlaStore.casesOfType(c, caseType.trim()));
+            return null;
+        });
+    }
+
+    /** @return the resolution time of each priority that has one */
+    public Map<String, Resolution> resolutions() {
+        access.require(CasesModule.VIEW);
+        return scope.required(SlaStore::resolutions);
+    }
+
+    /**
+     * Sets a priority's resolution time and works out the due times of its cases again.
+     *
+     * @param priority a priority value
+     * @param resolution its resolution time; empty for no SLA
+     */
+    public void setResolution(String priority, Optional<Resolution> resolution) {
+        access.require(CasesModule.CONFIGURE);
+        if (priority.isBlank() || priority.length() > 100) {
+            throw invalid("priority", "Choose a priority.");
+        }
+        scope.required(c -> {
+            SlaStore.setResolution(c, priority.trim(), resolution);
+            refresh(c, SlaStore.casesOfPriority(c, priority.trim()));
+            return null;
+        });
+    }
+
+    /** @return the escalation rules, by position */
+    public List<EscalationRule> rules() {
+        access.require(CasesModule.VIEW);
+        return scope.required(SlaStore::rules);
+    }
+
+    /**
+     * Creates (id 0) or changes a rule; it counts for cases from their next check (a change of a case or the sweep).
+     *
+     * @param rule the rule
+     * @return it as stored
+     */
+    public EscalationRule saveRule(EscalationRule rule) {
+        access.require(CasesModule.CONFIGURE);
+        return scope.required(c -> {
+            long id = SlaStore.saveRule(c, rule);
+            if (id == 0) {
+                throw new NotFoundException("Escalation rule", rule.id());
+            }
+            return new EscalationRule(id, rule.position(), rule.caseType(), rule.priority(), rule.trigger(),
+                    rule.amount(), rule.repeatMinutes(), rule.maxLevel());
+        });
+    }
+
+    /** @param id a rule */
+    public void deleteRule(long id) {
+        access.require(CasesModule.CONFIGURE);
+        if (!scope.required(c -> SlaStore.deleteRule(c, id))) {
+            throw new NotFoundException("Escalation rule", id);
+        }
+    }
+
+    /**
+     * Runs the sweep now, as the timer does.
+     *
+     * @return how many cases were escalated
+     */
+    public int sweepNow() {
+        access.require(CasesModule.CONFIGURE);
+        return callers.callAs(Caller.SYSTEM, this::sweep);
+    }
+
+    // ---- cases
+
+    /**
+     * Works a case's SLA out again in the caller's transaction ({@link SlaLifecycle}).
+     *
+     * @param c the change's connection
+     * @param caseId the case
+     * @throws SQLException on a database failure
+     */
+    void apply(Connection c, long caseId) throws SQLException {
+        Optional<CaseSla> cs = SlaStore.caseSla(c, caseId);
+        if (cs.isPresent()) {
+            SlaEngine.apply(c, SlaSettings.load(c), cs.get(), clock.instant());
+        }
+    }
+
+    private void refresh(Connection c, List<Long> caseIds) throws SQLException {
+        SlaSettings settings = SlaSettings.load(c);
+        Instant now = clock.instant();
+        for (long id : caseIds) {
+            Optional<CaseSla> cs = SlaStore.caseSla(c, id);
+            if (cs.isPresent()) {
+                SlaEngine.apply(c, settings, cs.get(), now);
+            }
+        }
+    }
+
+    /**
+     * One sweep, as the platform: every case whose clock has something due (a state change, an escalation level) is
+     * looked at in a transaction of its own, so one failing case does not hold the others back. Runs again until
+     * fewer than a batch were due.
+     *
+     * @return how many cases were escalated
+     */
+    int sweep() {
+        int escalated = 0;
+        for (int round = 0; round < 100; round++) {
+            Instant now = clock.instant();
+            List<Long> due = scope.required(c -> SlaStore.dueForCheck(c, now, SWEEP_BATCH));
+            SlaSettings settings = scope.required(SlaSettings::load);
+            EscalationTargets targets = new EscalationTargets(security.roles(), security.users());
+            int failed = 0;
+            for (long id : due) {
+                try {
+                    if (scope.requiresNew(c -> check(c, settings, targets, id, now))) {
+                        escalated++;
+                    }
+                } catch (RuntimeException e) {
+                    failed++;
+                    LOG.warn("The SLA of case {} could not be checked: {}", id, e.getMessage(), e);
+                }
+            }
+            if (due.size() < SWEEP_BATCH || failed == due.size()) {
+                break;
+            }
+        }
+        return escalated;
+    }
+
+    /** Looks at one case: its state now, and the next escalation level if it is due. @return whether it escalated */
+    private boolean check(Connection c, SlaSettings settings, EscalationTargets targets, long id, Instant now)
+            throws SQLException {
+        Optional<CaseSla> found = SlaStore.caseSla(c, id);
+        if (found.isEmpty()) {
+            SlaStore.deleteClock(c, id);
+            return false;
+        }
+        CaseSla cs = found.get();
+        Optional<SlaEngine.Applied> applied = SlaEngine.apply(c, settings, cs, now);
+        if (applied.isEmpty()) {
+            return false;
+        }
+        int level = cs.level() + 1;
+        Optional<Instant> at = applied.get().nextEscalation(cs.level());
+        if (at.isEmpty() || at.get().isAfter(now)) {
+            return false;
+        }
+        String responsible = cs.responsible().isEmpty() ? cs.owner() : cs.responsible();
+        Optional<EscalationTargets.Target> target = targets.of(responsible, level);
+        if (target.isEmpty()) {
+            // nobody above: the case keeps its level and is looked at again when its state changes
+            LOG.debug("Case {} is due for escalation level {} but {} has nobody above at that level", id, level,
+                    responsible);
+            SlaEngine.store(c, new CaseSla(cs.id(), cs.caseType(), cs.priority(), cs.status(), cs.responsible(),
+                    cs.owner(), cs.number(), cs.subject(), cs.slaState(), EscalationRule.MAX_LEVEL, cs.createdAt()),
+                    applied.get(), now);
+            return false;
+        }
+        if (!SlaStore.moveLevel(c, id, cs.level(), level)) {
+            return false;
+        }
+        EscalationTargets.Target to = target.get();
+        SlaStore.insertEscalation(c, id, level, now, to.role().name(), to.users());
+        String who = to.role().name() + ": " + String.join(", ", to.users());
+        audit.record(new RecordChange(CasesModule.ID, CaseFields.RECORD_TYPE, id, cs.label(), cs.owner(),
+                AuditAction.UPDATE, Map.of(CaseFields.ESCALATION_LEVEL, cs.level(), "escalatedTo", ""),
+                Map.of(CaseFields.ESCALATION_LEVEL, level, "escalatedTo", "Level " + level + " to " + who)));
+        EscalationChannel.Escalation escalation = new EscalationChannel.Escalation(id, cs.label(), level,
+                to.role().name(), to.users(), responsible, applied.get().clock().dueAt(),
+                EscalationChannel.Escalation.key(id, level));
+        for (EscalationChannel channel : channels) {
+            channel.escalated(escalation);
+        }
+        SlaEngine.store(c, new CaseSla(cs.id(), cs.caseType(), cs.priority(), cs.status(), cs.responsible(),
+                cs.owner(), cs.number(), cs.subject(), applied.get().state(), level, cs.createdAt()), applied.get(),
+                now);
+        LOG.info("Case {} escalated to level {} ({})", cs.label(), level, who);
+        return true;
+    }
+
+    /**
+     * @param zone a time zone id
+     * @return it, for messages about a zone that does not exist
+     */
+    static ZoneId zone(String zone) {
+        try {
+            return ZoneId.of(zone.trim());
+        } catch (RuntimeException e) {
+            throw invalid("zone", "'" + zone + "' is not a time zone such as Europe/Madrid or UTC.");
+        }
+    }
+
+    static ValidationException invalid(String field, String message) {
+        return new ValidationException(List.of(new FieldError(field, message)));
+    }
+
+    /** @return the errors of IllegalArgumentException messages, as the settings' records throw them */
+    static ValidationException invalid(String field, IllegalArgumentException e) {
+        return invalid(field, e.getMessage());
+    }
+}

@@ -1,0 +1,511 @@
+package org.tesseracrm.cases.internal.sla;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.tesseracrm.cases.api.StatusKind;
+import org.tesseracrm.kernel.api.persistence.ModuleSql;
+import org.tesseracrm.kernel.api.record.IdGenerator;
+
+/**
+ * The SLA's SQL (tables of cases-sla.yaml and the SLA columns of CRM_CASE), run on the connection of the change or
+ * service call it belongs to. Instants are stored as UTC timestamps, as the record platform stores date-times.
+ */
+final class SlaStore {
+    /** Ids of calendars and rules. */
+    static final IdGenerator IDS = new IdGenerator("CASES_ID_GEN", "GEN_NAME", "GEN_VALUE", "SLA");
+    private static final String[] DAY_COLUMNS = {"HOURS_MON", "HOURS_TUE", "HOURS_WED", "HOURS_THU", "HOURS_FRI",
+        "HOURS_SAT", "HOURS_SUN"};
+
+    private SlaStore() {
+    }
+
+    /**
+     * What the SLA needs of a case.
+     *
+     * @param id the case id
+     * @param caseType its type
+     * @param priority its priority
+     * @param status its status
+     * @param responsible its responsible ("" for none)
+     * @param owner its owner
+     * @param number its number
+     * @param subject its subject
+     * @param slaState its stored SLA state ("" for none)
+     * @param level its escalation level (0 for none)
+     * @param createdAt when it was created
+     */
+    record CaseSla(long id, String caseType, String priority, String status, String responsible, String owner,
+            String number, String subject, String slaState, int level, Instant createdAt) {
+        /** @return number and subject, as the case is called */
+        String label() {
+            return (number + " " + subject).trim();
+        }
+    }
+
+    /**
+     * A stored clock; its due time follows from its calendar.
+     *
+     * @param caseId the case
+     * @param calendarId the calendar it counts in
+     * @param start when it started
+     * @param allowed the business time allowed
+     * @param paused the business time it stood still so far
+     * @param pausedSince since when it stands still
+     */
+    record ClockRow(long caseId, long calendarId, Instant start, Duration allowed, Duration paused,
+            Optional<Instant> pausedSince) {
+        /** @param calendar the calendar of {@code calendarId} @return the clock with its due time */
+        SlaClock clock(BusinessCalendar calendar) {
+            return new SlaClock(start, allowed, paused, pausedSince, calendar.plus(start, allowed.plus(paused)));
+        }
+    }
+
+    // ---- settings
+
+    static List<SlaCalendar> calendars(Connection c) throws SQLException {
+        Map<Long, Map<LocalDate, String>> holidays = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT CALENDAR_ID, HOLIDAY, NAME FROM CASE_SLA_HOLIDAY");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                holidays.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getDate(2).toLocalDate(),
+                        rs.getString(3));
+            }
+        }
+        List<SlaCalendar> found = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT ID, NAME, ZONE_ID, HOURS_MON, HOURS_TUE, HOURS_WED, "
+                + "HOURS_THU, HOURS_FRI, HOURS_SAT, HOURS_SUN, AT_RISK_PERCENT FROM CASE_SLA_CALENDAR ORDER BY NAME");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Map<DayOfWeek, List<BusinessCalendar.Span>> week = new EnumMap<>(DayOfWeek.class);
+                for (int i = 0; i < 7; i++) {
+                    week.put(DayOfWeek.of(i + 1), BusinessCalendar.parseHours(rs.getString(4 + i)));
+                }
+                Map<LocalDate, String> days = holidays.getOrDefault(rs.getLong(1), Map.of());
+                BusinessCalendar calendar = new BusinessCalendar(rs.getString(2), ZoneId.of(rs.getString(3)), week,
+                        days.keySet());
+                found.add(new SlaCalendar(rs.getLong(1), calendar, days, rs.getInt(11)));
+            }
+        }
+        return found;
+    }
+
+    static long saveCalendar(Connection c, SlaCalendar calendar) throws SQLException {
+        long id = calendar.id();
+        BusinessCalendar cal = calendar.calendar();
+        if (id == 0) {
+            id = ModuleSql.reserveIds(c, IDS, 1);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO CASE_SLA_CALENDAR (ID, NAME, ZONE_ID, "
+                    + String.join(", ", DAY_COLUMNS) + ", AT_RISK_PERCENT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setLong(1, id);
+                ps.setString(2, cal.name());
+                ps.setString(3, cal.zone().getId());
+                for (int i = 0; i < 7; i++) {
+                    ps.setString(4 + i, cal.hoursText(DayOfWeek.of(i + 1)));
+                }
+                ps.setInt(11, calendar.atRiskPercent());
+                ps.executeUpdate();
+            }
+        } else {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE CASE_SLA_CALENDAR SET NAME = ?, ZONE_ID = ?, "
+                    + String.join(" = ?, ", DAY_COLUMNS) + " = ?, AT_RISK_PERCENT = ? WHERE ID = ?")) {
+                ps.setString(1, cal.name());
+                ps.setString(2, cal.zone().getId());
+                for (int i = 0; i < 7; i++) {
+                    ps.setString(3 + i, cal.hoursText(DayOfWeek.of(i + 1)));
+                }
+                ps.setInt(10, calendar.atRiskPercent());
+                ps.setLong(11, id);
+                ps.executeUpdate();
+            }
+            update(c, "DELETE FROM CASE_SLA_HOLIDAY WHERE CALENDAR_ID = ?", id);
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO CASE_SLA_HOLIDAY (CALENDAR_ID, HOLIDAY, NAME) VALUES (?, ?, ?)")) {
+            for (Map.Entry<LocalDate, String> day : calendar.holidayNames().entrySet()) {
+                ps.setLong(1, id);
+                ps.setDate(2, java.sql.Date.valueOf(day.getKey()));
+                ps.setString(3, cut(day.getValue(), 100));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return id;
+    }
+
+    static void deleteCalendar(Connection c, long id) throws SQLException {
+        update(c, "DELETE FROM CASE_SLA_HOLIDAY WHERE CALENDAR_ID = ?", id);
+        update(c, "DELETE FROM CASE_SLA_CALENDAR WHERE ID = ?", id);
+    }
+
+    /** @return how many clocks and case types use the calendar */
+    static long uses(Connection c, long calendarId) throws SQLException {
+        return count(c, "SELECT COUNT(*) FROM CASE_SLA_TYPE_CALENDAR WHERE CALENDAR_ID = ?", calendarId)
+                + count(c, "SELECT COUNT(*) FROM CASE_SLA_CLOCK WHERE CALENDAR_ID = ?", calendarId);
+    }
+
+    static Map<String, Long> typeCalendars(Connection c) throws SQLException {
+        Map<String, Long> found = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT CASE_TYPE, CALENDAR_ID FROM CASE_SLA_TYPE_CALENDAR");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                found.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return found;
+    }
+
+    static void setTypeCalendar(Connection c, String caseType, Optional<Long> calendarId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM CASE_SLA_TYPE_CALENDAR WHERE CASE_TYPE = ?")) {
+            ps.setString(1, caseType);
+            ps.executeUpdate();
+        }
+        if (calendarId.isPresent()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO CASE_SLA_TYPE_CALENDAR (CASE_TYPE, CALENDAR_ID) VALUES (?, ?)")) {
+                ps.setString(1, caseType);
+                ps.setLong(2, calendarId.get());
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    static Map<String, Resolution> resolutions(Connection c) throws SQLException {
+        Map<String, Resolution> found = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT PRIORITY, AMOUNT, UNIT FROM CASE_SLA_RESOLUTION");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                found.put(rs.getString(1), Resolution.parse(rs.getInt(2) + rs.getString(3)));
+            }
+        }
+        return found;
+    }
+
+    static void setResolution(Connection c, String priority, Optional<Resolution> resolution) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM CASE_SLA_RESOLUTION WHERE PRIORITY = ?")) {
+            ps.setString(1, priority);
+            ps.executeUpdate();
+        }
+        if (resolution.isPresent()) {
+            String text = resolution.get().toString();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO CASE_SLA_RESOLUTION (PRIORITY, AMOUNT, UNIT) VALUES (?, ?, ?)")) {
+                ps.setString(1, priority);
+                ps.setLong(2, resolution.get().amount());
+                ps.setString(3, text.substring(text.length() - 1));
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    static List<EscalationRule> rules(Connection c) throws SQLException {
+        List<EscalationRule> found = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT ID, POSITION, CASE_TYPE, PRIORITY, TRIGGER_KIND, AMOUNT, "
+                + "REPEAT_MINUTES, MAX_LEVEL FROM CASE_SLA_RULE ORDER BY POSITION, ID");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                found.add(new EscalationRule(rs.getLong(1), rs.getInt(2), Optional.of(rs.getString(3)),
+                        Optional.of(rs.getString(4)), EscalationRule.Trigger.parse(rs.getString(5)), rs.getInt(6),
+                        rs.getInt(7), rs.getInt(8)));
+            }
+        }
+        return found;
+    }
+
+    static long saveRule(Connection c, EscalationRule rule) throws SQLException {
+        long id = rule.id();
+        boolean insert = id == 0;
+        if (insert) {
+            id = ModuleSql.reserveIds(c, IDS, 1);
+        }
+        try (PreparedStatement ps = c.prepareStatement(insert
+                ? "INSERT INTO CASE_SLA_RULE (POSITION, CASE_TYPE, PRIORITY, TRIGGER_KIND, AMOUNT, REPEAT_MINUTES, "
+                        + "MAX_LEVEL, ID) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                : "UPDATE CASE_SLA_RULE SET POSITION = ?, CASE_TYPE = ?, PRIORITY = ?, TRIGGER_KIND = ?, AMOUNT = ?, "
+                        + "REPEAT_MINUTES = ?, MAX_LEVEL = ? WHERE ID = ?")) {
+            ps.setInt(1, rule.position());
+            ps.setString(2, rule.caseType().orElse(""));
+            ps.setString(3, rule.priority().orElse(""));
+            ps.setString(4, rule.trigger().code());
+            ps.setInt(5, rule.amount());
+            ps.setInt(6, rule.repeatMinutes());
+            ps.setInt(7, rule.maxLevel());
+            ps.setLong(8, id);
+            if (ps.executeUpdate() != 1) {
+                return 0;
+            }
+        }
+        return id;
+    }
+
+    static boolean deleteRule(Connection c, long id) throws SQLException {
+        return update(c, "DELETE FROM CASE_SLA_RULE WHERE ID = ?", id) == 1;
+    }
+
+    // ---- cases and clocks
+
+    static Map<String, StatusKind> statusKinds(Connection c) throws SQLException {
+        Map<String, StatusKind> kinds = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT STATUS, KIND FROM CASE_STATUS_KIND");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                kinds.put(rs.getString(1).toLowerCase(Locale.ROOT),
+                        StatusKind.parse(rs.getString(2)).orElse(StatusKind.OPEN));
+            }
+        }
+        return kinds;
+    }
+
+    /**
+     * @param kinds the kinds by status in lower case, from {@link #statusKinds}
+     * @param status a status, "" for none
+     * @return its kind; open for a status without one
+     */
+    static StatusKind kindOf(Map<String, StatusKind> kinds, String status) {
+        return kinds.getOrDefault(status.toLowerCase(Locale.ROOT), StatusKind.OPEN);
+    }
+
+    static Optional<CaseSla> caseSla(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT ID, CASE_TYPE, PRIORITY, STATUS, RESPONSIBLE, OWNER, "
+                + "CASE_NUMBER, SUBJECT, SLA_STATE, ESCALATION_LEVEL, CREATED_AT FROM CRM_CASE WHERE ID = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new CaseSla(rs.getLong(1), text(rs, 2), text(rs, 3), text(rs, 4), text(rs, 5),
+                        text(rs, 6), text(rs, 7), text(rs, 8), text(rs, 9), rs.getInt(10), instant(rs.getTimestamp(11))));
+            }
+        }
+    }
+
+    static Optional<ClockRow> clock(Connection c, long caseId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT CALENDAR_ID, STARTED_AT, ALLOWED_SECONDS, PAUSED_SECONDS, "
+                + "PAUSED_SINCE FROM CASE_SLA_CLOCK WHERE CASE_ID = ?")) {
+            ps.setLong(1, caseId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Timestamp since = rs.getTimestamp(5);
+                return Optional.of(new ClockRow(caseId, rs.getLong(1), instant(rs.getTimestamp(2)),
+                        Duration.ofSeconds(rs.getLong(3)), Duration.ofSeconds(rs.getLong(4)),
+                        Optional.ofNullable(since).map(SlaStore::instant)));
+            }
+        }
+    }
+
+    static void saveClock(Connection c, long caseId, long calendarId, SlaClock clock, Optional<Instant> nextCheck)
+            throws SQLException {
+        int changed;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE CASE_SLA_CLOCK SET CALENDAR_ID = ?, STARTED_AT = ?, "
+                + "ALLOWED_SECONDS = ?, PAUSED_SECONDS = ?, PAUSED_SINCE = ?, NEXT_CHECK_AT = ? WHERE CASE_ID = ?")) {
+            bindClock(ps, calendarId, clock, nextCheck);
+            ps.setLong(7, caseId);
+            changed = ps.executeUpdate();
+        }
+        if (changed == 0) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO CASE_SLA_CLOCK (CALENDAR_ID, STARTED_AT, "
+                    + "ALLOWED_SECONDS, PAUSED_SECONDS, PAUSED_SINCE, NEXT_CHECK_AT, CASE_ID) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                bindClock(ps, calendarId, clock, nextCheck);
+                ps.setLong(7, caseId);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static void bindClock(PreparedStatement ps, long calendarId, SlaClock clock, Optional<Instant> nextCheck)
+            throws SQLException {
+        ps.setLong(1, calendarId);
+        ps.setTimestamp(2, timestamp(clock.start()));
+        ps.setLong(3, clock.allowed().toSeconds());
+        ps.setLong(4, clock.paused().toSeconds());
+        setInstant(ps, 5, clock.pausedSince());
+        setInstant(ps, 6, nextCheck);
+    }
+
+    static void deleteClock(Connection c, long caseId) throws SQLException {
+        update(c, "DELETE FROM CASE_SLA_CLOCK WHERE CASE_ID = ?", caseId);
+    }
+
+    static void deleteEscalations(Connection c, long caseId) throws SQLException {
+        update(c, "DELETE FROM CASE_SLA_ESCALATION WHERE CASE_ID = ?", caseId);
+    }
+
+    /**
+     * The sweep's query: reads {@code IX_CASE_SLA_CLOCK_NEXT} from its start, so its cost follows the clocks due, not
+     * all clocks.
+     *
+     * @param c a connection
+     * @param now the current time
+     * @param limit the most ids
+     * @return the cases whose clock has something due, earliest first
+     */
+    static List<Long> dueForCheck(Connection c, Instant now, int limit) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT CASE_ID FROM "
+                + ModuleSql.preferIndex("CASE_SLA_CLOCK", "IX_CASE_SLA_CLOCK_NEXT")
+                + " WHERE NEXT_CHECK_AT <= ? ORDER BY NEXT_CHECK_AT")) {
+            ps.setMaxRows(limit);
+            ps.setTimestamp(1, timestamp(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** @return the cases whose clocks count in the calendar */
+    static List<Long> casesOnCalendar(Connection c, long calendarId) throws SQLException {
+        return ids(c, "SELECT CASE_ID FROM CASE_SLA_CLOCK WHERE CALENDAR_ID = ?", calendarId);
+    }
+
+    /** @return the cases (with or without a clock) of a priority */
+    static List<Long> casesOfPriority(Connection c, String priority) throws SQLException {
+        return ids(c, "SELECT ID FROM CRM_CASE WHERE PRIORITY = ?", priority);
+    }
+
+    /** @return the cases (with or without a clock) of a type */
+    static List<Long> casesOfType(Connection c, String caseType) throws SQLException {
+        return ids(c, "SELECT ID FROM CRM_CASE WHERE CASE_TYPE = ?", caseType);
+    }
+
+    static void writeCase(Connection c, long id, Optional<Instant> dueAt, String state) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE CRM_CASE SET SLA_DUE_AT = ?, SLA_STATE = ? WHERE ID = ?")) {
+            setInstant(ps, 1, dueAt);
+            if (state.isEmpty()) {
+                ps.setNull(2, Types.VARCHAR);
+            } else {
+                ps.setString(2, state);
+            }
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Moves the case's escalation level from one to the next, only if it is still at the first: of two sweeps (two
+     * nodes, a timer run again after a restart) one changes the row, the other finds it moved and does nothing.
+     *
+     * @return whether this call moved it
+     */
+    static boolean moveLevel(Connection c, long id, int from, int to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE CRM_CASE SET ESCALATION_LEVEL = ? WHERE ID = ? AND "
+                + (from == 0 ? "(ESCALATION_LEVEL IS NULL OR ESCALATION_LEVEL = 0)" : "ESCALATION_LEVEL = ?"))) {
+            ps.setInt(1, to);
+            ps.setLong(2, id);
+            if (from != 0) {
+                ps.setInt(3, from);
+            }
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    static void insertEscalation(Connection c, long caseId, int level, Instant at, String role, List<String> users)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO CASE_SLA_ESCALATION (CASE_ID, LEVEL_NO, "
+                + "ESCALATED_AT, ROLE_NAME, USERS) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setLong(1, caseId);
+            ps.setInt(2, level);
+            ps.setTimestamp(3, timestamp(at));
+            ps.setString(4, cut(role, 100));
+            ps.setString(5, cut(String.join(", ", users), 2000));
+            ps.executeUpdate();
+        }
+    }
+
+    static List<SlaService.Escalated> escalations(Connection c, long caseId) throws SQLException {
+        List<SlaService.Escalated> found = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT LEVEL_NO, ESCALATED_AT, ROLE_NAME, USERS FROM "
+                + "CASE_SLA_ESCALATION WHERE CASE_ID = ? ORDER BY LEVEL_NO")) {
+            ps.setLong(1, caseId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new SlaService.Escalated(rs.getInt(1), instant(rs.getTimestamp(2)), rs.getString(3),
+                            rs.getString(4)));
+                }
+            }
+        }
+        return found;
+    }
+
+    // ---- helpers
+
+    static Timestamp timestamp(Instant at) {
+        return Timestamp.valueOf(LocalDateTime.ofInstant(at, ZoneOffset.UTC));
+    }
+
+    static Instant instant(Timestamp at) {
+        return at.toLocalDateTime().toInstant(ZoneOffset.UTC);
+    }
+
+    private static void setInstant(PreparedStatement ps, int index, Optional<Instant> at) throws SQLException {
+        if (at.isPresent()) {
+            ps.setTimestamp(index, timestamp(at.get()));
+        } else {
+            ps.setNull(index, Types.TIMESTAMP);
+        }
+    }
+
+    private static String text(ResultSet rs, int column) throws SQLException {
+        String value = rs.getString(column);
+        return value == null ? "" : value;
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    private static int update(Connection c, String sql, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, id);
+            return ps.executeUpdate();
+        }
+    }
+
+    private static long count(Connection c, String sql, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static List<Long> ids(Connection c, String sql, Object param) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+}
