@@ -60,10 +60,12 @@ class DistributionIT {
     @Test
     @Order(1)
     void healthAnswersWithoutLoginAndListsContacts() throws Exception {
-        // The last boot modules register their views after the UP: wait for the quotes' list (at most a minute).
+        // The last boot modules register their views after the UP: wait for the quotes' and cases' lists (at most a
+        // minute).
         var response = crm.get("/health");
         for (long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                !response.body().contains("\"quotes\"]}") && System.nanoTime() < deadline; Thread.sleep(200)) {
+                !(response.body().contains("\"quotes\"]}") && response.body().contains("\"cases\"]}"))
+                        && System.nanoTime() < deadline; Thread.sleep(200)) {
             response = crm.get("/health");
         }
         assertEquals(200, response.statusCode());
@@ -74,7 +76,9 @@ class DistributionIT {
                     part + " in " + response.body());
         }
         assertEquals("\"modules\":[{\"id\":\"activities\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
-                + "\"routes\":[\"activities\"]},{\"id\":\"companies\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
+                + "\"routes\":[\"activities\"]},{\"id\":\"cases\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
+                + "\"routes\":[\"admin/case-settings\",\"cases\"]},{\"id\":\"collections\",\"version\":\"0.2.0\","
+                + "\"state\":\"ACTIVE\",\"routes\":[\"collections\",\"collections-aging\"]},{\"id\":\"companies\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
                 + "\"routes\":[\"companies\"]},{\"id\":\"contacts\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
                 + "\"routes\":[\"contacts\"]},{\"id\":\"followups\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
                 + "\"routes\":[\"reports/unattended-follow-ups\"]},{\"id\":\"forecasts\",\"version\":\"0.2.0\","

@@ -286,7 +286,7 @@ public class SecurityIT {
         // The boot features' modules start in the background (their persistence units come up asynchronously): the
         // sweep waits for the services it must find rather than sweeping whatever has started so far.
         List<String> expected = List.of("ContactService", "LeadConversion", "OpportunityPhases", "ActivityService",
-                "FollowUpService", "PriceLists", "LineItems", "Quotes");
+                "FollowUpService", "PriceLists", "LineItems", "Quotes", "Cases");
         assertTrue("the module services came", PaxExamSupport.eventually(120, () -> {
             try {
                 Set<String> names = new TreeSet<>();
@@ -361,6 +361,10 @@ public class SecurityIT {
         assertTrue("the sweep found the quotes' service and resource: " + swept, swept.containsAll(List.of(
                 "Quotes.fromOpportunity", "Quotes.send", "Quotes.revise", "Quotes.accept", "Quotes.saveLines",
                 "Quotes.pdf", "Quotes.expire", "QuotesResource.accept", "QuotesResource.pdf")));
+        assertTrue("the sweep found the cases' service and resource: " + swept, swept.containsAll(List.of(
+                "Cases.solve", "Cases.close", "Cases.dependents", "Cases.openDependency", "Cases.kindOf",
+                "Cases.statusKinds", "Cases.setStatusKind", "Cases.types", "Cases.saveType", "CasesResource.solve",
+                "CasesResource.saveType", "CasesResource.setKind", "CasesResource.statuses")));
         assertTrue("the sweep found the activities' and follow-ups' services: " + swept,
                 swept.contains("ActivityService.schedule") && swept.contains("ActivityService.join")
                         && swept.contains("FollowUpService.unattended") && swept.contains("FollowUpService.recordResult"));
