@@ -77,7 +77,7 @@ class DistributionIT {
         }
         assertEquals("\"modules\":[{\"id\":\"activities\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
                 + "\"routes\":[\"activities\"]},{\"id\":\"cases\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
-                + "\"routes\":[\"admin/case-settings\",\"cases\"]},{\"id\":\"collections\",\"version\":\"0.2.0\","
+                + "\"routes\":[\"admin/case-settings\",\"admin/case-sla\",\"cases\"]},{\"id\":\"collections\",\"version\":\"0.2.0\","
                 + "\"state\":\"ACTIVE\",\"routes\":[\"collections\",\"collections-aging\"]},{\"id\":\"companies\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
                 + "\"routes\":[\"companies\"]},{\"id\":\"contacts\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
                 + "\"routes\":[\"contacts\"]},{\"id\":\"followups\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
