@@ -34,8 +34,8 @@ public interface Receivables {
     RecordRow saveObligations(long collectionId, List<ObligationInput> obligations);
 
     /**
-     * The aging of the outstanding amounts (obligations not written off) of the collections the caller sees,
-     * computed in the database.
+     * The aging of the outstanding amounts (obligations not written off) of the collections the caller sees: the
+     * database reads only those obligations, and the module puts them into buckets and rows.
      *
      * @param by the rows: per customer or per collector
      * @param asOf the day to count days past due to; empty for {@link #today()}
