@@ -28,7 +28,6 @@ import javax.inject.Inject;
 
 import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.FeaturesService;
-import org.junit.Assume;
 import org.junit.Before;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
@@ -68,8 +67,8 @@ import org.tesseracrm.kernel.api.security.UserInput;
  * matching published FAQs (most matched words first); attaching one counts once per case; users without the
  * permissions or the case are refused; the REST API does the same; the module goes and comes back with its FAQs and
  * links. Names carry the run's id: the PostgreSQL ITs of one run share one database. crm-faq is not a boot feature,
- * so its service is called by reflection (the probe cannot import its API). Without crm-cases in the build, the
- * tests of cases (t3 to t5, the link in t6) are skipped.
+ * so its service is called by reflection (the probe cannot import its API). crm-cases is a boot feature: the tests
+ * of cases (t3 to t5, the link in t6) fail without it rather than skip.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -102,7 +101,7 @@ public class FaqModuleIT {
     @Inject
     private CallerContext callers;
 
-    /** Whether the build has crm-cases: without it the tests of suggestions for cases and attaching are skipped. */
+    /** Whether the build has crm-cases (it has: the tests of suggestions for cases and attaching fail without it). */
     private boolean cases;
 
     @Configuration
@@ -304,7 +303,7 @@ public class FaqModuleIT {
     }
 
     private void assumeCases() {
-        Assume.assumeTrue("crm-cases is not in this build: the FAQs' links to cases are not tested", cases);
+        assertTrue("crm-cases is in the build: the FAQs' links to cases are tested", cases);
     }
 
     // The FAQ service, called by reflection: crm-faq is not a boot feature, so the probe cannot import its API (as
