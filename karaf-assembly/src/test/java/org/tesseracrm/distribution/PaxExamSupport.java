@@ -113,6 +113,43 @@ final class PaxExamSupport {
     }
 
     /**
+     * Waits (up to two minutes) until Karaf has installed its boot features and every started bundle with a schema
+     * changelog has its schema migrated. A test that starts as soon as its own services come runs beside the other
+     * boot modules' Liquibase changes, and Derby then answered a contact create or delete with an internal error
+     * (RecordPlatformIT t12/t13, now and then).
+     *
+     * @throws AssertionError if they are not done by then, naming the bundles still migrating
+     */
+    static void awaitBootSchemas(BundleContext context) throws InterruptedException {
+        if (!eventually(120, () -> context.getServiceReference(org.apache.karaf.features.BootFinished.class) != null)) {
+            throw new AssertionError("Karaf did not finish installing its boot features within two minutes");
+        }
+        if (!eventually(120, () -> unmigrated(context).isEmpty())) {
+            throw new AssertionError("schemas not migrated within two minutes: " + unmigrated(context));
+        }
+    }
+
+    private static Set<String> unmigrated(BundleContext context) {
+        Set<String> waiting = new HashSet<>();
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getState() == Bundle.ACTIVE && bundle.getHeaders("")
+                    .get(org.tesseracrm.kernel.api.persistence.MigratedSchema.CHANGELOG_HEADER) != null) {
+                waiting.add(bundle.getSymbolicName());
+            }
+        }
+        try {
+            ServiceReference<?>[] migrated = context.getAllServiceReferences(
+                    org.tesseracrm.kernel.api.persistence.MigratedSchema.class.getName(), null);
+            for (ServiceReference<?> ref : migrated == null ? new ServiceReference<?>[0] : migrated) {
+                waiting.remove(String.valueOf(ref.getProperty(org.tesseracrm.kernel.api.persistence.MigratedSchema.BUNDLE)));
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return waiting;
+    }
+
+    /**
      * @return a service, waited for up to two minutes (a module's service may come after the probe starts)
      * @throws AssertionError if it does not come
      */

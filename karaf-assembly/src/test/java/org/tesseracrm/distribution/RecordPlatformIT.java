@@ -188,6 +188,12 @@ public class RecordPlatformIT {
         return HTTP_PORT;
     }
 
+    /** Every test starts after the boot modules' schema changes (see {@link PaxExamSupport#awaitBootSchemas}). */
+    @org.junit.Before
+    public void bootSchemasMigrated() throws InterruptedException {
+        PaxExamSupport.awaitBootSchemas(context);
+    }
+
     /**
      * A planner (contacts incl. export and configure) above a clerk (view, create, edit); three
      * fields added at runtime; the planner owns Ada and Alan, the clerk owns Grace.
