@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import com.vaadin.flow.component.AbstractField;
@@ -53,6 +54,10 @@ import org.tesseracrm.kernel.ui.internal.shared.AuditChanges;
  * input, {@code -owner}, {@code -save}, {@code -clone}, {@code -delete}, {@code -delete-confirm},
  * {@code -history-panel}, {@code -history}, {@code -related-<record type>-<field>} for each related
  * list, and those of {@link NotesPanel} and {@link AttachmentsPanel}.
+ *
+ * <p>A lookup the user may change has a New… button ({@code -<field>-new}) when the user may create records of the
+ * looked-up type: it opens that type's form, with the element id prefix {@code <prefix>-<field>-new}, over this one,
+ * and the record saved there becomes the lookup's value ({@link InlineCreate}).
  */
 public class RecordForm extends Dialog {
     private static final long serialVersionUID = 1L;
@@ -69,6 +74,8 @@ public class RecordForm extends Dialog {
     private final ComboBox<String> owner = new ComboBox<>("Owner");
     private final Div duplicates = new Div();
     private final List<FormPart> parts = new ArrayList<>();
+    private final List<Button> creates = new ArrayList<>();
+    private transient Consumer<RecordRef> chosen;
     private Button save;
     private Button cancel;
     private Button merge;
@@ -105,7 +112,7 @@ public class RecordForm extends Dialog {
                         : existing.values().get(field.name()));
                 shown.put(field.name(), input.text().get());
                 inputs.put(field.name(), input);
-                form.add(input.component());
+                form.add(withCreate(field, input, mayWrite && !byModule));
             }
         }
         if (existing != null) {
@@ -167,6 +174,28 @@ public class RecordForm extends Dialog {
         parts.forEach(this::attach);
     }
 
+    /** @return the field's input, or for a lookup the user may fill with a new record the input and its New… */
+    private Component withCreate(FieldDefinition field, FieldInput input, boolean writable) {
+        if (field.type() != FieldType.LOOKUP
+                || !InlineCreate.offered(writable, kit.type(field.lookupType().orElseThrow()), kit.access())) {
+            return input.component();
+        }
+        Button create = InlineCreate.button(kit, prefix, field, input);
+        creates.add(create);
+        return InlineCreate.beside(input.component(), create);
+    }
+
+    /**
+     * Makes this form of a new record one that picks what it saves for another form's lookup: once saved, the
+     * record goes to {@code chosen} (with its title); a duplicate the form warns about can be chosen instead.
+     *
+     * @return this form
+     */
+    RecordForm choosing(Consumer<RecordRef> chosen) {
+        this.chosen = chosen;
+        return this;
+    }
+
     /** Lets a panel that is a {@link FormPart} act on the form; one that fails is logged and left out. */
     private void attach(FormPart part) {
         try {
@@ -205,6 +234,7 @@ public class RecordForm extends Dialog {
     public void showReadOnly() {
         inputs.values().forEach(input -> input.component().setReadOnly(true));
         owner.setReadOnly(true);
+        creates.forEach(create -> create.setVisible(false));
         save.setVisible(false);
         if (merge != null) {
             merge.setVisible(false);
@@ -296,6 +326,9 @@ public class RecordForm extends Dialog {
             RecordRow saved;
             if (existing == null) {
                 saved = records.create(type.id(), values);
+                if (chosen != null) {
+                    chosen.accept(new RecordRef(type.id(), saved.id(), type.title(saved)));
+                }
             } else {
                 saved = values.isEmpty() ? existing : records.update(type.id(), existing.id(), existing.version(), values);
                 if (owner.getValue() != null && !owner.getValue().equals(saved.values().get("owner"))) {
@@ -311,17 +344,22 @@ public class RecordForm extends Dialog {
     }
 
     /**
-     * Says the new record may already exist, with a link to each match; a second Save (or Save anyway)
-     * creates it all the same.
+     * Says the new record may already exist, with a link to each match (which, in a form {@link #choosing} a
+     * lookup's record, chooses the match instead); a second Save (or Save anyway) creates it all the same.
      */
     private void warnDuplicates(List<RecordRef> found) {
         duplicatesSeen = true;
         duplicates.removeAll();
-        duplicates.add(new Span("This " + type.label().toLowerCase(java.util.Locale.ROOT) + " may already exist: "));
+        duplicates.add(new Span("This " + type.label().toLowerCase(java.util.Locale.ROOT) + " may already exist"
+                + (chosen == null ? ": " : " (choose it instead): ")));
         for (RecordRef ref : found) {
             Button open = new Button(ref.title(), e -> {
                 close();
-                kit.form(type.id(), prefix, new RecordRow(ref.id(), 0, Map.of()), onChange).open();
+                if (chosen != null) {
+                    chosen.accept(ref);
+                } else {
+                    kit.form(type.id(), prefix, new RecordRow(ref.id(), 0, Map.of()), onChange).open();
+                }
             });
             open.addClassName(prefix + "-duplicate");
             open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
