@@ -40,6 +40,7 @@ public class CasesImpl implements Cases {
     private final CustomFields fields;
     private final AccessControl access;
     private final TransactionScope scope;
+    private final StatusKindListener kindListener;
 
     /**
      * @param records the cases
@@ -47,15 +48,18 @@ public class CasesImpl implements Cases {
      * @param access the caller's permissions
      * @param scope the transactions
      * @param type the case record type, registered once the module's tables exist
+     * @param kindListener the SLA, which pauses or resumes the cases of a status whose kind changes
      */
     @Activate
     public CasesImpl(@Reference Records records, @Reference CustomFields fields, @Reference AccessControl access,
             @Reference TransactionScope scope,
-            @Reference(target = "(" + RecordType.ID + "=" + CaseFields.RECORD_TYPE + ")") RecordType type) {
+            @Reference(target = "(" + RecordType.ID + "=" + CaseFields.RECORD_TYPE + ")") RecordType type,
+            @Reference StatusKindListener kindListener) {
         this.records = records;
         this.fields = fields;
         this.access = access;
         this.scope = scope;
+        this.kindListener = kindListener;
     }
 
     @Override
@@ -140,6 +144,7 @@ public class CasesImpl implements Cases {
                     : "There is no status \"" + name + "\": add it to the status pick-list first")));
         }
         Map<String, StatusKind> kinds = kinds();
+        StatusKind before = kinds.getOrDefault(name, StatusKind.OPEN);
         kinds.put(name, kind);
         for (StatusKind needed : List.of(StatusKind.SOLVED, StatusKind.CLOSED)) {
             if (values.stream().filter(PickListValue::active).noneMatch(v -> kinds.getOrDefault(v.value(),
@@ -150,6 +155,9 @@ public class CasesImpl implements Cases {
         }
         scope.required(c -> {
             CaseStore.setKind(c, name, kind);
+            if (before != kind) {
+                kindListener.statusKindChanged(c, name);
+            }
             return null;
         });
     }

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tesseracrm.cases.api.CaseFields;
 import org.tesseracrm.cases.internal.CasesModule;
+import org.tesseracrm.cases.internal.service.StatusKindListener;
 import org.tesseracrm.cases.internal.sla.SlaStore.CaseSla;
 import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.NotFoundException;
@@ -33,17 +34,21 @@ import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.kernel.api.security.SecurityAdmin;
+import org.tesseracrm.kernel.api.timer.TimerInfo;
+import org.tesseracrm.kernel.api.timer.TimerState;
+import org.tesseracrm.kernel.api.timer.Timers;
 
 /**
  * The SLA of cases: the administrator's settings (calendars, resolution times per priority, which calendar each case
  * type counts in, escalation rules), each case's clock (through {@link SlaLifecycle}) and the sweep that moves states
  * on and escalates late cases up the role tree ({@link SweepTimer}). Reading the settings needs
- * {@link CasesModule#VIEW}, changing them and running the sweep by hand {@link CasesModule#CONFIGURE}; a change of a
- * calendar, resolution time or type's calendar works the due times of the cases it concerns out again, in the same
- * transaction.
+ * {@link CasesModule#VIEW}, changing them and running the sweep by hand {@link CasesModule#CONFIGURE}. A change of a
+ * calendar, resolution time, type's calendar or status kind works the SLA of the cases it concerns out again
+ * ({@link Recompute}): the first {@value Recompute#BATCH} in the administrator's transaction, the rest in transactions
+ * of as many on the durable timer {@value RecomputeTimer#HANDLER}.
  */
-@Component(service = SlaService.class)
-public class SlaService {
+@Component(service = {SlaService.class, StatusKindListener.class})
+public class SlaService implements StatusKindListener {
     /** The most cases one sweep looks at; the rest wait for the next run (their check time stays due). */
     static final int SWEEP_BATCH = 500;
     private static final Logger LOG = LoggerFactory.getLogger(SlaService.class);
@@ -54,6 +59,7 @@ public class SlaService {
     private final SecurityAdmin security;
     private final AuditTrail audit;
     private final Records records;
+    private final Timers timers;
     private final List<EscalationChannel> channels = new CopyOnWriteArrayList<>();
     private volatile Clock clock = Clock.systemUTC();
 
@@ -64,12 +70,13 @@ public class SlaService {
      * @param security the role tree and its users
      * @param audit the case's history
      * @param records reads a case with the caller's visibility
+     * @param timers the durable timers that carry a recompute past its first batch
      * @param schema the module's tables
      */
     @Activate
     public SlaService(@Reference TransactionScope scope, @Reference AccessControl access,
             @Reference CallerContext callers, @Reference SecurityAdmin security, @Reference AuditTrail audit,
-            @Reference Records records,
+            @Reference Records records, @Reference Timers timers,
             @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.cases)") MigratedSchema schema) {
         this.scope = scope;
         this.access = access;
@@ -77,6 +84,7 @@ public class SlaService {
         this.security = security;
         this.audit = audit;
         this.records = records;
+        this.timers = timers;
     }
 
     /**
@@ -88,6 +96,18 @@ public class SlaService {
      * @param users the users of that role, comma separated
      */
     public record Escalated(int level, Instant at, String role, String users) {
+    }
+
+    /**
+     * A recompute under way.
+     *
+     * @param scope what changed, e.g. {@code calendar:12}, {@code priority:Urgent}, {@code status:Waiting on customer}
+     * @param afterId the last case id worked out (cases go in id order)
+     * @param done how many cases the finished batches looked at (the first, in the administrator's transaction, is
+     *     not counted)
+     * @param requestedAt when the change was made
+     */
+    public record Pending(String scope, long afterId, long done, Instant requestedAt) {
     }
 
     /**
@@ -127,7 +147,18 @@ public class SlaService {
     }
 
     /**
-     * Creates (id 0) or changes a calendar and works out again the due times of the cases counting in it.
+     * @param id a calendar
+     * @return it
+     * @throws NotFoundException for an unknown id
+     */
+    public SlaCalendar calendar(long id) {
+        return calendars().stream().filter(x -> x.id() == id).findFirst()
+                .orElseThrow(() -> new NotFoundException("Calendar", id));
+    }
+
+    /**
+     * Creates (id 0) or changes a calendar and works out again the due times of the open cases counting in it when
+     * its hours, holidays, time zone or at-risk share changed.
      *
      * @param calendar the calendar
      * @return it as stored
@@ -147,16 +178,19 @@ public class SlaService {
                     throw invalid("name", "There is already a calendar named " + other.name() + ".");
                 }
             }
+            Optional<SlaCalendar> old = Optional.empty();
             if (calendar.id() != 0) {
-                SlaCalendar old = all.stream().filter(x -> x.id() == calendar.id()).findFirst()
-                        .orElseThrow(() -> new NotFoundException("Calendar", calendar.id()));
-                if (old.isDefault() && !calendar.isDefault()) {
+                old = Optional.of(all.stream().filter(x -> x.id() == calendar.id()).findFirst()
+                        .orElseThrow(() -> new NotFoundException("Calendar", calendar.id())));
+                if (old.get().isDefault() && !calendar.isDefault()) {
                     throw invalid("name", "The Default calendar keeps its name: the case types without a calendar "
                             + "of their own count in it.");
                 }
             }
             long id = SlaStore.saveCalendar(c, calendar);
-            refresh(c, SlaStore.casesOnCalendar(c, id));
+            if (old.isPresent() && Recompute.movesDueTimes(old.get(), calendar)) {
+                recompute(c, new Recompute.Scope(Recompute.Kind.CALENDAR, Long.toString(id)));
+            }
             return SlaStore.calendars(c).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
         });
     }
@@ -202,7 +236,7 @@ public class SlaService {
                 throw new NotFoundException("Calendar", calendarId.get());
             }
             SlaStore.setTypeCalendar(c, caseType.trim(), calendarId);
-            refresh(c, SlaStore.casesOfType(c, caseType.trim()));
+            recompute(c, new Recompute.Scope(Recompute.Kind.TYPE, caseType.trim()));
             return null;
         });
     }
@@ -226,7 +260,7 @@ public class SlaService {
         }
         scope.required(c -> {
             SlaStore.setResolution(c, priority.trim(), resolution);
-            refresh(c, SlaStore.casesOfPriority(c, priority.trim()));
+            recompute(c, new Recompute.Scope(Recompute.Kind.PRIORITY, priority.trim()));
             return null;
         });
     }
@@ -235,6 +269,16 @@ public class SlaService {
     public List<EscalationRule> rules() {
         access.require(CasesModule.VIEW);
         return scope.required(SlaStore::rules);
+    }
+
+    /**
+     * @param id a rule
+     * @return it
+     * @throws NotFoundException for an unknown id
+     */
+    public EscalationRule rule(long id) {
+        return rules().stream().filter(r -> r.id() == id).findFirst()
+                .orElseThrow(() -> new NotFoundException("Escalation rule", id));
     }
 
     /**
@@ -289,13 +333,65 @@ public class SlaService {
         }
     }
 
-    private void refresh(Connection c, List<Long> caseIds) throws SQLException {
-        SlaSettings settings = SlaSettings.load(c);
+    /**
+     * The cases in a status whose kind an administrator changed ({@code Cases.setStatusKind}) pause or resume their
+     * clock as if they had just moved into it: the same {@link SlaEngine#apply} as a status change of the case.
+     *
+     * @param c the administrator's transaction
+     * @param status the status
+     * @throws SQLException on a database failure
+     */
+    @Override
+    public void statusKindChanged(Connection c, String status) throws SQLException {
+        access.require(CasesModule.CONFIGURE);
+        recompute(c, new Recompute.Scope(Recompute.Kind.STATUS, status));
+    }
+
+    /** @return the recomputes under way (none when every change has reached all its cases) */
+    public List<Pending> recomputes() {
+        access.require(CasesModule.VIEW);
+        return scope.required(SlaStore::recomputes);
+    }
+
+    /** Starts a recompute in the caller's transaction: its first batch now, the rest on the timer. */
+    private void recompute(Connection c, Recompute.Scope what) throws SQLException {
         Instant now = clock.instant();
-        for (long id : caseIds) {
-            Optional<CaseSla> cs = SlaStore.caseSla(c, id);
-            if (cs.isPresent()) {
-                SlaEngine.apply(c, settings, cs.get(), now);
+        Recompute.request(c, what, now);
+        if (!Recompute.step(c, what, now, Recompute.BATCH)) {
+            timers.schedule(RecomputeTimer.HANDLER, what.key(), now, "");
+        }
+    }
+
+    /**
+     * One batch of a recompute, in the timer's transaction ({@link RecomputeTimer}).
+     *
+     * @param key the scope's key
+     * @return whether the scope is done
+     */
+    boolean recomputeStep(String key) {
+        Optional<Recompute.Scope> what = Recompute.Scope.parse(key);
+        if (what.isEmpty()) {
+            LOG.warn("A recompute of SLA due times names nothing known: {}", key);
+            scope.required(c -> {
+                SlaStore.deleteRecompute(c, key);
+                return null;
+            });
+            return true;
+        }
+        return scope.required(c -> Recompute.step(c, what.get(), clock.instant(), Recompute.BATCH));
+    }
+
+    /**
+     * Schedules the timer of every recompute under way that has none pending (it failed its last attempt, or it was
+     * cancelled): run by the sweep, so a recompute goes on at most a sweep period after such a loss.
+     */
+    void resumeRecomputes() {
+        for (Pending pending : scope.required(SlaStore::recomputes)) {
+            Optional<TimerInfo> timer = timers.find(RecomputeTimer.HANDLER, pending.scope());
+            if (timer.isEmpty() || timer.get().state() == TimerState.FAILED) {
+                LOG.info("The recompute of SLA due times for {} goes on after case {}", pending.scope(),
+                        pending.afterId());
+                timers.schedule(RecomputeTimer.HANDLER, pending.scope(), clock.instant(), "");
             }
         }
     }

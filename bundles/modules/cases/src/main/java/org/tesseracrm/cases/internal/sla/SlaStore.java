@@ -377,19 +377,113 @@ final class SlaStore {
         return ids;
     }
 
-    /** @return the cases whose clocks count in the calendar */
-    static List<Long> casesOnCalendar(Connection c, long calendarId) throws SQLException {
-        return ids(c, "SELECT CASE_ID FROM CASE_SLA_CLOCK WHERE CALENDAR_ID = ?", calendarId);
+    /**
+     * The next batch of a recompute: keyset reads in id order over an index that starts with the scope's column
+     * ({@code IX_CASE_SLA_CLOCK_CALCASE}, {@code IX_CASE_PRIORITY}, {@code IX_CASE_TYPE}, {@code IX_CASE_STATUS}), so
+     * a batch costs the same at the start and the end of 200,000 cases.
+     *
+     * @param c a connection
+     * @param scope the calendar's clocks, or the cases of a priority, type or status (with or without a clock)
+     * @param after the last case id done, 0 at the start
+     * @param limit the most ids
+     * @return the case ids, smallest first
+     */
+    static List<Long> recomputeBatch(Connection c, Recompute.Scope scope, long after, int limit) throws SQLException {
+        String sql = switch (scope.kind()) {
+            case CALENDAR -> "SELECT CASE_ID FROM " + ModuleSql.preferIndex("CASE_SLA_CLOCK", "IX_CASE_SLA_CLOCK_CALCASE")
+                    + " WHERE CALENDAR_ID = ? AND CASE_ID > ? ORDER BY CASE_ID";
+            case PRIORITY -> "SELECT ID FROM " + ModuleSql.preferIndex("CRM_CASE", "IX_CASE_PRIORITY")
+                    + " WHERE PRIORITY = ? AND ID > ? ORDER BY ID";
+            case TYPE -> "SELECT ID FROM " + ModuleSql.preferIndex("CRM_CASE", "IX_CASE_TYPE")
+                    + " WHERE CASE_TYPE = ? AND ID > ? ORDER BY ID";
+            case STATUS -> "SELECT ID FROM " + ModuleSql.preferIndex("CRM_CASE", "IX_CASE_STATUS")
+                    + " WHERE STATUS = ? AND ID > ? ORDER BY ID";
+        };
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setMaxRows(limit);
+            if (scope.kind() == Recompute.Kind.CALENDAR) {
+                ps.setLong(1, Long.parseLong(scope.value()));
+            } else {
+                ps.setString(1, scope.value());
+            }
+            ps.setLong(2, after);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
     }
 
-    /** @return the cases (with or without a clock) of a priority */
-    static List<Long> casesOfPriority(Connection c, String priority) throws SQLException {
-        return ids(c, "SELECT ID FROM CRM_CASE WHERE PRIORITY = ?", priority);
+    /** Starts (or starts again from its first case) the recompute of a scope. */
+    static void requestRecompute(Connection c, String key, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE CASE_SLA_RECOMPUTE SET AFTER_ID = 0, DONE_COUNT = 0, "
+                + "REQUESTED_AT = ? WHERE SCOPE_KEY = ?")) {
+            ps.setTimestamp(1, timestamp(now));
+            ps.setString(2, key);
+            if (ps.executeUpdate() == 1) {
+                return;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO CASE_SLA_RECOMPUTE (SCOPE_KEY, AFTER_ID, "
+                + "REQUESTED_AT, DONE_COUNT) VALUES (?, 0, ?, 0)")) {
+            ps.setString(1, key);
+            ps.setTimestamp(2, timestamp(now));
+            ps.executeUpdate();
+        }
     }
 
-    /** @return the cases (with or without a clock) of a type */
-    static List<Long> casesOfType(Connection c, String caseType) throws SQLException {
-        return ids(c, "SELECT ID FROM CRM_CASE WHERE CASE_TYPE = ?", caseType);
+    /**
+     * Locks the scope's row until the transaction ends (an update that changes nothing) and reads where it stands.
+     *
+     * @return the last case id done; empty when there is no recompute of the scope
+     */
+    static Optional<Long> lockRecompute(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE CASE_SLA_RECOMPUTE SET AFTER_ID = AFTER_ID WHERE SCOPE_KEY = ?")) {
+            ps.setString(1, key);
+            if (ps.executeUpdate() == 0) {
+                return Optional.empty();
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT AFTER_ID FROM CASE_SLA_RECOMPUTE WHERE SCOPE_KEY = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    static void moveRecompute(Connection c, String key, long after, int done) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE CASE_SLA_RECOMPUTE SET AFTER_ID = ?, "
+                + "DONE_COUNT = DONE_COUNT + ? WHERE SCOPE_KEY = ?")) {
+            ps.setLong(1, after);
+            ps.setInt(2, done);
+            ps.setString(3, key);
+            ps.executeUpdate();
+        }
+    }
+
+    static void deleteRecompute(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM CASE_SLA_RECOMPUTE WHERE SCOPE_KEY = ?")) {
+            ps.setString(1, key);
+            ps.executeUpdate();
+        }
+    }
+
+    /** @return the recomputes under way, oldest request first */
+    static List<SlaService.Pending> recomputes(Connection c) throws SQLException {
+        List<SlaService.Pending> found = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT SCOPE_KEY, AFTER_ID, DONE_COUNT, REQUESTED_AT FROM "
+                + "CASE_SLA_RECOMPUTE ORDER BY REQUESTED_AT, SCOPE_KEY"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                found.add(new SlaService.Pending(rs.getString(1), rs.getLong(2), rs.getLong(3),
+                        instant(rs.getTimestamp(4))));
+            }
+        }
+        return found;
     }
 
     static void writeCase(Connection c, long id, Optional<Instant> dueAt, String state) throws SQLException {
@@ -494,18 +588,5 @@ final class SlaStore {
                 return rs.getLong(1);
             }
         }
-    }
-
-    private static List<Long> ids(Connection c, String sql, Object param) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, param);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-        }
-        return ids;
     }
 }

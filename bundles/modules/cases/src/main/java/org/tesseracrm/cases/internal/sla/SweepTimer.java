@@ -48,9 +48,13 @@ public class SweepTimer implements TimerHandler {
         }
     }
 
-    /** Sweeps (as the platform: the kernel fires timers as {@code Caller.SYSTEM}), then moves the timer on. */
+    /**
+     * Sweeps (as the platform: the kernel fires timers as {@code Caller.SYSTEM}), picks up a recompute whose timer was
+     * lost, then moves the timer on.
+     */
     @Override
     public void fire(DueTimer timer) {
+        sla.resumeRecomputes();
         int escalated = sla.sweep();
         if (escalated > 0) {
             LOG.info("{} late cases escalated", escalated);

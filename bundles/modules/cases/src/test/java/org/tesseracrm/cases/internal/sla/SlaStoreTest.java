@@ -16,18 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.tesseracrm.cases.api.CaseFields;
-
-import liquibase.Contexts;
-import liquibase.Liquibase;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
 
 /**
  * The SLA tables (cases-sla.yaml, included by cases.yaml) and the engine's SQL on an in-memory Derby: a case's due
@@ -37,15 +29,8 @@ class SlaStoreTest {
     private Connection c;
 
     @BeforeEach
-    @SuppressWarnings("deprecation") // Liquibase.update(Contexts) is the short way for a test
     void migrated(TestInfo info) throws Exception {
-        EmbeddedDataSource dataSource = new EmbeddedDataSource();
-        dataSource.setDatabaseName("memory:sla" + info.getDisplayName().replaceAll("\\W", ""));
-        dataSource.setCreateDatabase("create");
-        c = dataSource.getConnection();
-        Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-        new Liquibase("db/changelog/cases.yaml", new ClassLoaderResourceAccessor(), database).update(new Contexts());
-        c.setAutoCommit(false);
+        c = SlaDatabase.migrated("sla" + info.getDisplayName());
     }
 
     static Instant utc(String local) {
@@ -145,7 +130,7 @@ class SlaStoreTest {
     @Test
     void twentyParallelCreatesDoNotWaitForEachOther(TestInfo info) throws Exception {
         // each transaction inserts its case and starts its clock, as the record platform and SlaLifecycle do
-        EmbeddedDataSource dataSource = new EmbeddedDataSource();
+        org.apache.derby.jdbc.EmbeddedDataSource dataSource = new org.apache.derby.jdbc.EmbeddedDataSource();
         dataSource.setDatabaseName("memory:sla" + info.getDisplayName().replaceAll("\\W", ""));
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
         java.util.concurrent.CyclicBarrier barrier = new java.util.concurrent.CyclicBarrier(20);
@@ -179,7 +164,7 @@ class SlaStoreTest {
         insertCase(c, id, type, priority, status, created);
     }
 
-    private static void insertCase(Connection c, long id, String type, String priority, String status, String created)
+    static void insertCase(Connection c, long id, String type, String priority, String status, String created)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO CRM_CASE (ID, CASE_TYPE, SUBJECT, STATUS, PRIORITY, "
                 + "RESPONSIBLE, OWNER, CREATED_AT, UPDATED_AT, VERSION) VALUES (?, ?, 'Late delivery', ?, ?, 'ana', "
@@ -203,13 +188,7 @@ class SlaStoreTest {
     }
 
     private String due(long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT SLA_DUE_AT FROM CRM_CASE WHERE ID = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getTimestamp(1) == null ? "" : rs.getTimestamp(1).toLocalDateTime().toString();
-            }
-        }
+        return SlaDatabase.due(c, id);
     }
 
     private String state(long id) throws SQLException {
