@@ -7,6 +7,10 @@ import static org.tesseracrm.distribution.PaxExamSupport.eventually;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -43,15 +48,22 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.tesseracrm.cases.api.Cases;
+import org.tesseracrm.cases.api.StatusKind;
 import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.PermissionDeniedException;
 import org.tesseracrm.kernel.api.audit.AuditEntry;
 import org.tesseracrm.kernel.api.audit.AuditTrail;
 import org.tesseracrm.kernel.api.notification.Notifications;
+import org.tesseracrm.kernel.api.record.CustomFields;
+import org.tesseracrm.kernel.api.record.PickListValue;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordValues;
 import org.tesseracrm.kernel.api.record.Records;
+import org.tesseracrm.kernel.api.security.ApiTokenRequest;
+import org.tesseracrm.kernel.api.security.ApiTokenScope;
+import org.tesseracrm.kernel.api.security.ApiTokens;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.kernel.api.security.ProfileInfo;
@@ -66,8 +78,11 @@ import org.tesseracrm.kernel.api.security.UserInput;
  * is created, so the test does not wait for a Friday); a case past due is escalated to its responsible's manager (the
  * role above in the role tree) by one sweep, recorded on the case (escalation level 1) and in its history once, with one in-app notification to the manager, and
  * neither a second sweep nor a restart of the module's bundle escalates it again; the sweep by hand is refused to a
- * user without {@code cases.configure}. The settings are written straight into the SLA tables (the SLA service is
- * internal to the bundle) and the sweep is called by reflection on the service the bundle registers. Names carry
+ * user without {@code cases.configure}; the settings over REST on a real socket (a calendar created, read, changed
+ * and deleted; 422 with field errors for a body that does not read, 403 without {@code cases.configure}), and a
+ * holiday added to a calendar moving the due time of an open case on it; a status whose kind becomes waiting pausing
+ * the cases in it, which resume with a later due time when it is open again. The settings of t1 to t3 are written
+ * straight into the SLA tables and the sweep is called by reflection on the service the bundle registers. Names carry
  * the run's id: the PostgreSQL ITs of one run share one database.
  */
 @RunWith(PaxExam.class)
@@ -284,6 +299,166 @@ public class CasesSlaIT {
             refused = e.getCause() instanceof InvocationTargetException target ? target.getCause() : e;
         }
         assertTrue("refused: " + refused, refused instanceof PermissionDeniedException);
+    }
+
+    @Test
+    public void t4_theSlaSettingsOverRestAndAHolidayThatMovesAnOpenCase() throws Exception {
+        Records records = PaxExamSupport.waitFor(context, Records.class);
+        SecurityAdmin security = PaxExamSupport.waitFor(context, SecurityAdmin.class);
+        ApiTokens tokens = PaxExamSupport.waitFor(context, ApiTokens.class);
+        String secret = admin(() -> tokens.create("admin", new ApiTokenRequest("sla " + RUN, ApiTokenScope.READ_WRITE,
+                Set.of(), Optional.empty()))).secret();
+        String viewer = "slaviewer" + RUN;
+        String viewerSecret = admin(() -> {
+            ProfileInfo profile = security.saveProfile(new ProfileInfo(null, "SLA viewers " + RUN, false,
+                    Set.of("cases.view")));
+            security.createUser(new UserInput(viewer, "Viewer", "", "", null, profile.id(), Set.of()),
+                    "Secret-pass-1".toCharArray());
+            return tokens.create(viewer, new ApiTokenRequest("sla " + RUN, ApiTokenScope.READ_WRITE, Set.of(),
+                    Optional.empty())).secret();
+        });
+        String base = "/api/v1/cases/sla/calendars";
+
+        HttpResponse<String> bad = send(secret, "POST", base, "{\"name\":\"\",\"zone\":\"Mars/Olympus\","
+                + "\"hours\":{\"funday\":\"09:00-17:00\",\"mon\":\"9 to 5\"},\"atRiskPercent\":0}");
+        assertEquals(bad.body(), 422, bad.statusCode());
+        for (String field : List.of("name", "zone", "hours.funday", "hours.mon", "atRiskPercent")) {
+            assertTrue(bad.body(), bad.body().contains("\"field\":\"" + field + "\""));
+        }
+        assertTrue("no stack trace: " + bad.body(), !bad.body().contains("at org."));
+        HttpResponse<String> refused = send(viewerSecret, "POST", base, always("Viewer's " + RUN, ""));
+        assertEquals(refused.body(), 403, refused.statusCode());
+
+        HttpResponse<String> made = send(secret, "POST", base, always("Always " + RUN, ""));
+        assertEquals(made.body(), 201, made.statusCode());
+        long id = Long.parseLong(made.body().replaceAll("(?s)^\\{\"id\":(\\d+),.*", "$1"));
+        HttpResponse<String> read = send(viewerSecret, "GET", base + "/" + id, null);
+        assertEquals(read.body(), 200, read.statusCode());
+        assertTrue(read.body(), read.body().contains("\"sunday\":\"00:00-24:00\"")
+                && read.body().contains("\"name\":\"Always " + RUN + "\""));
+        assertTrue(send(secret, "GET", base, null).body().contains("\"id\":" + id + ","));
+        HttpResponse<String> viewerChange = send(viewerSecret, "PUT", base + "/" + id, "{\"atRiskPercent\":50}");
+        assertEquals(viewerChange.body(), 403, viewerChange.statusCode());
+
+        String type = "Claim";
+        HttpResponse<String> typed = send(secret, "PUT", "/api/v1/cases/sla/type-calendars/" + type,
+                "{\"calendarId\":" + id + "}");
+        assertEquals(typed.body(), 200, typed.statusCode());
+        try {
+            // an Urgent claim (40 minutes) on a calendar open day and night: due 40 minutes after its creation
+            RecordRow open = admin(() -> records.create(CASE, RecordValues.builder().set("caseType", type)
+                    .set("subject", "On the always-open calendar " + RUN).set("priority", "Urgent").build()));
+            LocalDateTime created = admin(() -> records.get(CASE, open.id())).orElseThrow().dateTime("createdAt")
+                    .orElseThrow();
+            LocalDateTime due = dueOf(records, open.id());
+            assertEquals(created.plusMinutes(40).withNano(0), due.withNano(0));
+            // today (UTC) becomes a holiday: the 40 minutes start at midnight
+            LocalDate today = created.toLocalDate();
+            HttpResponse<String> holiday = send(secret, "PUT", base + "/" + id, "{\"holidays\":[{\"date\":\""
+                    + today + "\",\"name\":\"Founders day\"}]}");
+            assertEquals(holiday.body(), 200, holiday.statusCode());
+            assertTrue(holiday.body(), holiday.body().contains("\"date\":\"" + today + "\""));
+            assertEquals("the due time moved past the holiday", today.plusDays(1).atTime(0, 40),
+                    dueOf(records, open.id()).withSecond(0).withNano(0));
+            assertTrue("nothing left to recompute", send(secret, "GET", "/api/v1/cases/sla/recomputes", null).body()
+                    .equals("{\"data\":[]}"));
+            HttpResponse<String> used = send(secret, "DELETE", base + "/" + id, null);
+            assertEquals("a calendar in use stays: " + used.body(), 422, used.statusCode());
+        } finally {
+            HttpResponse<String> back = send(secret, "PUT", "/api/v1/cases/sla/type-calendars/" + type,
+                    "{\"calendarId\":null}");
+            assertEquals(back.body(), 200, back.statusCode());
+        }
+        HttpResponse<String> spare = send(secret, "POST", base, always("Spare " + RUN, ""));
+        long spareId = Long.parseLong(spare.body().replaceAll("(?s)^\\{\"id\":(\\d+),.*", "$1"));
+        assertEquals(204, send(secret, "DELETE", base + "/" + spareId, null).statusCode());
+        assertEquals(404, send(secret, "GET", base + "/" + spareId, null).statusCode());
+    }
+
+    @Test
+    public void t5_aStatusWhoseKindBecomesWaitingPausesItsCasesAndTheyResumeWhenItIsOpenAgain() throws Exception {
+        Records records = PaxExamSupport.waitFor(context, Records.class);
+        CustomFields fields = PaxExamSupport.waitFor(context, CustomFields.class);
+        Cases cases = PaxExamSupport.waitFor(context, Cases.class);
+        String parked = "Parked " + RUN;
+        admin(() -> {
+            List<PickListValue> statuses = new ArrayList<>(fields.pickList(CASE, "status"));
+            statuses.add(PickListValue.of(parked));
+            fields.savePickList(CASE, "status", statuses);
+            return null;
+        });
+        // a calendar open day and night, so that the seconds the case stands still count
+        long calendar = sql(c -> {
+            long id = CALENDAR_ID + 1;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO CASE_SLA_CALENDAR (ID, NAME, ZONE_ID, HOURS_MON, "
+                    + "HOURS_TUE, HOURS_WED, HOURS_THU, HOURS_FRI, HOURS_SAT, HOURS_SUN, AT_RISK_PERCENT) VALUES (?, ?, "
+                    + "'UTC', ?, ?, ?, ?, ?, ?, ?, 75)")) {
+                ps.setLong(1, id);
+                ps.setString(2, "Day and night " + RUN);
+                for (int i = 0; i < 7; i++) {
+                    ps.setString(3 + i, "00:00-24:00");
+                }
+                ps.executeUpdate();
+            }
+            update(c, "DELETE FROM CASE_SLA_TYPE_CALENDAR WHERE CASE_TYPE = ?", "Petition");
+            update(c, "INSERT INTO CASE_SLA_TYPE_CALENDAR (CASE_TYPE, CALENDAR_ID) VALUES (?, " + id + ")", "Petition");
+            return id;
+        });
+        try {
+            RecordRow made = admin(() -> records.create(CASE, RecordValues.builder().set("caseType", "Petition")
+                    .set("subject", "Parked " + RUN).set("priority", "Urgent").build()));
+            RecordRow row = admin(() -> records.get(CASE, made.id())).orElseThrow();
+            admin(() -> records.update(CASE, row.id(), row.version(), RecordValues.builder().set("status", parked)
+                    .build()));
+            assertEquals("a status without a kind is open", "On track", admin(() -> records.get(CASE, made.id()))
+                    .orElseThrow().text("slaState"));
+            LocalDateTime dueBefore = dueOf(records, made.id());
+
+            admin(() -> {
+                cases.setStatusKind(parked, StatusKind.WAITING);
+                return null;
+            });
+            assertEquals("the case stands still as if it had moved into a waiting status", "Paused",
+                    admin(() -> records.get(CASE, made.id())).orElseThrow().text("slaState"));
+            Thread.sleep(2_500);
+            admin(() -> {
+                cases.setStatusKind(parked, StatusKind.OPEN);
+                return null;
+            });
+            RecordRow resumed = admin(() -> records.get(CASE, made.id())).orElseThrow();
+            assertEquals("On track", resumed.text("slaState"));
+            LocalDateTime dueAfter = dueOf(records, made.id());
+            assertTrue("the due time moved on by the seconds it stood still: " + dueBefore + " -> " + dueAfter,
+                    !dueAfter.isBefore(dueBefore.plusSeconds(2)) && dueAfter.isBefore(dueBefore.plusSeconds(60)));
+        } finally {
+            sql(c -> update(c, "DELETE FROM CASE_SLA_TYPE_CALENDAR WHERE CASE_TYPE = ?", "Petition"));
+        }
+        assertTrue(calendar > 0);
+    }
+
+    /** @return a calendar body open day and night every day, with the holidays given (JSON array items) */
+    private static String always(String name, String holidays) {
+        StringBuilder hours = new StringBuilder();
+        for (String day : List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")) {
+            hours.append(hours.length() == 0 ? "" : ",").append("\"").append(day).append("\":\"00:00-24:00\"");
+        }
+        return "{\"name\":\"" + name + "\",\"zone\":\"UTC\",\"hours\":{" + hours + "},\"holidays\":[" + holidays
+                + "],\"atRiskPercent\":75}";
+    }
+
+    private LocalDateTime dueOf(Records records, long caseId) {
+        return admin(() -> records.get(CASE, caseId)).orElseThrow().dateTime("slaDueAt").orElseThrow();
+    }
+
+    private static HttpResponse<String> send(String secret, String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + path))
+                .header("Authorization", "Bearer " + secret).timeout(Duration.ofSeconds(30));
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private int sweep() throws Exception {
