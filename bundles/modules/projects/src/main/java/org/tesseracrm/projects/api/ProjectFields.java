@@ -26,6 +26,10 @@ public final class ProjectFields {
     public static final String DESCRIPTION = "description";
     /** The record's owner (user). */
     public static final String OWNER = "owner";
+    /** The project's number ({@code PRJ-12}: the prefix and its id), set by the module. */
+    public static final String NUMBER = "number";
+    /** What every project number starts with. */
+    public static final String NUMBER_PREFIX = "PRJ-";
 
     /** The status a new project starts with. */
     public static final String PLANNED = "Planned";
@@ -33,5 +37,13 @@ public final class ProjectFields {
     public static final List<String> STATUSES = List.of(PLANNED, "In progress", "On hold", "Completed", "Cancelled");
 
     private ProjectFields() {
+    }
+
+    /**
+     * @param projectId a project's id
+     * @return its number, e.g. {@code PRJ-12}
+     */
+    public static String number(long projectId) {
+        return NUMBER_PREFIX + projectId;
     }
 }

@@ -11,12 +11,15 @@ import org.tesseracrm.kernel.api.module.PermissionSet;
 /** Announces the Projects module and the permissions it defines. */
 @Component(service = {ModuleDescriptor.class, PermissionSet.class})
 @CrmModule(id = ProjectsModule.ID, name = "Projects", icon = "vaadin:tasks",
-        description = "Projects per customer with status, dates, budget, activities and notes")
+        description = "Projects per customer with members, status, dates, budget, related records, progress from"
+                + " tasks, activities and notes")
 public class ProjectsModule implements ModuleDescriptor, PermissionSet {
     /** The module id, prefix of its permissions. */
     public static final String ID = "projects";
-    /** See projects. */
+    /** See projects (owned by visible owners, or as a member), their members, related records and progress. */
     public static final String VIEW = ID + ".view";
+    /** Change projects, their members and related records. */
+    public static final String EDIT = ID + ".edit";
 
     /** The standard set. */
     @Override

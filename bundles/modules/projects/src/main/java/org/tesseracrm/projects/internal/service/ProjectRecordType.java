@@ -2,23 +2,31 @@ package org.tesseracrm.projects.internal.service;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.persistence.MigratedSchema;
+import org.tesseracrm.kernel.api.persistence.TransactionScope;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.IdGenerator;
 import org.tesseracrm.kernel.api.record.PickListValue;
 import org.tesseracrm.kernel.api.record.RecordType;
+import org.tesseracrm.kernel.api.record.SharedRows;
 import org.tesseracrm.kernel.api.record.SortOrder;
+import org.tesseracrm.kernel.api.security.AccessControl;
+import org.tesseracrm.kernel.api.security.Caller;
+import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.projects.api.ProjectFields;
 import org.tesseracrm.projects.internal.ProjectsModule;
 
 /**
  * Describes projects to the record platform: lists, forms, filters, import, export, custom fields, notes, files,
- * activities, follow-ups and the REST API come from it. {@link ProjectLifecycle} keeps the dates in order.
+ * activities, follow-ups and the REST API come from it. {@link ProjectLifecycle} keeps the dates in order and the
+ * number. A project's members see it whoever owns it ({@link #sharedRows}): the platform adds that to every read.
  */
 @Component(service = RecordType.class, property = RecordType.ID + "=" + ProjectFields.RECORD_TYPE)
 public class ProjectRecordType implements RecordType {
@@ -29,6 +37,7 @@ public class ProjectRecordType implements RecordType {
 
     private static final List<FieldDefinition> FIELDS = List.of(
             FieldDefinition.predefined(ProjectFields.NAME, "Name", FieldType.TEXT, "NAME", true, 200),
+            FieldDefinition.predefined(ProjectFields.NUMBER, "Number", FieldType.TEXT, "NUMBER", false, 30),
             lookup(ProjectFields.COMPANY, "Company", "COMPANY_ID", "company"),
             lookup(ProjectFields.CONTACT, "Contact", "CONTACT_ID", "contact"),
             FieldDefinition.predefined(ProjectFields.STATUS, "Status", FieldType.PICKLIST, "STATUS", false, 100),
@@ -45,11 +54,23 @@ public class ProjectRecordType implements RecordType {
     private static final List<String> LISTED = List.of(ProjectFields.NAME, ProjectFields.COMPANY, ProjectFields.STATUS,
             ProjectFields.START_DATE, ProjectFields.END_DATE, ProjectFields.BUDGET, ProjectFields.OWNER);
 
-    /** @param schema the module's migrated tables: the type is offered only once they exist */
+    private final AccessControl access;
+    private final CallerContext callers;
+    private final TransactionScope scope;
+
+    /**
+     * @param access whether the caller of a read sees every project anyway
+     * @param callers who reads
+     * @param scope reads the caller's memberships
+     * @param schema the module's migrated tables: the type is offered only once they exist
+     */
     @Activate
-    public ProjectRecordType(
+    public ProjectRecordType(@Reference AccessControl access, @Reference CallerContext callers,
+            @Reference TransactionScope scope,
             @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.projects)") MigratedSchema schema) {
-        // nothing to keep: the reference only orders the start
+        this.access = access;
+        this.callers = callers;
+        this.scope = scope;
     }
 
     private static FieldDefinition lookup(String name, String label, String column, String type) {
@@ -113,7 +134,46 @@ public class ProjectRecordType implements RecordType {
 
     @Override
     public Optional<String> fieldHint(String field) {
-        return ProjectFields.END_DATE.equals(field) ? Optional.of("Not before the start date.") : Optional.empty();
+        return switch (field) {
+            case ProjectFields.END_DATE -> Optional.of("Not before the start date.");
+            case ProjectFields.NUMBER -> Optional.of("Given when the project is saved the first time.");
+            default -> Optional.empty();
+        };
+    }
+
+    /** The number is the module's: the project's id with its prefix. */
+    @Override
+    public boolean setByModule(String field) {
+        return ProjectFields.NUMBER.equals(field);
+    }
+
+    /**
+     * The projects the caller is a member of, by number, shared with the caller on top of the owner visibility
+     * (members need {@code projects.view} like everybody). A caller who sees every project, or none (no active
+     * caller), gets the plain rule. One indexed query per read.
+     */
+    @Override
+    public Optional<SharedRows> sharedRows() {
+        Optional<Caller> caller = callers.current();
+        if (caller.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            if (access.visibility().all()) {
+                return Optional.empty();
+            }
+        } catch (CrmException e) {
+            return Optional.empty(); // an inactive caller: the platform refuses the read itself
+        }
+        return Optional.of(shared(scope.required(c -> ProjectStore.memberOf(c, caller.get().username()))));
+    }
+
+    /**
+     * @param numbers the numbers of the projects the caller is a member of
+     * @return the rule: those shared, the caller's owner visibility for the others
+     */
+    static SharedRows shared(Set<String> numbers) {
+        return new SharedRows(ProjectFields.NUMBER, numbers, true);
     }
 
     /** First values: the statuses (Planned the default) and the currencies (EUR the default). */
