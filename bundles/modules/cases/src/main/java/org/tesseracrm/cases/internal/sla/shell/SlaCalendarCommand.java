@@ -62,6 +62,8 @@ public class SlaCalendarCommand implements Action {
         callers.callAs(ShellCaller.current(), () -> {
             if (name == null) {
                 sla.calendars().forEach(c -> System.out.println(SlaShell.describe(c)));
+                sla.recomputes().forEach(p -> System.out.println("Due times still being worked out again: "
+                        + p.scope() + " (" + p.done() + " cases done, after case " + p.afterId() + ")"));
                 return null;
             }
             Optional<SlaCalendar> old = sla.calendars().stream().filter(c -> c.name().equalsIgnoreCase(name))

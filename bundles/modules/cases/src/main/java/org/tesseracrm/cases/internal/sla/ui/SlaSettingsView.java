@@ -46,7 +46,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
  * {@code sla-calendar-zone}, {@code sla-hours-mon} ... {@code sla-hours-sun}, {@code sla-holidays},
  * {@code sla-calendar-save}, {@code sla-priority}, {@code sla-resolution}, {@code sla-resolution-save},
  * {@code sla-type}, {@code sla-type-calendar}, {@code sla-type-save}, {@code sla-rules-grid}, {@code sla-rule-save},
- * {@code sla-sweep}. Every change goes through {@link SlaService}, which checks {@code cases.configure}.
+ * {@code sla-sweep}, {@code sla-recomputes} (the changes whose cases are still being worked out again). Every change
+ * goes through {@link SlaService}, which checks {@code cases.configure}.
  */
 public class SlaSettingsView extends VerticalLayout implements HasDynamicTitle {
     private static final long serialVersionUID = 1L;
@@ -57,6 +58,7 @@ public class SlaSettingsView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<EscalationRule> rules = new Grid<>();
     private final Grid<Map.Entry<String, String>> typeCalendars = new Grid<>();
     private final ComboBox<SlaCalendar> typeCalendar = new ComboBox<>("Calendar");
+    private final Paragraph recomputes = new Paragraph();
     private transient SlaCalendar editing;
     private transient EscalationRule editingRule;
 
@@ -65,6 +67,8 @@ public class SlaSettingsView extends VerticalLayout implements HasDynamicTitle {
         this.sla = sla;
         setId("case-sla-view");
         add(new H2("Case SLA and escalation"));
+        recomputes.setId("sla-recomputes");
+        add(recomputes);
         calendarSection();
         resolutionSection();
         ruleSection();
@@ -308,6 +312,11 @@ public class SlaSettingsView extends VerticalLayout implements HasDynamicTitle {
                 .map(SlaCalendar::name).findFirst().orElse("?")));
         typeCalendars.setItems(new ArrayList<>(types.entrySet()));
         rules.setItems(sla.rules());
+        List<String> pending = sla.recomputes().stream().map(p -> p.scope() + " (" + p.done() + " cases done)")
+                .toList();
+        recomputes.setText(pending.isEmpty() ? "" : "Due times are being worked out again in the background for: "
+                + String.join(", ", pending) + ". Reload to follow.");
+        recomputes.setVisible(!pending.isEmpty());
     }
 
     static Map<LocalDate, String> holidays(String text) {
