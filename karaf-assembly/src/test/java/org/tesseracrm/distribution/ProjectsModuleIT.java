@@ -9,6 +9,11 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -46,6 +51,9 @@ import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordValues;
 import org.tesseracrm.kernel.api.record.RecordSearch;
 import org.tesseracrm.kernel.api.record.Records;
+import org.tesseracrm.kernel.api.security.ApiTokenRequest;
+import org.tesseracrm.kernel.api.security.ApiTokenScope;
+import org.tesseracrm.kernel.api.security.ApiTokens;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.kernel.api.security.ProfileInfo;
@@ -251,6 +259,51 @@ public class ProjectsModuleIT {
         Optional<?> progress = admin(() -> (Optional<?>) call("progress", project.id()));
         assertEquals(25, read(progress.orElseThrow(), "percent"));
         assertEquals(4L, read(progress.orElseThrow(), "tasks"));
+
+        // the same through the REST API, over a real socket, as the token's user
+        users();
+        ApiTokens tokens = PaxExamSupport.waitFor(context, ApiTokens.class);
+        String secret = token(tokens, ADMIN.username());
+        String path = "/api/v1/projects/" + project.id();
+        assertTrue("the projects resource is served", eventually(() -> send(secret, "GET", path + "/progress", null)
+                .statusCode() == 200));
+        HttpResponse<String> rest = send(secret, "GET", path + "/progress", null);
+        assertEquals(rest.body(), "{\"tasks\":4,\"done\":1,\"percent\":25}", rest.body());
+        rest = send(secret, "POST", path + "/members", "{\"username\":\"" + VIEWER + "\",\"role\":\"Tester\"}");
+        assertEquals(rest.body(), "{\"added\":true}", rest.body());
+        rest = send(secret, "GET", path + "/members", null);
+        assertTrue(rest.body(), rest.body().contains("\"role\":\"Tester\""));
+        rest = send(secret, "POST", path + "/members", "{\"username\":\"ghost" + RUN + "\"}");
+        assertEquals(rest.body(), 422, rest.statusCode());
+        String viewer = token(tokens, VIEWER);
+        assertEquals("a member reads the progress", 200, send(viewer, "GET", path + "/progress", null).statusCode());
+        assertEquals("but may not change the members", 403, send(viewer, "POST", path + "/members",
+                "{\"username\":\"" + MEMBER + "\"}").statusCode());
+        assertEquals(404, send(token(tokens, OTHER), "GET", path + "/links", null).statusCode());
+    }
+
+    private String token(ApiTokens tokens, String user) {
+        return admin(() -> tokens.create(user, new ApiTokenRequest("projects " + user, ApiTokenScope.READ_WRITE,
+                Set.of(), Optional.empty()))).secret();
+    }
+
+    private static HttpResponse<String> send(String secret, String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + path))
+                .header("Authorization", "Bearer " + secret).timeout(Duration.ofSeconds(30));
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method,
+                    HttpRequest.BodyPublishers.ofString(body));
+        }
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
