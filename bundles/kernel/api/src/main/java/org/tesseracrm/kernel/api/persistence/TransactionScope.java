@@ -1,6 +1,7 @@
 package org.tesseracrm.kernel.api.persistence;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.tesseracrm.kernel.api.record.IdGenerator;
 
 /**
  * The one transaction scope of the CRM database: everything one user action writes (the record,
@@ -43,6 +44,26 @@ public interface TransactionScope {
      * @throws org.tesseracrm.kernel.api.CrmException as {@link #required}
      */
     <T> T requiresNew(ModuleSql.Work<T> work);
+
+    /**
+     * Takes a block of ids from a generator table ({@link ModuleSql#reserveIds}) and commits it at once, whatever
+     * the caller's scope later does, so no transaction holds the generator's row for long. Unlike
+     * {@code requiresNew}, the kernel's scope does this on a connection of its own kept for ids, not on a second
+     * connection from the pool: a create inside a scope then holds one pooled connection, so as many creates at
+     * once as the pool has connections cannot all wait for a second one.
+     *
+     * <p>Use it only for generators that no transaction reserves from with its own connection, or the two could
+     * wait on each other until the database's lock timeout.
+     *
+     * @param ids the generator's table and row
+     * @param count how many ids, at least 1
+     * @return the first id of the block; the block ends at it + count - 1
+     * @throws org.tesseracrm.kernel.api.CrmException for a database failure
+     * @since persistence 1.3
+     */
+    default long reserveIds(IdGenerator ids, int count) {
+        return requiresNew(c -> ModuleSql.reserveIds(c, ids, count));
+    }
 
     /**
      * @return whether the calling thread is inside a scope

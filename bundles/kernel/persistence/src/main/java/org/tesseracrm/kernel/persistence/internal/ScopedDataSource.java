@@ -10,17 +10,21 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.LoggerFactory;
 import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.persistence.ModuleSql;
 import org.tesseracrm.kernel.api.persistence.TransactionScope;
+import org.tesseracrm.kernel.api.record.IdGenerator;
 
 /**
  * The CRM database as code sees it ({@code osgi.jndi.service.name=crm}): the pax-jdbc pool
@@ -38,11 +42,110 @@ public final class ScopedDataSource implements TransactionScope, DataSource {
 
     private final DataSource pool;
     private final ThreadLocal<Scope> current = new ThreadLocal<>();
+    /** Guards {@link #idConnection}: one id block at a time, each committed at once. */
+    private final Object idLock = new Object();
+    /** Kept for {@link #reserveIds}, out of the pool's reach; null until opened or after it failed. */
+    private Connection idConnection;
+    /** Whether {@link #idConnection} is PostgreSQL's, which waits for a lock without end unless told. */
+    private boolean idsOnPostgres;
+    /** False for a refused database: then no id is taken, and nothing opens it. */
+    private final boolean idsAllowed;
 
-    /** @param pool the pooled CRM database */
+    /**
+     * Opens the ids' connection now, while the pool is idle: opened on first use, a busy pool could make the
+     * first id wait for a connection that the waiting creates themselves hold. Not for a database that
+     * {@link DatabaseLocation} refuses: opening it could create it where nothing may.
+     *
+     * @param context this bundle's context, for the framework properties the location check reads
+     * @param pool the pooled CRM database with its service properties
+     */
     @Activate
-    public ScopedDataSource(@Reference(target = POOL_FILTER) DataSource pool) {
+    public ScopedDataSource(BundleContext context, @Reference(service = DataSource.class, target = POOL_FILTER)
+            Map.Entry<Map<String, Object>, DataSource> pool) {
+        this(pool.getValue(), DatabaseLocation.refusal(pool.getKey(), context::getProperty).isEmpty());
+    }
+
+    /** @param pool a database to use as it is (tests), its ids' connection opened at once */
+    public ScopedDataSource(DataSource pool) {
+        this(pool, true);
+    }
+
+    private ScopedDataSource(DataSource pool, boolean openIds) {
         this.pool = pool;
+        this.idsAllowed = openIds;
+        if (openIds) {
+            synchronized (idLock) {
+                try {
+                    idConnection = openIdConnection();
+                } catch (SQLException e) {
+                    LOG.warn("The connection for ids could not be opened yet; the first id block opens it", e);
+                }
+            }
+        }
+    }
+
+    /** Gives the ids' connection back to the pool. */
+    @Deactivate
+    void close() {
+        synchronized (idLock) {
+            dropIdConnection();
+        }
+    }
+
+    @Override
+    public long reserveIds(IdGenerator ids, int count) {
+        synchronized (idLock) {
+            try {
+                if (idConnection == null) {
+                    if (!idsAllowed) {
+                        throw new CrmException("Tessera refuses to use the configured database; see the log.");
+                    }
+                    idConnection = openIdConnection();
+                }
+                try {
+                    if (idsOnPostgres) {
+                        // a generator row held by a transaction (see reserveIds' contract) fails here instead of
+                        // waiting without end; Derby's own lock timeout does the same. LOCAL: until this commit
+                        try (var s = idConnection.createStatement()) {
+                            s.execute("SET LOCAL lock_timeout = '30s'");
+                        }
+                    }
+                    long first = ModuleSql.reserveIds(idConnection, ids, count);
+                    idConnection.commit();
+                    return first;
+                } catch (SQLException | RuntimeException e) {
+                    rollback(idConnection, e);
+                    dropIdConnection(); // a broken connection is replaced on the next call
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw new CrmException("The database refused the change: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private Connection openIdConnection() throws SQLException {
+        Connection c = pool.getConnection();
+        try {
+            c.setAutoCommit(false);
+            idsOnPostgres = c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    private void dropIdConnection() {
+        if (idConnection != null) {
+            try {
+                idConnection.setAutoCommit(true);
+                idConnection.close();
+            } catch (SQLException e) {
+                LOG.debug("The connection for ids did not close cleanly", e);
+            }
+            idConnection = null;
+        }
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import org.tesseracrm.kernel.api.persistence.ModuleSql;
 import org.tesseracrm.kernel.api.persistence.TransactionScope;
 import org.tesseracrm.kernel.api.record.IdGenerator;
 
@@ -46,13 +45,13 @@ final class Jdbc {
     }
 
     /**
-     * Takes a block of ids the way JPA's table generator does, in a transaction of its own (like a
-     * database sequence) so the generator row is not locked while the caller's change runs. Ids of a
-     * change that rolls back are simply not used.
+     * Takes a block of ids the way JPA's table generator does, committed at once on the scope's
+     * connection for ids (like a database sequence) so the generator row is not locked while the
+     * caller's change runs. Ids of a change that rolls back are simply not used.
      *
      * @return the first id of the block
      */
     long reserveIds(IdGenerator ids, int count) {
-        return scope.requiresNew(c -> ModuleSql.reserveIds(c, ids, count));
+        return scope.reserveIds(ids, count);
     }
 }

@@ -22,6 +22,7 @@ final class SearchState {
     private final Map<String, long[]> rowCounts = new ConcurrentHashMap<>();
     private final Map<String, Boolean> leadingColumns = new ConcurrentHashMap<>();
     private final Map<String, long[]> heldCounts = new ConcurrentHashMap<>();
+    private final Map<String, Optional<String>> primaryKeys = new ConcurrentHashMap<>();
     private volatile Dialect dialect;
 
     /** @return the dialect of the database behind the connection, found once */
@@ -62,6 +63,23 @@ final class SearchState {
         orderIndexes.keySet().removeIf(key -> key.startsWith(type + " "));
         leadingColumns.keySet().removeIf(key -> key.startsWith(type + " "));
         heldCounts.keySet().removeIf(key -> key.startsWith(type + " "));
+        primaryKeys.remove(type);
+    }
+
+    /** @return the name of the type's primary key constraint, if it is a plain name (read once per type) */
+    Optional<String> primaryKey(Connection c, org.tesseracrm.kernel.api.record.RecordType type) throws SQLException {
+        Optional<String> known = primaryKeys.get(type.id());
+        if (known == null) {
+            String name = null;
+            try (java.sql.ResultSet rs = c.getMetaData().getPrimaryKeys(null, null, type.table())) {
+                while (rs.next()) {
+                    name = rs.getString("PK_NAME");
+                }
+            }
+            known = Optional.ofNullable(name).filter(n -> n.matches("[A-Z][A-Z0-9_]*"));
+            primaryKeys.put(type.id(), known);
+        }
+        return known;
     }
 
     /**

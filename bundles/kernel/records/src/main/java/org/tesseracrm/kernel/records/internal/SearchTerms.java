@@ -57,7 +57,7 @@ final class SearchTerms {
      */
     static void ensure(Connection c, RecordType type, FieldDefinition field) throws SQLException {
         if (!complete(c, type, field)) {
-            Jdbc.execute(c, addNew(type, field, ""));
+            Jdbc.execute(c, addNew(type, field, "", ""));
             Jdbc.execute(c, "INSERT INTO " + TABLE + " (RECORD_TYPE, FIELD_COLUMN, TERM) VALUES (" + literals(type, field)
                     + ", '')");
         }
@@ -71,10 +71,16 @@ final class SearchTerms {
      */
     static void written(Connection c, SearchState search, RecordType type, List<Long> ids) throws SQLException {
         List<FieldDefinition> fields = listedFields(search, type);
-        for (int from = 0; from < ids.size() && !fields.isEmpty(); from += IDS_PER_STATEMENT) {
+        if (fields.isEmpty()) {
+            return;
+        }
+        // the records by their primary key: Derby otherwise may read the field's index from '' on, and wait there
+        // for every record other transactions are creating at the same moment (20 parallel creates timed out)
+        String byKey = search.primaryKey(c, type).map(pk -> " --DERBY-PROPERTIES constraint=" + pk + "\n").orElse("");
+        for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT));
             for (FieldDefinition field : fields) {
-                try (PreparedStatement s = c.prepareStatement(addNew(type, field, " AND R.ID IN ("
+                try (PreparedStatement s = c.prepareStatement(addNew(type, field, byKey, " AND R.ID IN ("
                         + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")"))) {
                     Sql.bind(s, new ArrayList<>(chunk));
                     s.executeUpdate();
@@ -96,7 +102,7 @@ final class SearchTerms {
             return;
         }
         for (FieldDefinition field : listedFields(search, type)) {
-            try (PreparedStatement s = c.prepareStatement(addNew(type, field, " AND R.ID BETWEEN ? AND ?"))) {
+            try (PreparedStatement s = c.prepareStatement(addNew(type, field, "", " AND R.ID BETWEEN ? AND ?"))) {
                 s.setLong(1, from);
                 s.setLong(2, to);
                 s.executeUpdate();
@@ -187,11 +193,15 @@ final class SearchTerms {
         }
     }
 
-    /** @return the INSERT of the distinct values of the rows (after {@code rows}, a condition on R) not listed yet */
-    static String addNew(RecordType type, FieldDefinition field, String rows) {
+    /**
+     * @param hint what follows the table's correlation name R: empty, or a Derby table hint ending with a line break
+     * @param rows a condition on R, starting with {@code AND}, or empty
+     * @return the INSERT of the distinct values of the rows not listed yet
+     */
+    static String addNew(RecordType type, FieldDefinition field, String hint, String rows) {
         String column = "R." + SearchSql.copyColumn(field);
         return "INSERT INTO " + TABLE + " (RECORD_TYPE, FIELD_COLUMN, TERM) SELECT DISTINCT " + literals(type, field)
-                + ", " + column + " FROM " + type.table() + " R WHERE " + column + " <> ''" + rows + " AND NOT EXISTS "
+                + ", " + column + " FROM " + type.table() + " R" + hint + " WHERE " + column + " <> ''" + rows + " AND NOT EXISTS "
                 + "(SELECT 1 FROM " + TABLE + " S WHERE " + same(type, field) + " AND S.TERM = " + column + ")";
     }
 

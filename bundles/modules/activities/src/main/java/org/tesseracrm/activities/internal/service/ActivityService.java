@@ -543,7 +543,7 @@ public class ActivityService {
 
     private long insertCheckIn(Connection c, String username, String recordType, long recordId, String title,
             String kind, Double latitude, Double longitude, long activityId, LocalDateTime now) throws SQLException {
-        long newId = scope.requiresNew(own -> ModuleSql.reserveIds(own, CHECKIN_IDS, 1));
+        long newId = scope.reserveIds(CHECKIN_IDS, 1);
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO CRM_CHECKIN (ID, USERNAME, RECORD_TYPE, "
                 + "RECORD_ID, RECORD_TITLE, KIND, CHECKED_IN_AT, LATITUDE, LONGITUDE, ACTIVITY_ID) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {

@@ -21,7 +21,6 @@ import org.tesseracrm.kernel.api.audit.AuditTrail;
 import org.tesseracrm.kernel.api.audit.FieldChange;
 import org.tesseracrm.kernel.api.audit.RecordChange;
 import org.tesseracrm.kernel.api.persistence.MigratedSchema;
-import org.tesseracrm.kernel.api.persistence.ModuleSql;
 import org.tesseracrm.kernel.api.persistence.TransactionScope;
 import org.tesseracrm.kernel.api.record.IdGenerator;
 import org.tesseracrm.kernel.api.security.AccessControl;
@@ -83,7 +82,7 @@ public class AuditTrailImpl implements AuditTrail {
         }
         // a change made during a REST API call says so, whichever service made it
         String via = callers.token().isPresent() ? AuditEntry.VIA_API : null;
-        long id = scope.requiresNew(c -> ModuleSql.reserveIds(c, IDS, kept.size()));
+        long id = scope.reserveIds(IDS, kept.size());
         List<AuditRecord> entries = new ArrayList<>();
         for (int i = 0; i < kept.size(); i++) {
             RecordChange change = kept.get(i);

@@ -81,7 +81,7 @@ class NotificationStore {
                 }
             }
             // ids come from a transaction of their own, so a long caller's transaction holds no lock on the id row
-            long id = scope.requiresNew(own -> ModuleSql.reserveIds(own, IDS, 1));
+            long id = scope.reserveIds(IDS, 1);
             Savepoint before = source == null ? null : c.setSavepoint();
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO CRM_NOTIFICATION (ID, RECIPIENT, TITLE, BODY,"
                     + " RECORD_TYPE, RECORD_ID, SOURCE_KEY, CREATED_AT, IS_READ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
