@@ -361,14 +361,15 @@ final class Quoting {
         System.out.printf("%s: %s -> %.1f ms%n", db, name, timing.median());
     }
 
-    private static void invoke(Class<?> type, Object target, String name, Class<?>[] parameters, Object... args) {
+    /** Calls a package-private method as Declarative Services (a bind method) or the module's tests (a setter) do. */
+    static void invoke(Class<?> type, Object target, String name, Class<?>[] parameters, Object... args) {
         try {
             Method method = type.getDeclaredMethod(name, parameters);
             method.setAccessible(true);
             method.invoke(target, args);
         } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException(type.getSimpleName() + "." + name + " is no longer the DS bind method the "
-                    + "benchmark calls: update the benchmark", e);
+            throw new IllegalStateException(type.getSimpleName() + "." + name + " is no longer the method (a DS bind "
+                    + "method, a setter) the benchmark calls: update the benchmark", e);
         }
     }
 
