@@ -5,7 +5,9 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.tesseracrm.distribution.PaxExamSupport.eventually;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
@@ -13,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -23,12 +26,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import javax.inject.Inject;
 
 import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
@@ -97,6 +106,9 @@ public class ProjectsModuleIT {
 
     @Inject
     private CallerContext callers;
+
+    @Inject
+    private SessionFactory shell;
 
     @Configuration
     public Option[] config() throws IOException {
@@ -280,6 +292,41 @@ public class ProjectsModuleIT {
         assertEquals("but may not change the members", 403, send(viewer, "POST", path + "/members",
                 "{\"username\":\"" + MEMBER + "\"}").statusCode());
         assertEquals(404, send(token(tokens, OTHER), "GET", path + "/links", null).statusCode());
+
+        // and through the shell (a session of the probe runs as the system)
+        long company = admin(() -> records.create("company", RecordValues.builder().set("name", "Shell Co " + RUN)
+                .build())).id();
+        String id = Long.toString(project.id());
+        assertTrue("crm:project-progress is there", eventually(60, () -> shellOrError("crm:project-progress " + id)
+                .contains("25 % (1 of 4 tasks done)")));
+        String added = shellOrError("crm:project-member-add " + id + " " + OTHER + " Shell role");
+        assertTrue(added, added.contains("Added " + OTHER));
+        String members = shellOrError("crm:project-members " + id);
+        assertTrue(members, members.contains(OTHER + " (Shell role)") && members.contains(VIEWER + " (Tester)"));
+        String linked = shellOrError("crm:project-link " + id + " company " + company);
+        assertTrue(linked, linked.contains("Related company " + company));
+        String links = shellOrError("crm:project-links " + id);
+        assertTrue(links, links.contains("\"Shell Co " + RUN + "\""));
+        assertTrue(shellOrError("crm:project-unlink " + id + " company " + company).contains("Took company"));
+        assertTrue(shellOrError("crm:project-member-remove " + id + " " + OTHER).contains("Removed " + OTHER));
+    }
+
+    /** @return what the command printed, or the message of the exception it failed with */
+    private String shellOrError(String command) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try (Session session = shell.create(System.in, out, out)) {
+            thread.submit(() -> session.execute(command)).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            out.println(e.getCause());
+        } catch (Exception e) {
+            out.println(e);
+        } finally {
+            thread.shutdownNow();
+        }
+        out.flush();
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     private String token(ApiTokens tokens, String user) {
