@@ -70,6 +70,7 @@ import org.tesseracrm.kernel.api.security.ProfileInfo;
 import org.tesseracrm.kernel.api.security.RoleInfo;
 import org.tesseracrm.kernel.api.security.SecurityAdmin;
 import org.tesseracrm.kernel.api.security.UserInput;
+import org.tesseracrm.kernel.api.timer.Timers;
 
 /**
  * Boots the real distribution with the Cases module and proves the SLA on business hours and the escalation: an
@@ -81,7 +82,8 @@ import org.tesseracrm.kernel.api.security.UserInput;
  * user without {@code cases.configure}; the settings over REST on a real socket (a calendar created, read, changed
  * and deleted; 422 with field errors for a body that does not read, 403 without {@code cases.configure}), and a
  * holiday added to a calendar moving the due time of an open case on it; a status whose kind becomes waiting pausing
- * the cases in it, which resume with a later due time when it is open again. The settings of t1 to t3 are written
+ * the cases in it, which resume with a later due time when it is open again; a recompute left half done (its row in
+ * CASE_SLA_RECOMPUTE, as after a crash) going on when its durable timer runs. The settings of t1 to t3 are written
  * straight into the SLA tables and the sweep is called by reflection on the service the bundle registers. Names carry
  * the run's id: the PostgreSQL ITs of one run share one database.
  */
@@ -436,6 +438,47 @@ public class CasesSlaIT {
         assertTrue(calendar > 0);
     }
 
+    @Test
+    public void t6_aRecomputeLeftHalfDoneGoesOnWhenItsTimerRuns() throws Exception {
+        Records records = PaxExamSupport.waitFor(context, Records.class);
+        CustomFields fields = PaxExamSupport.waitFor(context, CustomFields.class);
+        Timers timers = PaxExamSupport.waitFor(context, Timers.class);
+        String held = "Held " + RUN;
+        admin(() -> {
+            List<PickListValue> statuses = new ArrayList<>(fields.pickList(CASE, "status"));
+            statuses.add(PickListValue.of(held));
+            fields.savePickList(CASE, "status", statuses);
+            return null;
+        });
+        RecordRow made = admin(() -> records.create(CASE, RecordValues.builder().set("caseType", "Complaint")
+                .set("subject", "Held " + RUN).set("priority", "Normal").build()));
+        RecordRow row = admin(() -> records.get(CASE, made.id())).orElseThrow();
+        admin(() -> records.update(CASE, row.id(), row.version(), RecordValues.builder().set("status", held).build()));
+        assertEquals("On track", admin(() -> records.get(CASE, made.id())).orElseThrow().text("slaState"));
+        // the state a crash leaves: the kind changed and the recompute's row written, no batch run yet
+        String key = "status:" + held;
+        sql(c -> {
+            update(c, "INSERT INTO CASE_STATUS_KIND (STATUS, KIND) VALUES (?, 'waiting')", held);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO CASE_SLA_RECOMPUTE (SCOPE_KEY, AFTER_ID, "
+                    + "REQUESTED_AT, DONE_COUNT) VALUES (?, 0, ?, 0)")) {
+                ps.setString(1, key);
+                ps.setTimestamp(2, utc(Instant.now()));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        timers.schedule("cases.sla.recompute", key, Instant.now(), "");
+        assertTrue("the timer worked the case out and ended the recompute", eventually(30, () -> {
+            try {
+                return "Paused".equals(admin(() -> records.get(CASE, made.id())).orElseThrow().text("slaState"))
+                        && sql(c -> count(c, "SELECT COUNT(*) FROM CASE_SLA_RECOMPUTE WHERE SCOPE_KEY = ?", key)) == 0;
+            } catch (Exception e) {
+                return false;
+            }
+        }));
+        assertTrue("the timer is done", eventually(10, () -> timers.find("cases.sla.recompute", key).isEmpty()));
+    }
+
     /** @return a calendar body open day and night every day, with the holidays given (JSON array items) */
     private static String always(String name, String holidays) {
         StringBuilder hours = new StringBuilder();
@@ -530,6 +573,16 @@ public class CasesSlaIT {
 
     private static Timestamp utc(Instant at) {
         return Timestamp.valueOf(LocalDateTime.ofInstant(at, ZoneOffset.UTC));
+    }
+
+    private static long count(Connection c, String sql, Object param) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static int update(Connection c, String sql, Object param) throws SQLException {
