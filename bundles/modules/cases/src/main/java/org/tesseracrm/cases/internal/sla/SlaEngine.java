@@ -57,18 +57,36 @@ final class SlaEngine {
      * @throws SQLException on a database failure
      */
     static Optional<Applied> apply(Connection c, SlaSettings settings, CaseSla cs, Instant now) throws SQLException {
-        Optional<Resolution> resolution = settings.resolution(cs.priority());
-        if (resolution.isEmpty()) {
+        if (settings.resolution(cs.priority()).isEmpty()) {
             SlaStore.deleteClock(c, cs.id());
             if (!cs.slaState().isEmpty()) {
                 SlaStore.writeCase(c, cs.id(), Optional.empty(), "");
             }
             return Optional.empty();
         }
+        Optional<Applied> applied = compute(settings, cs, SlaStore.clock(c, cs.id()), now);
+        store(c, cs, applied.orElseThrow(), now);
+        return applied;
+    }
+
+    /**
+     * Works the case's SLA out in memory, as {@link #apply} does before it stores it (the sweep works a batch of
+     * cases out this way and writes them together).
+     *
+     * @param settings the settings
+     * @param cs the case as stored now
+     * @param row its stored clock, if it has one
+     * @param now the current time
+     * @return what it found; empty for a case without an SLA (its priority has no resolution time)
+     */
+    static Optional<Applied> compute(SlaSettings settings, CaseSla cs, Optional<ClockRow> row, Instant now) {
+        Optional<Resolution> resolution = settings.resolution(cs.priority());
+        if (resolution.isEmpty()) {
+            return Optional.empty();
+        }
         SlaCalendar calendar = settings.calendarFor(cs.caseType());
         BusinessCalendar cal = calendar.calendar();
         java.time.Duration allowed = resolution.get().businessTime(cal);
-        Optional<ClockRow> row = SlaStore.clock(c, cs.id());
         SlaClock clock = row.isEmpty()
                 ? SlaClock.start(cal, cs.createdAt(), allowed)
                 : row.get().clock(settings.calendar(row.get().calendarId()).calendar()).recompute(cal, allowed);
@@ -81,10 +99,25 @@ final class SlaEngine {
             clock = clock.pause(now);
         }
         String state = clock.state(cal, kind, now, calendar.atRiskPercent());
-        Applied applied = new Applied(calendar, clock, kind, state,
-                EscalationRule.applying(settings.rules(), cs.caseType(), cs.priority()));
-        store(c, cs, applied, now);
-        return Optional.of(applied);
+        return Optional.of(new Applied(calendar, clock, kind, state,
+                EscalationRule.applying(settings.rules(), cs.caseType(), cs.priority())));
+    }
+
+    /**
+     * @param applied a case's SLA
+     * @param level its escalation level
+     * @param now the current time
+     * @return when the sweep should look at it next: its next state change or escalation level, whichever is first;
+     *     empty when neither will come while nothing changes
+     */
+    static Optional<Instant> nextCheck(Applied applied, int level, Instant now) {
+        Optional<Instant> next = applied.clock().nextStateChange(applied.calendar().calendar(), now,
+                applied.calendar().atRiskPercent());
+        Optional<Instant> escalation = applied.nextEscalation(level);
+        if (escalation.isPresent() && (next.isEmpty() || escalation.get().isBefore(next.get()))) {
+            next = escalation;
+        }
+        return next;
     }
 
     /**
@@ -97,13 +130,7 @@ final class SlaEngine {
      * @throws SQLException on a database failure
      */
     static void store(Connection c, CaseSla cs, Applied applied, Instant now) throws SQLException {
-        Optional<Instant> next = applied.clock().nextStateChange(applied.calendar().calendar(), now,
-                applied.calendar().atRiskPercent());
-        Optional<Instant> escalation = applied.nextEscalation(cs.level());
-        if (escalation.isPresent() && (next.isEmpty() || escalation.get().isBefore(next.get()))) {
-            next = escalation;
-        }
-        SlaStore.saveClock(c, cs.id(), applied.calendar().id(), applied.clock(), next);
+        SlaStore.saveClock(c, cs.id(), applied.calendar().id(), applied.clock(), nextCheck(applied, cs.level(), now));
         SlaStore.writeCase(c, cs.id(), Optional.of(applied.clock().dueAt()), applied.state());
     }
 }

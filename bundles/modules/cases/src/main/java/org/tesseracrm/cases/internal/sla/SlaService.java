@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -397,9 +398,13 @@ public class SlaService implements StatusKindListener {
     }
 
     /**
-     * One sweep, as the platform: every case whose clock has something due (a state change, an escalation level) is
-     * looked at in a transaction of its own, so one failing case does not hold the others back. Runs again until
-     * fewer than a batch were due.
+     * One sweep, as the platform, in batches of {@value #SWEEP_BATCH} due cases read with their clocks in one query.
+     * Each case is worked out in memory ({@link #plan}); those that only move on (state, due time, next check) are
+     * written together in one transaction per batch, guarded by the values read ({@link SlaStore#writeSwept}: a case
+     * changed meanwhile keeps its change and stays due for the next sweep). A case with an escalation level due (or
+     * anything out of the ordinary) is looked at in a transaction of its own ({@link #check}), so an escalation
+     * happens once and one failing case does not hold the others back; so are the batch's cases if its write fails.
+     * Runs again until fewer than a batch were due.
      *
      * @return how many cases were escalated
      */
@@ -407,11 +412,34 @@ public class SlaService implements StatusKindListener {
         int escalated = 0;
         for (int round = 0; round < 100; round++) {
             Instant now = clock.instant();
-            List<Long> due = scope.required(c -> SlaStore.dueForCheck(c, now, SWEEP_BATCH));
+            List<SlaStore.Due> due = scope.required(c -> SlaStore.dueCases(c, now, SWEEP_BATCH));
             SlaSettings settings = scope.required(SlaSettings::load);
-            EscalationTargets targets = new EscalationTargets(security.roles(), security.users());
+            Plan plan = plan(settings, due, now);
+            List<Long> oneByOne = new ArrayList<>(plan.oneByOne());
+            if (!plan.swept().isEmpty()) {
+                try {
+                    scope.requiresNew(c -> SlaStore.writeSwept(c, plan.swept()));
+                } catch (RuntimeException e) {
+                    LOG.warn("The SLA of {} cases could not be written together, each is checked on its own: {}",
+                            plan.swept().size(), e.getMessage(), e);
+                    plan.swept().forEach(s -> oneByOne.add(s.due().clock().caseId()));
+                }
+            }
+            EscalationTargets targets = oneByOne.isEmpty() && plan.escalating().isEmpty() ? null
+                    : new EscalationTargets(security.roles(), security.users());
             int failed = 0;
-            for (long id : due) {
+            for (Escalating e : plan.escalating()) {
+                try {
+                    if (scope.requiresNew(c -> escalate(c, targets, e, now))) {
+                        escalated++;
+                    }
+                } catch (RuntimeException ex) {
+                    failed++;
+                    LOG.warn("The SLA of case {} could not be checked: {}", e.due().clock().caseId(), ex.getMessage(),
+                            ex);
+                }
+            }
+            for (long id : oneByOne) {
                 try {
                     if (scope.requiresNew(c -> check(c, settings, targets, id, now))) {
                         escalated++;
@@ -426,6 +454,111 @@ public class SlaService implements StatusKindListener {
             }
         }
         return escalated;
+    }
+
+    /**
+     * What a sweep does with a batch of due cases.
+     *
+     * @param swept the cases that only move on, to write together
+     * @param escalating the cases with an escalation level due, each escalated in a transaction of its own
+     * @param oneByOne the cases to look at one by one, read again in a transaction of their own: a case gone or
+     *     without an SLA, a clock standing still
+     */
+    record Plan(List<SlaStore.Swept> swept, List<Escalating> escalating, List<Long> oneByOne) {
+    }
+
+    /**
+     * A case with an escalation level due.
+     *
+     * @param due the case and clock as read
+     * @param applied its SLA worked out
+     */
+    record Escalating(SlaStore.Due due, SlaEngine.Applied applied) {
+    }
+
+    /**
+     * Works a batch of due cases out in memory with the same code as a change of a case ({@link SlaEngine#compute},
+     * {@link SlaEngine#nextCheck}).
+     *
+     * @param settings the settings
+     * @param due the cases as read
+     * @param now the current time
+     * @return what to write together, what to escalate and what to look at one by one
+     */
+    static Plan plan(SlaSettings settings, List<SlaStore.Due> due, Instant now) {
+        List<SlaStore.Swept> swept = new ArrayList<>();
+        List<Escalating> escalating = new ArrayList<>();
+        List<Long> oneByOne = new ArrayList<>();
+        for (SlaStore.Due d : due) {
+            Optional<SlaEngine.Applied> applied = d.cs().isEmpty() || d.clock().pausedSince().isPresent()
+                    ? Optional.empty() : SlaEngine.compute(settings, d.cs().get(), Optional.of(d.clock()), now);
+            if (applied.isEmpty()) {
+                oneByOne.add(d.clock().caseId());
+                continue;
+            }
+            int level = d.cs().get().level();
+            Optional<Instant> escalation = applied.get().nextEscalation(level);
+            if (escalation.isPresent() && !escalation.get().isAfter(now)) {
+                escalating.add(new Escalating(d, applied.get()));
+                continue;
+            }
+            swept.add(new SlaStore.Swept(d, applied.get().calendar().id(), applied.get().clock(),
+                    SlaEngine.nextCheck(applied.get(), level, now), applied.get().state()));
+        }
+        return new Plan(swept, escalating, oneByOne);
+    }
+
+    /**
+     * Escalates a case the sweep read and worked out ({@link #plan}), in the caller's transaction of its own: its state
+     * and clock written with the batch's guard on the values read ({@link SlaStore#writeSwept}, which locks both), then
+     * the level moved by the conditional UPDATE from the level read, the escalation row, the audit entry and the
+     * channels. A case changed since the read is left to the next sweep; a second sweep of the same case finds the
+     * clock or the level moved and does nothing.
+     *
+     * @return whether it escalated
+     */
+    private boolean escalate(Connection c, EscalationTargets targets, Escalating e, Instant now) throws SQLException {
+        CaseSla cs = e.due().cs().orElseThrow();
+        SlaEngine.Applied applied = e.applied();
+        long id = cs.id();
+        int level = cs.level() + 1;
+        String responsible = cs.responsible().isEmpty() ? cs.owner() : cs.responsible();
+        Optional<EscalationTargets.Target> target = targets.of(responsible, level);
+        if (target.isEmpty()) {
+            // nobody above: the case keeps its level and is looked at again when its state changes
+            LOG.debug("Case {} is due for escalation level {} but {} has nobody above at that level", id, level,
+                    responsible);
+            SlaStore.writeSwept(c, List.of(new SlaStore.Swept(e.due(), applied.calendar().id(), applied.clock(),
+                    SlaEngine.nextCheck(applied, EscalationRule.MAX_LEVEL, now), applied.state())));
+            return false;
+        }
+        if (SlaStore.writeSwept(c, List.of(new SlaStore.Swept(e.due(), applied.calendar().id(), applied.clock(),
+                SlaEngine.nextCheck(applied, level, now), applied.state()))) == 0) {
+            return false; // changed since the read, or escalated by another sweep
+        }
+        if (!SlaStore.moveLevel(c, id, cs.level(), level)) {
+            // the guarded write found the level read and holds the case: not expected; roll it all back
+            throw new IllegalStateException("The escalation level of case " + id + " moved during its escalation");
+        }
+        escalated(c, cs, level, target.get(), responsible, applied.clock().dueAt(), now);
+        return true;
+    }
+
+    /** The escalation's row, audit entry and channels, after the level moved, in its transaction. */
+    private void escalated(Connection c, CaseSla cs, int level, EscalationTargets.Target to, String responsible,
+            Instant dueAt, Instant now) throws SQLException {
+        long id = cs.id();
+        SlaStore.insertEscalation(c, id, level, now, to.role().name(), to.users());
+        String who = to.role().name() + ": " + String.join(", ", to.users());
+        audit.record(new RecordChange(CasesModule.ID, CaseFields.RECORD_TYPE, id, cs.label(), cs.owner(),
+                AuditAction.UPDATE, Map.of(CaseFields.ESCALATION_LEVEL, cs.level(), "escalatedTo", ""),
+                Map.of(CaseFields.ESCALATION_LEVEL, level, "escalatedTo", "Level " + level + " to " + who)));
+        EscalationChannel.Escalation escalation = new EscalationChannel.Escalation(id, cs.label(), level,
+                to.role().name(), to.users(), responsible, dueAt, EscalationChannel.Escalation.key(id, level));
+        for (EscalationChannel channel : channels) {
+            channel.escalated(escalation);
+        }
+        LOG.info("Case {} escalated to level {} ({})", cs.label(), level, who);
     }
 
     /** Looks at one case: its state now, and the next escalation level if it is due. @return whether it escalated */
@@ -460,22 +593,10 @@ public class SlaService implements StatusKindListener {
         if (!SlaStore.moveLevel(c, id, cs.level(), level)) {
             return false;
         }
-        EscalationTargets.Target to = target.get();
-        SlaStore.insertEscalation(c, id, level, now, to.role().name(), to.users());
-        String who = to.role().name() + ": " + String.join(", ", to.users());
-        audit.record(new RecordChange(CasesModule.ID, CaseFields.RECORD_TYPE, id, cs.label(), cs.owner(),
-                AuditAction.UPDATE, Map.of(CaseFields.ESCALATION_LEVEL, cs.level(), "escalatedTo", ""),
-                Map.of(CaseFields.ESCALATION_LEVEL, level, "escalatedTo", "Level " + level + " to " + who)));
-        EscalationChannel.Escalation escalation = new EscalationChannel.Escalation(id, cs.label(), level,
-                to.role().name(), to.users(), responsible, applied.get().clock().dueAt(),
-                EscalationChannel.Escalation.key(id, level));
-        for (EscalationChannel channel : channels) {
-            channel.escalated(escalation);
-        }
         SlaEngine.store(c, new CaseSla(cs.id(), cs.caseType(), cs.priority(), cs.status(), cs.responsible(),
                 cs.owner(), cs.number(), cs.subject(), applied.get().state(), level, cs.createdAt()), applied.get(),
                 now);
-        LOG.info("Case {} escalated to level {} ({})", cs.label(), level, who);
+        escalated(c, cs, level, target.get(), responsible, applied.get().clock().dueAt(), now);
         return true;
     }
 

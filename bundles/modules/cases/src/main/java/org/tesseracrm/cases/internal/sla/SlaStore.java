@@ -353,28 +353,186 @@ final class SlaStore {
     }
 
     /**
-     * The sweep's query: reads {@code IX_CASE_SLA_CLOCK_NEXT} from its start, so its cost follows the clocks due, not
-     * all clocks.
-     *
      * @param c a connection
      * @param now the current time
      * @param limit the most ids
-     * @return the cases whose clock has something due, earliest first
+     * @return the cases whose clock has something due, earliest first ({@link #dueCases})
      */
     static List<Long> dueForCheck(Connection c, Instant now, int limit) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT CASE_ID FROM "
+        return dueCases(c, now, limit).stream().map(d -> d.clock().caseId()).toList();
+    }
+
+    /**
+     * A case whose clock has something due, as the sweep reads it.
+     *
+     * @param clock its stored clock
+     * @param nextCheck the check time that made it due
+     * @param cs the case; empty for a clock whose case is gone
+     * @param dueAt the case's stored due time
+     */
+    record Due(ClockRow clock, Instant nextCheck, Optional<CaseSla> cs, Optional<Instant> dueAt) {
+    }
+
+    /**
+     * A due case the sweep moves on without an escalation, worked out in memory ({@link SlaEngine#compute}).
+     *
+     * @param due the case and clock as read, the values the write guards on
+     * @param calendarId the calendar it counts in now
+     * @param clock its clock now
+     * @param nextCheck when the sweep looks at it next
+     * @param state its SLA state now
+     */
+    record Swept(Due due, long calendarId, SlaClock clock, Optional<Instant> nextCheck, String state) {
+    }
+
+    /**
+     * The sweep's read: the cases whose clock has something due with their clocks, in one query that reads
+     * {@code IX_CASE_SLA_CLOCK_NEXT} from its start and each case by its primary key, so its cost follows the clocks
+     * due, not all clocks.
+     *
+     * @param c a connection
+     * @param now the current time
+     * @param limit the most cases
+     * @return the due cases, earliest check first
+     */
+    static List<Due> dueCases(Connection c, Instant now, int limit) throws SQLException {
+        List<Due> due = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT CASE_SLA_CLOCK.CASE_ID, CASE_SLA_CLOCK.CALENDAR_ID, "
+                + "CASE_SLA_CLOCK.STARTED_AT, CASE_SLA_CLOCK.ALLOWED_SECONDS, CASE_SLA_CLOCK.PAUSED_SECONDS, "
+                + "CASE_SLA_CLOCK.PAUSED_SINCE, CASE_SLA_CLOCK.NEXT_CHECK_AT, CRM_CASE.ID, CRM_CASE.CASE_TYPE, "
+                + "CRM_CASE.PRIORITY, CRM_CASE.STATUS, CRM_CASE.RESPONSIBLE, CRM_CASE.OWNER, CRM_CASE.CASE_NUMBER, "
+                + "CRM_CASE.SUBJECT, CRM_CASE.SLA_STATE, CRM_CASE.ESCALATION_LEVEL, CRM_CASE.CREATED_AT, "
+                + "CRM_CASE.SLA_DUE_AT FROM "
                 + ModuleSql.preferIndex("CASE_SLA_CLOCK", "IX_CASE_SLA_CLOCK_NEXT")
-                + " WHERE NEXT_CHECK_AT <= ? ORDER BY NEXT_CHECK_AT")) {
-            ps.setMaxRows(limit);
+                + " LEFT OUTER JOIN CRM_CASE --DERBY-PROPERTIES joinStrategy=NESTEDLOOP\n"
+                + " ON CRM_CASE.ID = CASE_SLA_CLOCK.CASE_ID WHERE CASE_SLA_CLOCK.NEXT_CHECK_AT <= ? "
+                + "ORDER BY CASE_SLA_CLOCK.NEXT_CHECK_AT FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")) {
             ps.setTimestamp(1, timestamp(now));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getLong(1));
+                    long caseId = rs.getLong(1);
+                    Timestamp since = rs.getTimestamp(6);
+                    ClockRow clock = new ClockRow(caseId, rs.getLong(2), instant(rs.getTimestamp(3)),
+                            Duration.ofSeconds(rs.getLong(4)), Duration.ofSeconds(rs.getLong(5)),
+                            Optional.ofNullable(since).map(SlaStore::instant));
+                    rs.getLong(8);
+                    Optional<CaseSla> cs = rs.wasNull() ? Optional.empty() : Optional.of(new CaseSla(caseId,
+                            text(rs, 9), text(rs, 10), text(rs, 11), text(rs, 12), text(rs, 13), text(rs, 14),
+                            text(rs, 15), text(rs, 16), rs.getInt(17), instant(rs.getTimestamp(18))));
+                    Timestamp dueAt = rs.getTimestamp(19);
+                    due.add(new Due(clock, instant(rs.getTimestamp(7)), cs,
+                            Optional.ofNullable(dueAt).map(SlaStore::instant)));
                 }
             }
         }
-        return ids;
+        return due;
+    }
+
+    /**
+     * Writes the cases a sweep moved on without an escalation, with one batch per table, the case before its clock
+     * (the order of a change of the case): each case only if its type, priority, status, escalation level, state and
+     * due time are still those read, then the clocks of those only if they still hold the values read (calendar,
+     * times, running, next check). A case changed meanwhile (by a user, a recompute, another node's sweep) keeps that
+     * change: a case whose clock changed gets its due time and state back as read, and it stays due for the next
+     * sweep to look at again.
+     *
+     * @param c the batch's connection
+     * @param swept the cases
+     * @return how many were written
+     * @throws SQLException on a database failure, or a driver that does not count a batch's rows
+     */
+    static int writeSwept(Connection c, List<Swept> swept) throws SQLException {
+        if (swept.isEmpty()) {
+            return 0;
+        }
+        int[] cases;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE CRM_CASE SET SLA_DUE_AT = ?, SLA_STATE = ? WHERE ID = ? "
+                + "AND COALESCE(CASE_TYPE, '') = ? AND COALESCE(PRIORITY, '') = ? AND COALESCE(STATUS, '') = ? "
+                + "AND COALESCE(ESCALATION_LEVEL, 0) = ? AND COALESCE(SLA_STATE, '') = ? "
+                + "AND (SLA_DUE_AT = ? OR SLA_DUE_AT IS NULL AND ? = 1)")) {
+            for (Swept s : swept) {
+                CaseSla old = s.due().cs().orElseThrow();
+                ps.setTimestamp(1, timestamp(s.clock().dueAt()));
+                ps.setString(2, s.state());
+                ps.setLong(3, old.id());
+                ps.setString(4, old.caseType());
+                ps.setString(5, old.priority());
+                ps.setString(6, old.status());
+                ps.setInt(7, old.level());
+                ps.setString(8, old.slaState());
+                setInstant(ps, 9, s.due().dueAt());
+                ps.setInt(10, s.due().dueAt().isEmpty() ? 1 : 0);
+                ps.addBatch();
+            }
+            cases = counted(ps.executeBatch(), swept.size());
+        }
+        List<Swept> moved = new ArrayList<>();
+        for (int i = 0; i < cases.length; i++) {
+            if (cases[i] == 1) {
+                moved.add(swept.get(i));
+            }
+        }
+        if (moved.isEmpty()) {
+            return 0;
+        }
+        int[] clocks;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE CASE_SLA_CLOCK SET CALENDAR_ID = ?, STARTED_AT = ?, "
+                + "ALLOWED_SECONDS = ?, PAUSED_SECONDS = ?, PAUSED_SINCE = ?, NEXT_CHECK_AT = ? WHERE CASE_ID = ? "
+                + "AND CALENDAR_ID = ? AND STARTED_AT = ? AND ALLOWED_SECONDS = ? AND PAUSED_SECONDS = ? "
+                + "AND PAUSED_SINCE IS NULL AND NEXT_CHECK_AT = ?")) {
+            for (Swept s : moved) {
+                ClockRow old = s.due().clock();
+                bindClock(ps, s.calendarId(), s.clock(), s.nextCheck());
+                ps.setLong(7, old.caseId());
+                ps.setLong(8, old.calendarId());
+                ps.setTimestamp(9, timestamp(old.start()));
+                ps.setLong(10, old.allowed().toSeconds());
+                ps.setLong(11, old.paused().toSeconds());
+                ps.setTimestamp(12, timestamp(s.due().nextCheck()));
+                ps.addBatch();
+            }
+            clocks = counted(ps.executeBatch(), moved.size());
+        }
+        int written = 0;
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE CRM_CASE SET SLA_DUE_AT = ?, SLA_STATE = ? WHERE ID = ?")) {
+            boolean back = false;
+            for (int i = 0; i < clocks.length; i++) {
+                if (clocks[i] == 1) {
+                    written++;
+                    continue;
+                }
+                // the clock changed after the read: the case as it was (the guard found it so), due again
+                Swept s = moved.get(i);
+                setInstant(ps, 1, s.due().dueAt());
+                String state = s.due().cs().orElseThrow().slaState();
+                if (state.isEmpty()) {
+                    ps.setNull(2, Types.VARCHAR);
+                } else {
+                    ps.setString(2, state);
+                }
+                ps.setLong(3, s.due().clock().caseId());
+                ps.addBatch();
+                back = true;
+            }
+            if (back) {
+                ps.executeBatch();
+            }
+        }
+        return written;
+    }
+
+    /** @return the rows each statement of a batch changed, 0 or 1 */
+    private static int[] counted(int[] counts, int expected) throws SQLException {
+        if (counts.length != expected) {
+            throw new SQLException("The batch ran " + counts.length + " of " + expected + " statements");
+        }
+        for (int count : counts) {
+            if (count < 0 || count > 1) {
+                throw new SQLException("The driver did not count the rows of a batch's statement: " + count);
+            }
+        }
+        return counts;
     }
 
     /**
