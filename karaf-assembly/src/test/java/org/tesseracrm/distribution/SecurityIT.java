@@ -364,7 +364,9 @@ public class SecurityIT {
         assertTrue("the sweep found the cases' service and resource: " + swept, swept.containsAll(List.of(
                 "Cases.solve", "Cases.close", "Cases.dependents", "Cases.openDependency", "Cases.kindOf",
                 "Cases.statusKinds", "Cases.setStatusKind", "Cases.types", "Cases.saveType", "CasesResource.solve",
-                "CasesResource.saveType", "CasesResource.setKind", "CasesResource.statuses")));
+                "CasesResource.saveType", "CasesResource.setKind", "CasesResource.statuses",
+                "SlaResource.createCalendar", "SlaResource.updateCalendar", "SlaResource.deleteCalendar",
+                "SlaResource.setResolution", "SlaResource.createRule", "SlaResource.sweep")));
         assertTrue("the sweep found the activities' and follow-ups' services: " + swept,
                 swept.contains("ActivityService.schedule") && swept.contains("ActivityService.join")
                         && swept.contains("FollowUpService.unattended") && swept.contains("FollowUpService.recordResult"));
