@@ -299,4 +299,28 @@ final class PaxExamSupport {
         }
         return false;
     }
+
+    /**
+     * Runs a Karaf shell command in a session of its own, on a thread of its own (at most 30 s).
+     *
+     * @param shell the container's shell sessions
+     * @param command the command line
+     * @return what the command printed, or the message of the exception it failed with
+     */
+    static String shellOrError(org.apache.karaf.shell.api.console.SessionFactory shell, String command) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (org.apache.karaf.shell.api.console.Session session = shell.create(System.in, out, out)) {
+            thread.submit(() -> session.execute(command)).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            out.println(e.getCause());
+        } catch (Exception e) {
+            out.println(e);
+        } finally {
+            thread.shutdownNow();
+        }
+        out.flush();
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

@@ -5,9 +5,7 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.tesseracrm.distribution.PaxExamSupport.eventually;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
@@ -15,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -26,17 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import javax.inject.Inject;
 
 import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.FeaturesService;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
 import org.junit.FixMethodOrder;
@@ -313,20 +305,7 @@ public class ProjectsModuleIT {
 
     /** @return what the command printed, or the message of the exception it failed with */
     private String shellOrError(String command) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        ExecutorService thread = Executors.newSingleThreadExecutor();
-        try (Session session = shell.create(System.in, out, out)) {
-            thread.submit(() -> session.execute(command)).get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            out.println(e.getCause());
-        } catch (Exception e) {
-            out.println(e);
-        } finally {
-            thread.shutdownNow();
-        }
-        out.flush();
-        return bytes.toString(StandardCharsets.UTF_8);
+        return PaxExamSupport.shellOrError(shell, command);
     }
 
     private String token(ApiTokens tokens, String user) {

@@ -6,12 +6,10 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.tesseracrm.distribution.PaxExamSupport.eventually;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,10 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,7 +32,6 @@ import javax.inject.Inject;
 
 import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.FeaturesService;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -328,19 +321,6 @@ public class WebhooksModuleIT {
 
     /** @return what the command printed, or the message of the exception it failed with */
     private String shellOrError(String command) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        ExecutorService thread = Executors.newSingleThreadExecutor();
-        try (Session session = shell.create(System.in, out, out)) {
-            thread.submit(() -> session.execute(command)).get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            out.println(e.getCause());
-        } catch (Exception e) {
-            out.println(e);
-        } finally {
-            thread.shutdownNow();
-        }
-        out.flush();
-        return bytes.toString(StandardCharsets.UTF_8);
+        return PaxExamSupport.shellOrError(shell, command);
     }
 }
