@@ -1,5 +1,6 @@
 package org.tesseracrm.kernel.api.automation;
 
+import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -61,6 +62,37 @@ public record TimeSpan(int amount, Unit unit) {
         }
         throw new IllegalArgumentException("Enter an amount of time like 30 minutes, 2 hours, 3 days, 1 week or "
                 + "3 months");
+    }
+
+    /**
+     * @param at a time in a zone
+     * @return the time this span later: minutes and hours as elapsed time, days, weeks and months on the calendar of
+     *     the zone (a day across a clock change is 23 or 25 hours; a month from 31 January is the end of February)
+     * @since 1.1
+     */
+    public ZonedDateTime addTo(ZonedDateTime at) {
+        return switch (unit) {
+            case MINUTES -> at.plusMinutes(amount);
+            case HOURS -> at.plusHours(amount);
+            case DAYS -> at.plusDays(amount);
+            case WEEKS -> at.plusWeeks(amount);
+            case MONTHS -> at.plusMonths(amount);
+        };
+    }
+
+    /**
+     * @param at a time in a zone
+     * @return the time this span earlier, counted as {@link #addTo} counts
+     * @since 1.1
+     */
+    public ZonedDateTime subtractFrom(ZonedDateTime at) {
+        return switch (unit) {
+            case MINUTES -> at.minusMinutes(amount);
+            case HOURS -> at.minusHours(amount);
+            case DAYS -> at.minusDays(amount);
+            case WEEKS -> at.minusWeeks(amount);
+            case MONTHS -> at.minusMonths(amount);
+        };
     }
 
     /** @return the span as {@link #parse} reads it, e.g. {@code 3 days} */

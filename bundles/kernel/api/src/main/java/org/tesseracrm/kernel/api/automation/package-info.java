@@ -11,7 +11,7 @@
  * {@link org.tesseracrm.kernel.api.automation.BusinessHours} (the service desk's calendars, once it does).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.tesseracrm.kernel.api.automation;
 
 import org.osgi.annotation.bundle.Export;

@@ -49,4 +49,22 @@ class AutomationValuesTest {
         assertThrows(IllegalArgumentException.class, () -> new Parameter("n", "N", ParameterType.CHOICE, false,
                 List.of(), java.util.Optional.empty(), ""));
     }
+
+    @Test
+    void timeSpansCountMinutesAndHoursOnTheClockAndLongerUnitsOnTheCalendar() {
+        java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+        // Berlin moves to summer time on Sunday 29 March 2026
+        java.time.ZonedDateTime saturday = java.time.LocalDateTime.parse("2026-03-28T10:00").atZone(berlin);
+        assertEquals("2026-03-29T10:00", TimeSpan.parse("1 day").addTo(saturday).toLocalDateTime().toString());
+        assertEquals("2026-03-29T11:00", TimeSpan.parse("24 hours").addTo(saturday).toLocalDateTime().toString());
+        assertEquals("2026-03-28T10:30", TimeSpan.parse("30 minutes").addTo(saturday).toLocalDateTime().toString());
+        assertEquals("2026-04-11T10:00", TimeSpan.parse("2 weeks").addTo(saturday).toLocalDateTime().toString());
+        java.time.ZonedDateTime endOfNovember = java.time.LocalDateTime.parse("2026-11-30T10:00").atZone(berlin);
+        assertEquals("2027-02-28T10:00", TimeSpan.parse("3 months").addTo(endOfNovember).toLocalDateTime()
+                .toString());
+        assertEquals("2026-08-30T10:00", TimeSpan.parse("3 months").subtractFrom(endOfNovember).toLocalDateTime()
+                .toString());
+        assertEquals("2026-03-28T08:00", TimeSpan.parse("25 hours").subtractFrom(saturday.plusDays(1))
+                .toLocalDateTime().toString());
+    }
 }
