@@ -68,7 +68,7 @@ final class RelativeDates {
         if (m.group(2) != null) {
             TimeSpan span = TimeSpan.parse(m.group(3) + " " + m.group(4));
             unit = span.unit();
-            base = m.group(2).equals("+") ? Deadlines.plus(base, span) : Deadlines.minus(base, span);
+            base = m.group(2).equals("+") ? span.addTo(base) : span.subtractFrom(base);
         }
         boolean wholeDay = today && unit != TimeSpan.Unit.MINUTES && unit != TimeSpan.Unit.HOURS;
         if (type == FieldType.DATE || wholeDay) {

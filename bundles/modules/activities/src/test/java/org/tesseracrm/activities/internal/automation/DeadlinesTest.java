@@ -1,4 +1,4 @@
-package org.tesseracrm.automation.internal.engine;
+package org.tesseracrm.activities.internal.automation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

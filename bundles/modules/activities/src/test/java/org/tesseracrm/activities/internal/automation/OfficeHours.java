@@ -1,4 +1,4 @@
-package org.tesseracrm.automation.internal.engine;
+package org.tesseracrm.activities.internal.automation;
 
 import java.time.DayOfWeek;
 import java.time.Duration;

@@ -1,9 +1,8 @@
-package org.tesseracrm.automation.internal.engine;
+package org.tesseracrm.activities.internal.automation;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,12 +17,12 @@ import org.tesseracrm.kernel.api.automation.TimeSpan;
  * by then.
  *
  * <p>Minutes and hours are elapsed time; days, weeks and months are calendar units in the time zone (a day across a
- * clock change is 23 or 25 hours, a month from 31 January ends on the last day of February). With
- * {@link BusinessHours} ("respect the company's business hours"), minutes and hours count business time only (2
- * hours from Friday 16:00 on a 09:00-17:00 week is Monday 10:00), and a due time in days, weeks or months that falls
- * outside business hours moves to the next opening (1 day from Friday 16:00 is Monday 09:00); calendar units are
- * then counted in the calendar's zone. The notification is plain clock time before the due time, never before the
- * activity exists.
+ * clock change is 23 or 25 hours, a month from 31 January ends on the last day of February), as
+ * {@link TimeSpan#addTo} counts. With {@link BusinessHours} ("respect the company's business hours"), minutes and
+ * hours count business time only (2 hours from Friday 16:00 on a 09:00-17:00 week is Monday 10:00), and a due time
+ * in days, weeks or months that falls outside business hours moves to the next opening (1 day from Friday 16:00 is
+ * Monday 09:00); calendar units are then counted in the calendar's zone. The notification is plain clock time
+ * before the due time, never before the activity exists.
  */
 final class Deadlines {
     /** The shortest "complete within" the dialog accepts. */
@@ -54,9 +53,9 @@ final class Deadlines {
             Optional<BusinessHours> hours) {
         checkMinimum(within);
         Instant due = hours.map(h -> businessDue(start, within, h))
-                .orElseGet(() -> plus(start.atZone(zone), within).toInstant());
+                .orElseGet(() -> within.addTo(start.atZone(zone)).toInstant());
         ZoneId dueZone = hours.map(BusinessHours::zone).orElse(zone);
-        Optional<Instant> notifyAt = notifyBefore.map(before -> minus(due.atZone(dueZone), before).toInstant())
+        Optional<Instant> notifyAt = notifyBefore.map(before -> before.subtractFrom(due.atZone(dueZone)).toInstant())
                 .map(at -> at.isBefore(start) ? start : at);
         return new Deadline(due, notifyAt);
     }
@@ -85,41 +84,8 @@ final class Deadlines {
 
     private static Instant businessDue(Instant start, TimeSpan within, BusinessHours hours) {
         return switch (within.unit()) {
-            case MINUTES, HOURS -> hours.plus(start, elapsed(within));
-            case DAYS, WEEKS, MONTHS -> hours.nextOpening(plus(start.atZone(hours.zone()), within).toInstant());
-        };
-    }
-
-    private static Duration elapsed(TimeSpan span) {
-        return span.unit() == TimeSpan.Unit.MINUTES ? Duration.ofMinutes(span.amount())
-                : Duration.ofHours(span.amount());
-    }
-
-    /**
-     * @param at a time in a zone
-     * @param span a span
-     * @return the time that span later: minutes and hours elapsed, days, weeks and months on the calendar
-     */
-    static ZonedDateTime plus(ZonedDateTime at, TimeSpan span) {
-        return switch (span.unit()) {
-            case MINUTES, HOURS -> at.plus(elapsed(span));
-            case DAYS -> at.plusDays(span.amount());
-            case WEEKS -> at.plusWeeks(span.amount());
-            case MONTHS -> at.plusMonths(span.amount());
-        };
-    }
-
-    /**
-     * @param at a time in a zone
-     * @param span a span
-     * @return the time that span earlier, counted as {@link #plus} counts
-     */
-    static ZonedDateTime minus(ZonedDateTime at, TimeSpan span) {
-        return switch (span.unit()) {
-            case MINUTES, HOURS -> at.minus(elapsed(span));
-            case DAYS -> at.minusDays(span.amount());
-            case WEEKS -> at.minusWeeks(span.amount());
-            case MONTHS -> at.minusMonths(span.amount());
+            case MINUTES, HOURS -> hours.plus(start, Duration.between(start, within.addTo(start.atZone(hours.zone()))));
+            case DAYS, WEEKS, MONTHS -> hours.nextOpening(within.addTo(start.atZone(hours.zone())).toInstant());
         };
     }
 }
