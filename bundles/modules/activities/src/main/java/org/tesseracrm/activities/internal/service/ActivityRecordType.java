@@ -41,6 +41,7 @@ public class ActivityRecordType implements RecordType {
             FieldDefinition.predefined("meetingLink", "Meeting link", FieldType.URL, "MEETING_LINK", false, 500),
             FieldDefinition.predefined("participants", "Participants", FieldType.TEXT, "PARTICIPANTS", false, 1000),
             FieldDefinition.predefined("done", "Done", FieldType.BOOLEAN, "DONE", false, 0),
+            FieldDefinition.predefined("late", "Late", FieldType.BOOLEAN, "LATE", false, 0),
             FieldDefinition.predefined("relatedType", "Record type", FieldType.TEXT, "RELATED_TYPE", false, 50),
             FieldDefinition.predefined("relatedId", "Record id", FieldType.NUMBER, "RELATED_ID", false, 0),
             FieldDefinition.predefined("relatedTitle", "Record", FieldType.TEXT, "RELATED_TITLE", false, 300),
