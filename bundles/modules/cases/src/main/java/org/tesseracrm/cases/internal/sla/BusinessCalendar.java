@@ -18,6 +18,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.tesseracrm.kernel.api.automation.BusinessHours;
+
 /**
  * Business hours and holidays in one time zone, and the arithmetic of business time over them (java.time only).
  * A day's hours are one or more spans, e.g. 09:00-13:00 and 14:00-18:00; a holiday has none. A span whose end is
@@ -27,12 +29,16 @@ import java.util.TreeSet;
  * span on a spring-forward day holds 5 hours and on a fall-back day 7; a span boundary that falls into the gap
  * (a wall time the clocks skip) is the end of the gap: the office opens when the clocks first show its time or later.
  *
+ * <p>It is also the kernel's {@link BusinessHours}, which workflow rules respect: {@link SlaBusinessHours} registers
+ * each stored calendar under its name.
+ *
  * @param name the calendar's name, unique
  * @param zone its time zone
  * @param week the hours of each weekday (a weekday without an entry is closed), spans sorted and not overlapping
  * @param holidays the dates (in the calendar's zone) with no business hours
  */
-public record BusinessCalendar(String name, ZoneId zone, Map<DayOfWeek, List<Span>> week, Set<LocalDate> holidays) {
+public record BusinessCalendar(String name, ZoneId zone, Map<DayOfWeek, List<Span>> week, Set<LocalDate> holidays)
+        implements BusinessHours {
     /** The name of the calendar every case uses unless its type names another. */
     public static final String DEFAULT = "Default";
     /** How far {@link #plus} looks ahead before it gives up (a calendar whose holidays cover years). */
@@ -198,6 +204,7 @@ public record BusinessCalendar(String name, ZoneId zone, Map<DayOfWeek, List<Spa
      * @param at an instant
      * @return whether it lies within business hours
      */
+    @Override
     public boolean isOpen(Instant at) {
         LocalDate date = at.atZone(zone).toLocalDate();
         for (LocalDate day : List.of(date.minusDays(1), date)) {
@@ -211,6 +218,24 @@ public record BusinessCalendar(String name, ZoneId zone, Map<DayOfWeek, List<Spa
     }
 
     /**
+     * @param at an instant
+     * @return {@code at} when it lies within business hours, else the next instant business hours open
+     * @throws IllegalStateException if the calendar has no business hours within ten years (holidays everywhere)
+     */
+    @Override
+    public Instant nextOpening(Instant at) {
+        LocalDate date = at.atZone(zone).toLocalDate().minusDays(1);
+        for (int i = 0; i < MAX_DAYS; i++, date = date.plusDays(1)) {
+            for (Instant[] interval : intervals(date)) {
+                if (interval[1].isAfter(at)) {
+                    return interval[0].isAfter(at) ? interval[0] : at;
+                }
+            }
+        }
+        throw new IllegalStateException("The calendar '" + name + "' has no business hours within ten years.");
+    }
+
+    /**
      * Adds business time: the instant at which {@code amount} of business time has passed since {@code from}. Adding
      * zero gives {@code from} itself. When the amount ends exactly where business hours close, that closing instant is
      * the answer (a case due at 17:00 is due at 17:00, not at 09:00 the next morning).
@@ -221,6 +246,7 @@ public record BusinessCalendar(String name, ZoneId zone, Map<DayOfWeek, List<Spa
      * @throws IllegalArgumentException for a negative amount
      * @throws IllegalStateException if the calendar has no business hours within ten years (holidays everywhere)
      */
+    @Override
     public Instant plus(Instant from, Duration amount) {
         if (amount.isNegative()) {
             throw new IllegalArgumentException("Business time to add cannot be negative: " + amount);

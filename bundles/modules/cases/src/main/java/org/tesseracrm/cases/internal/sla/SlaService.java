@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tesseracrm.cases.api.CaseFields;
@@ -63,6 +64,7 @@ public class SlaService implements StatusKindListener {
     private final Timers timers;
     private final List<EscalationChannel> channels = new CopyOnWriteArrayList<>();
     private volatile Clock clock = Clock.systemUTC();
+    private volatile SlaBusinessHours businessHours;
 
     /**
      * @param scope the transactions
@@ -134,6 +136,29 @@ public class SlaService implements StatusKindListener {
         channels.remove(channel);
     }
 
+    /** @param hours the calendars offered to workflow rules, told when one is saved or deleted */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetBusinessHours")
+    void setBusinessHours(SlaBusinessHours hours) {
+        this.businessHours = hours;
+    }
+
+    void unsetBusinessHours(SlaBusinessHours hours) {
+        if (businessHours == hours) {
+            businessHours = null;
+        }
+    }
+
+    /** After the calendars changed and that committed: the business hours services follow. */
+    private void calendarsChanged() {
+        scope.afterCommit(() -> {
+            SlaBusinessHours hours = businessHours;
+            if (hours != null) {
+                hours.sync();
+            }
+        });
+    }
+
     /** @param clock the time source, for tests */
     void clock(Clock clock) {
         this.clock = clock;
@@ -189,6 +214,7 @@ public class SlaService implements StatusKindListener {
                 }
             }
             long id = SlaStore.saveCalendar(c, calendar);
+            calendarsChanged();
             if (old.isPresent() && Recompute.movesDueTimes(old.get(), calendar)) {
                 recompute(c, new Recompute.Scope(Recompute.Kind.CALENDAR, Long.toString(id)));
             }
@@ -212,6 +238,7 @@ public class SlaService implements StatusKindListener {
                 throw invalid("name", "The calendar " + calendar.name() + " is still used by case types or cases.");
             }
             SlaStore.deleteCalendar(c, id);
+            calendarsChanged();
             return null;
         });
     }
