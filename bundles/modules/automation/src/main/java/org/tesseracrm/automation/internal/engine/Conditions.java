@@ -86,9 +86,9 @@ public final class Conditions {
     /** @return the filters as text, one a line */
     public static String encode(List<Filter> filters) {
         return filters.stream().map(f -> {
-            StringBuilder line = new StringBuilder(escape(f.field())).append('|').append(f.op().name());
-            f.values().forEach(v -> line.append('|').append(escape(v)));
-            return line.toString();
+            List<String> parts = new ArrayList<>(List.of(f.field(), f.op().name()));
+            parts.addAll(f.values());
+            return join(parts);
         }).collect(Collectors.joining("\n"));
     }
 
@@ -115,11 +115,17 @@ public final class Conditions {
         return filters;
     }
 
+    /** @return the texts on one line, separated by {@code |}, each escaped; {@link #split} reads them back */
+    public static String join(List<String> parts) {
+        return parts.stream().map(Conditions::escape).collect(Collectors.joining("|"));
+    }
+
     private static String escape(String text) {
         return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "\\n");
     }
 
-    private static List<String> split(String line) {
+    /** @return the texts of a line {@link #join} wrote */
+    public static List<String> split(String line) {
         List<String> parts = new ArrayList<>();
         StringBuilder part = new StringBuilder();
         for (int i = 0; i < line.length(); i++) {
