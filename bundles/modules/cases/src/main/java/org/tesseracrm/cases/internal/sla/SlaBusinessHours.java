@@ -12,26 +12,20 @@ import java.util.Map;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tesseracrm.kernel.api.automation.BusinessHours;
-import org.tesseracrm.kernel.api.persistence.MigratedSchema;
-import org.tesseracrm.kernel.api.persistence.TransactionScope;
 
 /**
  * Offers the service desk's SLA calendars to workflow rules that "respect the company's business hours": one
  * {@link BusinessHours} service per stored calendar, with the service property {@link BusinessHours#NAME} set to the
  * calendar's name (the calendar {@value BusinessCalendar#DEFAULT} is so also {@link BusinessHours#DEFAULT}). Each
- * service answers with the calendar as last read; {@link SlaService} calls {@link #sync} after a calendar is saved or
- * deleted commits, which re-reads them, registers new names, drops gone ones and moves renamed ones. Uninstalling the
- * cases module takes the services away, and rules count clock time until it is back.
+ * service answers with the calendar as last read. {@link SlaService} keeps one: it registers them when it starts,
+ * calls {@link #sync} after a calendar is saved or deleted commits (re-reads them, registers new names, drops gone ones,
+ * moves renamed ones) and {@link #deactivate} when it stops, so uninstalling the cases module takes the services away
+ * and rules count clock time until it is back. It is not a service itself (nothing here checks a caller).
  */
-@Component(service = SlaBusinessHours.class, immediate = true)
-public class SlaBusinessHours {
+final class SlaBusinessHours {
     private static final Logger LOG = LoggerFactory.getLogger(SlaBusinessHours.class);
 
     private final BundleContext context;
@@ -46,16 +40,11 @@ public class SlaBusinessHours {
     }
 
     /**
+     * Registers a service for each stored calendar.
+     *
      * @param context registers the services
-     * @param scope reads the calendars
-     * @param schema the module's tables, so nothing is read before they exist
+     * @param reader reads the stored calendars
      */
-    @Activate
-    public SlaBusinessHours(BundleContext context, @Reference TransactionScope scope,
-            @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.cases)") MigratedSchema schema) {
-        this(context, () -> scope.required(SlaStore::calendars));
-    }
-
     SlaBusinessHours(BundleContext context, Reader reader) {
         this.context = context;
         this.reader = reader;
@@ -63,7 +52,7 @@ public class SlaBusinessHours {
     }
 
     /** Registers a service for each stored calendar as it is now, and drops those of calendars gone. */
-    public synchronized void sync() {
+    synchronized void sync() {
         Map<String, BusinessCalendar> current = new LinkedHashMap<>();
         try {
             reader.calendars().forEach(c -> current.put(c.name(), c.calendar()));
@@ -93,8 +82,7 @@ public class SlaBusinessHours {
     }
 
     /** Takes every service away. */
-    @Deactivate
-    public synchronized void deactivate() {
+    synchronized void deactivate() {
         registered.values().forEach(r -> {
             try {
                 r.registration.unregister();

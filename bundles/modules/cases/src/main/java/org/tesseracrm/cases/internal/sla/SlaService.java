@@ -11,12 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tesseracrm.cases.api.CaseFields;
@@ -64,7 +65,7 @@ public class SlaService implements StatusKindListener {
     private final Timers timers;
     private final List<EscalationChannel> channels = new CopyOnWriteArrayList<>();
     private volatile Clock clock = Clock.systemUTC();
-    private volatile SlaBusinessHours businessHours;
+    private final SlaBusinessHours businessHours;
 
     /**
      * @param scope the transactions
@@ -75,9 +76,10 @@ public class SlaService implements StatusKindListener {
      * @param records reads a case with the caller's visibility
      * @param timers the durable timers that carry a recompute past its first batch
      * @param schema the module's tables
+     * @param context registers the calendars as business hours for workflow rules ({@link SlaBusinessHours})
      */
     @Activate
-    public SlaService(@Reference TransactionScope scope, @Reference AccessControl access,
+    public SlaService(BundleContext context, @Reference TransactionScope scope, @Reference AccessControl access,
             @Reference CallerContext callers, @Reference SecurityAdmin security, @Reference AuditTrail audit,
             @Reference Records records, @Reference Timers timers,
             @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.cases)") MigratedSchema schema) {
@@ -88,6 +90,7 @@ public class SlaService implements StatusKindListener {
         this.audit = audit;
         this.records = records;
         this.timers = timers;
+        this.businessHours = new SlaBusinessHours(context, () -> scope.required(SlaStore::calendars));
     }
 
     /**
@@ -136,27 +139,15 @@ public class SlaService implements StatusKindListener {
         channels.remove(channel);
     }
 
-    /** @param hours the calendars offered to workflow rules, told when one is saved or deleted */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetBusinessHours")
-    void setBusinessHours(SlaBusinessHours hours) {
-        this.businessHours = hours;
-    }
-
-    void unsetBusinessHours(SlaBusinessHours hours) {
-        if (businessHours == hours) {
-            businessHours = null;
-        }
+    /** Takes the calendars' business hours services away. */
+    @Deactivate
+    void deactivate() {
+        businessHours.deactivate();
     }
 
     /** After the calendars changed and that committed: the business hours services follow. */
     private void calendarsChanged() {
-        scope.afterCommit(() -> {
-            SlaBusinessHours hours = businessHours;
-            if (hours != null) {
-                hours.sync();
-            }
-        });
+        scope.afterCommit(businessHours::sync);
     }
 
     /** @param clock the time source, for tests */
