@@ -22,12 +22,20 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * @param actor the user name of who made the change
  * @param changedFields the fields that changed, sorted (every field for created and deleted)
  * @param record the record, if there is one
+ * @param trigger for a call by a workflow rule ({@link CallWebhookAction}): the trigger, rule and details; the key
+ *     {@code trigger} is left out of other bodies
  */
 record Envelope(String id, String event, Instant occurredAt, String actor, List<String> changedFields,
-        Optional<Map<String, Object>> record) {
+        Optional<Map<String, Object>> record, Optional<Map<String, Object>> trigger) {
     /** The test event's name. */
     static final String TEST_EVENT = "webhook.test";
     private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    /** A body without a trigger: a record event's or a test's. */
+    Envelope(String id, String event, Instant occurredAt, String actor, List<String> changedFields,
+            Optional<Map<String, Object>> record) {
+        this(id, event, occurredAt, actor, changedFields, record, Optional.empty());
+    }
 
     /** @return the event name of a record action, e.g. {@code contact.updated} */
     static String event(String recordType, String action) {
@@ -43,6 +51,7 @@ record Envelope(String id, String event, Instant occurredAt, String actor, List<
         body.put("actor", actor);
         body.put("changedFields", changedFields.stream().sorted().toList());
         body.put("record", record.orElse(null));
+        trigger.ifPresent(t -> body.put("trigger", t));
         try {
             return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {

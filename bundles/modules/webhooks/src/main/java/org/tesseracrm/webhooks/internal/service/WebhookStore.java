@@ -146,6 +146,12 @@ public class WebhookStore {
         });
     }
 
+    /** @return whether the subscription already has a delivery of that UUID (a repeated workflow call) */
+    boolean hasDelivery(long webhookId, String uuid) {
+        return !ModuleSql.query(dataSource, "SELECT ID FROM CRM_WEBHOOK_DELIVERY WHERE WEBHOOK_ID = ? AND UUID = ?",
+                List.of(webhookId, uuid), 1, rs -> rs.getLong(1)).isEmpty();
+    }
+
     Optional<Delivery> delivery(long id) {
         return ModuleSql.query(dataSource, "SELECT " + DELIVERY_COLUMNS + " FROM CRM_WEBHOOK_DELIVERY WHERE ID = ?", List.of(id), 1,
                 WebhookStore::delivery).stream().findFirst();
