@@ -294,7 +294,7 @@ public final class AutomationJson {
                 actions, repeat, b.active() == null ? activeWhenMissing : b.active());
     }
 
-    private static Criteria criteria(CriteriaBody body, List<FieldError> errors) {
+    static Criteria criteria(CriteriaBody body, List<FieldError> errors) {
         if (body == null) {
             return Criteria.none();
         }
