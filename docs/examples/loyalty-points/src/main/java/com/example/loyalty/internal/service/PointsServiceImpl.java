@@ -1,9 +1,12 @@
 package com.example.loyalty.internal.service;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +21,18 @@ import com.example.loyalty.internal.LoyaltyModule;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.NotFoundException;
 import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.persistence.MigratedSchema;
+import org.tesseracrm.kernel.api.automation.TriggerEvent;
 import org.tesseracrm.kernel.api.persistence.ModuleSql;
+import org.tesseracrm.kernel.api.persistence.TransactionScope;
 import org.tesseracrm.kernel.api.record.IdGenerator;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.AccessControl;
@@ -42,20 +52,38 @@ public class PointsServiceImpl implements PointsService {
     private final DataSource dataSource;
     private final Records records;
     private final AccessControl access;
+    private final TransactionScope scope;
+    private volatile EventAdmin events;
 
     /**
      * @param dataSource the CRM database
      * @param records the record platform, for the contacts the caller sees
      * @param access the signed-in user's permissions
      * @param schema the module's tables, so the service starts once they exist
+     * @param scope posts the workflow trigger once the award commits
      */
     @Activate
     public PointsServiceImpl(@Reference(target = "(osgi.jndi.service.name=crm)") DataSource dataSource,
             @Reference Records records, @Reference AccessControl access,
-            @Reference(target = "(" + MigratedSchema.BUNDLE + "=com.example.loyalty)") MigratedSchema schema) {
+            @Reference(target = "(" + MigratedSchema.BUNDLE + "=com.example.loyalty)") MigratedSchema schema,
+            @Reference TransactionScope scope) {
         this.dataSource = dataSource;
         this.records = records;
         this.access = access;
+        this.scope = scope;
+    }
+
+    /** @param events where the workflow trigger {@link PointsAwardedTrigger} is posted, when there */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setEvents(EventAdmin events) {
+        this.events = events;
+    }
+
+    void unsetEvents(EventAdmin old) {
+        if (events == old) {
+            events = null;
+        }
     }
 
     @Override
@@ -74,7 +102,7 @@ public class PointsServiceImpl implements PointsService {
         }
         Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)); // stored times are UTC
         String why = reason == null ? "" : reason.strip();
-        return ModuleSql.inTransaction(dataSource, c -> {
+        Map<Long, Long> balances = ModuleSql.inTransaction(dataSource, c -> {
             long next = ModuleSql.reserveIds(c, IDS, ids.size());
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO LOYALTY_POINTS"
                     + " (ID, CONTACT_ID, POINTS, REASON, AWARDED_BY, AWARDED_AT) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -84,7 +112,32 @@ public class PointsServiceImpl implements PointsService {
                 }
                 insert.executeBatch();
             }
-            return ids.size();
+            Map<Long, Long> after = new LinkedHashMap<>();
+            try (PreparedStatement sum = c.prepareStatement(
+                    "SELECT COALESCE(SUM(POINTS), 0) FROM LOYALTY_POINTS WHERE CONTACT_ID = ?")) {
+                for (long contact : ids) {
+                    ModuleSql.bind(sum, List.of(contact));
+                    try (ResultSet rs = sum.executeQuery()) {
+                        after.put(contact, rs.next() ? rs.getLong(1) : 0L);
+                    }
+                }
+            }
+            return after;
+        });
+        Instant at = Instant.now();
+        scope.afterCommit(() -> posted(balances, points, caller.username(), at));
+        return ids.size();
+    }
+
+    /** Posts the workflow trigger for each contact awarded, once the award committed. */
+    private void posted(Map<Long, Long> balances, int points, String actor, Instant at) {
+        EventAdmin admin = events;
+        if (admin == null) {
+            return;
+        }
+        balances.forEach((contact, balance) -> {
+            TriggerEvent event = PointsAwardedTrigger.event(contact, points, balance, actor, at);
+            admin.postEvent(new Event(TriggerEvent.topic(PointsAwardedTrigger.ID), event.properties()));
         });
     }
 
