@@ -1,0 +1,81 @@
+package org.tesseracrm.automation.internal.blueprint;
+
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.tesseracrm.automation.api.Blueprint;
+import org.tesseracrm.kernel.api.FieldError;
+import org.tesseracrm.kernel.api.ValidationException;
+import org.tesseracrm.kernel.api.persistence.MigratedSchema;
+import org.tesseracrm.kernel.api.record.CustomFields;
+import org.tesseracrm.kernel.api.record.FieldDefinition;
+import org.tesseracrm.kernel.api.record.RecordLifecycle;
+import org.tesseracrm.kernel.api.record.RecordRow;
+import org.tesseracrm.kernel.api.record.RecordType;
+import org.tesseracrm.kernel.api.security.Caller;
+import org.tesseracrm.kernel.api.security.CallerContext;
+import org.tesseracrm.kernel.api.security.SecurityAdmin;
+
+/**
+ * Blueprints in the record platform's change whoever makes it (form, board's drag-and-drop, import, bulk edit, REST
+ * API): a change of an active blueprint's field must be one of its transitions, made by someone it names, with its
+ * required fields filled in; otherwise the change is refused with a field error. Types without an active blueprint
+ * cost nothing (kept in memory).
+ */
+@Component(property = RecordType.ID + "=" + RecordType.ALL)
+public class BlueprintGuard implements RecordLifecycle {
+    private final CustomFields fields;
+    private final SecurityAdmin security;
+    private final CallerContext callers;
+
+    /**
+     * @param fields a type's fields, for labels in messages
+     * @param security the actor's role and groups
+     * @param callers reads them as the platform
+     * @param schema the module's tables
+     */
+    @Activate
+    public BlueprintGuard(@Reference CustomFields fields, @Reference SecurityAdmin security,
+            @Reference CallerContext callers,
+            @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.automation)") MigratedSchema schema) {
+        this.fields = fields;
+        this.security = security;
+        this.callers = callers;
+    }
+
+    @Override
+    public void afterUpdate(Change change) throws SQLException {
+        List<Blueprint> concerned = BlueprintStore.active(change.connection(), change.recordType()).stream()
+                .filter(b -> change.fields().contains(b.field())).toList();
+        if (concerned.isEmpty()) {
+            return;
+        }
+        RecordRow before = change.before().orElseThrow();
+        RecordRow after = change.after().orElseThrow();
+        for (Blueprint blueprint : concerned) {
+            String from = before.text(blueprint.field());
+            String to = after.text(blueprint.field());
+            if (from.equals(to)) {
+                continue;
+            }
+            BlueprintRules.Actor actor = Actors.of(change.actor(), security, callers);
+            List<FieldError> errors = BlueprintRules.refusal(blueprint, from, after, actor, labels(change));
+            if (!errors.isEmpty()) {
+                throw new ValidationException(errors);
+            }
+        }
+    }
+
+    private Map<String, String> labels(Change change) {
+        Map<String, String> labels = new HashMap<>();
+        for (FieldDefinition field : callers.callAs(Caller.SYSTEM, () -> fields.fields(change.recordType()))) {
+            labels.put(field.name(), field.label());
+        }
+        return labels;
+    }
+}
