@@ -1,88 +1,69 @@
 package org.tesseracrm.automation.internal.engine;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.tesseracrm.kernel.api.automation.Rule;
 
 /**
- * Loop protection: how deep a chain of rules runs, and where it stops. A user's change starts runs at depth 1;
- * a change an action makes to a record raises a record event that starts runs one deeper; a run deeper than
+ * Loop protection: how deep a chain of rules runs, and where it stops. A user's change starts runs at depth 1; a
+ * change an action makes to a record starts runs one deeper than the run of that action; a run deeper than
  * {@link #max()} does not happen, and the refusal says which rule, on which record and why, for the run log.
  *
- * <p>Record events carry who made the change but not which run made it, so the engine notes each record its
- * actions write ({@link #wrote}) with the run's depth; an event on that record by the engine's own actor within
- * {@link #memory()} continues the chain ({@link #depthOf}), any other starts a new one. Safe for concurrent use.
+ * <p>The engine runs a run's actions inside {@link #running}, which notes the run's depth on the thread; the record
+ * changes the actions make reach the engine's record lifecycle on the same thread, inside the action, where
+ * {@link #next()} reads it. So the accounting is exact for every record an action changes, whoever's code makes the
+ * change, and needs no memory of writes. Safe for concurrent use (the depth is per thread).
  */
-final class ChainDepth {
+public final class ChainDepth {
     /** How many rules may start one another from a single change, when configuration says nothing else. */
-    static final int DEFAULT_MAX = 5;
+    public static final int DEFAULT_MAX = 5;
 
     private final int max;
-    private final Duration memory;
-    private final String actor;
-    private final Map<String, Write> writes = new ConcurrentHashMap<>();
+    private final ThreadLocal<Integer> running = new ThreadLocal<>();
 
-    private record Write(int depth, Instant at) {
-    }
-
-    /**
-     * @param max the deepest run allowed, at least 1
-     * @param memory how long a write is remembered (events follow their commit within moments)
-     * @param actor the user name the engine's actions change records as
-     */
-    ChainDepth(int max, Duration memory, String actor) {
+    /** @param max the deepest run allowed, at least 1 */
+    public ChainDepth(int max) {
         if (max < 1) {
             throw new IllegalArgumentException("The chain depth limit must be at least 1, was " + max);
         }
         this.max = max;
-        this.memory = memory;
-        this.actor = actor;
     }
 
     /** @return the deepest run allowed */
-    int max() {
+    public int max() {
         return max;
     }
 
-    /** @return how long a write is remembered */
-    Duration memory() {
-        return memory;
+    /**
+     * @return the depth of the runs a change made now on this thread starts: 1 outside a run's actions, one more than
+     *     the run whose action makes the change inside one
+     */
+    public int next() {
+        Integer depth = running.get();
+        return depth == null ? 1 : depth + 1;
     }
 
     /**
-     * Notes that an action of a run at {@code depth} wrote a record.
+     * Does a run's actions at its depth: changes they make on this thread start runs one deeper.
      *
-     * @param recordType the record's type
-     * @param id the record's id
-     * @param depth the depth of the run that wrote it
-     * @param at when
+     * @param depth the run's depth, at least 1
+     * @param work the actions
+     * @param <T> their result
+     * @return the work's result
      */
-    void wrote(String recordType, long id, int depth, Instant at) {
-        writes.merge(key(recordType, id), new Write(depth, at),
-                (old, now) -> now.depth() >= old.depth() ? now : new Write(old.depth(), now.at()));
-    }
-
-    /**
-     * @param recordType the type of the record an event is about
-     * @param id its id
-     * @param changedBy the event's actor
-     * @param at when the event happened
-     * @return the depth of the runs the event starts: one more than the remembered write of the engine's own
-     *     change, otherwise 1
-     */
-    int depthOf(String recordType, long id, String changedBy, Instant at) {
-        if (!actor.equals(changedBy)) {
-            return 1;
+    public <T> T running(int depth, Supplier<T> work) {
+        Integer outer = running.get();
+        running.set(depth);
+        try {
+            return work.get();
+        } finally {
+            if (outer == null) {
+                running.remove();
+            } else {
+                running.set(outer);
+            }
         }
-        Write write = writes.get(key(recordType, id));
-        if (write == null || write.at().plus(memory).isBefore(at)) {
-            return 1;
-        }
-        return write.depth() + 1;
     }
 
     /**
@@ -92,7 +73,7 @@ final class ChainDepth {
      * @param depth the depth of the run
      * @return why the run must not happen (for the run log and the log), or empty to run it
      */
-    Optional<String> refusal(Rule rule, String recordType, long id, int depth) {
+    public Optional<String> refusal(Rule rule, String recordType, long id, int depth) {
         if (depth <= max) {
             return Optional.empty();
         }
@@ -100,20 +81,5 @@ final class ChainDepth {
                 + " #" + id + ": it is run " + depth + " deep in a chain of rules started by one change, and at most "
                 + max + " may start one another. Check the rules whose actions change records their own triggers "
                 + "react to.");
-    }
-
-    /**
-     * Forgets writes older than {@link #memory()}.
-     *
-     * @param now the current time
-     * @return how many writes are still remembered
-     */
-    int forgetOld(Instant now) {
-        writes.values().removeIf(write -> write.at().plus(memory).isBefore(now));
-        return writes.size();
-    }
-
-    private static String key(String recordType, long id) {
-        return recordType + "#" + id;
     }
 }

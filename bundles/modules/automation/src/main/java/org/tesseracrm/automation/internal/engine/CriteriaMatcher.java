@@ -36,7 +36,7 @@ import org.tesseracrm.kernel.api.record.RecordRow;
  * value that does not read) are refused with a {@link ValidationException} naming the field, as a list query with
  * them would be, so a rule is checked when it is saved, not when it runs.
  */
-final class CriteriaMatcher {
+public final class CriteriaMatcher {
     private final Map<String, FieldDefinition> fields;
     private final Instant now;
     private final ZoneId zone;
@@ -46,7 +46,7 @@ final class CriteriaMatcher {
      * @param now the moment of evaluation (for relative dates)
      * @param zone the time zone of "today"
      */
-    CriteriaMatcher(Collection<FieldDefinition> fields, Instant now, ZoneId zone) {
+    public CriteriaMatcher(Collection<FieldDefinition> fields, Instant now, ZoneId zone) {
         this.fields = fields.stream().collect(Collectors.toUnmodifiableMap(FieldDefinition::name,
                 Function.identity()));
         this.now = now;
@@ -59,7 +59,7 @@ final class CriteriaMatcher {
      * @return whether the record meets the criteria (no conditions: always)
      * @throws ValidationException naming the field of the first condition that does not fit the record type
      */
-    boolean matches(Criteria criteria, RecordRow row) {
+    public boolean matches(Criteria criteria, RecordRow row) {
         List<Filter> conditions = criteria.conditions().stream().map(this::checked).toList();
         return criteria.match() == Criteria.Match.ALL
                 ? conditions.stream().allMatch(c -> holds(c, row))
@@ -70,7 +70,7 @@ final class CriteriaMatcher {
      * @param criteria criteria to save in a rule
      * @throws ValidationException naming the field of the first condition that does not fit the record type
      */
-    void check(Criteria criteria) {
+    public void check(Criteria criteria) {
         criteria.conditions().forEach(this::checked);
     }
 

@@ -1,0 +1,19 @@
+package org.tesseracrm.distribution;
+
+import java.io.IOException;
+
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+
+/**
+ * The same rules, runs, loop protection, suspension, permissions and module life cycle as {@link AutomationModuleIT},
+ * with the distribution pointed at PostgreSQL ({@link PaxExamSupport#postgres()}). Needs the server {@code .ci/run}
+ * starts.
+ */
+public class AutomationModulePostgresIT extends AutomationModuleIT {
+    @Override
+    @Configuration
+    public Option[] config() throws IOException {
+        return PaxExamSupport.distribution(httpPort(), PaxExamSupport.postgres());
+    }
+}
