@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Component;
@@ -119,15 +120,27 @@ public class Catalogue {
 
     /** @return the triggers, by label */
     List<Contribution> triggers() {
-        return triggers.values().stream().map(e -> new Contribution(e.service().id(), e.service().label(),
-                e.service().recordTypes(), e.service().parameters(), e.bundle()))
-                .sorted(Comparator.comparing(Contribution::label)).toList();
+        return listed(triggers, t -> new Contribution(t.id(), t.label(), t.recordTypes(), t.parameters(), ""));
     }
 
     /** @return the actions, by label */
     List<Contribution> actions() {
-        return actions.values().stream().map(e -> new Contribution(e.service().id(), e.service().label(),
-                e.service().recordTypes(), e.service().parameters(), e.bundle()))
-                .sorted(Comparator.comparing(Contribution::label)).toList();
+        return listed(actions, a -> new Contribution(a.id(), a.label(), a.recordTypes(), a.parameters(), ""));
+    }
+
+    /** A contribution that fails to describe itself is left out of the list (and logged), not the whole list. */
+    private static <T> List<Contribution> listed(Map<String, Entry<T>> entries, Function<T, Contribution> describe) {
+        List<Contribution> listed = new ArrayList<>();
+        for (Entry<T> entry : entries.values()) {
+            try {
+                Contribution c = describe.apply(entry.service());
+                listed.add(new Contribution(c.id(), c.label(), c.recordTypes(), c.parameters(), entry.bundle()));
+            } catch (RuntimeException e) {
+                LOG.warn("A trigger or action of bundle {} cannot describe itself and is not listed: {}",
+                        entry.bundle(), e.getMessage());
+            }
+        }
+        listed.sort(Comparator.comparing(Contribution::label));
+        return listed;
     }
 }

@@ -1,6 +1,5 @@
 package org.tesseracrm.automation.internal.service;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +13,7 @@ import org.tesseracrm.kernel.api.automation.ActionResult;
 import org.tesseracrm.kernel.api.automation.Parameter;
 import org.tesseracrm.kernel.api.automation.ParameterType;
 import org.tesseracrm.kernel.api.record.RecordRow;
+import org.tesseracrm.kernel.api.record.RecordValues;
 import org.tesseracrm.kernel.api.record.Records;
 
 /**
@@ -61,9 +61,8 @@ public class UpdateFieldAction implements Action {
         if (row.get().text(field).equals(value)) {
             return ActionResult.skipped(field + " is already " + (value.isEmpty() ? "empty" : value));
         }
-        Map<String, String> values = new HashMap<>();
-        values.put(field, value);
-        records.update(context.recordType(), context.recordId(), row.get().version(), values);
+        records.update(context.recordType(), context.recordId(), row.get().version(),
+                RecordValues.ofText(Map.of(field, value)));
         return ActionResult.done(value.isEmpty() ? "Cleared " + field : "Set " + field + " to " + value);
     }
 }
