@@ -64,10 +64,7 @@ class CriteriaEditor extends VerticalLayout {
         criteria.conditions().forEach(c -> addRow(Optional.of(c)));
     }
 
-    /**
-     * @return the criteria entered
-     * @throws IllegalStateException if a condition misses a value (it is marked)
-     */
+    /** @return the criteria entered; empty when a condition misses its field or a value (it is marked) */
     Optional<Criteria> criteria() {
         List<Filter> out = new ArrayList<>();
         boolean ok = true;
@@ -100,7 +97,7 @@ class CriteriaEditor extends VerticalLayout {
         filter.ifPresent(row::load);
     }
 
-    private void remove(Row row) {
+    private void removeRow(Row row) {
         List<Optional<Filter>> kept = new ArrayList<>();
         conditions.stream().filter(r -> r != row).forEach(r -> kept.add(r.current()));
         conditions.clear();
@@ -140,7 +137,7 @@ class CriteriaEditor extends VerticalLayout {
                 values.setItems(items);
                 values.select(now);
             });
-            Button remove = new Button(VaadinIcon.TRASH.create(), e -> remove(this));
+            Button remove = new Button(VaadinIcon.TRASH.create(), e -> removeRow(this));
             remove.setId(id + "-remove");
             remove.setAriaLabel("Remove condition");
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
