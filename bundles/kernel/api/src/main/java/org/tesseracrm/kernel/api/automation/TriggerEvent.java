@@ -10,7 +10,7 @@ import org.tesseracrm.kernel.api.record.RecordEvents;
 /**
  * That a trigger happened to a record: what a bundle contributing a {@link Trigger} posts on OSGi Event Admin,
  * after the change that caused it commits (never for one that rolled back), on topic {@link #topic(String)
- * org/tesseracrm/automation/trigger/<trigger id>} with the properties of {@link #properties()}. The engine
+ * org/tesseracrm/automation/trigger/<trigger id, a dot as _>} with the properties of {@link #properties()}. The engine
  * subscribes to {@link #ALL_TOPICS}, asks the trigger whether each rule's configuration {@link Trigger#matches
  * matches}, and runs the rules that do. The engine's own triggers (record created, updated, field changed, deleted)
  * come from {@link org.tesseracrm.kernel.api.record.RecordEvents} and reach actions as events of this form too.
@@ -53,10 +53,13 @@ public record TriggerEvent(String trigger, String recordType, long recordId, Str
 
     /**
      * @param trigger a trigger id
-     * @return the event topic for it
+     * @return the event topic for it: the prefix and the id with each character an Event Admin topic may not hold
+     *     (anything but letters, digits, {@code -} and {@code _}; a module's prefix dot, as in {@code leads.received})
+     *     written as {@code _}, since {@code new Event} refuses such a topic; the id itself travels in the property
+     *     {@link #TRIGGER}
      */
     public static String topic(String trigger) {
-        return TOPIC_PREFIX + trigger;
+        return TOPIC_PREFIX + trigger.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
     /** @return the event as Event Admin properties, for {@code new Event(topic(trigger), properties())} */

@@ -36,7 +36,8 @@ class AutomationValuesTest {
         assertEquals("Web form", properties.get("automation.detail.source"));
         assertEquals(42L, properties.get(TriggerEvent.RECORD_ID));
         assertEquals(event, TriggerEvent.of(properties));
-        assertEquals("org/tesseracrm/automation/trigger/leads.received", TriggerEvent.topic(event.trigger()));
+        assertEquals("org/tesseracrm/automation/trigger/leads_received", TriggerEvent.topic(event.trigger()));
+        assertEquals("org/tesseracrm/automation/trigger/a_b_c-d_e", TriggerEvent.topic("a.b c-d_e"));
         assertThrows(IllegalArgumentException.class, () -> TriggerEvent.of(Map.of(TriggerEvent.TRIGGER, "x")));
     }
 
