@@ -70,8 +70,8 @@ record ActivityDialog(Kind kind, String subject, Optional<TimeSpan> completeWith
                     .withHelp("How long before the due time the assignee is reminded."),
             Parameter.of("assignee", "Assignee", ParameterType.USER, false)
                     .withHelp("Empty: the record's owner."),
-            Parameter.choice("creation", "Creation permission", List.of(ALL, GROUPS))
-                    .withHelp("all: every record; groups: only records owned by members of the groups below."),
+            new Parameter("creation", "Creation permission", ParameterType.CHOICE, false, List.of(ALL, GROUPS),
+                    Optional.of(ALL), "all: every record; groups: only records owned by members of the groups below."),
             Parameter.of("groups", "Groups", ParameterType.GROUPS, false),
             Parameter.of("notes", "Notes", ParameterType.LONG_TEXT, false),
             Parameter.of("businessHours", "Consider the company's business hours", ParameterType.BOOLEAN, false)
