@@ -199,21 +199,22 @@ public class ApprovalsResource {
         if (body == null) {
             throw RecordAccess.invalid("name", "Send the process as JSON");
         }
-        List<Filter> conditions = body.conditions() == null ? List.of() : body.conditions().stream().map(c -> {
+        CriteriaBody criteria = body.criteria() == null ? new CriteriaBody(null, null) : body.criteria();
+        List<Filter> conditions = criteria.conditions() == null ? List.of() : criteria.conditions().stream().map(c -> {
             FilterOp op;
             try {
                 op = FilterOp.valueOf(c.op() == null ? "" : c.op().strip().toUpperCase(Locale.ROOT).replace(' ', '_'));
             } catch (IllegalArgumentException e) {
-                throw RecordAccess.invalid("conditions", "Unknown operator \"" + c.op() + "\": use one of "
+                throw RecordAccess.invalid("criteria", "Unknown operator \"" + c.op() + "\": use one of "
                         + List.of(FilterOp.values()));
             }
             try {
                 return new Filter(c.field() == null ? "" : c.field(), op, c.values() == null ? List.of() : c.values());
             } catch (IllegalArgumentException e) {
-                throw RecordAccess.invalid("conditions", c.field() + ": " + e.getMessage());
+                throw RecordAccess.invalid("criteria", c.field() + ": " + e.getMessage());
             }
         }).toList();
-        Criteria.Match match = "any".equalsIgnoreCase(body.match()) ? Criteria.Match.ANY : Criteria.Match.ALL;
+        Criteria.Match match = "any".equalsIgnoreCase(criteria.match()) ? Criteria.Match.ANY : Criteria.Match.ALL;
         List<ApprovalStep> steps = body.steps() == null ? List.of() : body.steps().stream()
                 .map(s -> "user".equalsIgnoreCase(s.approver()) ? ApprovalStep.user(s.user() == null ? "" : s.user())
                         : ApprovalStep.manager()).toList();
@@ -228,9 +229,8 @@ public class ApprovalsResource {
         out.put("id", p.id());
         out.put("name", p.name());
         out.put("recordType", p.recordType());
-        out.put("match", p.criteria().match().name().toLowerCase(Locale.ROOT));
-        out.put("conditions", p.criteria().conditions().stream().map(f -> Map.of("field", f.field(), "op",
-                f.op().name(), "values", f.values())).toList());
+        out.put("criteria", Map.of("match", p.criteria().match().name(), "conditions", p.criteria().conditions()
+                .stream().map(f -> Map.of("field", f.field(), "op", f.op().name(), "values", f.values())).toList()));
         out.put("steps", p.steps().stream().map(s -> Map.of("approver", s.approver().name().toLowerCase(Locale.ROOT),
                 "user", s.user())).toList());
         out.put("gateField", p.gateField());
@@ -269,16 +269,22 @@ public class ApprovalsResource {
      *
      * @param name the unique name
      * @param recordType the record type id
-     * @param match {@code all} (default) or {@code any}
-     * @param conditions the criteria's conditions
+     * @param criteria the records that must be approved; left out: every record
      * @param steps the steps in order
      * @param gateField a pick-list field whose {@code gateValues} need approval first; may be omitted
      * @param gateValues those values
      * @param active whether it applies (default true)
      * @param version the version read, for a change
      */
-    public record ProcessBody(String name, String recordType, String match, List<ConditionBody> conditions,
-            List<StepBody> steps, String gateField, List<String> gateValues, Boolean active, Long version) {
+    public record ProcessBody(String name, String recordType, CriteriaBody criteria, List<StepBody> steps,
+            String gateField, List<String> gateValues, Boolean active, Long version) {
+    }
+
+    /**
+     * @param match {@code ALL} (default) or {@code ANY}
+     * @param conditions the conditions
+     */
+    public record CriteriaBody(String match, List<ConditionBody> conditions) {
     }
 
     /**

@@ -18,6 +18,7 @@ import org.tesseracrm.kernel.api.NotFoundException;
 import org.tesseracrm.kernel.api.record.CustomFields;
 import org.tesseracrm.kernel.api.record.RecordJson;
 import org.tesseracrm.kernel.api.record.RecordRow;
+import org.tesseracrm.kernel.api.record.RecordTypes;
 import org.tesseracrm.kernel.api.security.AccessControl;
 
 import jakarta.ws.rs.Consumes;
@@ -50,18 +51,21 @@ public class BlueprintsResource {
     private final Blueprints blueprints;
     private final AccessControl access;
     private final CustomFields fields;
+    private final RecordTypes types;
 
     /**
      * @param blueprints does the work and checks the permissions
      * @param access checks the permission before a body is read
      * @param fields a record's fields, for its JSON form after a move
+     * @param types the record types, for the edit permission checked before a move's body is read
      */
     @Activate
     public BlueprintsResource(@Reference Blueprints blueprints, @Reference AccessControl access,
-            @Reference CustomFields fields) {
+            @Reference CustomFields fields, @Reference RecordTypes types) {
         this.blueprints = blueprints;
         this.access = access;
         this.fields = fields;
+        this.types = types;
     }
 
     /** @return {@code data}: every blueprint, by name */
@@ -142,6 +146,7 @@ public class BlueprintsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response move(@PathParam("type") String type, @PathParam("id") long id, MoveBody body) {
         access.requireRecordType(type);
+        RecordAccess.type(access, types, type, "edit");
         if (body == null || body.version() == null) {
             throw RecordAccess.invalid("version", "Give the version of the record you read");
         }
