@@ -35,6 +35,8 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.tesseracrm.automation.api.Automation;
 import org.tesseracrm.automation.api.Contribution;
 import org.tesseracrm.automation.api.RuleRun;
@@ -49,15 +51,21 @@ import org.tesseracrm.kernel.api.automation.Action;
 import org.tesseracrm.kernel.api.automation.ActionContext;
 import org.tesseracrm.kernel.api.automation.ActionResult;
 import org.tesseracrm.kernel.api.automation.Criteria;
+import org.tesseracrm.kernel.api.automation.Parameter;
+import org.tesseracrm.kernel.api.automation.ParameterType;
 import org.tesseracrm.kernel.api.automation.Rule;
 import org.tesseracrm.kernel.api.automation.RuleAction;
 import org.tesseracrm.kernel.api.automation.TimeSpan;
+import org.tesseracrm.kernel.api.automation.Trigger;
+import org.tesseracrm.kernel.api.automation.TriggerEvent;
 import org.tesseracrm.kernel.api.notification.Notification;
 import org.tesseracrm.kernel.api.notification.Notifications;
 import org.tesseracrm.kernel.api.record.Filter;
 import org.tesseracrm.kernel.api.record.FilterOp;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRow;
+import org.tesseracrm.kernel.api.record.RecordSelection;
+import org.tesseracrm.kernel.api.record.RecordValues;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
@@ -72,7 +80,9 @@ import org.tesseracrm.kernel.api.timer.Timers;
  * Boots the real distribution with the Automation module (a boot feature) and proves the engine on contacts: rules
  * are versioned with an optimistic check and refused with field errors when they do not fit; a field changed from a
  * value to a value runs a notification and a field update in order, logged with the version used and each step;
- * once per record runs once where every time runs each time; a delayed action waits on its durable timer and fires
+ * once per record runs once where every time runs each time; a contributed trigger posted on Event Admin runs the
+ * rules whose configuration it matches, for records that meet their criteria; a date-reached rule waits on its
+ * timer for the record's date plus the offset, and a delete cancels it and runs the rules on deleted records; a delayed action waits on its durable timer and fires
  * once; two rules that change each other's trigger field stop at the depth limit and say so; a rule switched off
  * stops its queued run; a rule whose action's bundle goes is suspended, its run waits and goes on when the action is
  * back; users without the permissions are refused; the module goes and comes back with its rules and runs. Names
@@ -187,6 +197,108 @@ public class AutomationModuleIT {
         assertFields(automation, rule("Not a date " + RUN, "record.dateReached", Map.of("field", "lastName",
                 "when", "before"), Criteria.all(Filter.of("nosuchfield", FilterOp.EQUALS, "x")),
                 Rule.Repeat.EVERY_TIME, notify("x")), "trigger.field", "criteria.nosuchfield");
+    }
+
+    @Test
+    public void t10_aContributedTriggerPostedOnEventAdminRunsTheRulesItMatches() throws Exception {
+        Automation automation = PaxExamSupport.waitFor(context, Automation.class);
+        EventAdmin events = PaxExamSupport.waitFor(context, EventAdmin.class);
+        String ping = "test.ping" + RUN;
+        Trigger trigger = new Trigger() {
+            @Override
+            public String id() {
+                return ping;
+            }
+
+            @Override
+            public String label() {
+                return "Ping " + RUN;
+            }
+
+            @Override
+            public Set<String> recordTypes() {
+                return Set.of(CONTACT);
+            }
+
+            @Override
+            public List<Parameter> parameters() {
+                return List.of(Parameter.of("word", "Word", ParameterType.TEXT, true));
+            }
+
+            @Override
+            public boolean matches(TriggerEvent event, Map<String, String> config) {
+                return config.get("word").equals(event.details().get("word"));
+            }
+        };
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(Trigger.ID, ping);
+        ServiceRegistration<Trigger> registration = context.registerService(Trigger.class, trigger, properties);
+        assertTrue("the catalogue lists the trigger", eventually(() -> admin(automation::triggers).stream()
+                .anyMatch(t -> t.id().equals(ping) && t.recordTypes().equals(Set.of(CONTACT)))));
+        assertFields(automation, new Rule(0, 1, "Wrong type " + RUN, "company", ping, Map.of("word", "x"),
+                Criteria.none(), List.of(notify("x")), Rule.Repeat.EVERY_TIME, true), "trigger");
+        String last = "Pinged" + RUN;
+        long ruleId = admin(() -> automation.save(rule("Pinged " + RUN, ping, Map.of("word", "hello"),
+                Criteria.all(Filter.of("lastName", FilterOp.EQUALS, last)), Rule.Repeat.EVERY_TIME,
+                notify("Pinged " + RUN)))).rule().id();
+        RecordRow contact = contact(last, "");
+        RecordRow other = contact("Other" + RUN, "");
+        post(events, ping, contact.id(), "goodbye"); // the trigger does not match the rule's word
+        post(events, ping, other.id(), "hello"); // the record does not meet the criteria
+        post(events, ping, contact.id(), "hello");
+        RuleRun run = awaitRuns(automation, ruleId, r -> r.size() == 1 && r.get(0).status() == RuleRun.Status.DONE)
+                .get(0);
+        assertEquals(ping, run.trigger());
+        assertEquals(contact.id(), run.recordId());
+        assertEquals(1, run.depth());
+        Thread.sleep(1000);
+        assertEquals(1, admin(() -> automation.runs(ruleId, 10)).size());
+        registration.unregister();
+        assertEquals(List.of(ping), admin(() -> automation.rule(ruleId)).missing());
+    }
+
+    @Test
+    public void t11_aDateReachedRuleWaitsForItsDateAndADeletedRecordRunsItsRule() throws Exception {
+        Automation automation = PaxExamSupport.waitFor(context, Automation.class);
+        Timers timers = PaxExamSupport.waitFor(context, Timers.class);
+        String last = "Dated" + RUN;
+        Criteria mine = Criteria.all(Filter.of("lastName", FilterOp.EQUALS, last));
+        long dated = admin(() -> automation.save(rule("An hour after creation " + RUN, "record.dateReached",
+                Map.of("field", "createdAt", "offset", "1 hour", "when", "after"), mine, Rule.Repeat.EVERY_TIME,
+                notify("An hour later " + RUN)))).rule().id();
+        long deleted = admin(() -> automation.save(rule("Deleted " + RUN, "record.deleted", Map.of(), mine,
+                Rule.Repeat.EVERY_TIME, RuleAction.of("notification.send", Map.of("to", "user", "user", "admin",
+                        "title", "Deleted " + RUN))))).rule().id();
+        RecordRow contact = contact(last, "");
+        String key = dated + ":" + contact.id();
+        TimerInfo timer = timers.find("automation.date", key).orElseThrow();
+        Instant created = contact.dateTime("createdAt").orElseThrow().toInstant(java.time.ZoneOffset.UTC);
+        assertTrue(timer.dueAt() + " for " + created, Math.abs(java.time.Duration.between(created.plusSeconds(3600),
+                timer.dueAt()).toMillis()) < 1000);
+        assertTrue("no run before the date", admin(() -> automation.runs(dated, 10)).isEmpty());
+        // the hour passes
+        timers.schedule("automation.date", key, Instant.now(), timer.payload());
+        RuleRun run = awaitRuns(automation, dated, r -> r.size() == 1 && r.get(0).status() == RuleRun.Status.DONE)
+                .get(0);
+        assertEquals("record.dateReached", run.trigger());
+        assertEquals(contact.id(), run.recordId());
+
+        RecordRow gone = contact(last, "");
+        assertTrue(timers.find("automation.date", dated + ":" + gone.id()).isPresent());
+        admin(() -> records().delete(CONTACT, RecordSelection.of(List.of(gone.id()))));
+        assertTrue("the delete cancelled its date", timers.find("automation.date", dated + ":" + gone.id())
+                .isEmpty());
+        RuleRun removal = awaitRuns(automation, deleted, r -> r.size() == 1
+                && r.get(0).status() == RuleRun.Status.DONE).get(0);
+        assertEquals("record.deleted", removal.trigger());
+        assertEquals(gone.id(), removal.recordId());
+        assertEquals("Notified admin", removal.steps().get(0).message());
+    }
+
+    /** Posts as a contributing bundle does; an Event Admin topic holds no dot, the trigger id is in the property. */
+    private static void post(EventAdmin events, String trigger, long id, String word) {
+        events.postEvent(new Event(TriggerEvent.TOPIC_PREFIX + trigger.replace('.', '_'), new TriggerEvent(trigger,
+                CONTACT, id, "admin", Instant.now(), Map.of("word", word)).properties()));
     }
 
     @Test
@@ -492,7 +604,7 @@ public class AutomationModuleIT {
     private void update(long id, Map<String, String> values) {
         admin(() -> {
             RecordRow row = records().get(CONTACT, id).orElseThrow();
-            return records().update(CONTACT, id, row.version(), values);
+            return records().update(CONTACT, id, row.version(), RecordValues.ofText(values));
         });
     }
 

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -96,6 +97,7 @@ public class Engine implements RecordLifecycle, RuleEngine {
     private final ZoneId zone;
     private final Runnable resume = this::resumeWaiting;
     private volatile Cache cache;
+    private final AtomicLong generation = new AtomicLong();
     private volatile Instant checkedAt = Instant.EPOCH;
     private long nextRunId;
     private long lastRunId = -1;
@@ -147,6 +149,7 @@ public class Engine implements RecordLifecycle, RuleEngine {
     /** Forgets the rules in memory: a rule was saved, switched or deleted (called in and after its transaction). */
     @Override
     public void rulesChanged() {
+        generation.incrementAndGet();
         cache = null;
     }
 
@@ -168,6 +171,7 @@ public class Engine implements RecordLifecycle, RuleEngine {
         if (known != null && now.isBefore(checkedAt.plus(STALE_CHECK))) {
             return known;
         }
+        long seen = generation.get();
         String stamp = RuleStore.stamp(c);
         checkedAt = now;
         if (known != null && known.stamp().equals(stamp)) {
@@ -192,7 +196,9 @@ public class Engine implements RecordLifecycle, RuleEngine {
             }
         }
         Cache loaded = new Cache(byType, byId, fields, stamp);
-        cache = loaded;
+        if (generation.get() == seen) { // else a rule changed while reading: the next change reads again
+            cache = loaded;
+        }
         return loaded;
     }
 
