@@ -71,8 +71,11 @@ public class ScoreLifecycle implements RecordLifecycle {
         }
         ScoringConfig.Snapshot now = config.now();
         Optional<String> field = now.field(change.recordType());
-        if (field.isPresent() && !change.fields().equals(Set.of(field.get()))) {
-            change.after().ifPresent(row -> rescore(change, now, change.recordType(), row, field.get()));
+        if (field.isPresent() && change.after().isPresent() && !change.fields().equals(Set.of(field.get()))) {
+            // read again: another participant may have changed the record in this transaction already (an
+            // assignment rule's new owner), and the score is written on the version as it is now
+            callers.callAs(Caller.SYSTEM, () -> change.records().get(change.recordType(), change.id()))
+                    .ifPresent(row -> rescore(change, now, change.recordType(), row, field.get()));
         }
         if (Scorer.ACTIVITY.equals(change.recordType())) {
             change.after().ifPresent(activity -> related(change, activity));
@@ -99,8 +102,9 @@ public class ScoreLifecycle implements RecordLifecycle {
     }
 
     /**
-     * Writes the score; a refusal (the type's module refusing the write, a score field removed) is logged and leaves
-     * the user's change alone, with the score as it was.
+     * Writes the score; a refusal (the type's module refusing the system's write, a score field removed) is logged.
+     * The platform marks the change's transaction for rollback on any refusal, so the user's change fails with it:
+     * the record is read again before (see {@link #changed}) so that no version conflict arises from this module.
      */
     private void rescore(Change change, ScoringConfig.Snapshot now, String type, RecordRow row, String field) {
         try {
