@@ -39,7 +39,10 @@ final class ApprovalStore {
     private ApprovalStore() {
     }
 
-    /** Forgets the processes kept in memory, after a change. */
+    /**
+     * Forgets the processes kept in memory: after a change, and again after it commits (a read meanwhile may have
+     * kept the old ones).
+     */
     static void forget() {
         cached = null;
     }

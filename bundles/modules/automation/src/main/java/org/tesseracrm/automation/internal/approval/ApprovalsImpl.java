@@ -126,6 +126,7 @@ public class ApprovalsImpl implements Approvals {
             if (checked.id() != 0 && ApprovalStore.process(c, checked.id()).isEmpty()) {
                 throw new NotFoundException("approval process", checked.id());
             }
+            scope.afterCommit(ApprovalStore::forget);
             return ApprovalStore.save(c, checked);
         });
     }
@@ -133,7 +134,10 @@ public class ApprovalsImpl implements Approvals {
     @Override
     public boolean deleteProcess(long id) {
         access.require(Automation.CONFIGURE);
-        return scope.required(c -> ApprovalStore.delete(c, id));
+        return scope.required(c -> {
+            scope.afterCommit(ApprovalStore::forget);
+            return ApprovalStore.delete(c, id);
+        });
     }
 
     @Override

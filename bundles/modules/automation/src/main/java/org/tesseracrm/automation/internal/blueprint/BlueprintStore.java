@@ -29,6 +29,11 @@ final class BlueprintStore {
     private BlueprintStore() {
     }
 
+    /** Forgets the blueprints kept in memory: after a change commits (a read meanwhile may have kept the old ones). */
+    static void forget() {
+        cached = null;
+    }
+
     /**
      * @param c a connection
      * @return every blueprint, by name (from memory once read)

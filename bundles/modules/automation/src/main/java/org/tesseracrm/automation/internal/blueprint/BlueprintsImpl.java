@@ -131,6 +131,7 @@ public class BlueprintsImpl implements Blueprints {
             if (b.id() != 0 && BlueprintStore.find(c, b.id()).isEmpty()) {
                 throw new NotFoundException("blueprint", b.id());
             }
+            scope.afterCommit(BlueprintStore::forget);
             return BlueprintStore.save(c, b);
         });
     }
@@ -138,7 +139,10 @@ public class BlueprintsImpl implements Blueprints {
     @Override
     public boolean delete(long id) {
         access.require(Automation.CONFIGURE);
-        return scope.required(c -> BlueprintStore.delete(c, id));
+        return scope.required(c -> {
+            scope.afterCommit(BlueprintStore::forget);
+            return BlueprintStore.delete(c, id);
+        });
     }
 
     @Override
