@@ -24,6 +24,7 @@ import javax.inject.Inject;
 
 import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
@@ -109,6 +110,9 @@ public class ApprovalsBlueprintsIT {
 
     @Inject
     private CallerContext callers;
+
+    @Inject
+    private SessionFactory shell;
 
     @Configuration
     public Option[] config() throws IOException {
@@ -315,6 +319,24 @@ public class ApprovalsBlueprintsIT {
         } finally {
             as(ADMIN, () -> blueprints.delete(saved.id()));
         }
+    }
+
+    @Test
+    public void t3b_theShellListsProcessesAndRequestsAndRefusesADecisionByAnother() throws Exception {
+        Approvals approvals = PaxExamSupport.waitFor(context, Approvals.class);
+        process();
+        long quote = discounted("T3b", "50");
+        as(REP, () -> approvals.submit(QUOTE, quote, ""));
+        assertTrue("automation:approvals lists the process", eventually(60, () -> PaxExamSupport.shellOrError(shell,
+                "automation:approvals").contains("\"Quote discount " + RUN + "\" quote active: 2 steps (the submitter's "
+                        + "manager, " + CFO + ")")));
+        String requests = PaxExamSupport.shellOrError(shell, "automation:approvals quote " + quote);
+        assertTrue(requests, requests.contains("quote " + quote + ": PENDING step 1 of 2 \"Quote discount " + RUN
+                + "\" by " + REP + ", waits for " + BOSS));
+        String refused = PaxExamSupport.shellOrError(shell, "automation:approve quote " + quote + " looks fine");
+        assertTrue(refused, refused.contains("is for " + BOSS + " to decide"));
+        String blueprints = PaxExamSupport.shellOrError(shell, "automation:blueprints");
+        assertFalse(blueprints, blueprints.contains("Exception"));
     }
 
     @Test
