@@ -115,7 +115,7 @@ public class ScoreLifecycle implements RecordLifecycle {
                         type, row, field);
             });
         } catch (CrmException e) {
-            LOG.warn("The score of {} #{} was not written: {}", type, row.id(), e.getMessage());
+            LOG.warn("The score of {} #{} (version {}) was not written: {}", type, row.id(), row.version(), e.getMessage(), e);
         }
     }
 }
