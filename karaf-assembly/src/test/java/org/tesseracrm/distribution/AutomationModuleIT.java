@@ -81,12 +81,13 @@ import org.tesseracrm.kernel.api.timer.Timers;
  * are versioned with an optimistic check and refused with field errors when they do not fit; a field changed from a
  * value to a value runs a notification and a field update in order, logged with the version used and each step;
  * once per record runs once where every time runs each time; a contributed trigger posted on Event Admin runs the
- * rules whose configuration it matches, for records that meet their criteria; a date-reached rule waits on its
- * timer for the record's date plus the offset, and a delete cancels it and runs the rules on deleted records; a delayed action waits on its durable timer and fires
- * once; two rules that change each other's trigger field stop at the depth limit and say so; a rule switched off
- * stops its queued run; a rule whose action's bundle goes is suspended, its run waits and goes on when the action is
- * back; users without the permissions are refused; the module goes and comes back with its rules and runs. Names
- * carry the run's id: the PostgreSQL ITs of one run share one database.
+ * rules whose configuration it matches, for records that meet their criteria; a date-reached rule waits on its timer
+ * for the record's date plus the offset, and a delete cancels it and runs the rules on deleted records; a delayed
+ * action waits on its durable timer and fires once; an action that fails has its writes rolled back and the run says
+ * why, the actions before it kept; two rules that change each other's trigger field stop at the depth limit and say
+ * so; a rule switched off stops its queued run; a rule whose action's bundle goes is suspended, its run waits and
+ * goes on when the action is back; users without the permissions are refused; the module goes and comes back with
+ * its rules and runs. Names carry the run's id: the PostgreSQL ITs of one run share one database.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -293,6 +294,50 @@ public class AutomationModuleIT {
         assertEquals("record.deleted", removal.trigger());
         assertEquals(gone.id(), removal.recordId());
         assertEquals("Notified admin", removal.steps().get(0).message());
+    }
+
+    @Test
+    public void t12_aFailingActionsWritesRollBackAndTheRunSaysWhyWhileEarlierActionsStay() throws Exception {
+        Automation automation = PaxExamSupport.waitFor(context, Automation.class);
+        String breaker = "test.breaker" + RUN;
+        Action failing = new Action() {
+            @Override
+            public String id() {
+                return breaker;
+            }
+
+            @Override
+            public String label() {
+                return "Breaker " + RUN;
+            }
+
+            @Override
+            public ActionResult run(ActionContext action) {
+                RecordRow row = records().get(CONTACT, action.recordId()).orElseThrow();
+                records().update(CONTACT, row.id(), row.version(), RecordValues.ofText(Map.of("phone", "5550199")));
+                throw new ValidationException(List.of(new FieldError("phone", "broken on purpose")));
+            }
+        };
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(Action.ID, breaker);
+        ServiceRegistration<Action> registration = context.registerService(Action.class, failing, properties);
+        assertTrue(eventually(() -> admin(automation::actions).stream().anyMatch(a -> a.id().equals(breaker))));
+        String last = "Broken" + RUN;
+        long ruleId = admin(() -> automation.save(rule("Breaks " + RUN, "record.created", Map.of(),
+                Criteria.all(Filter.of("lastName", FilterOp.EQUALS, last)), Rule.Repeat.EVERY_TIME,
+                RuleAction.of("record.updateField", Map.of("field", "firstName", "value", "Before")),
+                RuleAction.of(breaker, Map.of()), notify("Never " + RUN)))).rule().id();
+        RecordRow contact = contact(last, "");
+        RuleRun run = awaitRuns(automation, ruleId, r -> r.size() == 1 && r.get(0).status() == RuleRun.Status.FAILED)
+                .get(0);
+        assertEquals(List.of("DONE", "FAILED"), run.steps().stream().map(RuleRun.Step::outcome).toList());
+        assertEquals("phone: broken on purpose", run.steps().get(1).message());
+        assertTrue(run.message(), run.message().startsWith("Action 2 (" + breaker + ") failed: "));
+        assertTrue(run.finishedAt().isPresent());
+        RecordRow after = admin(() -> records().get(CONTACT, contact.id())).orElseThrow();
+        assertEquals("the first action's change stays", "Before", after.text("firstName"));
+        assertEquals("the failing action's change rolled back", "", after.text("phone"));
+        registration.unregister();
     }
 
     /** Posts as a contributing bundle does; an Event Admin topic holds no dot, the trigger id is in the property. */
