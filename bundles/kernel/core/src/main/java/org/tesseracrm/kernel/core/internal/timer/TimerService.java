@@ -68,6 +68,7 @@ public class TimerService implements Timers, HealthIndicator {
     private static final Logger LOG = LoggerFactory.getLogger(TimerService.class);
 
     private final TimerStore store;
+    private final TransactionScope scope;
     private final AccessControl access;
     private final Duration poll;
     private final Map<String, TimerRunner.Registered> handlers = new ConcurrentHashMap<>();
@@ -89,11 +90,12 @@ public class TimerService implements Timers, HealthIndicator {
             @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.kernel.core)") MigratedSchema schema,
             @Reference TransactionScope scope, @Reference CallerContext callers, @Reference AccessControl access,
             TimersConfig config) {
-        this(new TimerStore(dataSource, Clock.systemUTC()), scope, callers, access, config);
+        this(new TimerStore(dataSource, Clock.systemUTC(), scope), scope, callers, access, config);
     }
 
     TimerService(TimerStore store, TransactionScope scope, CallerContext callers, AccessControl access, TimersConfig config) {
         this.store = store;
+        this.scope = scope;
         this.access = access;
         this.poll = Duration.ofMillis(Math.max(50, config.pollMillis()));
         this.runner = new TimerRunner(store, scope, () -> Map.copyOf(handlers), callers,
@@ -165,7 +167,9 @@ public class TimerService implements Timers, HealthIndicator {
         }
         long id = store.schedule(handler, key, dueAt, payload);
         if (!dueAt.isAfter(store.now().plus(poll))) {
-            lookSoon(handler);
+            // after the caller's change commits (at once outside one): a look before it would not see the timer,
+            // which would then wait for the next poll
+            scope.afterCommit(() -> lookSoon(handler));
         }
         return id;
     }

@@ -19,6 +19,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.tesseracrm.kernel.api.persistence.ModuleSql;
+import org.tesseracrm.kernel.api.persistence.TransactionScope;
 import org.tesseracrm.kernel.api.record.IdGenerator;
 import org.tesseracrm.kernel.api.timer.DueTimer;
 import org.tesseracrm.kernel.api.timer.TimerCounts;
@@ -38,9 +39,14 @@ class TimerStore {
     private static final String COLUMNS = "ID, HANDLER, TIMER_KEY, DUE_AT, PAYLOAD, STATE, ATTEMPTS, LAST_ERROR,"
             + " CLAIMED_BY, CLAIMED_AT, VERSION";
     private static final int MAX_ERROR = 1000;
+    /** Ids taken at once: a timer scheduled in a user's change then seldom needs the id connection. */
+    private static final int ID_BLOCK = 50;
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final TransactionScope scope;
+    private long nextId;
+    private long lastId = -1;
 
     /** A row as read, with the version any change of it is conditional on. */
     record Row(TimerInfo info, long version) {
@@ -50,9 +56,17 @@ class TimerStore {
     record Claim(DueTimer timer, long version) {
     }
 
-    TimerStore(DataSource dataSource, Clock clock) {
+    /**
+     * @param dataSource the CRM DataSource
+     * @param clock what "now" is
+     * @param scope the transaction scope whose {@link TransactionScope#reserveIds} gives the timers' ids, committed at
+     *     once: a timer scheduled inside a user's change must not hold the id row's lock until that change commits,
+     *     which would make every change that schedules one wait for the others
+     */
+    TimerStore(DataSource dataSource, Clock clock, TransactionScope scope) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.scope = scope;
     }
 
     Instant now() {
@@ -69,7 +83,7 @@ class TimerStore {
                     return findIn(c, handler, key).orElseThrow().info().id();
                 }
             }
-            long id = ModuleSql.reserveIds(c, IDS, 1);
+            long id = nextId();
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO CRM_TIMER (ID, HANDLER, TIMER_KEY, DUE_AT,"
                     + " PAYLOAD, STATE, ATTEMPTS, VERSION, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?)")) {
                 ModuleSql.bind(insert, List.of(id, handler, key, utc(dueAt), payload, TimerState.PENDING.name(),
@@ -78,6 +92,14 @@ class TimerStore {
             }
             return id;
         });
+    }
+
+    private synchronized long nextId() {
+        if (nextId > lastId) {
+            nextId = scope.reserveIds(IDS, ID_BLOCK);
+            lastId = nextId + ID_BLOCK - 1;
+        }
+        return nextId++;
     }
 
     boolean cancel(String handler, String key) {

@@ -23,6 +23,7 @@ final class TestScope implements TransactionScope {
 
     private final DataSource raw;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
+    private final ThreadLocal<java.util.List<Runnable>> committed = ThreadLocal.withInitial(java.util.ArrayList::new);
     private final DataSource scoped;
 
     TestScope(DataSource raw) {
@@ -55,12 +56,15 @@ final class TestScope implements TransactionScope {
                 try {
                     T result = work.run(c);
                     c.commit();
+                    current.remove();
+                    committed.get().forEach(Runnable::run);
                     return result;
                 } catch (RuntimeException | Error | SQLException e) {
                     c.rollback();
                     throw e;
                 } finally {
                     current.remove();
+                    committed.remove();
                 }
             }
         } catch (SQLException e) {
@@ -70,7 +74,14 @@ final class TestScope implements TransactionScope {
 
     @Override
     public <T> T requiresNew(ModuleSql.Work<T> work) {
-        throw new UnsupportedOperationException();
+        try (Connection c = raw.getConnection()) {
+            c.setAutoCommit(false);
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (SQLException e) {
+            throw new CrmException("The database refused the change: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -80,7 +91,11 @@ final class TestScope implements TransactionScope {
 
     @Override
     public void afterCommit(Runnable task) {
-        throw new UnsupportedOperationException();
+        if (current.get() == null) {
+            task.run();
+        } else {
+            committed.get().add(task);
+        }
     }
 
     private static Connection joined(Connection c) {

@@ -63,7 +63,7 @@ class TimerRunnerTest {
             s.execute("CREATE TABLE T_SENT (KEY_SENT VARCHAR(20) NOT NULL)");
         }
         scope = new TestScope(dataSource);
-        store = new TimerStore(scope.dataSource(), clock);
+        store = new TimerStore(scope.dataSource(), clock, scope);
     }
 
     @Test

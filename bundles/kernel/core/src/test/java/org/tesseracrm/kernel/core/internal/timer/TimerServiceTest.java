@@ -44,6 +44,7 @@ class TimerServiceTest {
     private final CallerContextImpl callers = new CallerContextImpl();
     private boolean admin;
     private TimerService service;
+    private TestScope scope;
 
     @BeforeEach
     void start(TestInfo info) throws SQLException {
@@ -59,8 +60,8 @@ class TimerServiceTest {
                     + " CLAIMED_BY VARCHAR(200), CLAIMED_AT TIMESTAMP, VERSION BIGINT DEFAULT 0 NOT NULL,"
                     + " CREATED_AT TIMESTAMP NOT NULL, CONSTRAINT UQ_CRM_TIMER_KEY UNIQUE (HANDLER, TIMER_KEY))");
         }
-        TestScope scope = new TestScope(dataSource);
-        service = new TimerService(new TimerStore(scope.dataSource(), Clock.systemUTC()), scope, callers, access(), config());
+        scope = new TestScope(dataSource);
+        service = new TimerService(new TimerStore(scope.dataSource(), Clock.systemUTC(), scope), scope, callers, access(), config());
     }
 
     @AfterEach
@@ -99,6 +100,44 @@ class TimerServiceTest {
             release.countDown();
         }
         assertTrue(eventually(() -> service.find("it.slow", "1").isEmpty()));
+    }
+
+    @Test
+    void changesThatScheduleTimersDoNotWaitForEachOthersCommit() throws Exception {
+        CountDownLatch scheduled = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Instant later = Instant.now().plusSeconds(3600);
+        Thread open = new Thread(() -> scope.required(c -> {
+            service.schedule("it.open", "1", later, "");
+            scheduled.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        open.start();
+        long millis;
+        try {
+            assertTrue(scheduled.await(10, TimeUnit.SECONDS));
+            long begin = System.nanoTime();
+            scope.required(c -> { // more timers than one block of ids, while the first change is still open
+                for (int i = 0; i < 120; i++) {
+                    service.schedule("it.other", Integer.toString(i), later, "");
+                }
+                return null;
+            });
+            millis = (System.nanoTime() - begin) / 1_000_000;
+        } finally {
+            release.countDown();
+            open.join();
+        }
+        // Ids taken in the change's own transaction kept the id row locked until its commit: the second change
+        // waited for the first one's 30 s.
+        assertTrue(millis < 10_000, "the second change waited " + millis + " ms for the first one's commit");
+        assertTrue(service.find("it.open", "1").isPresent());
+        assertTrue(service.find("it.other", "119").isPresent());
     }
 
     @Test
