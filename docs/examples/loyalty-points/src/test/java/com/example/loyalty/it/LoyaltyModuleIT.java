@@ -43,7 +43,8 @@ import org.tesseracrm.kernel.api.security.SecurityAdmin;
 /**
  * Boots the real Tessera distribution, drops this module's KAR into its {@code deploy/} folder as an
  * admin would, and checks the module works, refuses a user without its permissions, goes away
- * completely when the KAR is removed, and comes back with its data.
+ * completely when the KAR is removed, and comes back with its data; workflow rules using the module's trigger and
+ * action run, are suspended while the KAR is removed and resume when it is back.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -98,6 +99,9 @@ public class LoyaltyModuleIT {
         // The module's own service, as the admin and as a user without its permissions.
         String name = "Mug " + System.nanoTime();
         long mugId = ServiceChecks.run(context, callers, security, records, name);
+        // Its workflow trigger and action: rules using them run
+        AutomationChecks automation = new AutomationChecks(context, callers, records);
+        automation.rulesRun();
 
         // Undeploy: the module, its bundle and every service of it go away; the kernel keeps running.
         Files.delete(deployed);
@@ -105,6 +109,7 @@ public class LoyaltyModuleIT {
         assertTrue("the bundle is gone", eventually(() -> bundle() == null));
         assertFalse("the module left /health", health().contains("\"id\":\"loyalty\""));
         assertEquals(200, get("/login").statusCode());
+        automation.rulesSuspended();
 
         // Redeploy: the reward stored before is still there.
         Files.copy(kar, deployed, StandardCopyOption.REPLACE_EXISTING);
@@ -113,6 +118,7 @@ public class LoyaltyModuleIT {
         RecordRow kept = callers.callAs(ADMIN, () -> records.get("reward", mugId)).orElseThrow();
         assertEquals(name, kept.text("name"));
         assertNotNull(bundle());
+        automation.rulesResume();
     }
 
     private Bundle bundle() {

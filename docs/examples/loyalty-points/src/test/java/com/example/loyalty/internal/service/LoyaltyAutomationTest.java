@@ -51,7 +51,7 @@ class LoyaltyAutomationTest {
     @Test
     void theTriggerEventCarriesPointsAndBalanceAndTravelsAsEventProperties() {
         TriggerEvent event = PointsAwardedTrigger.event(12, 50, 1050, "ann", AT);
-        assertEquals("org/tesseracrm/automation/trigger/loyalty.pointsAwarded", TriggerEvent.topic(event.trigger()));
+        assertEquals("org/tesseracrm/automation/trigger/loyalty_pointsAwarded", TriggerEvent.topic(event.trigger()));
         assertEquals(Map.of("points", "50", "balance", "1050"), event.details());
         assertEquals(event, TriggerEvent.of(event.properties()));
     }
