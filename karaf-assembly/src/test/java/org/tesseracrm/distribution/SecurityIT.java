@@ -307,6 +307,9 @@ public class SecurityIT {
         });
         assertTrue("the collections' service came", PaxExamSupport.eventually(120,
                 () -> context.getServiceReference("org.tesseracrm.collections.api.Receivables") != null));
+        // Issue 22: the automation service and its REST resource (a boot feature) are swept too
+        assertTrue("the automation resource came", PaxExamSupport.eventually(120, () -> context.getServiceReference(
+                "org.tesseracrm.automation.internal.rest.AutomationResource") != null));
         List<String> swept = new ArrayList<>();
         List<String> notRefused = new ArrayList<>();
         for (Map.Entry<Class<?>, Object> service : moduleServices().entrySet()) {
@@ -379,6 +382,11 @@ public class SecurityIT {
                 "Receivables.agedObligations", "Receivables.refreshDue", "Receivables.today",
                 "CollectionsResource.obligations", "CollectionsResource.saveObligations", "CollectionsResource.aging",
                 "CollectionsResource.agedObligations")));
+        assertTrue("the sweep found the automation service and resource: " + swept, swept.containsAll(List.of(
+                "Automation.rules", "Automation.save", "Automation.setActive", "Automation.delete", "Automation.runs",
+                "Automation.triggers", "AutomationResource.rules", "AutomationResource.create",
+                "AutomationResource.update", "AutomationResource.delete", "AutomationResource.setActive",
+                "AutomationResource.runs", "AutomationResource.versions", "AutomationResource.actions")));
         System.out.printf("Permission sweep: %d methods refused a user without rights%n", swept.size());
     }
 
