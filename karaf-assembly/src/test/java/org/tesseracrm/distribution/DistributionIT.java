@@ -1435,6 +1435,82 @@ class DistributionIT {
                 (journey - setUp) / 1_000_000, (System.nanoTime() - journey) / 1_000_000);
     }
 
+    @Test
+    @Order(34)
+    void anAdminBuildsAWorkflowRuleInTheScreenAndSeesItUpdateANewContactAndLogTheRun() throws Exception {
+        long begin = System.nanoTime();
+        crm.awaitHealth(body -> body.contains("admin/automation"), Duration.ofSeconds(120));
+        String[] created = crm.client("admin", PASSWORD, "crm:token-create admin automation-journey").trim().split("\\R");
+        String token = created[created.length - 1].trim();
+        assertTrue(token.startsWith("tsk_"), String.join("\n", created));
+        String rule = "Tag automata contacts";
+        try (Browser admin = new Browser()) {
+            admin.open(crm.url("/admin/automation"));
+            admin.logIn("admin", PASSWORD);
+            admin.open(crm.url("/admin/automation"));
+            admin.click("automation-rule-new");
+            admin.type("automation-rule-name", rule);
+            admin.choose("automation-rule-type", "Contact");
+            admin.choose("automation-rule-trigger", "Record created");
+            admin.click("automation-condition-add");
+            admin.choose("automation-condition-0-field", "Last name");
+            admin.type("automation-condition-0-value", "Automaton");
+            admin.scrollTo("automation-action-0");
+            admin.choose("automation-action-0", "Update a field");
+            // a required setting left blank is refused at its input before anything is saved
+            admin.click("automation-rule-save");
+            admin.until(Duration.ofSeconds(10), d -> admin.attribute("automation-action-0-field", "invalid") != null);
+            admin.scrollTo("automation-action-0-field");
+            admin.pickStarting("automation-action-0-field", "Company name", "Company name");
+            admin.type("automation-action-0-value", "Set by <b>a rule</b>");
+            admin.screenshot("automation-rule-editor");
+            admin.click("automation-rule-save");
+            admin.until(Duration.ofSeconds(10), d -> !admin.shown("automation-rule-save")
+                    && admin.gridCells("automation-rules-grid").contains(rule)
+                    && admin.gridCells("automation-rules-grid").contains("Active"));
+        }
+        long built = System.nanoTime();
+
+        String rules = api("GET", "/api/v1/automation/rules", token, "").body();
+        assertTrue(rules.contains("\"name\":\"" + rule + "\"") && rules.contains("\"trigger\":\"record.created\""),
+                rules);
+        java.util.regex.Matcher found = java.util.regex.Pattern.compile("\"id\":(\\d+),\"version\":1,\"name\":\""
+                + rule + "\"").matcher(rules);
+        assertTrue(found.find(), rules);
+        long ruleId = Long.parseLong(found.group(1));
+        long contact = id(until201("/api/v1/records/contact", token, "{\"firstName\":\"Ada\","
+                + "\"lastName\":\"Automaton\"}"));
+        for (long end = System.nanoTime() + Duration.ofSeconds(30).toNanos(); !api("GET", "/api/v1/records/contact/"
+                + contact, token, "").body().contains("\"companyName\":\"Set by <b>a rule</b>\"")
+                && System.nanoTime() < end; Thread.sleep(250)) {
+            // the rule runs after the contact's commit
+        }
+        String updated = api("GET", "/api/v1/records/contact/" + contact, token, "").body();
+        assertTrue(updated.contains("\"companyName\":\"Set by <b>a rule</b>\""), updated);
+
+        long run = runId(token, ruleId);
+        try (Browser admin = new Browser()) {
+            admin.open(crm.url("/admin/automation"));
+            admin.logIn("admin", PASSWORD);
+            admin.open(crm.url("/admin/automation"));
+            admin.click("automation-rule-runs-" + ruleId);
+            admin.until(Duration.ofSeconds(20), d -> admin.gridCells("automation-runs-grid").contains("DONE")
+                    && admin.shown("automation-run-record-" + run));
+            assertEquals("Contact #" + contact, admin.text("#automation-run-record-" + run).trim());
+            admin.screenshot("automation-run-log");
+            admin.clickCell("automation-runs-grid", "record.created");
+            admin.until(Duration.ofSeconds(10), d -> admin.gridCells("automation-runs-grid").stream()
+                    .anyMatch(cell -> cell.contains("1. record.updateField")));
+        }
+        System.out.printf("automation journey: rule built in the screen %d ms, its run checked over the API and in the "
+                + "run log %d ms%n", (built - begin) / 1_000_000, (System.nanoTime() - built) / 1_000_000);
+    }
+
+    /** @return the id of the newest run of the rule (its record link's id suffix) */
+    private static long runId(String token, long ruleId) throws Exception {
+        return id(api("GET", "/api/v1/automation/rules/" + ruleId + "/runs?limit=1", token, "").body());
+    }
+
     /**
      * What the sales journey's profile grants: leads to convert, opportunities, companies and contacts (edit too: a
      * conversion moves the lead's notes onto the new contact).
