@@ -40,6 +40,7 @@ import org.tesseracrm.automation.api.ApprovalProcess;
 import org.tesseracrm.automation.api.ApprovalRequest;
 import org.tesseracrm.automation.api.ApprovalStep;
 import org.tesseracrm.automation.api.Approvals;
+import org.tesseracrm.automation.api.Automation;
 import org.tesseracrm.automation.api.Blueprint;
 import org.tesseracrm.automation.api.Blueprints;
 import org.tesseracrm.automation.api.Transition;
@@ -50,6 +51,8 @@ import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.audit.AuditEntry;
 import org.tesseracrm.kernel.api.audit.AuditTrail;
 import org.tesseracrm.kernel.api.automation.Criteria;
+import org.tesseracrm.kernel.api.automation.Rule;
+import org.tesseracrm.kernel.api.automation.RuleAction;
 import org.tesseracrm.kernel.api.notification.Notifications;
 import org.tesseracrm.kernel.api.record.CustomFieldInput;
 import org.tesseracrm.kernel.api.record.CustomFields;
@@ -83,7 +86,8 @@ import org.tesseracrm.quotes.api.Quotes;
  * approver is refused; approving step 1 moves it to step 2 and notifies that approver; the outcome is in the quote's
  * history; a rejection unlocks it and the gate still holds. A blueprint on a pick-list refuses a move that is no
  * transition (Records.update and PATCH), a move by someone the transition does not name and one without its required
- * field, and allows the allowed ones. The module goes and comes back keeping processes and requests. Names carry the
+ * field, and allows the allowed ones; a workflow rule on "Blueprint move made" runs its action after the move it
+ * names. The shell lists processes and requests. The module goes and comes back keeping processes and requests. Names carry the
  * run's id: the PostgreSQL ITs of one run share one database.
  */
 @RunWith(PaxExam.class)
@@ -267,6 +271,13 @@ public class ApprovalsBlueprintsIT {
         ValidationException bad = assertThrows(ValidationException.class, () -> as(ADMIN, () -> blueprints.save(
                 new Blueprint(0, "Bad " + RUN, "company", stage, List.of("New", "Gone"), List.of(), true, 0))));
         assertTrue(bad.getMessage(), bad.getMessage().contains("\"Gone\" is not a value of"));
+        // The move's actions: a workflow rule on the trigger "Blueprint move made" for the transition Qualify
+        Automation automation = PaxExamSupport.waitFor(context, Automation.class);
+        Notifications notifications = PaxExamSupport.waitFor(context, Notifications.class);
+        long rule = as(ADMIN, () -> automation.save(new Rule(0, 1, "After Qualify " + RUN, "company", Blueprints.TRIGGER,
+                Map.of("blueprint", "Company stages " + RUN, "transition", "Qualify"), Criteria.none(),
+                List.of(RuleAction.of("notification.send", Map.of("to", "user", "user", CFO, "title",
+                        "Qualified " + RUN))), Rule.Repeat.EVERY_TIME, true))).rule().id();
         try {
             long company = as(REP, () -> records.create("company", RecordValues.builder().set("name", "Blue " + RUN)
                     .set(stage, "New").build())).id();
@@ -307,6 +318,8 @@ public class ApprovalsBlueprintsIT {
                     Map.of(reason, "Budget approved")));
             assertEquals("Qualified", qualified.text(stage));
             assertEquals("Budget approved", qualified.text(reason));
+            assertTrue("the rule on the move ran its action", eventually(60, () -> as(CFO, () -> notifications.mine(50))
+                    .stream().filter(n -> n.title().equals("Qualified " + RUN) && n.recordId() == company).count() == 1));
             // Drop from any state, through REST
             HttpResponse<String> dropped = send(secret, "POST", "/api/v1/automation/blueprints/records/company/"
                     + company + "/move", "{\"transition\":\"Drop\",\"version\":" + qualified.version() + "}", null);
@@ -316,8 +329,11 @@ public class ApprovalsBlueprintsIT {
             RecordRow lost = as(REP, () -> records.get("company", company)).orElseThrow();
             assertEquals("Blue 2 " + RUN, as(REP, () -> records.update("company", company, lost.version(),
                     Map.of("name", "Blue 2 " + RUN))).text("name"));
+            assertEquals("only the move the rule names ran it", 1, as(CFO, () -> notifications.mine(50)).stream()
+                    .filter(n -> n.title().equals("Qualified " + RUN)).count());
         } finally {
             as(ADMIN, () -> blueprints.delete(saved.id()));
+            as(ADMIN, () -> automation.delete(rule));
         }
     }
 
