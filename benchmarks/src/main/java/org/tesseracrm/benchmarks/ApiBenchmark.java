@@ -239,7 +239,7 @@ public final class ApiBenchmark {
      * The database block of the admin guide (with {@code tessera.bench.pool.idle}: the pool's maxIdle and minIdle
      * too), and the rate limit off.
      */
-    private static void configure(Path home, String db) throws IOException {
+    static void configure(Path home, String db) throws IOException {
         if (db.equals("postgresql")) {
             String url = System.getProperty("tessera.bench.pg.url", "jdbc:postgresql://127.0.0.1:5432/tessera_it");
             Files.writeString(home.resolve("etc/org.ops4j.datasource-crm.cfg"), String.join("\n",
