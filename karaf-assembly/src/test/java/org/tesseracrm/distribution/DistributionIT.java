@@ -78,7 +78,10 @@ class DistributionIT {
                     part + " in " + response.body());
         }
         assertEquals("\"modules\":[{\"id\":\"activities\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
-                + "\"routes\":[\"activities\"]},{\"id\":\"cases\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
+                + "\"routes\":[\"activities\"]},{\"id\":\"automation\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
+                + "\"routes\":[\"admin/automation\",\"admin/automation/approvals\",\"admin/automation/assignment\","
+                + "\"admin/automation/blueprints\",\"admin/automation/schedules\",\"admin/automation/scoring\"]},"
+                + "{\"id\":\"cases\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
                 + "\"routes\":[\"admin/case-settings\",\"admin/case-sla\",\"cases\"]},{\"id\":\"collections\",\"version\":\"0.2.0\","
                 + "\"state\":\"ACTIVE\",\"routes\":[\"collections\",\"collections-aging\"]},{\"id\":\"companies\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
                 + "\"routes\":[\"companies\"]},{\"id\":\"contacts\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
@@ -206,6 +209,18 @@ class DistributionIT {
     @Order(5)
     void contactSurvivesKillMinusNineAndRestart() throws Exception {
         assertTrue(reminderLookDue().isPresent(), "the reminders' durable timer is listed by crm:timers");
+        // Issue 22: a workflow rule's action delayed by a minute, queued for a new contact just before the kill,
+        // runs once after the restart.
+        String[] created = crm.client("admin", PASSWORD, "crm:token-create admin delayed-rule").trim().split("\\R");
+        String token = created[created.length - 1].trim();
+        long rule = id(until201("/api/v1/automation/rules", token, "{\"name\":\"Delayed welcome\",\"recordType\":"
+                + "\"contact\",\"trigger\":\"record.created\",\"criteria\":{\"match\":\"ALL\",\"conditions\":"
+                + "[{\"field\":\"lastName\",\"op\":\"EQUALS\",\"values\":[\"Delayed\"]}]},\"actions\":[{\"action\":"
+                + "\"notification.send\",\"config\":{\"to\":\"owner\",\"title\":\"Delayed welcome\"},"
+                + "\"delay\":\"1 minutes\"}]}"));
+        until201("/api/v1/records/contact", token, "{\"firstName\":\"Kate\",\"lastName\":\"Delayed\"}");
+        String queued = api("GET", "/api/v1/automation/rules/" + rule + "/runs", token, "").body();
+        assertTrue(queued.contains("\"status\":\"QUEUED\"") && queued.contains("\"steps\":[]"), queued);
         Instant killedAt = Instant.now();
         crm.kill9();
         System.out.printf("restart after kill -9 to UP with contacts: %d ms%n", crm.start());
@@ -214,6 +229,18 @@ class DistributionIT {
         // moved itself on, so it is now due later than it could have been at the kill; still one row.
         Instant due = reminderLookDue().orElseThrow();
         assertTrue(due.isAfter(killedAt.plusSeconds(5)), "due " + due + ", killed at " + killedAt);
+
+        String runs = "";
+        for (long end = System.nanoTime() + Duration.ofSeconds(120).toNanos(); !runs.contains("\"status\":\"DONE\"")
+                && System.nanoTime() < end; Thread.sleep(500)) {
+            runs = api("GET", "/api/v1/automation/rules/" + rule + "/runs", token, "").body();
+        }
+        assertTrue(runs.contains("\"status\":\"DONE\""), runs);
+        assertEquals(1, java.util.regex.Pattern.compile("\"ruleId\":").matcher(runs).results().count(), runs);
+        assertEquals(1, java.util.regex.Pattern.compile("\"action\":\"notification.send\"").matcher(runs).results()
+                .count(), "the delayed action ran once: " + runs);
+        System.out.printf("delayed action (1 minute) done %d s after the kill%n",
+                Duration.between(killedAt, Instant.now()).toSeconds());
     }
 
     /** @return the due time of the activities' reminder look in crm:timers, if it is listed exactly once */
@@ -797,7 +824,7 @@ class DistributionIT {
             browser.until(Duration.ofSeconds(10), d -> browser.gridCells("api-tokens-grid").contains("Browser test"));
             assertFalse(browser.gridCells("api-tokens-grid").contains(secret));
             assertFalse(((String) browser.script("return document.body.innerHTML")).contains(secret), "secret shown again");
-            browser.click("api-token-revoke-" + id);
+            browser.clickFirst("#api-token-revoke-" + id); // scrolled to: the admin has more tokens by now
             browser.click("api-token-revoke-confirm");
             browser.until(Duration.ofSeconds(10), d -> browser.gridCells("api-tokens-grid").contains("Revoked")
                     && !browser.shown("api-token-revoke-" + id));
