@@ -73,21 +73,29 @@ final class PaxExamSupport {
 
     /**
      * Points the distribution at PostgreSQL by editing its DataSource configuration, as an admin
-     * would, after emptying the test database. Connection from the system properties
-     * {@code tessera.it.pg.url}, {@code .user} and {@code .password}, by default
-     * {@code jdbc:postgresql://127.0.0.1:5432/tessera_it} as tessera/tessera ({@code .ci/postgres}).
+     * would, at a new database {@code tessera_it_<calling class, lower case>} (dropped first if a run left it).
+     * Connection from the system properties {@code tessera.it.pg.url} (the server's database to connect to for
+     * that), {@code .user} and {@code .password}, by default
+     * {@code jdbc:postgresql://127.0.0.1:5432/tessera_it} as tessera/tessera, who may create databases
+     * ({@code .ci/postgres}).
      */
     static Option[] postgres() {
-        String url = System.getProperty("tessera.it.pg.url", "jdbc:postgresql://127.0.0.1:5432/tessera_it");
+        String server = System.getProperty("tessera.it.pg.url", "jdbc:postgresql://127.0.0.1:5432/tessera_it");
         String user = System.getProperty("tessera.it.pg.user", "tessera");
         String password = System.getProperty("tessera.it.pg.password", "tessera");
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA public CASCADE");
-            s.execute("CREATE SCHEMA public");
+        // A database of its own for each test class, made afresh: JUnit Platform discovers every class (and so
+        // calls every @Configuration) before the first runs, so one database emptied here was shared by all
+        // classes, and what one left (an assignment rule, an approval process) changed the next ones' results.
+        String database = "tessera_it_" + StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                .getCallerClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        try (Connection c = DriverManager.getConnection(server, user, password); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + database);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL is not reachable at " + url + " as " + user
-                    + ": start it as .ci/run does (" + e.getMessage() + ")", e);
+            throw new IllegalStateException("PostgreSQL is not reachable at " + server + " as " + user
+                    + " or may not create databases: start it as .ci/run does (" + e.getMessage() + ")", e);
         }
+        String url = server.substring(0, server.lastIndexOf('/') + 1) + database;
         return new Option[] {
                 editConfigurationFilePut(DATASOURCE, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver"),
                 editConfigurationFilePut(DATASOURCE, "url", url + "?reWriteBatchedInserts=true&prepareThreshold=0"),
