@@ -21,7 +21,7 @@ import org.tesseracrm.kernel.api.record.RecordRow;
  * @param template the template's name
  * @param field the record's field holding the address, if chosen
  * @param address the fixed address, if entered
- * @param account the name of the account to send through, if chosen (else the first enabled shared account)
+ * @param account the name of the account to send through, if chosen (else the actor's default account)
  */
 record EmailActionConfig(String template, Optional<String> field, Optional<String> address, Optional<String> account) {
     static final String TEMPLATE = "template";
@@ -38,7 +38,7 @@ record EmailActionConfig(String template, Optional<String> field, Optional<Strin
             Parameter.of(ADDRESS, "Or a fixed address", ParameterType.TEXT, false)
                     .withHelp("Leave both recipient settings blank to write to the record's own e-mail address."),
             Parameter.of(ACCOUNT, "Account", ParameterType.TEXT, false)
-                    .withHelp("The name of a shared mail account; blank for the first enabled shared account."));
+                    .withHelp("The name of a mail account; blank for the default account of whoever started the rule."));
 
     /**
      * @param config a rule's values, as text by parameter name

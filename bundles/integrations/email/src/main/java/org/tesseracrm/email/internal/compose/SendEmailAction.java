@@ -28,13 +28,17 @@ import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordTypes;
 import org.tesseracrm.kernel.api.record.Records;
+import org.tesseracrm.kernel.api.security.Caller;
+import org.tesseracrm.kernel.api.security.CallerContext;
 
 /**
  * The workflow action "Send an e-mail" ({@value #ID}): renders a template for the rule's record and queues it in the
- * outbox with source {@value #SOURCE}, logged on the record. It runs as the engine runs actions (the system), so it
- * sends through a shared account: the one named, or the first enabled one. An address that unsubscribed or bounced
- * is skipped, as a bulk send skips it. The message row commits with the rule's run (the engine's transaction); the
- * outbox sends it after that, so a run that rolls back sends nothing.
+ * outbox with source {@value #SOURCE}, logged on the record. It runs as the rule's actor (the user whose change
+ * started the rule, {@link org.tesseracrm.kernel.api.automation.TriggerEvent#actor()}; the system for changes the
+ * system made): their permission {@code email.send}, their view of the record, their signature and their default
+ * account (or the account named) apply, as if they had sent it from the record. An address that unsubscribed or
+ * bounced is skipped, as a bulk send skips it. The message row commits with the rule's run (the engine's
+ * transaction); the outbox sends it after that, so a run that rolls back sends nothing.
  */
 @Component(service = Action.class, property = Action.ID + "=" + SendEmailAction.ID)
 public class SendEmailAction implements Action {
@@ -48,6 +52,7 @@ public class SendEmailAction implements Action {
     private final Mailer mailer;
     private final Suppressions suppressions;
     private final RecordDirectory directory;
+    private final CallerContext callers;
 
     /**
      * @param accounts finds the account named
@@ -57,16 +62,18 @@ public class SendEmailAction implements Action {
      * @param records reads the record
      * @param fields its fields
      * @param types its title
+     * @param callers runs the action as the rule's actor
      */
     @Activate
     public SendEmailAction(@Reference MailAccounts accounts, @Reference MailTemplates templates,
             @Reference Mailer mailer, @Reference Suppressions suppressions, @Reference Records records,
-            @Reference CustomFields fields, @Reference RecordTypes types) {
-        this(accounts, templates, mailer, suppressions, new PlatformDirectory(records, fields, types));
+            @Reference CustomFields fields, @Reference RecordTypes types, @Reference CallerContext callers) {
+        this(accounts, templates, mailer, suppressions, new PlatformDirectory(records, fields, types), callers);
     }
 
     SendEmailAction(MailAccounts accounts, MailTemplates templates, Mailer mailer, Suppressions suppressions,
-            RecordDirectory directory) {
+            RecordDirectory directory, CallerContext callers) {
+        this.callers = callers;
         this.accounts = accounts;
         this.templates = templates;
         this.mailer = mailer;
@@ -92,6 +99,11 @@ public class SendEmailAction implements Action {
     @Override
     public ActionResult run(ActionContext context) {
         EmailActionConfig config = EmailActionConfig.read(context.config());
+        String actor = context.event().actor();
+        return callers.callAs(actor.isBlank() ? Caller.SYSTEM : new Caller(actor), () -> send(context, config));
+    }
+
+    private ActionResult send(ActionContext context, EmailActionConfig config) {
         Optional<RecordRow> found = directory.get(context.recordType(), context.recordId());
         if (found.isEmpty()) {
             return ActionResult.skipped("The record " + context.recordType() + " #" + context.recordId() + " is gone.");

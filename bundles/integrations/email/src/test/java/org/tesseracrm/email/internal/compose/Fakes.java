@@ -82,6 +82,17 @@ final class Fakes {
         return proxy(Suppressions.class, Map.of("suppressed", args -> suppressed.contains(args[0])));
     }
 
+    /** Who each call ran as, in order. */
+    final List<String> ranAs = new ArrayList<>();
+
+    /** A caller context that records the user each piece of work runs as. */
+    org.tesseracrm.kernel.api.security.CallerContext callers() {
+        return proxy(org.tesseracrm.kernel.api.security.CallerContext.class, Map.of("callAs", args -> {
+            ranAs.add(((org.tesseracrm.kernel.api.security.Caller) args[0]).username());
+            return ((java.util.function.Supplier<?>) args[1]).get();
+        }));
+    }
+
     MailAccounts accounts() {
         return proxy(MailAccounts.class, Map.of("list", args -> List.copyOf(accounts),
                 "defaultAccount", args -> accounts.stream().findFirst().map(Optional::of).orElse(Optional.empty())));

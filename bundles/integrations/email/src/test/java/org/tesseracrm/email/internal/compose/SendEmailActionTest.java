@@ -36,11 +36,11 @@ class SendEmailActionTest {
         fakes.templates.add(new MailTemplate(7, "Welcome", "contact", "Hi", "<p>Hi</p>", "", null, 1));
         fakes.templates.add(new MailTemplate(9, "Quote sent", "quote", "Q", "<p>Q</p>", "", null, 1));
         action = new SendEmailAction(fakes.accounts(), fakes.templates(), fakes.mailer(), fakes.suppressions(),
-                directory);
+                directory, fakes.callers());
     }
 
     private static ActionContext context(String type, long id, Map<String, String> config) {
-        return new ActionContext(3, 1, new TriggerEvent("record.created", type, id, "system", Instant.EPOCH,
+        return new ActionContext(3, 1, new TriggerEvent("record.created", type, id, "ada", Instant.EPOCH,
                 Map.of()), config, 1);
     }
 
@@ -60,7 +60,8 @@ class SendEmailActionTest {
         OutgoingMail mail = fakes.queued.get(0);
         assertEquals(List.of("ada@acme.example"), mail.to());
         assertEquals("automation", mail.source());
-        assertEquals(null, mail.accountId(), "the first enabled shared account: the outbox's default");
+        assertEquals(null, mail.accountId(), "the actor's default account");
+        assertEquals(List.of("ada"), fakes.ranAs, "runs as the user whose change started the rule");
         assertEquals(List.of(new RecordRef("contact", 10L, "Ada Lovelace")), mail.records());
         assertEquals("Queued e-mail \"Hello contact #10\" to ada@acme.example (message #1, template Welcome)",
                 result.message());
