@@ -88,7 +88,8 @@ final class BulkMailer {
         try {
             RenderedMail mail = templates.render(template.id(), record.recordType(), record.id());
             MailMessage queued = mailer.queue(OutgoingMail.to(List.of(address), mail.subject())
-                    .withBody(mail.html(), mail.text()).withRecords(List.of(record)).withHeaders(Map.of(), SOURCE));
+                    .withBody(mail.html(), mail.text()).withAttachments(mail.attachments()).withRecords(List.of(record))
+                    .withHeaders(Map.of(), SOURCE));
             if (queued.state() == MailState.SKIPPED) {
                 report.suppressed(record.title(), address);
             } else {

@@ -77,6 +77,7 @@ class ComposeDialog extends Dialog {
     private final TextArea body = new TextArea("Message");
     private final CheckboxGroup<Attachment> files = new CheckboxGroup<>("Files of this record");
     private final List<MailAttachment> uploads = new ArrayList<>();
+    private List<MailAttachment> templateFiles = List.of();
     private final Span uploaded = new Span();
     private final Span warning = new Span();
     private final Span error = new Span();
@@ -261,18 +262,28 @@ class ComposeDialog extends Dialog {
                 return;
             }
             uploads.add(new MailAttachment(name, type, content));
-            uploaded.setText("Attached: " + String.join(", ", uploads.stream().map(MailAttachment::name).toList()));
+            showAttached();
         });
     }
 
     private long uploadedBytes() {
-        return uploads.stream().mapToLong(u -> u.content().length).sum();
+        return uploads.stream().mapToLong(u -> u.content().length).sum()
+                + templateFiles.stream().mapToLong(u -> u.content().length).sum();
+    }
+
+    private void showAttached() {
+        List<String> names = new ArrayList<>();
+        templateFiles.forEach(f -> names.add(f.name() + " (template)"));
+        uploads.forEach(f -> names.add(f.name()));
+        uploaded.setText(names.isEmpty() ? "" : "Attached: " + String.join(", ", names));
     }
 
     private void render(MailTemplate chosen) {
         try {
             RenderedMail mail = services.templates().render(chosen.id(), record.recordType(), record.id());
             subject.setValue(mail.subject());
+            templateFiles = mail.attachments();
+            showAttached();
             body.setValue(mail.html() != null && !mail.html().isBlank() ? mail.html()
                     : mail.text() == null ? "" : mail.text());
             error.setText(mail.unknownFields().isEmpty() ? ""
@@ -299,6 +310,7 @@ class ComposeDialog extends Dialog {
     private void send() {
         Map<String, HasValidation> inputs = new LinkedHashMap<>();
         inputs.put("account", account);
+        inputs.put("accountId", account);
         inputs.put("to", to);
         inputs.put("cc", cc);
         inputs.put("bcc", bcc);
@@ -312,7 +324,7 @@ class ComposeDialog extends Dialog {
                 : files.getValue().stream().map(Attachment::id).toList();
         ComposeRequest request = new ComposeRequest(account.getValue() == null ? null : account.getValue().id(),
                 to.getValue(), cc.getValue(), bcc.getValue(), subject.getValue(), Bodies.htmlPart(body.getValue()),
-                Bodies.textPart(body.getValue()), record, List.of(), chosenFiles, uploads, "record");
+                Bodies.textPart(body.getValue()), record, List.of(), chosenFiles, attached(), "record");
         try {
             MailMessage queued = services.composer().send(request);
             close();
@@ -326,6 +338,12 @@ class ComposeDialog extends Dialog {
         } catch (CrmException e) {
             error.setText(e.getMessage());
         }
+    }
+
+    private List<MailAttachment> attached() {
+        List<MailAttachment> all = new ArrayList<>(templateFiles);
+        all.addAll(uploads);
+        return all;
     }
 
     private static String size(long bytes) {

@@ -2,6 +2,7 @@ package org.tesseracrm.email.internal.compose;
 
 import java.util.List;
 
+import org.tesseracrm.email.api.MailAttachment;
 import org.tesseracrm.email.api.MailMessage;
 import org.tesseracrm.email.api.MailTemplates;
 import org.tesseracrm.email.api.RenderedMail;
@@ -57,6 +58,7 @@ public final class MessageRequests {
         String subject = input.subject();
         String html = input.html();
         String text = input.text();
+        List<MailAttachment> templateFiles = List.of();
         if (input.templateId() != null) {
             if (input.record() == null) {
                 throw new ValidationException(List.of(new FieldError("record",
@@ -64,6 +66,7 @@ public final class MessageRequests {
             }
             RenderedMail mail = templates.render(input.templateId(), input.record().recordType(), input.record().id());
             subject = blank(subject) ? mail.subject() : subject;
+            templateFiles = mail.attachments();
             if (blank(html) && blank(text)) {
                 html = mail.html();
                 text = mail.text();
@@ -75,7 +78,7 @@ public final class MessageRequests {
         }
         return composer.send(new ComposeRequest(input.account(), joined(input.to()), joined(input.cc()),
                 joined(input.bcc()), subject, blank(html) ? null : html, blank(text) ? null : text, input.record(),
-                input.records(), input.attachments(), List.of(), SOURCE));
+                input.records(), input.attachments(), templateFiles, SOURCE));
     }
 
     private static boolean blank(String value) {

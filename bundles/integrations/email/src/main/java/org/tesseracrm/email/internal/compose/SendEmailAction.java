@@ -123,7 +123,8 @@ public class SendEmailAction implements Action {
         RenderedMail mail = templates.render(template.id(), context.recordType(), context.recordId());
         RecordRef record = new RecordRef(context.recordType(), row.id(), directory.title(context.recordType(), row));
         MailMessage queued = mailer.queue(OutgoingMail.to(List.of(to.get()), mail.subject())
-                .withBody(mail.html(), mail.text()).withAccount(account).withRecords(List.of(record))
+                .withBody(mail.html(), mail.text()).withAttachments(mail.attachments()).withAccount(account)
+                .withRecords(List.of(record))
                 .withHeaders(Map.of(), SOURCE));
         if (queued.state() == MailState.SKIPPED) {
             return ActionResult.skipped("Not sent to " + to.get() + ": " + queued.error());

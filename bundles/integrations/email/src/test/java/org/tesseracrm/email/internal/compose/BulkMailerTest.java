@@ -54,6 +54,15 @@ class BulkMailerTest {
     }
 
     @Test
+    void theTemplatesFilesGoWithEachMail() {
+        bulk.send("contact", List.of(10L, 11L), "Newsletter");
+        assertEquals(List.of("news.pdf"), fakes.queued.get(0).attachments().stream().map(f -> f.name()).toList());
+        assertEquals(List.of("news.pdf"), fakes.queued.get(1).attachments().stream().map(f -> f.name()).toList());
+        bulk.send("contact", List.of(10L), "Welcome");
+        assertEquals(List.of(), fakes.queued.get(2).attachments());
+    }
+
+    @Test
     void anUnknownTemplateIsRefusedNamingTheTemplatesOfTheType() {
         ValidationException e = assertThrows(ValidationException.class,
                 () -> bulk.send("contact", List.of(10L), "Welcom"));

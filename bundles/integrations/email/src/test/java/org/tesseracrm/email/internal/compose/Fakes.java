@@ -61,8 +61,12 @@ final class Fakes {
                         throw new ValidationException(List.of(new org.tesseracrm.kernel.api.FieldError("record",
                                 renderFails.get(recordId))));
                     }
+                    List<org.tesseracrm.email.api.MailAttachment> files = (Long) args[0] == 8L
+                            ? List.of(new org.tesseracrm.email.api.MailAttachment("news.pdf", "application/pdf",
+                                    new byte[] {37, 80, 68, 70}))
+                            : List.of();
                     return new RenderedMail("Hello " + args[1] + " #" + recordId, "<p>Hi #" + recordId + "</p>",
-                            "Hi #" + recordId, List.of());
+                            "Hi #" + recordId, List.of(), files);
                 }));
     }
 
