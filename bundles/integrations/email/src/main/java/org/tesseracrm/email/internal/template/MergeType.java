@@ -35,10 +35,14 @@ record MergeType(String id, String moduleId, String label, String pluralLabel, L
                 .or(() -> fields.stream().filter(f -> key(f.name()).equals(key)).findFirst());
     }
 
-    /** @return a name reduced to lower-case letters and digits: "E-mail", "email" and "EMail" are the same */
+    /**
+     * @return a name reduced to lower-case letters, digits and dots: "E-mail", "email" and "EMail" are the same, but
+     *     "Company.Name" (a lookup's field) is not "Company name"
+     */
     static String key(String name) {
         StringBuilder key = new StringBuilder();
-        name.toLowerCase(Locale.ROOT).codePoints().filter(Character::isLetterOrDigit).forEach(key::appendCodePoint);
+        name.toLowerCase(Locale.ROOT).codePoints().filter(c -> Character.isLetterOrDigit(c) || c == '.')
+                .forEach(key::appendCodePoint);
         return key.toString();
     }
 }

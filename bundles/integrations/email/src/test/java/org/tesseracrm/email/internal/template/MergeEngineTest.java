@@ -35,6 +35,7 @@ class MergeEngineTest {
             FieldDefinition.predefined("lastCall", "Last Call", FieldType.DATE_TIME, "LAST_CALL", false, 0),
             FieldDefinition.predefined("budget", "Budget", FieldType.MONEY, "BUDGET", false, 0),
             FieldDefinition.predefined("notes", "Notes", FieldType.LONG_TEXT, "NOTES", false, 0),
+            FieldDefinition.predefined("companyName", "Company name", FieldType.TEXT, "COMPANY_NAME", false, 200),
             new FieldDefinition("companyId", "Company", FieldType.LOOKUP, false, 0, true, "COMPANY_ID", false,
                     Optional.of("company")),
             new FieldDefinition("cf_loyalty_tier", "Loyalty Tier", FieldType.PICKLIST, false, 0, true, "CF_LOYALTY_TIER",
@@ -185,6 +186,9 @@ class MergeEngineTest {
         RenderedMail mail = render("$[Contacts.Company] in $[Contacts.Company.City]", "<p>$[Contacts.Company.Name]</p>", "",
                 Map.of("companyId", 7L));
         assertEquals("Acme <Ltd> in Berlin", mail.subject());
+        // a text field labelled like the lookup and its field together is another field
+        assertEquals("typed / Acme <Ltd>", render("$[Contacts.Company Name] / $[Contacts.Company.Name]", "", "",
+                Map.of("companyId", 7L, "companyName", "typed")).subject());
         assertEquals("<p>Acme &lt;Ltd&gt;</p>", mail.html());
         RenderedMail unseen = render("$[Contacts.Company.City|somewhere]", "", "", Map.of("companyId", 8L));
         assertEquals("somewhere", unseen.subject());
