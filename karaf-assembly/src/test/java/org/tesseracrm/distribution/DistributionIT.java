@@ -576,9 +576,12 @@ class DistributionIT {
             browser.clickCell("companies-grid", "Initech");
             browser.toggle("activities-panel");
 
-            // A task due in a minute or two, reminding at its due time. The date is typed too: from 23:45 the
-            // form's default (the next quarter hour) is tomorrow, which once made the task a day late in CI.
-            java.time.LocalDateTime due = java.time.LocalDateTime.now().plusMinutes(2).truncatedTo(ChronoUnit.MINUTES);
+            // A task due at the first whole minute at least 35 s away (35-95 s: the form takes minutes only, and
+            // the steps below, up to the companies list opened again, must come before the pop-up), reminding at
+            // its due time. The date is typed too: from 23:45 the form's default (the next quarter hour) is
+            // tomorrow, which once made the task a day late in CI.
+            java.time.LocalDateTime due = java.time.LocalDateTime.now().plusSeconds(35)
+                    .truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
             browser.clickFirst("#activities-add-task");
             browser.type("activity-subject", "Call back about the offer");
             browser.typeInto("#activity-due vaadin-date-picker input", due.format(DateTimeFormatter.ofPattern("M/d/yyyy")) + "\n");
