@@ -1,18 +1,17 @@
 package org.tesseracrm.email.internal.capture;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 
-import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.FolderNotFoundException;
 import jakarta.mail.MessagingException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tesseracrm.email.internal.account.MailSessions;
 import org.tesseracrm.kernel.api.persistence.TransactionScope;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.timer.DueTimer;
@@ -40,10 +39,11 @@ final class CaptureRuns {
     private final TransactionScope scope;
     private final Function<Caller, RecordFinder> finders;
     private final Duration poll;
+    private final int timeoutSeconds;
     private final Clock clock;
 
     CaptureRuns(Mailboxes mailboxes, CaptureStore store, Capturer capturer, Timers timers, TransactionScope scope,
-            Function<Caller, RecordFinder> finders, Duration poll, Clock clock) {
+            Function<Caller, RecordFinder> finders, Duration poll, int timeoutSeconds, Clock clock) {
         this.mailboxes = mailboxes;
         this.store = store;
         this.capturer = capturer;
@@ -51,6 +51,7 @@ final class CaptureRuns {
         this.scope = scope;
         this.finders = finders;
         this.poll = poll;
+        this.timeoutSeconds = timeoutSeconds;
         this.clock = clock;
     }
 
@@ -124,8 +125,8 @@ final class CaptureRuns {
                     LOG.info("Mailbox of account {}: {}", accountId, result.summary());
                 }
                 return Optional.of(new Outcome(result.summary(), "", result.more()));
-            } catch (MessagingException | IOException e) {
-                String error = explain(mailbox, e);
+            } catch (MessagingException e) {
+                String error = explain(mailbox, e, timeoutSeconds);
                 LOG.warn("Mailbox of account {} could not be read: {}", accountId, error);
                 store.save(accountId, folder, previous, error, "");
                 return Optional.of(new Outcome("", error, false));
@@ -138,20 +139,12 @@ final class CaptureRuns {
      * @param e what failed
      * @return a message an administrator can act on, never with the password
      */
-    static String explain(Mailboxes.Mailbox mailbox, Exception e) {
+    static String explain(Mailboxes.Mailbox mailbox, Exception e, int timeoutSeconds) {
         ImapFetcher.Server s = mailbox.server();
         String where = s.host() + ":" + s.port();
-        if (e instanceof AuthenticationFailedException) {
-            return where + " refused the login of " + s.user() + ": check the IMAP user and password.";
-        }
         if (e instanceof FolderNotFoundException) {
-            return where + " has no folder " + s.folder() + ".";
+            return where + " has no folder " + s.folder() + ": check the account's IMAP folder.";
         }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String detail = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return "Could not read the mailbox at " + where + ": " + detail;
+        return MailSessions.explain(where, e, timeoutSeconds);
     }
 }

@@ -78,10 +78,9 @@ final class Capturer {
      * @param finder finds records by address as the mailbox's owner (or the system for a shared mailbox) sees them
      * @return what was done
      * @throws MessagingException if the mailbox cannot be read
-     * @throws IOException the same
      */
     Result run(long accountId, ImapFetcher.Server server, Set<String> ownAddresses,
-            Optional<ImapFetcher.FolderState> previous, RecordFinder finder) throws MessagingException, IOException {
+            Optional<ImapFetcher.FolderState> previous, RecordFinder finder) throws MessagingException {
         int[] counts = new int[5];
         ImapFetcher.Run run = fetcher.fetch(server, previous, limits.messagesPerRun(), (uid, message) -> {
             counts[take(accountId, message, ownAddresses, finder)]++;

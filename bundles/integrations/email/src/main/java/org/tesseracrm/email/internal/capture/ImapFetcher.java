@@ -18,13 +18,14 @@ import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
 
 import org.tesseracrm.email.api.MailSecurity;
+import org.tesseracrm.email.internal.account.MailSessions;
 
 /**
  * Reads the new messages of one IMAP folder, by UID: the messages after the last UID read, as long as the folder's
  * UIDVALIDITY is the one read with it (a changed one means the server renumbered the folder: it is read again from
  * the start, and the Message-ID keeps what was stored from being stored twice). The folder is opened read-only:
  * nothing is marked, moved or deleted on the server. The thread's context class loader is Angus Mail's while the
- * session and the store are used, so the providers are found inside OSGi.
+ * session and the store are used ({@link MailSessions#withMailLoader}), so the providers are found inside OSGi.
  */
 final class ImapFetcher {
     /** Largest UID IMAP has (32 bits). */
@@ -92,30 +93,30 @@ final class ImapFetcher {
      * @param max at most this many messages
      * @param visitor takes each new message, oldest first
      * @return how far the folder is read now
-     * @throws MessagingException if the server cannot be reached, refuses the login or has no such folder
-     * @throws IOException if the visitor fails to read a message
+     * @throws MessagingException if the server cannot be reached, refuses the login or has no such folder, or the
+     *     visitor fails to read a message
      */
-    Run fetch(Server server, Optional<FolderState> previous, int max, Visitor visitor)
-            throws MessagingException, IOException {
-        Thread thread = Thread.currentThread();
-        ClassLoader saved = thread.getContextClassLoader();
-        thread.setContextClassLoader(org.eclipse.angus.mail.imap.IMAPStore.class.getClassLoader());
-        try {
-            Session session = Session.getInstance(properties(server));
-            try (Store store = session.getStore(server.security() == MailSecurity.TLS ? "imaps" : "imap")) {
+    Run fetch(Server server, Optional<FolderState> previous, int max, Visitor visitor) throws MessagingException {
+        int millis = (int) timeout.toMillis();
+        Properties props = MailSessions.properties(server.host(), server.port(), server.security(), true, true, millis,
+                millis);
+        props.setProperty("mail." + MailSessions.protocol(server.security(), true) + ".partialfetch", "true");
+        return MailSessions.withMailLoader(() -> {
+            Session session = Session.getInstance(props);
+            try (Store store = session.getStore(MailSessions.protocol(server.security(), true))) {
                 store.connect(server.host(), server.port(), server.user(), server.password());
                 Folder folder = store.getFolder(server.folder() == null || server.folder().isBlank() ? "INBOX"
                         : server.folder());
                 folder.open(Folder.READ_ONLY);
                 try {
                     return read((UIDFolder) folder, folder, previous, max, visitor);
+                } catch (IOException e) {
+                    throw new MessagingException("A message could not be read: " + e.getMessage(), e);
                 } finally {
                     folder.close(false);
                 }
             }
-        } finally {
-            thread.setContextClassLoader(saved);
-        }
+        });
     }
 
     private static Run read(UIDFolder uids, Folder folder, Optional<FolderState> previous, int max, Visitor visitor)
@@ -153,24 +154,5 @@ final class ImapFetcher {
         } catch (MessagingException e) {
             return -1;
         }
-    }
-
-    private Properties properties(Server server) {
-        String protocol = server.security() == MailSecurity.TLS ? "imaps" : "imap";
-        String millis = Long.toString(timeout.toMillis());
-        Properties p = new Properties();
-        p.setProperty("mail.store.protocol", protocol);
-        p.setProperty("mail." + protocol + ".connectiontimeout", millis);
-        p.setProperty("mail." + protocol + ".timeout", millis);
-        p.setProperty("mail." + protocol + ".writetimeout", millis);
-        p.setProperty("mail." + protocol + ".partialfetch", "true");
-        if (server.security() == MailSecurity.STARTTLS) {
-            p.setProperty("mail.imap.starttls.enable", "true");
-            p.setProperty("mail.imap.starttls.required", "true");
-        }
-        if (server.security() != MailSecurity.NONE) {
-            p.setProperty("mail." + protocol + ".ssl.checkserveridentity", "true");
-        }
-        return p;
     }
 }
