@@ -87,10 +87,16 @@ public class MessagesResource {
         if (request == null) {
             throw new ValidationException(List.of(new FieldError("body", "Send the message as JSON.")));
         }
+        RecordRef record = ref(request.record());
+        List<RecordRef> others = request.records() == null ? List.of()
+                : request.records().stream().map(MessagesResource::ref).filter(java.util.Objects::nonNull).toList();
+        // a token limited to some record types touches only those
+        if (record != null) {
+            access.requireRecordType(record.recordType());
+        }
+        others.forEach(other -> access.requireRecordType(other.recordType()));
         MailMessage queued = requests.send(new MessageRequests.Input(request.account(), request.to(), request.cc(),
-                request.bcc(), request.subject(), request.html(), request.text(), request.templateId(),
-                ref(request.record()), request.records() == null ? List.of()
-                        : request.records().stream().map(MessagesResource::ref).toList(),
+                request.bcc(), request.subject(), request.html(), request.text(), request.templateId(), record, others,
                 request.attachments()));
         return Response.accepted(MessageView.of(queued)).location(URI.create("v1/email/messages/" + queued.id()))
                 .build();
@@ -109,6 +115,7 @@ public class MessagesResource {
             throw new ValidationException(List.of(new FieldError("recordType",
                     "Name the record: ?recordType=contact&recordId=12.")));
         }
+        access.requireRecordType(recordType);
         return log.forRecord(recordType, recordId).stream().map(MessageView::of).toList();
     }
 
