@@ -92,7 +92,7 @@ public class CaptureService implements TimerHandler {
         Clock clock = Clock.systemUTC();
         CaptureLimits limits = CaptureLimits.of(config);
         Capturer capturer = new Capturer(new ImapFetcher(Duration.ofSeconds(config.timeoutSeconds())),
-                new LogSink(new MessageStore(dataSource, scope), store, scope, events),
+                new LogSink(new MessageStore(dataSource, scope), store, scope, events, timers, clock),
                 new BounceRecorder(store, suppressions, events, scope, clock), limits, clock);
         this.runs = new CaptureRuns(new AccountMailboxes(accounts, secrets), store, capturer, timers, scope,
                 caller -> new RecordsFinder(records, types, callers, access, caller),
