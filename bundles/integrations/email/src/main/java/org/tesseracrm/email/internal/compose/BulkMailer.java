@@ -61,8 +61,8 @@ final class BulkMailer {
         }
         MailTemplate template = TemplateNames.find(templates.list(recordType), templateName, "template");
         if (accounts.defaultAccount().isEmpty()) {
-            throw new ValidationException(List.of(new FieldError("account", "Set up a mail account first (My profile "
-                    + "→ Mail account, or ask an administrator for a shared one).")));
+            throw new ValidationException(List.of(new FieldError("account", "Set up a mail account first (My mail "
+                    + "account in the menu, or ask an administrator for a shared one).")));
         }
         RecipientFinder finder = new RecipientFinder(directory);
         BulkReport report = new BulkReport();

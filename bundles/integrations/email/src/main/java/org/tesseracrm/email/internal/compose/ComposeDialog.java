@@ -57,8 +57,8 @@ import org.tesseracrm.kernel.ui.kit.FieldErrors;
  */
 class ComposeDialog extends Dialog {
     private static final long serialVersionUID = 1L;
-    /** Where users set up their own mail account (the accounts view of this bundle). */
-    static final String ACCOUNTS_ROUTE = "email/accounts";
+    /** Where users set up their own mail account (this bundle's "My mail account" view). */
+    static final String ACCOUNTS_ROUTE = "email/my-account";
     /**
      * Record types whose newest PDF is ticked at once: a quote's PDF, which the quotes module keeps as an attachment
      * when the quote is sent, is what a mail from a quote is for.
@@ -171,7 +171,7 @@ class ComposeDialog extends Dialog {
     private void noAccount() {
         Paragraph text = new Paragraph("Set up a mail account first: ");
         text.setId("email-no-account");
-        text.add(new Anchor(ACCOUNTS_ROUTE, "Mail accounts"));
+        text.add(new Anchor(ACCOUNTS_ROUTE, "My mail account"));
         add(text);
         Button close = new Button("Close", e -> close());
         close.setId("email-cancel");
