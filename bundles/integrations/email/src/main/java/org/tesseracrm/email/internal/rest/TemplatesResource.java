@@ -102,6 +102,7 @@ public class TemplatesResource {
     @Path("{id}/render")
     public RenderedView render(@PathParam("id") long id, @QueryParam("type") String type, @QueryParam("id") Long recordId) {
         if (type == null || type.isBlank() || recordId == null) {
+            templates.mergeFields(""); // the caller's permission first, then the request's shape
             throw new ValidationException(List.of(new FieldError("type", "Name the record to merge: ?type=contact&id=12")));
         }
         access.requireRecordType(type);
@@ -114,7 +115,7 @@ public class TemplatesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response attach(@PathParam("id") long id, FileRequest request) {
         if (request == null || request.name() == null || request.content() == null) {
-            templates.get(id); // the caller's permission first, then the request's shape
+            templates.mergeFields(""); // the caller's permission first, then the request's shape
             throw new ValidationException(List.of(new FieldError("content", "Send the file's name and its content "
                     + "(base64).")));
         }
@@ -133,7 +134,7 @@ public class TemplatesResource {
 
     private TemplateRequest required(TemplateRequest request) {
         if (request == null) {
-            templates.list(null); // the caller's permission first, then the request's shape
+            templates.mergeFields(""); // the caller's permission first, then the request's shape
             throw new ValidationException(List.of(new FieldError("body", "Send the template as JSON.")));
         }
         return request;
