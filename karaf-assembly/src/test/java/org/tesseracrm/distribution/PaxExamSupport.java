@@ -331,4 +331,38 @@ final class PaxExamSupport {
         out.flush();
         return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
+
+    /**
+     * An API call from the probe with {@code HttpURLConnection} (a {@code java.net.http} client would leave threads of
+     * its own in the container).
+     *
+     * @param method GET, POST, PUT, DELETE...
+     * @param url the whole URL
+     * @param bearer an API token's secret
+     * @param json the body, or null for none
+     * @return the status and the body; "-1" and the exception when the call could not be made
+     */
+    static String[] apiCall(String method, String url, String bearer, String json) {
+        try {
+            java.net.HttpURLConnection connection = (java.net.HttpURLConnection) java.net.URI.create(url).toURL().openConnection();
+            connection.setRequestMethod(method);
+            connection.setRequestProperty("Authorization", "Bearer " + bearer);
+            connection.setRequestProperty("Accept", "application/json");
+            if (json != null) {
+                connection.setDoOutput(true);
+                connection.setRequestProperty("Content-Type", "application/json");
+                connection.getOutputStream().write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } else if (method.equals("POST")) {
+                connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(0);
+            }
+            int status = connection.getResponseCode();
+            java.io.InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream();
+            String body = in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            connection.disconnect();
+            return new String[] {Integer.toString(status), body};
+        } catch (IOException e) {
+            return new String[] {"-1", e.toString()};
+        }
+    }
 }

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tesseracrm.email.api.MailState;
+import org.tesseracrm.email.internal.account.AccountStore;
 import org.tesseracrm.kernel.api.persistence.MigratedSchema;
 import org.tesseracrm.kernel.api.persistence.TransactionScope;
 import org.tesseracrm.kernel.api.record.RecordRef;
@@ -24,7 +25,7 @@ import org.tesseracrm.kernel.api.timer.DueTimer;
 import org.tesseracrm.kernel.api.timer.TimerHandler;
 
 /**
- * Logs a sent message as a done activity on each record it is logged on, when the Activities module is installed
+ * Logs a sent (or captured and matched) message as a done activity on each record it is logged on, when the Activities module is installed
  * (through the record platform, as the follow-ups do): its own durable timer ({@value #HANDLER} / message id), so a
  * refused activity never undoes the sending, and is retried by the kernel. The activities module has no e-mail kind:
  * the activity is a done task whose subject starts with "E-mail:", with the text body as its description.
@@ -38,6 +39,7 @@ public class ActivityTimer implements TimerHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ActivityTimer.class);
 
     private final MessageStore store;
+    private final AccountStore accounts;
     private final Records records;
     private final RecordTypes types;
 
@@ -53,6 +55,7 @@ public class ActivityTimer implements TimerHandler {
             @Reference Records records, @Reference RecordTypes types,
             @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.email)") MigratedSchema schema) {
         this.store = new MessageStore(dataSource, scope);
+        this.accounts = new AccountStore(dataSource, scope);
         this.records = records;
         this.types = types;
     }
@@ -61,7 +64,8 @@ public class ActivityTimer implements TimerHandler {
     public void fire(DueTimer timer) {
         long id = Long.parseLong(timer.key());
         Optional<StoredMessage> found = store.find(id);
-        if (found.isEmpty() || found.get().state() != MailState.SENT || types.find(ACTIVITY).isEmpty()) {
+        if (found.isEmpty() || (found.get().state() != MailState.SENT && found.get().state() != MailState.RECEIVED)
+                || types.find(ACTIVITY).isEmpty()) {
             return;
         }
         StoredMessage message = found.get();
@@ -75,11 +79,14 @@ public class ActivityTimer implements TimerHandler {
             }
             RecordValues.Builder values = RecordValues.builder().set("kind", "task")
                     .set("subject", MessageStore.cut("E-mail: " + message.subject(), 200))
-                    .set("description", MessageStore.cut("To: " + String.join(", ", message.to()) + "\n\n" + text, 4000))
+                    .set("description", MessageStore.cut((message.inbound() ? "From: " + message.from()
+                            : "To: " + String.join(", ", message.to())) + "\n\n" + text, 4000))
                     .set("dueAt", at).set("priority", "medium").set("done", true).set("relatedType", ref.recordType())
                     .set("relatedId", ref.id()).set("relatedTitle", types.neutralTitle(ref.recordType(), ref.id()));
-            if (!Caller.SYSTEM.username().equals(message.createdBy())) {
-                values.set("owner", message.createdBy());
+            String owner = message.inbound() ? accounts.find(message.accountId()).map(a -> a.account().owner()).orElse(null)
+                    : message.createdBy();
+            if (owner != null && !Caller.SYSTEM.username().equals(owner)) {
+                values.set("owner", owner);
             }
             records.create(ACTIVITY, values.build());
             created++;

@@ -286,27 +286,25 @@ public class MailerImpl implements Mailer {
                 || contact.get().fields().stream().noneMatch(f -> f.name().equals("email"))) {
             return List.of();
         }
+        // one query per address: the platform filters e-mail fields by "is", not "is any of"
         Set<String> wanted = new LinkedHashSet<>();
         for (String address : addresses) {
-            String bare = Addresses.bare(address);
-            wanted.add(bare);
-            try {
-                wanted.add(new jakarta.mail.internet.InternetAddress(address.strip(), true).getAddress());
-            } catch (jakarta.mail.internet.AddressException e) {
-                // checked before
-            }
+            wanted.add(Addresses.bare(address));
         }
+        Map<Long, RecordRef> found = new LinkedHashMap<>();
         try {
-            RecordQuery query = RecordQuery.page(0, RecordQuery.MAX_LIMIT)
-                    .withFilters(List.of(new Filter("email", FilterOp.IN, List.copyOf(wanted))));
-            List<RecordRow> rows = records.page(CONTACT, query);
-            return rows.stream().filter(row -> wanted.contains(row.text("email").strip().toLowerCase(Locale.ROOT))
-                    || wanted.contains(row.text("email").strip())).map(row -> new RecordRef(CONTACT, row.id(), "")).toList();
+            for (String address : wanted) {
+                RecordQuery query = RecordQuery.page(0, 20).withFilters(List.of(Filter.of("email", FilterOp.EQUALS, address)));
+                for (RecordRow row : records.page(CONTACT, query)) {
+                    if (row.text("email").strip().equalsIgnoreCase(address)) {
+                        found.putIfAbsent(row.id(), new RecordRef(CONTACT, row.id(), ""));
+                    }
+                }
+            }
         } catch (CrmException e) {
-            // without contacts.view, or a contact type without an e-mail field: nothing more to log on
             LOG.debug("No contacts matched by address: {}", e.getMessage());
-            return List.of();
         }
+        return List.copyOf(found.values());
     }
 
     private static List<String> strip(List<String> addresses) {
