@@ -1,16 +1,10 @@
 package org.tesseracrm.email.internal.template;
 
-import java.util.Set;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
 import org.jsoup.safety.Safelist;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
+import org.tesseracrm.email.internal.outbox.HtmlText;
 
 /**
  * The HTML of templates and signatures, with jsoup's {@link Safelist} (the jsoup the Vaadin bundle exports): text
@@ -25,8 +19,6 @@ final class TemplateHtml {
             .addEnforcedAttribute("a", "rel", "nofollow noopener noreferrer")
             .removeProtocols("a", "href", "ftp");
     private static final Document.OutputSettings COMPACT = new Document.OutputSettings().prettyPrint(false);
-    private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table",
-            "tr", "blockquote", "pre", "hr", "center", "dl", "dt", "dd");
 
     private TemplateHtml() {
     }
@@ -71,83 +63,14 @@ final class TemplateHtml {
     }
 
     /**
-     * The plain-text part of an HTML body: paragraphs, headings and list items on lines of their own, a line break
-     * for {@code <br>}, a link followed by its address in brackets when its text is not the address.
+     * The plain-text part of an HTML body, written as the outbox writes it for mail sent without one
+     * ({@link HtmlText}): paragraphs, headings and list items on lines of their own, a line break for {@code <br>}, a
+     * link followed by its address in brackets when its text is not the address.
      *
      * @param html an HTML body or fragment
      * @return its text; "" for null or blank
      */
     static String text(String html) {
-        if (html == null || html.isBlank()) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder();
-        NodeTraversor.traverse(new TextWriter(out), Jsoup.parseBodyFragment(html).body());
-        return out.toString().replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
-    }
-
-    /** Writes the text of the nodes it visits. */
-    private static final class TextWriter implements NodeVisitor {
-        private final StringBuilder out;
-
-        TextWriter(StringBuilder out) {
-            this.out = out;
-        }
-
-        @Override
-        public void head(Node node, int depth) {
-            if (node instanceof TextNode text) {
-                boolean pre = text.parent() instanceof Element parent && parent.is("pre");
-                String words = pre ? text.getWholeText() : text.text().replaceAll("\\s+", " ");
-                if (!pre && (out.isEmpty() || out.charAt(out.length() - 1) == '\n' || out.charAt(out.length() - 1) == ' ')) {
-                    words = words.stripLeading();
-                }
-                out.append(words);
-            } else if (node instanceof Element element) {
-                String tag = element.normalName();
-                if (tag.equals("br")) {
-                    out.append('\n');
-                } else if (tag.equals("li")) {
-                    newLine();
-                    out.append("- ");
-                } else if (BLOCKS.contains(tag)) {
-                    blankLine();
-                } else if (tag.equals("td") || tag.equals("th")) {
-                    if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
-                        out.append('\t');
-                    }
-                }
-            }
-        }
-
-        @Override
-        public void tail(Node node, int depth) {
-            if (node instanceof Element element) {
-                String tag = element.normalName();
-                if (tag.equals("a")) {
-                    String href = element.attr("href");
-                    if (!href.isBlank() && !href.startsWith("mailto:") && !element.text().strip().equals(href.strip())) {
-                        out.append(" (").append(href).append(')');
-                    }
-                } else if (tag.equals("tr") || tag.equals("li")) {
-                    newLine();
-                } else if (BLOCKS.contains(tag)) {
-                    blankLine();
-                }
-            }
-        }
-
-        private void newLine() {
-            if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
-                out.append('\n');
-            }
-        }
-
-        private void blankLine() {
-            newLine();
-            if (!out.isEmpty() && !(out.length() >= 2 && out.charAt(out.length() - 2) == '\n')) {
-                out.append('\n');
-            }
-        }
+        return HtmlText.of(html);
     }
 }
