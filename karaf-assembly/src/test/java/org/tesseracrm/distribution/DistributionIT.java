@@ -1654,6 +1654,95 @@ class DistributionIT {
                 && browser.shown("board-column-enterprise"));
     }
 
+    /**
+     * Issue 23 end to end against the real postfix and dovecot of {@code .ci/mail} ({@link LocalMailboxes}): the quote
+     * of order 32 goes to the customer with a template and its PDF, the customer's reply comes back onto the quote's
+     * mail through IMAP capture, and a mail to an address that does not exist comes back as postfix's report and
+     * suppresses the address.
+     */
+    @Test
+    @Order(40)
+    void aQuoteSentWithATemplateReachesTheCustomerThroughPostfixAndTheReplyAndABounceComeBackOverImap() throws Exception {
+        assertTrue(LocalMailboxes.running(), "postfix and dovecot on 127.0.0.1 (sudo bash .ci/mail)");
+        LocalMailboxes.empty("crm"); // what earlier runs left would be captured first
+        LocalMailboxes.empty("customer");
+        long begin = System.nanoTime();
+        // the capture reads the mailbox every 10 s (the least) instead of every minute
+        Files.writeString(crm.home().resolve("etc/org.tesseracrm.email.capture.cfg"), "pollSeconds = 10\n");
+        String installed = crm.client("admin", PASSWORD, "feature:install crm-email"); // kept when installed at boot
+        String[] created = crm.client("admin", PASSWORD, "crm:token-create admin email-journey").trim().split("\\R");
+        String token = created[created.length - 1].trim();
+        assertTrue(token.startsWith("tsk_"), installed + String.join("\n", created));
+
+        long account = id(until201("/api/v1/email/accounts", token, "{\"name\":\"Sales desk\",\"shared\":true,"
+                + "\"fromAddress\":\"" + LocalMailboxes.address("crm") + "\",\"fromName\":\"Tessera Sales\","
+                + "\"smtpHost\":\"127.0.0.1\",\"smtpPort\":25,\"smtpSecurity\":\"NONE\",\"smtpUser\":\"\","
+                + "\"imapHost\":\"127.0.0.1\",\"imapPort\":143,\"imapSecurity\":\"NONE\",\"imapUser\":\"crm\","
+                + "\"imapPassword\":\"crm\",\"imapFolder\":\"INBOX\",\"sendPerMinute\":60,\"enabled\":true}"));
+        String check = api("POST", "/api/v1/email/accounts/" + account + "/test", token, "").body();
+        assertTrue(check.contains("\"ok\":true"), check);
+
+        // the quote of order 32, sent: its PDF is kept on it
+        String quotes = api("GET", "/api/v1/records/quote?q=Kiosks", token, "").body();
+        long quote = id(quotes);
+        HttpResponse<String> sent = api("POST", "/api/v1/quotes/" + quote + "/send", token, "");
+        assertEquals(200, sent.statusCode(), sent.body());
+        String files = api("GET", "/api/v1/records/quote/" + quote + "/attachments", token, "").body();
+        java.util.regex.Matcher pdf = java.util.regex.Pattern.compile("\"id\":(\\d+)[^}]*\"fileName\":\"([^\"]+\\.pdf)\"")
+                .matcher(files);
+        assertTrue(pdf.find(), files);
+        String pdfName = pdf.group(2);
+
+        long template = id(until201("/api/v1/email/templates", token, "{\"name\":\"Quote to the customer\","
+                + "\"recordType\":\"quote\",\"subject\":\"Your quote: $[Quotes.Subject]\",\"html\":\"<p>Hello,</p>"
+                + "<p>please find the quote $[Quotes.Subject] attached.</p>\",\"shared\":true}"));
+        String customer = LocalMailboxes.address("customer");
+        HttpResponse<String> queued = api("POST", "/api/v1/email/messages", token, "{\"account\":" + account
+                + ",\"to\":[\"" + customer + "\"],\"templateId\":" + template + ",\"record\":{\"type\":\"quote\","
+                + "\"id\":" + quote + "},\"attachments\":[" + pdf.group(1) + "]}");
+        assertEquals(202, queued.statusCode(), queued.body());
+        java.util.regex.Matcher messageId = java.util.regex.Pattern.compile("\"messageId\":\"([^\"]+)\"")
+                .matcher(queued.body());
+        assertTrue(messageId.find(), queued.body());
+        String subject = "Your quote: Kiosks for Ñandú Logística";
+        LocalMailboxes.Received received = LocalMailboxes.await("customer",
+                m -> m.messageId().equals(messageId.group(1)), Duration.ofSeconds(60));
+        assertEquals(subject, received.subject());
+        assertEquals(List.of(pdfName), received.fileNames(), received.toString());
+        assertEquals("%PDF", new String(received.files().get(0), 0, 4, StandardCharsets.US_ASCII));
+        assertTrue(received.text().contains("Kiosks for Ñandú Logística"), received.text());
+        long sentAt = System.nanoTime();
+
+        // the customer answers; the capture logs the reply on the quote by its In-Reply-To
+        String reply = "Re: " + subject;
+        LocalMailboxes.send("customer", LocalMailboxes.address("crm"), reply, "Thanks, we accept.",
+                received.messageId());
+        String log = "";
+        for (long end = System.nanoTime() + Duration.ofSeconds(90).toNanos(); !log.contains("\"subject\":\"" + reply)
+                && System.nanoTime() < end; Thread.sleep(1000)) {
+            log = api("GET", "/api/v1/email/messages?recordType=quote&recordId=" + quote, token, "").body();
+        }
+        assertTrue(log.contains("\"subject\":\"" + reply + "\""), log);
+        assertTrue(log.contains("\"state\":\"RECEIVED\"") && log.contains("\"state\":\"SENT\""), log);
+        long repliedAt = System.nanoTime();
+
+        // a mail to a mailbox that does not exist: postfix's report comes back to crm and the address is suppressed
+        String nobody = "bounce-me@" + LocalMailboxes.DOMAIN;
+        HttpResponse<String> bouncing = api("POST", "/api/v1/email/messages", token, "{\"account\":" + account
+                + ",\"to\":[\"" + nobody + "\"],\"subject\":\"Are you there?\",\"text\":\"Hello\","
+                + "\"record\":{\"type\":\"quote\",\"id\":" + quote + "}}");
+        assertEquals(202, bouncing.statusCode(), bouncing.body());
+        String suppressed = "";
+        for (long end = System.nanoTime() + Duration.ofSeconds(90).toNanos(); !suppressed.contains(nobody)
+                && System.nanoTime() < end; Thread.sleep(1000)) {
+            suppressed = api("GET", "/api/v1/email/suppressions", token, "").body();
+        }
+        assertTrue(suppressed.contains(nobody) && suppressed.contains("BOUNCED"), suppressed);
+        System.out.printf("e-mail journey: set-up, send and delivery %d ms, reply on the quote %d ms, bounce suppressed"
+                + " %d ms%n", (sentAt - begin) / 1_000_000, (repliedAt - sentAt) / 1_000_000,
+                (System.nanoTime() - repliedAt) / 1_000_000);
+    }
+
     private static void createContact(Browser browser, String first, String last, String email) {
         browser.click("contacts-new");
         browser.type("contact-firstName", first);
