@@ -46,11 +46,17 @@ import org.tesseracrm.email.api.MailLog;
 import org.tesseracrm.email.api.MailMessage;
 import org.tesseracrm.email.api.MailSecurity;
 import org.tesseracrm.email.api.MailState;
+import org.tesseracrm.email.api.MailTemplate;
+import org.tesseracrm.email.api.MailTemplates;
 import org.tesseracrm.email.api.Mailer;
 import org.tesseracrm.email.api.OutgoingMail;
+import org.tesseracrm.email.api.RenderedMail;
 import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.PermissionDeniedException;
 import org.tesseracrm.kernel.api.ValidationException;
+import org.tesseracrm.kernel.api.record.CustomFieldInput;
+import org.tesseracrm.kernel.api.record.CustomFields;
+import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRef;
 import org.tesseracrm.kernel.api.record.RecordRow;
@@ -339,6 +345,65 @@ public class EmailModuleIT {
 
     private static String[] call(String method, String url, String bearer, String json) {
         return PaxExamSupport.apiCall(method, url, bearer, json);
+    }
+
+    /**
+     * Templates (issue 23 item 2): a contact merged escaped, in the shell and over REST. It runs before t5 uninstalls
+     * and reinstalls the module: after that the probe no longer sees the templates service by its API class.
+     */
+    @Test
+    public void t4t_aTemplateMergesAContactEscapedAndShowsInTheShellAndTheApi() throws Exception {
+        MailTemplates templates = PaxExamSupport.waitFor(context, MailTemplates.class);
+        CustomFields customFields = PaxExamSupport.waitFor(context, CustomFields.class);
+        String tier = asAdmin(() -> customFields.add("contact", CustomFieldInput.of("Mail tier", FieldType.TEXT))).name();
+        RecordRow company = asAdmin(() -> records.create("company", Map.of("name", "Acme & Sons")));
+        RecordRow contact = asAdmin(() -> records.create("contact", Map.of("firstName", "<b>Ann</b> & \"Co\"",
+                "lastName", "Template", "company", Long.toString(company.id()), tier, "Gold")));
+
+        ValidationException unknown = assertThrows(ValidationException.class, () -> asAdmin(() -> templates.save(
+                new MailTemplate(0, "Broken", "contact", "Hi $[Contacts.Shoe size]", "<p>$[Contacts.Hat size]</p>", "", null, 0))));
+        assertTrue(unknown.getMessage(), unknown.getMessage().contains("$[Contacts.Shoe size]")
+                && unknown.getMessage().contains("$[Contacts.Hat size]"));
+        MailTemplate saved = asAdmin(() -> templates.save(new MailTemplate(0, "Welcome IT", "contact",
+                "Hello $[Contacts.First name|there]", "<p onclick=\"steal()\">Dear $[Contacts.First name], $[Contacts.Mail tier] "
+                        + "at $[Contacts.Company.Name]</p><script>alert(1)</script>", "", null, 0)));
+        assertFalse(saved.html(), saved.html().contains("script") || saved.html().contains("onclick"));
+        ValidationException taken = assertThrows(ValidationException.class, () -> asAdmin(() -> templates.save(
+                new MailTemplate(0, "welcome it", "", "x", "", "x", null, 0))));
+        assertTrue(taken.getMessage(), taken.getMessage().contains("already exists"));
+        byte[] pdf = "%PDF-1.4 terms".getBytes(StandardCharsets.US_ASCII);
+        asAdmin(() -> templates.attach(saved.id(), new MailAttachment("terms.pdf", "application/pdf", pdf)));
+        ValidationException disguised = assertThrows(ValidationException.class, () -> asAdmin(() -> templates.attach(saved.id(),
+                new MailAttachment("run.pdf", "application/pdf", "MZ".getBytes(StandardCharsets.US_ASCII)))));
+        assertTrue(disguised.getMessage(), disguised.getMessage().contains("is not a .pdf file"));
+
+        RenderedMail mail = asAdmin(() -> templates.render(saved.id(), "contact", contact.id()));
+        assertEquals("Hello <b>Ann</b> & \"Co\"", mail.subject());
+        assertEquals("<p>Dear &lt;b&gt;Ann&lt;/b&gt; &amp; &quot;Co&quot;, Gold at Acme &amp; Sons</p>", mail.html());
+        assertEquals("Dear <b>Ann</b> & \"Co\", Gold at Acme & Sons", mail.text());
+        assertEquals(List.of(), mail.unknownFields());
+        assertEquals(List.of("terms.pdf"), mail.attachments().stream().map(MailAttachment::name).toList());
+        assertTrue(asAdmin(() -> templates.mergeFields("contact")).containsAll(List.of("$[Contacts.First name]",
+                "$[Contacts.Mail tier]", "$[Contacts.Company.Name]", "$[User.Signature]")));
+
+        String listed = PaxExamSupport.shellOrError(shell, "email:templates --type contact");
+        assertTrue(listed, listed.contains("Welcome IT"));
+        String previewed = PaxExamSupport.shellOrError(shell, "email:template-preview " + saved.id() + " contact " + contact.id());
+        assertTrue(previewed, previewed.contains("Subject: Hello <b>Ann</b>") && previewed.contains("Attachment: terms.pdf"));
+
+        String bearer = asAdmin(() -> tokens.create("admin", new ApiTokenRequest("templates-it", ApiTokenScope.READ_WRITE,
+                Set.of(), Optional.empty()))).secret();
+        String base = "http://127.0.0.1:" + PaxExamSupport.httpPortOrFail() + "/api/v1/email/";
+        assertTrue("the resources are served", eventually(60,
+                () -> PaxExamSupport.apiCall("GET", base + "merge-fields?type=contact", bearer, null)[0].equals("200")));
+        String[] fields = PaxExamSupport.apiCall("GET", base + "merge-fields?type=contact", bearer, null);
+        assertTrue(fields[1], fields[1].contains("\"$[Contacts.Mail tier]\""));
+        String[] rendered = PaxExamSupport.apiCall("GET", base + "templates/" + saved.id() + "/render?type=contact&id="
+                + contact.id(), bearer, null);
+        assertEquals(rendered[1], "200", rendered[0]);
+        assertTrue(rendered[1], rendered[1].contains("Dear &lt;b&gt;Ann&lt;/b&gt;") && rendered[1].contains("\"terms.pdf\""));
+        assertEquals("404", PaxExamSupport.apiCall("GET", base + "templates/" + saved.id() + "/render?type=contact&id=999999",
+                bearer, null)[0]);
     }
 
     /**
