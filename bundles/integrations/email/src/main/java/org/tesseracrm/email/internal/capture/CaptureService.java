@@ -102,6 +102,7 @@ public class CaptureService implements TimerHandler {
 
     @Override
     public void fire(DueTimer timer) {
+        access.require(MailAccounts.MANAGE); // the kernel runs timers as the system, who may; a user calling it may not
         runs.fire(timer);
     }
 
