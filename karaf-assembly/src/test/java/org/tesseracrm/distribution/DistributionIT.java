@@ -1743,6 +1743,86 @@ class DistributionIT {
                 (System.nanoTime() - repliedAt) / 1_000_000);
     }
 
+    /**
+     * Issue 23: a user writes from a contact with a template and sees the mail in the contact's E-mail panel as Sent;
+     * GreenMail (SMTP, in this JVM) receives it with the merged subject.
+     */
+    @Test
+    @Order(35)
+    void aUserSendsAnEmailFromAContactWithATemplateAndSeesItSentOnTheContact() throws Exception {
+        long begin = System.nanoTime();
+        String installed = crm.client("admin", PASSWORD, "feature:install crm-email"); // kept when installed at boot
+        crm.awaitHealth(body -> body.contains("admin/email-templates"), Duration.ofSeconds(120));
+        com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+                com.icegreen.greenmail.util.ServerSetup.dynamicPort(new com.icegreen.greenmail.util.ServerSetup[] {
+                        com.icegreen.greenmail.util.ServerSetupTest.SMTP}));
+        smtp.setUser("sales@tessera.example", "sales", "Sales-Mail-2026");
+        smtp.start();
+        try {
+            String[] created = crm.client("admin", PASSWORD, "crm:token-create admin email-compose-journey").trim().split("\\R");
+            String token = created[created.length - 1].trim();
+            assertTrue(token.startsWith("tsk_"), installed + String.join("\n", created));
+            until201("/api/v1/email/accounts", token, "{\"name\":\"Compose desk\",\"shared\":true,"
+                    + "\"fromAddress\":\"sales@tessera.example\",\"fromName\":\"Tessera Sales\",\"smtpHost\":\"127.0.0.1\","
+                    + "\"smtpPort\":" + smtp.getSmtp().getPort() + ",\"smtpSecurity\":\"NONE\",\"smtpUser\":\"sales\","
+                    + "\"smtpPassword\":\"Sales-Mail-2026\",\"imapHost\":\"\",\"imapPort\":0,\"imapSecurity\":\"NONE\","
+                    + "\"sendPerMinute\":60,\"enabled\":true}");
+            until201("/api/v1/email/templates", token, "{\"name\":\"Welcome aboard\",\"recordType\":\"contact\","
+                    + "\"subject\":\"Welcome, $[Contacts.First Name]\",\"html\":\"<p>Dear $[Contacts.First Name|friend],"
+                    + "</p><p>glad to have you.</p>\",\"shared\":true}");
+            long contact = id(until201("/api/v1/records/contact", token, "{\"firstName\":\"Grace\","
+                    + "\"lastName\":\"Mailwright\",\"email\":\"grace@customer.example\"}"));
+            try (Browser browser = new Browser()) {
+                browser.open(crm.url("/contacts"));
+                browser.logIn("admin", PASSWORD);
+                browser.open(crm.url("/contacts"));
+                browser.type("contacts-filter", "Mailwright");
+                browser.until(Duration.ofSeconds(10), d -> browser.gridCells("contacts-grid").contains("Mailwright")
+                        && !browser.gridCells("contacts-grid").contains("Hopper"));
+                browser.clickCell("contacts-grid", "Mailwright");
+                browser.scrollTo("email-panel");
+                browser.toggle("email-panel");
+                browser.click("email-new");
+                browser.until(Duration.ofSeconds(10), d -> "grace@customer.example".equals(
+                        browser.script("const f = document.getElementById('email-to'); return f ? f.value : null")));
+                browser.choose("email-template", "Welcome aboard");
+                browser.until(Duration.ofSeconds(10), d -> "Welcome, Grace".equals(
+                        browser.script("const f = document.getElementById('email-subject'); return f ? f.value : null")));
+                browser.screenshot("email-compose");
+                browser.click("email-send");
+                browser.until(Duration.ofSeconds(10), d -> !browser.shown("email-compose")
+                        && browser.gridCells("email-grid").contains("Welcome, Grace"));
+                assertTrue(smtp.waitForIncomingEmail(30_000, 1), "GreenMail received the mail");
+                jakarta.mail.internet.MimeMessage received = smtp.getReceivedMessages()[0];
+                assertEquals("Welcome, Grace", received.getSubject());
+                assertEquals("grace@customer.example", received.getAllRecipients()[0].toString());
+                // the outbox marks it sent after the SMTP server took it: the panel shows it when the form opens again
+                for (long end = System.nanoTime() + Duration.ofSeconds(30).toNanos(); !api("GET",
+                        "/api/v1/email/messages?recordType=contact&recordId=" + contact, token, "").body()
+                        .contains("\"state\":\"SENT\"") && System.nanoTime() < end; Thread.sleep(250)) {
+                    // the send timer's commit follows the SMTP answer
+                }
+                String logged = api("GET", "/api/v1/email/messages?recordType=contact&recordId=" + contact, token, "")
+                        .body();
+                assertTrue(logged.contains("\"state\":\"SENT\"") && logged.contains("\"source\":\"record\""), logged);
+                browser.open(crm.url("/contacts"));
+                browser.type("contacts-filter", "Mailwright");
+                browser.until(Duration.ofSeconds(10), d -> browser.gridCells("contacts-grid").contains("Mailwright")
+                        && !browser.gridCells("contacts-grid").contains("Hopper"));
+                browser.clickCell("contacts-grid", "Mailwright");
+                browser.scrollTo("email-grid"); // the panel opens by itself now that it holds mail
+                browser.until(Duration.ofSeconds(10), d -> browser.gridCells("email-grid").contains("Sent"));
+                browser.clickCell("email-grid", "Welcome, Grace");
+                browser.until(Duration.ofSeconds(10), d -> browser.text("#email-message-state").startsWith("Sent"));
+                browser.screenshot("email-sent-on-contact");
+            }
+        } finally {
+            smtp.stop();
+        }
+        System.out.printf("e-mail journey: account, template, compose and send from a contact, seen sent: %d ms%n",
+                (System.nanoTime() - begin) / 1_000_000);
+    }
+
     private static void createContact(Browser browser, String first, String last, String email) {
         browser.click("contacts-new");
         browser.type("contact-firstName", first);
