@@ -280,8 +280,10 @@ public final class EmailBenchmark {
                 table.append("| Measure | Figure |\n|---|---:|\n");
                 table.append(String.format(Locale.ROOT, "| time to queue every member (send pressed to none pending) | "
                         + "%.1f s (%.0f members/s) |%n", queued / 1e9, recipients / (queued / 1e9)));
-                table.append(String.format(Locale.ROOT, "| time until the outbox handed every message to postfix | "
-                        + "%.1f s (%.0f messages/s) |%n", sent / 1e9, recipients / (sent / 1e9)));
+                // the results count a member QUEUED or SENT as sent: postfix's log (discard lines) tells when the
+                // outbox handed the last message over
+                table.append(String.format(Locale.ROOT, "| time until the results count every member sent (queued "
+                        + "or sent) | %.1f s (%.0f members/s) |%n", sent / 1e9, recipients / (sent / 1e9)));
                 table.append(String.format(Locale.ROOT, "| sent / failed / skipped | %d / %d / %d |%n", done.sent(),
                         done.failed(), done.skipped()));
                 table.append(String.format(Locale.ROOT, "| tracking, %d clients x %d requests (opens and clicks): "
