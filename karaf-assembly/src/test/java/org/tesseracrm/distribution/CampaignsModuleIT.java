@@ -22,7 +22,9 @@ import java.util.EnumSet;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -68,6 +70,9 @@ import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.record.SavedView;
 import org.tesseracrm.kernel.api.record.SavedViews;
+import org.tesseracrm.kernel.api.security.ApiTokenRequest;
+import org.tesseracrm.kernel.api.security.ApiTokenScope;
+import org.tesseracrm.kernel.api.security.ApiTokens;
 import org.tesseracrm.kernel.api.security.Authenticator;
 import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.CallerContext;
@@ -341,6 +346,29 @@ public class CampaignsModuleIT {
     }
 
     @Test
+    public void t4b_theRestApiShowsMembersAndResultsAndRefusesWhatItMayNot() throws Exception {
+        ApiTokens tokens = PaxExamSupport.waitFor(context, ApiTokens.class);
+        String bearer = asAdmin(() -> tokens.create("admin", new ApiTokenRequest("campaigns-it", ApiTokenScope.READ_WRITE,
+                Set.of(), Optional.empty()))).secret();
+        String base = "http://127.0.0.1:" + HTTP_PORT + "/api/v1/campaigns/" + CAMPAIGN.get();
+        assertTrue("the resource is served", eventually(60, () -> call("GET", base + "/results", bearer, null)[0].equals("200")));
+        String[] results = call("GET", base + "/results", bearer, null);
+        assertTrue(results[1], results[1].contains("\"recipients\":3") && results[1].contains("\"status\":\"Sent\"")
+                && results[1].contains("\"bounced\":1"));
+        String[] members = call("GET", base + "/members?limit=10", bearer, null);
+        assertEquals(members[1], "200", members[0]);
+        assertTrue(members[1], members[1].contains("\"address\":\"ann@example.com\"") && (members[1].contains("\"state\":\"SENT\"")
+                || members[1].contains("\"state\":\"QUEUED\"")));
+        String[] again = call("POST", base + "/send", bearer, null);
+        assertEquals(again[1], "422", again[0]);
+        assertTrue(again[1], again[1].contains("only a draft or scheduled campaign"));
+        String[] badTime = call("POST", base + "/schedule", bearer, "{\"at\":\"tomorrow\"}");
+        assertEquals(badTime[1], "422", badTime[0]);
+        String[] noToken = call("GET", base + "/results", "not-a-token", null);
+        assertEquals(noToken[1], "401", noToken[0]);
+    }
+
+    @Test
     public void t5_theEndpointsAreRateLimitedPerClient() throws Exception {
         int limited = 0;
         for (int i = 0; i < 80; i++) {
@@ -393,6 +421,30 @@ public class CampaignsModuleIT {
             map.put(name, event.getProperty(name));
         }
         return map;
+    }
+
+    private static String[] call(String method, String url, String bearer, String json) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            connection.setRequestMethod(method);
+            connection.setRequestProperty("Authorization", "Bearer " + bearer);
+            connection.setRequestProperty("Accept", "application/json");
+            if (json != null) {
+                connection.setDoOutput(true);
+                connection.setRequestProperty("Content-Type", "application/json");
+                connection.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
+            } else if (method.equals("POST")) {
+                connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(0);
+            }
+            int status = connection.getResponseCode();
+            java.io.InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream();
+            String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            connection.disconnect();
+            return new String[] {Integer.toString(status), body};
+        } catch (IOException e) {
+            return new String[] {"-1", e.toString()};
+        }
     }
 
     private static HttpURLConnection get(String url) throws IOException {

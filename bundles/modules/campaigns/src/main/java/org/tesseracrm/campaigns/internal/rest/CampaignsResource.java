@@ -10,8 +10,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.tesseracrm.campaigns.api.CampaignMember;
 import org.tesseracrm.campaigns.api.CampaignResults;
 import org.tesseracrm.campaigns.api.Campaigns;
-import org.tesseracrm.kernel.api.FieldError;
-import org.tesseracrm.kernel.api.ValidationException;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -66,12 +64,31 @@ public class CampaignsResource {
     public record ScheduleRequest(String at) {
     }
 
+    /**
+     * A member as the API shows it: times as ISO-8601 texts (UTC), {@code null} when not yet.
+     *
+     * @see CampaignMember for the fields
+     */
+    public record MemberView(long id, long campaignId, String recordType, long recordId, String address, String name,
+            String state, Long messageId, String addedAt, String queuedAt, String openedAt, int opens, String clickedAt,
+            int clicks, boolean bounced, boolean unsubscribed, String error) {
+        static MemberView of(CampaignMember m) {
+            return new MemberView(m.id(), m.campaignId(), m.recordType(), m.recordId(), m.address(), m.name(),
+                    m.state().name(), m.messageId(), text(m.addedAt()), text(m.queuedAt()), text(m.openedAt()), m.opens(),
+                    text(m.clickedAt()), m.clicks(), m.bounced(), m.unsubscribed(), m.error());
+        }
+
+        private static String text(Instant at) {
+            return at == null ? null : at.toString();
+        }
+    }
+
     /** @return a page of the campaign's members with their states */
     @GET
     @Path("{id}/members")
-    public List<CampaignMember> members(@PathParam("id") long id, @QueryParam("offset") @DefaultValue("0") int offset,
+    public List<MemberView> members(@PathParam("id") long id, @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("limit") @DefaultValue("100") int limit) {
-        return campaigns.members(id, offset, limit);
+        return campaigns.members(id, offset, limit).stream().map(MemberView::of).toList();
     }
 
     /** @return how many members were added */
@@ -79,16 +96,12 @@ public class CampaignsResource {
     @Path("{id}/members")
     @Consumes(MediaType.APPLICATION_JSON)
     public Added addMembers(@PathParam("id") long id, MembersRequest request) {
-        if (request == null || request.recordType() == null) {
-            throw new ValidationException(List.of(new FieldError("recordType", "Name the record type: contact or lead")));
-        }
-        if (request.view() != null && !request.view().isBlank()) {
+        // the service checks the permission before it looks at what is missing
+        if (request != null && request.view() != null && !request.view().isBlank()) {
             return new Added(campaigns.addFromView(id, request.recordType(), request.view()));
         }
-        if (request.ids() == null || request.ids().isEmpty()) {
-            throw new ValidationException(List.of(new FieldError("ids", "Give the records' ids or a saved view")));
-        }
-        return new Added(campaigns.addRecords(id, request.recordType(), request.ids()));
+        return new Added(campaigns.addRecords(id, request == null ? null : request.recordType(),
+                request == null || request.ids() == null ? List.of() : request.ids()));
     }
 
     /** @return 204 once a pending member is removed */
@@ -111,12 +124,11 @@ public class CampaignsResource {
     @Path("{id}/schedule")
     @Consumes(MediaType.APPLICATION_JSON)
     public CampaignResults schedule(@PathParam("id") long id, ScheduleRequest request) {
-        Instant at;
+        Instant at = null;
         try {
-            at = Instant.parse(request == null || request.at() == null ? "" : request.at());
+            at = request == null || request.at() == null ? null : Instant.parse(request.at());
         } catch (DateTimeParseException e) {
-            throw new ValidationException(List.of(new FieldError("at",
-                    "Give the time as ISO-8601 in UTC, e.g. 2026-12-24T08:00:00Z")));
+            at = null; // refused by the service, after its permission check, as a time it cannot use
         }
         return campaigns.schedule(id, at);
     }

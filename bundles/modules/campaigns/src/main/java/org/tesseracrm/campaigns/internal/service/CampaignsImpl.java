@@ -85,9 +85,12 @@ public class CampaignsImpl implements Campaigns {
         access.require(EDIT);
         access.requireRecordType(CampaignFields.RECORD_TYPE);
         memberType(recordType);
+        List<Long> all = ids == null ? List.of() : ids;
+        if (all.isEmpty()) {
+            throw new ValidationException(List.of(new FieldError("ids", "Choose the records to add")));
+        }
         RecordRow campaign = editable(campaignId);
         List<Segment.Candidate> candidates = new ArrayList<>();
-        List<Long> all = ids == null ? List.of() : ids;
         for (int from = 0; from < all.size(); from += PAGE) {
             for (RecordRow row : records.get(recordType, all.subList(from, Math.min(all.size(), from + PAGE)))) {
                 candidates.add(candidate(recordType, row));
@@ -171,7 +174,7 @@ public class CampaignsImpl implements Campaigns {
         access.requireRecordType(CampaignFields.RECORD_TYPE);
         if (at == null || !at.isAfter(Instant.now())) {
             throw new ValidationException(List.of(new FieldError(CampaignFields.SCHEDULED_AT,
-                    "Choose a time in the future")));
+                    "Choose a time in the future (ISO-8601 in UTC, e.g. 2026-12-24T08:00:00Z)")));
         }
         return start(campaignId, at);
     }
