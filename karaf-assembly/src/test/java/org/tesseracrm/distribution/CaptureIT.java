@@ -142,143 +142,184 @@ public class CaptureIT {
         if (!PaxExamSupport.bundleInstalled(context, BUNDLE)) {
             features.installFeature(FEATURE, java.util.EnumSet.noneOf(FeaturesService.Option.class));
         }
-        MailAccounts accounts = PaxExamSupport.waitFor(context, MailAccounts.class);
-        MailAccount saved = asAdmin(() -> accounts.save(new MailAccountInput(null, 0, "Capture", true, TestMailServer.SALES,
-                "Sales Team", "127.0.0.1", port(TestMailServer.SMTP_PORT), MailSecurity.NONE, "sales", "sales-secret",
-                "127.0.0.1", port(TestMailServer.IMAP_PORT), MailSecurity.NONE, "sales", "sales-secret", "INBOX", 60, null,
-                true)));
-        assertTrue(saved.captures());
-        ACCOUNT.set(saved.id());
-        context.registerService(EventHandler.class, BOUNCES::add,
-                new Hashtable<>(Map.of(EventConstants.EVENT_TOPIC, MailEvents.BOUNCED)));
-        boolean there = eventually(60, () -> shellOrError("email:capture-now " + saved.id())
-                .matches("(?s).*\\d+ received, \\d+ unmatched.*"));
-        if (!there) {
-            fail("email:capture-now is there: " + shellOrError("email:capture-now " + saved.id()) + "\n"
-                    + shellOrError("scr:info org.tesseracrm.email.internal.capture.CaptureService") + "\n"
-                    + shellOrError("scr:info org.tesseracrm.email.internal.capture.Inbox"));
-        }
-        String mailboxes = shellOrError("email:capture-now");
-        assertTrue(mailboxes, mailboxes.contains("Capture") && mailboxes.contains("shared"));
+        awaitEmail();
+        new Steps().t0();
     }
 
     @Test
     public void t1_aReplyToMailSentToAContactIsLoggedOnTheContactOnce() throws Exception {
-        Mailer mailer = PaxExamSupport.waitFor(context, Mailer.class);
-        MailLog log = PaxExamSupport.waitFor(context, MailLog.class);
-        RecordRow cara = asAdmin(() -> records.create("contact", Map.of("firstName", "Cara", "lastName", "Capture",
-                "email", "cara@example.com")));
-        CARA.set(cara.id());
-        MailMessage sent = sendAndWait(mailer, log, OutgoingMail.to(List.of("cara@example.com"), "Our offer")
-                .withBody(null, "Here is our offer.").withAccount(ACCOUNT.get()));
-        // the reply comes from another address than the contact's: it is matched by its thread headers
-        append("Message-ID: <reply-1@elsewhere.test>\nFrom: Cara at home <cara.home@elsewhere.test>\nTo: "
-                + TestMailServer.SALES + "\nSubject: Re: Our offer\nIn-Reply-To: " + sent.messageId() + "\nReferences: "
-                + sent.messageId() + "\nMIME-Version: 1.0\nContent-Type: text/html; charset=UTF-8\n\n"
-                + "<p>Yes, <b>thanks</b>!<img src=\"https://tracker.test/p.gif\"><script>alert(1)</script></p>\n");
-        shellOrError("email:capture-now " + ACCOUNT.get());
-        assertTrue("the reply is on the contact", eventually(30, () -> received(log, cara.id(), "Re: Our offer") == 1));
-        MailMessage reply = asAdmin(() -> log.forRecord("contact", cara.id())).stream()
-                .filter(m -> m.inbound()).findFirst().orElseThrow();
-        assertEquals(MailState.RECEIVED, reply.state());
-        assertEquals("<p>Yes, <b>thanks</b>!</p>", reply.html());
-        assertEquals("Yes, thanks!", reply.text());
-        assertTrue(reply.from(), reply.from().contains("cara.home@elsewhere.test"));
-        // read again: nothing is stored twice
-        String again = shellOrError("email:capture-now " + ACCOUNT.get());
-        assertTrue(again, again.startsWith("0 received, 0 unmatched"));
-        assertEquals(1, received(log, cara.id(), "Re: Our offer"));
+        awaitEmail();
+        new Steps().t1();
     }
 
     @Test
     public void t2_unmatchedMailIsFiledOrMadeALead() throws Exception {
-        MailLog log = PaxExamSupport.waitFor(context, MailLog.class);
-        append("Message-ID: <q-1@nowhere.test>\nFrom: Walter Unknown <walter@nowhere.test>\nTo: " + TestMailServer.SALES
-                + "\nSubject: A question\nMIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n\nHow much is it?\n");
-        append("Message-ID: <q-2@nowhere.test>\nFrom: Greta Prospect <greta@nowhere.test>\nTo: " + TestMailServer.SALES
-                + "\nSubject: Interested\nMIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n\nCall me.\n");
-        shellOrError("email:capture-now " + ACCOUNT.get());
-        assertTrue("both in the inbox", eventually(30, () -> {
-            String inbox = shellOrError("email:inbox");
-            return inbox.contains("A question") && inbox.contains("Interested");
-        }));
-        String base = "http://127.0.0.1:" + PaxExamSupport.httpPortOrFail() + "/api/v1/email/inbox";
-        String bearer = asAdmin(() -> tokens.create("admin", new ApiTokenRequest("capture-it", ApiTokenScope.READ_WRITE,
-                Set.of(), Optional.empty()))).secret();
-        assertTrue("the inbox resource is served", eventually(60, () -> call("GET", base, bearer, null)[0].equals("200")));
-        String listed = call("GET", base, bearer, null)[1];
-        long question = id(listed, "A question");
-        long interested = id(listed, "Interested");
-        assertTrue(listed, listed.contains("\"from\":\"Walter Unknown <walter@nowhere.test>\""));
-
-        String[] filed = call("POST", base + "/" + question + "/file", bearer,
-                "{\"recordType\":\"contact\",\"recordId\":" + CARA.get() + "}");
-        assertEquals(filed[1], "200", filed[0]);
-        assertTrue(filed[1], filed[1].contains("\"state\":\"RECEIVED\""));
-        assertEquals(1, received(log, CARA.get(), "A question"));
-        String[] twice = call("POST", base + "/" + question + "/file", bearer,
-                "{\"recordType\":\"contact\",\"recordId\":" + CARA.get() + "}");
-        assertEquals(twice[1], "404", twice[0]);
-
-        if (types.find("lead").isPresent()) {
-            String[] lead = call("POST", base + "/" + interested + "/lead", bearer, null);
-            assertEquals(lead[1], "200", lead[0]);
-            List<RecordRow> leads = asAdmin(() -> records.page("lead", RecordQuery.page(0, 5)
-                    .withFilters(List.of(Filter.of("email", FilterOp.EQUALS, "greta@nowhere.test")))));
-            assertEquals(1, leads.size());
-            assertEquals("Greta", leads.get(0).text("firstName"));
-            assertEquals("Prospect", leads.get(0).text("lastName"));
-            assertEquals(1, received(log, leads.get(0).id(), "Interested", "lead"));
-        }
-        String left = call("GET", base, bearer, null)[1];
-        assertFalse(left, left.contains("A question"));
+        awaitEmail();
+        new Steps().t2();
     }
 
     @Test
     public void t3_aDeliveryReportSuppressesTheAddressAndIsNotMail() throws Exception {
-        Mailer mailer = PaxExamSupport.waitFor(context, Mailer.class);
-        MailLog log = PaxExamSupport.waitFor(context, MailLog.class);
-        Suppressions suppressions = PaxExamSupport.waitFor(context, Suppressions.class);
-        MailMessage sent = sendAndWait(mailer, log, OutgoingMail.to(List.of("gone@example.com"), "Newsletter")
-                .withBody(null, "News.").withAccount(ACCOUNT.get()));
-        assertFalse(asAdmin(() -> suppressions.suppressed("gone@example.com")));
-        append("Message-ID: <dsn-9@mx.example.com>\nFrom: MAILER-DAEMON@mx.example.com\nTo: " + TestMailServer.SALES
-                + "\nSubject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\n"
-                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"R\"\n\n"
-                + "--R\nContent-Type: text/plain\n\nYour message could not be delivered.\n\n"
-                + "--R\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.com\n\n"
-                + "Final-Recipient: rfc822; gone@example.com\nAction: failed\nStatus: 5.1.1\n"
-                + "Diagnostic-Code: smtp; 550 5.1.1 User unknown\n\n"
-                + "--R\nContent-Type: text/rfc822-headers\n\nMessage-ID: " + sent.messageId()
-                + "\nSubject: Newsletter\n\n--R--\n");
-        shellOrError("email:capture-now " + ACCOUNT.get());
-        assertTrue("suppressed", eventually(30, () -> asAdmin(() -> suppressions.suppressed("gone@example.com"))));
-        assertTrue("heard", eventually(10, () -> !BOUNCES.isEmpty()));
-        Event bounce = BOUNCES.get(0);
-        assertEquals(sent.id(), ((Number) bounce.getProperty(MailEvents.MESSAGE_ID)).longValue());
-        assertEquals("gone@example.com", bounce.getProperty(MailEvents.RECIPIENT));
-        assertEquals(Suppressions.Reason.BOUNCED, asAdmin(() -> suppressions.list(10)).stream()
-                .filter(s -> s.address().equals("gone@example.com")).findFirst().orElseThrow().reason());
-        String inbox = shellOrError("email:inbox");
-        assertFalse("a report is not mail: " + inbox, inbox.contains("Undelivered"));
-        String again = shellOrError("email:capture-now " + ACCOUNT.get());
-        assertEquals("reported once: " + BOUNCES, 1, BOUNCES.size());
-        assertNotNull(again);
+        awaitEmail();
+        new Steps().t3();
     }
 
-    private MailMessage sendAndWait(Mailer mailer, MailLog log, OutgoingMail mail) throws InterruptedException {
-        MailMessage queued = asAdmin(() -> mailer.queue(mail));
-        assertTrue("sent", eventually(30, () -> asAdmin(() -> log.get(queued.id())).state() == MailState.SENT));
-        return asAdmin(() -> log.get(queued.id()));
+    /** Waits for the e-mail integration's services, named as text: the probe must not load its classes before. */
+    private void awaitEmail() throws InterruptedException {
+        assertTrue("the e-mail integration is there", eventually(120,
+                () -> context.getServiceReference("org.tesseracrm.email.api.MailLog") != null));
     }
 
-    private int received(MailLog log, long recordId, String subject) {
-        return received(log, recordId, subject, "contact");
-    }
+    /**
+     * The checks, in a class of their own: only it names the e-mail API's types (in its methods and lambdas), and it is
+     * loaded only when a test runs, after the e-mail bundle started. Pax Exam reads the test class's methods when the
+     * probe starts, which may be before.
+     */
+    private final class Steps {
+        private final MailLog log;
 
-    private int received(MailLog log, long recordId, String subject, String type) {
-        return (int) asAdmin(() -> log.forRecord(type, recordId)).stream()
-                .filter(m -> m.inbound() && m.state() == MailState.RECEIVED && subject.equals(m.subject())).count();
+        Steps() throws InterruptedException {
+            log = PaxExamSupport.waitFor(context, MailLog.class);
+        }
+
+        void t0() throws Exception {
+            MailAccounts accounts = PaxExamSupport.waitFor(context, MailAccounts.class);
+            MailAccount saved = asAdmin(() -> accounts.save(new MailAccountInput(null, 0, "Capture", true, TestMailServer.SALES,
+                    "Sales Team", "127.0.0.1", port(TestMailServer.SMTP_PORT), MailSecurity.NONE, "sales", "sales-secret",
+                    "127.0.0.1", port(TestMailServer.IMAP_PORT), MailSecurity.NONE, "sales", "sales-secret", "INBOX", 60, null,
+                    true)));
+            assertTrue(saved.captures());
+            ACCOUNT.set(saved.id());
+            context.registerService(EventHandler.class, BOUNCES::add,
+                    new Hashtable<>(Map.of(EventConstants.EVENT_TOPIC, MailEvents.BOUNCED)));
+            boolean there = eventually(60, () -> shellOrError("email:capture-now " + saved.id())
+                    .matches("(?s).*\\d+ received, \\d+ unmatched.*"));
+            if (!there) {
+                fail("email:capture-now is there: " + shellOrError("email:capture-now " + saved.id()) + "\n"
+                        + shellOrError("scr:info org.tesseracrm.email.internal.capture.CaptureService") + "\n"
+                        + shellOrError("scr:info org.tesseracrm.email.internal.capture.Inbox"));
+            }
+            String mailboxes = shellOrError("email:capture-now");
+            assertTrue(mailboxes, mailboxes.contains("Capture") && mailboxes.contains("shared"));
+        }
+
+        void t1() throws Exception {
+            RecordRow cara = asAdmin(() -> records.create("contact", Map.of("firstName", "Cara", "lastName", "Capture",
+                    "email", "cara@example.com")));
+            CARA.set(cara.id());
+            String sentId = sendAndWait("cara@example.com", "Our offer", "Here is our offer.")[1];
+            // the reply comes from another address than the contact's: it is matched by its thread headers
+            append("Message-ID: <reply-1@elsewhere.test>\nFrom: Cara at home <cara.home@elsewhere.test>\nTo: "
+                    + TestMailServer.SALES + "\nSubject: Re: Our offer\nIn-Reply-To: " + sentId + "\nReferences: "
+                    + sentId + "\nMIME-Version: 1.0\nContent-Type: text/html; charset=UTF-8\n\n"
+                    + "<p>Yes, <b>thanks</b>!<img src=\"https://tracker.test/p.gif\"><script>alert(1)</script></p>\n");
+            shellOrError("email:capture-now " + ACCOUNT.get());
+            assertTrue("the reply is on the contact", eventually(30, () -> received(cara.id(), "Re: Our offer") == 1));
+            MailMessage reply = asAdmin(() -> log.forRecord("contact", cara.id())).stream()
+                    .filter(m -> m.inbound()).findFirst().orElseThrow();
+            assertEquals(MailState.RECEIVED, reply.state());
+            assertEquals("<p>Yes, <b>thanks</b>!</p>", reply.html());
+            assertEquals("Yes, thanks!", reply.text());
+            assertTrue(reply.from(), reply.from().contains("cara.home@elsewhere.test"));
+            // read again: nothing is stored twice
+            String again = shellOrError("email:capture-now " + ACCOUNT.get());
+            assertTrue(again, again.startsWith("0 received, 0 unmatched"));
+            assertEquals(1, received(cara.id(), "Re: Our offer"));
+        }
+
+        void t2() throws Exception {
+            append("Message-ID: <q-1@nowhere.test>\nFrom: Walter Unknown <walter@nowhere.test>\nTo: " + TestMailServer.SALES
+                    + "\nSubject: A question\nMIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n\nHow much is it?\n");
+            append("Message-ID: <q-2@nowhere.test>\nFrom: Greta Prospect <greta@nowhere.test>\nTo: " + TestMailServer.SALES
+                    + "\nSubject: Interested\nMIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n\nCall me.\n");
+            shellOrError("email:capture-now " + ACCOUNT.get());
+            assertTrue("both in the inbox", eventually(30, () -> {
+                String inbox = shellOrError("email:inbox");
+                return inbox.contains("A question") && inbox.contains("Interested");
+            }));
+            String base = "http://127.0.0.1:" + PaxExamSupport.httpPortOrFail() + "/api/v1/email/inbox";
+            String bearer = asAdmin(() -> tokens.create("admin", new ApiTokenRequest("capture-it", ApiTokenScope.READ_WRITE,
+                    Set.of(), Optional.empty()))).secret();
+            assertTrue("the inbox resource is served", eventually(60, () -> call("GET", base, bearer, null)[0].equals("200")));
+            String listed = call("GET", base, bearer, null)[1];
+            long question = id(listed, "A question");
+            long interested = id(listed, "Interested");
+            assertTrue(listed, listed.contains("\"from\":\"Walter Unknown <walter@nowhere.test>\""));
+
+            String[] filed = call("POST", base + "/" + question + "/file", bearer,
+                    "{\"recordType\":\"contact\",\"recordId\":" + CARA.get() + "}");
+            assertEquals(filed[1], "200", filed[0]);
+            assertTrue(filed[1], filed[1].contains("\"state\":\"RECEIVED\""));
+            assertEquals(1, received(CARA.get(), "A question"));
+            String[] twice = call("POST", base + "/" + question + "/file", bearer,
+                    "{\"recordType\":\"contact\",\"recordId\":" + CARA.get() + "}");
+            assertEquals(twice[1], "404", twice[0]);
+
+            if (types.find("lead").isPresent()) {
+                String[] lead = call("POST", base + "/" + interested + "/lead", bearer, null);
+                assertEquals(lead[1], "200", lead[0]);
+                List<RecordRow> leads = asAdmin(() -> records.page("lead", RecordQuery.page(0, 5)
+                        .withFilters(List.of(Filter.of("email", FilterOp.EQUALS, "greta@nowhere.test")))));
+                assertEquals(1, leads.size());
+                assertEquals("Greta", leads.get(0).text("firstName"));
+                assertEquals("Prospect", leads.get(0).text("lastName"));
+                assertEquals(1, received(leads.get(0).id(), "Interested", "lead"));
+            }
+            String left = call("GET", base, bearer, null)[1];
+            assertFalse(left, left.contains("A question"));
+        }
+
+        void t3() throws Exception {
+            Suppressions suppressions = PaxExamSupport.waitFor(context, Suppressions.class);
+            String[] sent = sendAndWait("gone@example.com", "Newsletter", "News.");
+            assertFalse(asAdmin(() -> suppressions.suppressed("gone@example.com")));
+            append("Message-ID: <dsn-9@mx.example.com>\nFrom: MAILER-DAEMON@mx.example.com\nTo: " + TestMailServer.SALES
+                    + "\nSubject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\n"
+                    + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"R\"\n\n"
+                    + "--R\nContent-Type: text/plain\n\nYour message could not be delivered.\n\n"
+                    + "--R\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.com\n\n"
+                    + "Final-Recipient: rfc822; gone@example.com\nAction: failed\nStatus: 5.1.1\n"
+                    + "Diagnostic-Code: smtp; 550 5.1.1 User unknown\n\n"
+                    + "--R\nContent-Type: text/rfc822-headers\n\nMessage-ID: " + sent[1]
+                    + "\nSubject: Newsletter\n\n--R--\n");
+            shellOrError("email:capture-now " + ACCOUNT.get());
+            assertTrue("suppressed", eventually(30, () -> asAdmin(() -> suppressions.suppressed("gone@example.com"))));
+            assertTrue("heard", eventually(10, () -> !BOUNCES.isEmpty()));
+            Event bounce = BOUNCES.get(0);
+            assertEquals(Long.parseLong(sent[0]), ((Number) bounce.getProperty(MailEvents.MESSAGE_ID)).longValue());
+            assertEquals("gone@example.com", bounce.getProperty(MailEvents.RECIPIENT));
+            assertEquals(Suppressions.Reason.BOUNCED, asAdmin(() -> suppressions.list(10)).stream()
+                    .filter(s -> s.address().equals("gone@example.com")).findFirst().orElseThrow().reason());
+            String inbox = shellOrError("email:inbox");
+            assertFalse("a report is not mail: " + inbox, inbox.contains("Undelivered"));
+            String again = shellOrError("email:capture-now " + ACCOUNT.get());
+            assertEquals("reported once: " + BOUNCES, 1, BOUNCES.size());
+            assertNotNull(again);
+        }
+
+        /**
+         * Sends through the capture account and waits until the message is sent. Helpers take and return no type of the
+         * e-mail API: the probe's class is read (its method signatures loaded) before the e-mail bundle may have started.
+         *
+         * @return the message's id in the log and its Message-ID header
+         */
+        private String[] sendAndWait(String to, String subject, String text) throws InterruptedException {
+            Mailer mailer = PaxExamSupport.waitFor(context, Mailer.class);
+            MailMessage queued = asAdmin(() -> mailer.queue(OutgoingMail.to(List.of(to), subject).withBody(null, text)
+                    .withAccount(ACCOUNT.get())));
+            assertTrue("sent", eventually(30, () -> asAdmin(() -> log.get(queued.id())).state() == MailState.SENT));
+            MailMessage sent = asAdmin(() -> log.get(queued.id()));
+            return new String[] {Long.toString(sent.id()), sent.messageId()};
+        }
+
+        private int received(long recordId, String subject) {
+            return received(recordId, subject, "contact");
+        }
+
+        private int received(long recordId, String subject, String type) {
+            return (int) asAdmin(() -> log.forRecord(type, recordId)).stream()
+                    .filter(m -> m.inbound() && m.state() == MailState.RECEIVED && subject.equals(m.subject())).count();
+        }
     }
 
     private static long id(String json, String subject) {
