@@ -76,7 +76,8 @@ import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * Boots the distribution on Derby once with GreenMail's SMTP and IMAP server in the test JVM ({@link TestMailServer},
+ * Boots the distribution on PostgreSQL ({@link PaxExamSupport#postgres()}; {@link EmailModuleIT} covers Derby) once
+ * with GreenMail's SMTP and IMAP server in the test JVM ({@link TestMailServer},
  * its ports passed in as system properties) and proves mail capture end to end: a shared account whose IMAP mailbox is
  * GreenMail's; messages are put into that mailbox over IMAP (APPEND) from inside Karaf, and the capture (its durable
  * timer every 10 s, and {@code email:capture-now}) reads them: a reply to mail sent to a contact shows up in the
@@ -118,9 +119,12 @@ public class CaptureIT {
     @Configuration
     public Option[] config() throws Exception {
         int[] mail = TestMailServer.start();
-        return PaxExamSupport.distribution(PaxExamSupport.httpPortOrFail(),
-                systemProperty(TestMailServer.SMTP_PORT).value(String.valueOf(mail[0])),
-                systemProperty(TestMailServer.IMAP_PORT).value(String.valueOf(mail[1])));
+        // On PostgreSQL: EmailModuleIT runs the e-mail schema on Derby, this class on the production database
+        Option[] postgres = PaxExamSupport.postgres();
+        Option[] options = java.util.Arrays.copyOf(postgres, postgres.length + 2);
+        options[postgres.length] = systemProperty(TestMailServer.SMTP_PORT).value(String.valueOf(mail[0]));
+        options[postgres.length + 1] = systemProperty(TestMailServer.IMAP_PORT).value(String.valueOf(mail[1]));
+        return PaxExamSupport.distribution(PaxExamSupport.httpPortOrFail(), options);
     }
 
     private static int port(String property) {

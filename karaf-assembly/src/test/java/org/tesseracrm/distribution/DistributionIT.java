@@ -62,11 +62,13 @@ class DistributionIT {
     @Test
     @Order(1)
     void healthAnswersWithoutLoginAndListsContacts() throws Exception {
-        // The last boot modules register their views after the UP: wait for the quotes' and cases' lists (at most a
-        // minute).
+        // The last boot modules register their views after the UP: wait for the quotes', cases', automation's and
+        // e-mail's lists (at most a minute).
         var response = crm.get("/health");
         for (long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                !(response.body().contains("\"quotes\"]}") && response.body().contains("\"cases\"]}"))
+                !(response.body().contains("\"quotes\"]}") && response.body().contains("\"cases\"]}")
+                        && response.body().contains("\"admin/automation/scoring\"]}")
+                        && response.body().contains("\"email/my-account\"]}"))
                         && System.nanoTime() < deadline; Thread.sleep(200)) {
             response = crm.get("/health");
         }
@@ -85,7 +87,9 @@ class DistributionIT {
                 + "\"routes\":[\"admin/case-settings\",\"admin/case-sla\",\"cases\"]},{\"id\":\"collections\",\"version\":\"0.2.0\","
                 + "\"state\":\"ACTIVE\",\"routes\":[\"collections\",\"collections-aging\"]},{\"id\":\"companies\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
                 + "\"routes\":[\"companies\"]},{\"id\":\"contacts\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
-                + "\"routes\":[\"contacts\"]},{\"id\":\"followups\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
+                + "\"routes\":[\"contacts\"]},{\"id\":\"email\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
+                + "\"routes\":[\"admin/email-accounts\",\"admin/email-outbox\",\"admin/email-templates\",\"email/inbox\","
+                + "\"email/my-account\"]},{\"id\":\"followups\",\"version\":\"0.2.0\",\"state\":\"ACTIVE\","
                 + "\"routes\":[\"reports/unattended-follow-ups\"]},{\"id\":\"forecasts\",\"version\":\"0.2.0\","
                 + "\"state\":\"ACTIVE\",\"routes\":[\"admin/exchange-rates\",\"forecasts\"]},{\"id\":\"leads\",\"version\":\"0.2.0\","
                 + "\"state\":\"ACTIVE\",\"routes\":[\"admin/lead-conversion\",\"leads\"]},{\"id\":\"opportunities\",\"version\":\"0.2.0\","

@@ -1,10 +1,10 @@
 package org.tesseracrm.email.internal.outbox;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.sql.DataSource;
 
 import org.osgi.service.component.annotations.Activate;
@@ -27,9 +27,11 @@ import org.tesseracrm.kernel.api.NotFoundException;
 import org.tesseracrm.kernel.api.persistence.MigratedSchema;
 import org.tesseracrm.kernel.api.persistence.TransactionScope;
 import org.tesseracrm.kernel.api.record.RecordRef;
+import org.tesseracrm.kernel.api.record.RecordTypes;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.kernel.api.security.Caller;
+import org.tesseracrm.kernel.api.timer.Timers;
 
 /**
  * The mail logged on records. Every method needs {@value MailAccounts#SEND} or {@value MailAccounts#MANAGE}; a record's
@@ -46,6 +48,8 @@ public class MailLogImpl implements MailLog {
     private final AccountStore accounts;
     private final Records records;
     private final TransactionScope scope;
+    private final RecordTypes types;
+    private final Timers timers;
     private volatile EventAdmin events;
 
     /**
@@ -57,9 +61,12 @@ public class MailLogImpl implements MailLog {
      */
     @Activate
     public MailLogImpl(@Reference AccessControl access, @Reference(target = "(osgi.jndi.service.name=crm)") DataSource dataSource,
-            @Reference TransactionScope scope, @Reference Records records,
+            @Reference TransactionScope scope, @Reference Records records, @Reference RecordTypes types,
+            @Reference Timers timers,
             @Reference(target = "(" + MigratedSchema.BUNDLE + "=org.tesseracrm.email)") MigratedSchema schema) {
         this.access = access;
+        this.types = types;
+        this.timers = timers;
         this.store = new MessageStore(dataSource, scope);
         this.accounts = new AccountStore(dataSource, scope);
         this.records = records;
@@ -122,9 +129,12 @@ public class MailLogImpl implements MailLog {
         if (recordType == null || records.get(recordType, recordId).isEmpty()) {
             throw new NotFoundException(recordType == null ? "Record" : recordType, recordId);
         }
+        // filing adds to the record's history, as a note does: the record's edit permission
+        types.find(recordType).ifPresent(type -> access.require(type.moduleId() + ".edit"));
         scope.required(c -> {
             store.link(messageId, recordType, recordId);
             store.state(messageId, MailState.RECEIVED, null, null);
+            timers.schedule(ActivityTimer.HANDLER, Long.toString(messageId), Instant.now(), "");
             scope.afterCommit(() -> post(events, MailEvents.RECEIVED, messageId, List.of(new RecordRef(recordType, recordId, ""))));
             return null;
         });
