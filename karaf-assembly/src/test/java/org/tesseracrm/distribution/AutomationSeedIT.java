@@ -93,9 +93,10 @@ public class AutomationSeedIT {
     @Inject
     private SessionFactory shell;
 
+    /** On PostgreSQL (CI time: one boot; ApprovalsBlueprintsIT and AutomationModuleIT run the module on Derby). */
     @Configuration
     public Option[] config() throws IOException {
-        return PaxExamSupport.distribution(HTTP_PORT);
+        return PaxExamSupport.distribution(HTTP_PORT, PaxExamSupport.postgres());
     }
 
     /** @return the HTTP port the container is told to use */

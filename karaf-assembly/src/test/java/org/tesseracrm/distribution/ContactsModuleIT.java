@@ -300,7 +300,8 @@ public class ContactsModuleIT {
         assertTrue("the reminders' timer waits for the module", waitFor(Timers.class).find("activities.reminders", "look")
                 .isPresent());
         assertEquals("the due flag is gone", marks - 1, callers.callAs(ADMIN, () -> kit.decorations(ContactService.RECORD_TYPE)).size());
-        assertEquals(List.of(), callers.callAs(ADMIN, () -> kit.bulkActions(ContactService.RECORD_TYPE)));
+        assertEquals("the activities' bulk actions are gone (other modules' stay)", List.of(), callers.callAs(ADMIN,
+                () -> kit.bulkActions(ContactService.RECORD_TYPE)).stream().filter(a -> a.id().startsWith("activities.")).toList());
         assertEquals(null, PaxExamSupport.viewReference(context, "activities"));
         assertEquals("contacts still work", grace.values().get("lastName"), callers.callAs(ADMIN,
                 () -> records.get(ContactService.RECORD_TYPE, grace.id())).orElseThrow().values().get("lastName"));

@@ -563,13 +563,14 @@ public class RecordPlatformIT {
                 new Hashtable<>(Map.of(RecordType.ID, CONTACT)));
         try {
             List<BulkAction> shown = as("admin", () -> kit.bulkActions(CONTACT)).stream()
-                    .filter(a -> !a.id().startsWith("activities.")).toList();
+                    .filter(a -> a.id().startsWith("test.")).toList();
             assertEquals("the kit hands out the action behind the guard", List.of("test.tag:Tag"),
                     shown.stream().map(a -> a.id() + ":" + a.label()).toList());
             assertEquals("1 tagged", as("admin", () -> shown.get(0).run(CONTACT, List.of(1L), Map.of())));
-            assertEquals("only for users holding its permission", List.of(), as("planner", () -> kit.bulkActions(CONTACT)));
+            assertEquals("only for users holding its permission", List.of(), as("planner", () -> kit.bulkActions(CONTACT))
+                    .stream().filter(a -> a.id().startsWith("test.")).toList());
             assertEquals(List.of(), as("admin", () -> kit.bulkActions("company")).stream()
-                    .filter(a -> !a.id().startsWith("activities.")).toList());
+                    .filter(a -> a.id().startsWith("test.")).toList());
             // eventually: run first after the boot, the modules' decorations may still be registering
             assertTrue("the contacts module's own decoration, the activities' due flag and the follow-up status: "
                     + kit.decorations(CONTACT), eventually(() -> kit.decorations(CONTACT).size() == 3));
@@ -577,7 +578,7 @@ public class RecordPlatformIT {
             registration.unregister();
         }
         assertEquals(List.of(), as("admin", () -> kit.bulkActions(CONTACT)).stream()
-                .filter(a -> !a.id().startsWith("activities.")).toList());
+                .filter(a -> a.id().startsWith("test.")).toList());
     }
 
     @Test
