@@ -424,27 +424,7 @@ public class CampaignsModuleIT {
     }
 
     private static String[] call(String method, String url, String bearer, String json) {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
-            connection.setRequestMethod(method);
-            connection.setRequestProperty("Authorization", "Bearer " + bearer);
-            connection.setRequestProperty("Accept", "application/json");
-            if (json != null) {
-                connection.setDoOutput(true);
-                connection.setRequestProperty("Content-Type", "application/json");
-                connection.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
-            } else if (method.equals("POST")) {
-                connection.setDoOutput(true);
-                connection.setFixedLengthStreamingMode(0);
-            }
-            int status = connection.getResponseCode();
-            java.io.InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream();
-            String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            connection.disconnect();
-            return new String[] {Integer.toString(status), body};
-        } catch (IOException e) {
-            return new String[] {"-1", e.toString()};
-        }
+        return PaxExamSupport.apiCall(method, url, bearer, json);
     }
 
     private static HttpURLConnection get(String url) throws IOException {

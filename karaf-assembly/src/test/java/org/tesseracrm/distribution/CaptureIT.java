@@ -9,10 +9,7 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.tesseracrm.distribution.PaxExamSupport.eventually;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -355,27 +352,7 @@ public class CaptureIT {
 
     /** An API call with HttpURLConnection. @return the status and the body */
     private static String[] call(String method, String url, String bearer, String json) {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
-            connection.setRequestMethod(method);
-            connection.setRequestProperty("Authorization", "Bearer " + bearer);
-            connection.setRequestProperty("Accept", "application/json");
-            if (json != null) {
-                connection.setDoOutput(true);
-                connection.setRequestProperty("Content-Type", "application/json");
-                connection.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
-            } else if (method.equals("POST")) {
-                connection.setDoOutput(true);
-                connection.setFixedLengthStreamingMode(0);
-            }
-            int status = connection.getResponseCode();
-            InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream();
-            String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            connection.disconnect();
-            return new String[] {Integer.toString(status), body};
-        } catch (IOException e) {
-            return new String[] {"-1", e.toString()};
-        }
+        return PaxExamSupport.apiCall(method, url, bearer, json);
     }
 
     private String shellOrError(String command) {
