@@ -4,7 +4,7 @@
  * form, and showing a service's field errors next to the fields.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.tesseracrm.kernel.ui.kit;
 
 import org.osgi.annotation.bundle.Export;
