@@ -121,6 +121,60 @@ public interface Records {
     }
 
     /**
+     * Groups the records a query matches by up to two fields and computes figures per group, in one grouped read in
+     * the database: what reports, dashboards and KPIs show. The same permission, visibility, search text and filters
+     * as {@link #page}: two users asking the same get their own figures.
+     *
+     * <p>A grouping is a field of the type or, one level deep, {@code lookupField.targetField} of the record a lookup
+     * points at (only of a type the caller may view; a looked-up record the caller does not see counts as no value).
+     * Grouping by a lookup field itself groups by the id of the record it points at, labelled as
+     * {@link #shownTitles} names it. A date or date-time field is grouped by a {@link DateBucket}, in the caller's
+     * time zone. Long text and multi pick-list fields cannot be grouped by.
+     *
+     * <p>Rows come in the order of the groupings, the first most significant: a pick-list's values in the admin's
+     * order, dates ascending, users, lookups and other values by label, booleans no before yes; a group without a
+     * value last. Only groups holding records come back.
+     *
+     * @param recordType a record type id
+     * @param query search text and filters (page and order are ignored)
+     * @param groups no grouping (one row over all matching records), one or two
+     * @param measures one to {@value #MAX_MEASURES} figures per row
+     * @return the rows, at most {@value #MAX_AGGREGATE_ROWS}
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.view}
+     * @throws org.tesseracrm.kernel.api.ValidationException as {@link #page}; for an unknown or ungroupable field, a
+     *     date without a bucket or a bucket on another field, a measure over a field that is not a number (or date
+     *     for MIN and MAX), more than two groupings or {@value #MAX_MEASURES} measures, and for more than
+     *     {@value #MAX_AGGREGATE_ROWS} rows (narrow the filters or choose a coarser bucket)
+     * @since 2.4
+     */
+    List<AggregateRow> aggregate(String recordType, RecordQuery query, List<Grouping> groups, List<Measure> measures);
+
+    /** The most rows {@link #aggregate} returns; more is refused, to be narrowed. */
+    int MAX_AGGREGATE_ROWS = 5_000;
+
+    /** The most measures one {@link #aggregate} computes. */
+    int MAX_MEASURES = 10;
+
+    /**
+     * The filters that keep exactly the records of one row of {@link #aggregate}: added to the same query, a
+     * {@link #page} or {@link #count} lists exactly the records counted in the row (a chart's click-through). A
+     * value is an {@link FilterOp#IN} or {@link FilterOp#EQUALS} filter, no value an {@link FilterOp#EMPTY} one, a
+     * date bucket a {@link FilterOp#BETWEEN} of its first and last day (of a date-time, its first and last instant
+     * in the caller's time zone, in UTC as filters take them). Filters on {@code lookupField.targetField} names are
+     * accepted by every list query.
+     *
+     * @param recordType the record type aggregated
+     * @param groups the groupings of the aggregate
+     * @param keys a row's {@link AggregateRow#keys}
+     * @return one filter per grouping
+     * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@code <moduleId>.view}
+     * @throws org.tesseracrm.kernel.api.ValidationException for groupings {@link #aggregate} refuses, or keys that
+     *     are not of the groupings
+     * @since 2.4
+     */
+    List<Filter> aggregateFilters(String recordType, List<Grouping> groups, List<Optional<String>> keys);
+
+    /**
      * @param recordType a record type id
      * @param id a record id
      * @return the record with all its fields, if it exists and the caller sees it

@@ -26,6 +26,7 @@ import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.Filter;
+import org.tesseracrm.kernel.api.record.FilterOp;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordType;
@@ -49,6 +50,24 @@ final class RecordSql {
     private final List<FieldDefinition> fields;
     private final Map<String, FieldDefinition> byName;
     private final SearchState search;
+    private final Targets targets;
+
+    /** The record types lookup fields point at, for filters on a field of the looked-up record. */
+    @FunctionalInterface
+    interface Targets {
+        /**
+         * @param lookup a lookup field of the type
+         * @param path the name used, {@code lookupField.targetField}, for error messages
+         * @return the SQL of the type it points at (whose own lookups go no further)
+         * @throws ValidationException if the caller may not use that type's fields
+         */
+        RecordSql target(FieldDefinition lookup, String path);
+    }
+
+    /** No lookup reaches further: a {@code lookupField.targetField} name is an unknown field. */
+    private static final Targets NO_TARGETS = (lookup, path) -> {
+        throw new ValidationException(List.of(new FieldError(path, "Fields of looked-up records cannot be used here")));
+    };
 
     /**
      * @param type the record type
@@ -64,11 +83,66 @@ final class RecordSql {
      * @param search the platform's search indexes, used where they serve a filter or a comparison
      */
     RecordSql(RecordType type, List<FieldDefinition> fields, SearchState search) {
+        this(type, fields, search, NO_TARGETS);
+    }
+
+    /**
+     * @param type the record type
+     * @param fields all its fields, predefined and custom
+     * @param search the platform's search indexes, used where they serve a filter or a comparison
+     * @param targets the types its lookup fields point at, for filters named {@code lookupField.targetField}
+     */
+    RecordSql(RecordType type, List<FieldDefinition> fields, SearchState search, Targets targets) {
         this.type = type;
         this.fields = List.copyOf(fields);
         this.byName = fields.stream().collect(Collectors.toMap(FieldDefinition::name, Function.identity(),
                 (a, b) -> a, LinkedHashMap::new));
         this.search = search;
+        this.targets = targets;
+    }
+
+    /** @return the record type */
+    RecordType type() {
+        return type;
+    }
+
+    /** @return the platform's search state (the database dialect once known) */
+    SearchState search() {
+        return search;
+    }
+
+    /**
+     * A field reached from this type: its own, or {@code lookupField.targetField} of the record a lookup points at.
+     *
+     * @param field the field whose value is read
+     * @param via the lookup field it is reached through, if any
+     * @param target the SQL of the looked-up type, if any
+     */
+    record Path(String name, FieldDefinition field, Optional<FieldDefinition> via, Optional<RecordSql> target) {
+    }
+
+    /**
+     * @param name a field name, or {@code lookupField.targetField}
+     * @return the field it names
+     * @throws ValidationException for an unknown field, a first part that is no lookup, or a looked-up type the
+     *     caller may not use
+     */
+    Path path(String name) {
+        int dot = name.indexOf('.');
+        if (dot < 0) {
+            return new Path(name, field(name), Optional.empty(), Optional.empty());
+        }
+        FieldDefinition lookup = byName.get(name.substring(0, dot));
+        if (lookup == null || lookup.type() != FieldType.LOOKUP || lookup.lookupType().isEmpty()) {
+            throw unknownField(type, name);
+        }
+        RecordSql target = targets.target(lookup, name);
+        FieldDefinition field = target.byName.get(name.substring(dot + 1));
+        if (field == null) {
+            throw new ValidationException(List.of(new FieldError(name, lookup.label() + ": " + target.type.pluralLabel()
+                    + " have no field \"" + name.substring(dot + 1) + "\"")));
+        }
+        return new Path(name, field, Optional.of(lookup), Optional.of(target));
     }
 
     /** @return the page's SELECT; without paging when {@code paged} is false (exports) */
@@ -639,6 +713,14 @@ final class RecordSql {
                 .map(d -> SearchSql.searched(d, field, true)).orElse("LOWER(" + field.column() + ")");
     }
 
+    /**
+     * @return the WHERE (with its leading keyword) of the query's rows as {@link #select} has it: visibility, search
+     *     text and filters over the type's table, its columns unqualified; empty for every row
+     */
+    String where(Connection c, RecordQuery query, Visibility visible, List<Object> params) throws SQLException {
+        return where(query, visible, params, terms(c, query));
+    }
+
     private String where(RecordQuery query, Visibility visible, List<Object> params, Map<Filter, List<String>> terms) {
         List<String> conditions = new ArrayList<>();
         String owners = visibleCondition(visible, params, "");
@@ -650,7 +732,8 @@ final class RecordSql {
         for (Filter filter : query.filters()) {
             try {
                 List<String> values = terms.get(filter);
-                conditions.add(values == null ? condition(filter, params) : among(field(filter.field()), values, params));
+                conditions.add(filter.field().contains(".") ? lookedUp(filter, visible, params)
+                        : values == null ? condition(filter, params) : among(field(filter.field()), values, params));
             } catch (ValidationException e) {
                 errors.addAll(e.errors());
             }
@@ -724,6 +807,33 @@ final class RecordSql {
         }
         params.addAll(values);
         return SearchSql.copyColumn(field) + " IN (" + placeholders(values.size()) + ")";
+    }
+
+    /**
+     * A filter on a field of the looked-up record ({@code company.industry}): the lookup points at a record the caller
+     * sees that meets the condition. "Is empty" and "is not" also keep the records pointing nowhere or at a record
+     * the caller does not see, as an aggregate's "no value" group holds them.
+     */
+    private String lookedUp(Filter filter, Visibility visible, List<Object> params) {
+        Path path = path(filter.field());
+        RecordSql target = path.target().orElseThrow();
+        String column = path.via().orElseThrow().column();
+        FilterOp op = filter.op();
+        boolean negated = op == FilterOp.EMPTY || op == FilterOp.NOT_EQUALS;
+        FilterOp inner = op == FilterOp.EMPTY ? FilterOp.NOT_EMPTY : op == FilterOp.NOT_EQUALS ? FilterOp.EQUALS : op;
+        List<Object> sub = new ArrayList<>();
+        String condition;
+        try {
+            condition = target.condition(new Filter(path.field().name(), inner, filter.values()), sub);
+        } catch (ValidationException e) {
+            throw new ValidationException(e.errors().stream().map(error -> new FieldError(filter.field(),
+                    path.via().get().label() + ": " + error.message())).toList());
+        }
+        String select = "SELECT ID FROM " + target.type.table() + " WHERE " + condition
+                + target.visibleCondition(visible, sub, " AND ");
+        params.addAll(sub);
+        return negated ? "(" + column + " IS NULL OR " + column + " NOT IN (" + select + "))"
+                : column + " IN (" + select + ")";
     }
 
     private String condition(Filter filter, List<Object> params) {

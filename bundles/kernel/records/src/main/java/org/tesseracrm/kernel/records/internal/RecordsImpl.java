@@ -36,10 +36,14 @@ import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.audit.AuditAction;
 import org.tesseracrm.kernel.api.audit.AuditTrail;
 import org.tesseracrm.kernel.api.audit.RecordChange;
+import org.tesseracrm.kernel.api.record.AggregateRow;
 import org.tesseracrm.kernel.api.record.ExportFormat;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
+import org.tesseracrm.kernel.api.record.Filter;
+import org.tesseracrm.kernel.api.record.Grouping;
 import org.tesseracrm.kernel.api.record.IdGenerator;
+import org.tesseracrm.kernel.api.record.Measure;
 import org.tesseracrm.kernel.api.record.RecordEvents;
 import org.tesseracrm.kernel.api.record.RecordGroup;
 import org.tesseracrm.kernel.api.record.RecordQuery;
@@ -53,6 +57,7 @@ import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.record.ReferenceTitles;
 import org.tesseracrm.kernel.api.record.SortOrder;
 import org.tesseracrm.kernel.api.security.AccessControl;
+import org.tesseracrm.kernel.api.security.RegionalSettings;
 import org.tesseracrm.kernel.api.security.UserSettings;
 import org.tesseracrm.kernel.api.security.Visibility;
 
@@ -98,7 +103,7 @@ public class RecordsImpl implements Records {
     @Override
     public List<RecordRow> page(String recordType, RecordQuery query) {
         RecordType type = types.allowed(recordType, access, "view");
-        RecordSql sql = new RecordSql(type, catalog.fields(type), catalog.search());
+        RecordSql sql = sql(type);
         Visibility visible = access.visibility();
         return shown(type, catalog.jdbc().inTransaction(c -> sql.rows(c, sql.select(c, query, visible, true))));
     }
@@ -113,7 +118,7 @@ public class RecordsImpl implements Records {
     @Override
     public RecordSlice slice(String recordType, RecordQuery query, Optional<String> cursor) {
         RecordType type = types.allowed(recordType, access, "view");
-        RecordSql sql = new RecordSql(type, catalog.fields(type), catalog.search());
+        RecordSql sql = sql(type);
         Visibility visible = access.visibility();
         List<SortOrder> keys = sql.sortKeys(query.sort());
         Optional<Keyset> after = cursor.map(text -> Keyset.of(text, type.id(), keys, query));
@@ -124,7 +129,7 @@ public class RecordsImpl implements Records {
     @Override
     public long count(String recordType, RecordQuery query, long atMost) {
         RecordType type = types.allowed(recordType, access, "view");
-        RecordSql sql = new RecordSql(type, catalog.fields(type), catalog.search());
+        RecordSql sql = sql(type);
         Visibility visible = access.visibility();
         return catalog.jdbc().inTransaction(c -> {
             Sql count = sql.count(c, query, visible, atMost);
@@ -146,7 +151,7 @@ public class RecordsImpl implements Records {
     @Override
     public List<RecordGroup> groups(String recordType, RecordQuery query, String groupField, List<String> sumFields) {
         RecordType type = types.allowed(recordType, access, "view");
-        RecordSql sql = new RecordSql(type, catalog.fields(type), catalog.search());
+        RecordSql sql = sql(type);
         FieldDefinition by = catalog.field(type, groupField);
         if (by.type() != FieldType.PICKLIST && by.type() != FieldType.USER) {
             throw new ValidationException(List.of(new FieldError(groupField, "Lists cannot be grouped by \""
@@ -199,6 +204,58 @@ public class RecordsImpl implements Records {
         Map<String, BigDecimal> zero = new LinkedHashMap<>();
         summed.forEach(f -> zero.put(f.name(), BigDecimal.ZERO));
         return order.stream().map(v -> found.getOrDefault(v, new RecordGroup(Optional.of(v), 0, zero))).toList();
+    }
+
+    /** @return the SQL of the type's lists, whose filters reach the fields of its lookups' types */
+    private RecordSql sql(RecordType type) {
+        return new RecordSql(type, catalog.fields(type), catalog.search(), this::target);
+    }
+
+    /**
+     * @return the SQL of the type a lookup points at, for filters and reports on its fields: only of a type the caller
+     *     may view (the rows are then limited to those the caller sees)
+     */
+    private RecordSql target(FieldDefinition lookup, String path) {
+        RecordType target = lookup.lookupType().flatMap(types::find)
+                .orElseThrow(() -> new ValidationException(List.of(new FieldError(path, "\"" + lookup.label()
+                        + "\" points at records that are not installed"))));
+        if (!access.permitted(target.moduleId() + ".view")) {
+            throw new ValidationException(List.of(new FieldError(path, "You may not view " + target.pluralLabel()
+                    .toLowerCase(java.util.Locale.ROOT) + ", so their fields cannot be used here")));
+        }
+        return new RecordSql(target, catalog.fields(target), catalog.search());
+    }
+
+    /** @return the caller's time zone and locale; UTC and US English without the settings service */
+    private RegionalSettings regional() {
+        UserSettings known = settings;
+        return known == null ? RegionalSettings.DEFAULT : known.regional();
+    }
+
+    /**
+     * Checks the groupings and measures ({@link Aggregation#of}), reads the groups in one grouped SELECT under the
+     * caller's visibility, text and filters, then rolls days up into periods, labels and orders them.
+     */
+    @Override
+    public List<AggregateRow> aggregate(String recordType, RecordQuery query, List<Grouping> groups,
+            List<Measure> measures) {
+        RecordType type = types.allowed(recordType, access, "view");
+        if (measures.isEmpty()) {
+            throw new ValidationException(List.of(new FieldError("measures", "Choose at least one figure to compute,"
+                    + " such as the number of records")));
+        }
+        RegionalSettings regional = regional();
+        Aggregation aggregation = Aggregation.of(sql(type), groups, measures, regional.zone(), regional.locale());
+        Visibility visible = access.visibility();
+        return aggregation.rows(catalog.jdbc().inTransaction(c -> aggregation.read(c, query, visible)),
+                catalog::pickList, this::shownTitles);
+    }
+
+    @Override
+    public List<Filter> aggregateFilters(String recordType, List<Grouping> groups, List<Optional<String>> keys) {
+        RecordType type = types.allowed(recordType, access, "view");
+        RegionalSettings regional = regional();
+        return Aggregation.of(sql(type), groups, List.of(), regional.zone(), regional.locale()).filters(keys);
     }
 
     private static RecordGroup together(RecordGroup a, RecordGroup b) {
@@ -602,7 +659,7 @@ public class RecordsImpl implements Records {
                 header.add(column.label() + " id");
             }
         }
-        RecordSql sql = new RecordSql(type, all);
+        RecordSql sql = new RecordSql(type, all, catalog.search(), this::target);
         Sql select = sql.select(query, access.visibility(), false);
         ZoneId zone = CallerZone.of(settings);
         return catalog.jdbc().inTransaction(c -> {

@@ -23,10 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.PermissionDeniedException;
 import org.tesseracrm.kernel.api.ValidationException;
-import org.tesseracrm.kernel.api.audit.AuditEntry;
-import org.tesseracrm.kernel.api.audit.AuditQuery;
-import org.tesseracrm.kernel.api.audit.AuditTrail;
-import org.tesseracrm.kernel.api.audit.RecordChange;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.Filter;
@@ -40,7 +36,6 @@ import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.record.SavedView;
 import org.tesseracrm.kernel.api.record.SortOrder;
 import org.tesseracrm.kernel.api.security.AccessControl;
-import org.tesseracrm.kernel.api.security.Caller;
 import org.tesseracrm.kernel.api.security.Visibility;
 import org.tesseracrm.kernel.persistence.internal.ScopedDataSource;
 
@@ -208,72 +203,11 @@ class RecordGroupsTest {
     }
 
     /** Callers: ann with every record, ann with only hers, one seeing nobody's, one without the view permission. */
-    private record Access(String username, Set<String> permissions, Visibility visible) implements AccessControl {
-        static final Access ALL = new Access("ann", Set.of("deals.view"), new Visibility(true, Set.of()));
-        static final Access ANNS = new Access("ann", Set.of("deals.view"), new Visibility(false, Set.of("ann")));
-        static final Access NOBODYS = new Access("ann", Set.of("deals.view"), new Visibility(false, Set.of()));
-        static final Access NONE = new Access("ann", Set.of(), new Visibility(true, Set.of()));
-
-        @Override
-        public Caller require(String permission) {
-            if (!permissions.contains(permission)) {
-                throw new PermissionDeniedException("You may not do this (" + permission + ").");
-            }
-            return new Caller(username);
-        }
-
-        @Override
-        public boolean permitted(String permission) {
-            return permissions.contains(permission);
-        }
-
-        @Override
-        public Visibility visibility() {
-            return visible;
-        }
-
-        @Override
-        public void checkAssignable(String user) {
-            throw new PermissionDeniedException("no");
-        }
-
-        @Override
-        public List<String> assignableUsers() {
-            return List.of();
-        }
-
-        @Override
-        public Set<String> groupMates() {
-            return Set.of();
-        }
-
-        @Override
-        public Map<String, String> branches() {
-            return Map.of();
-        }
-    }
-
-    /** Groups write nothing. */
-    private static final class NoAudit implements AuditTrail {
-        @Override
-        public void record(RecordChange change) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void recordAll(List<RecordChange> changes) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<AuditEntry> history(String recordType, long recordId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<AuditEntry> search(AuditQuery query) {
-            throw new UnsupportedOperationException();
-        }
+    private static final class Access {
+        static final TestCaller ALL = new TestCaller("ann", Set.of("deals.view"), new Visibility(true, Set.of()));
+        static final TestCaller ANNS = new TestCaller("ann", Set.of("deals.view"), new Visibility(false, Set.of("ann")));
+        static final TestCaller NOBODYS = new TestCaller("ann", Set.of("deals.view"), new Visibility(false, Set.of()));
+        static final TestCaller NONE = new TestCaller("ann", Set.of(), new Visibility(true, Set.of()));
     }
 
     /** Deals over T_DEAL. */
