@@ -44,4 +44,18 @@ public interface AuditTrail {
      * @throws org.tesseracrm.kernel.api.PermissionDeniedException without {@link #VIEW_ALL}
      */
     List<AuditEntry> search(AuditQuery query);
+
+    /**
+     * The records the caller changed most recently, for their Home page: one entry per record (the caller's
+     * newest change of it, without its field changes), newest first. Records the caller's newest change
+     * deleted are left out, and so are those of modules the caller may not view; the labels are as stored at
+     * the time, so a screen shows titles through {@code Records.shownTitles} instead.
+     *
+     * @param limit at most this many records (1 to 50)
+     * @return the entries; empty without a caller
+     * @since audit 1.3
+     */
+    default List<AuditEntry> recentlyChangedByCaller(int limit) {
+        return List.of();
+    }
 }

@@ -1,6 +1,6 @@
 /** The audit trail: who changed which record when, field by field. */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.tesseracrm.kernel.api.audit;
 
 import org.osgi.annotation.bundle.Export;

@@ -408,12 +408,35 @@ public class ActivityService {
 
     /** @return the caller's open activities whose reminder time has come, earliest first */
     public List<Activity> dueReminders() {
+        return remindersUntil(utcNow());
+    }
+
+    /**
+     * @param until a time (UTC), e.g. the end of the caller's day
+     * @return the caller's open activities whose reminder time comes by then (those already due included),
+     *     earliest first, at most 50
+     */
+    public List<Activity> remindersUntil(LocalDateTime until) {
         Caller caller = access.require(ActivitiesModule.VIEW);
         // Without the preferred index Derby walks all of the owner's activities through the due-time index
         // instead of the few whose reminder time has come.
         return read(ModuleSql.query(dataSource, "SELECT ID FROM " + ModuleSql.preferIndex("CRM_ACTIVITY",
                 "IX_ACTIVITY_OWNER_REMIND") + " WHERE OWNER = ? AND DONE = ? AND REMIND_AT <= ? ORDER BY REMIND_AT, ID",
-                List.of(caller.username(), false, Timestamp.valueOf(utcNow())), 50, rs -> rs.getLong(1)));
+                List.of(caller.username(), false, Timestamp.valueOf(until)), 50, rs -> rs.getLong(1)));
+    }
+
+    /**
+     * The caller's own day (the Home page): their open activities due before a time, overdue ones included.
+     *
+     * @param until a time (UTC), e.g. the end of the caller's day
+     * @return the caller's own open activities due before then, by due time, at most {@value #LIST_LIMIT}
+     */
+    public List<Activity> openDueBefore(LocalDateTime until) {
+        Caller caller = access.require(ActivitiesModule.VIEW);
+        return read(ModuleSql.query(dataSource, "SELECT ID FROM " + ModuleSql.preferIndex("CRM_ACTIVITY",
+                "IX_ACTIVITY_OWNER_DUE") + " WHERE OWNER = ? AND DONE = ? AND DUE_AT < ?"
+                + " ORDER BY DUE_AT, ID", List.of(caller.username(), false, Timestamp.valueOf(until)), LIST_LIMIT,
+                rs -> rs.getLong(1)));
     }
 
     /**

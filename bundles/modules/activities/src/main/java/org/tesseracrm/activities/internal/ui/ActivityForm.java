@@ -44,7 +44,7 @@ import org.tesseracrm.kernel.ui.kit.LocalTimes;
  * {@code -end}, {@code -location}, {@code -priority}, {@code -remind}, {@code -participants},
  * {@code -link}, {@code -description}, {@code -save}, {@code -join}, {@code -complete}, {@code -delete}.
  */
-class ActivityForm extends Dialog {
+public class ActivityForm extends Dialog {
     private static final long serialVersionUID = 1L;
     /** Reminder choices, in minutes before the activity is due. */
     private static final Map<String, Long> REMIND_BEFORE = remindChoices();
@@ -77,7 +77,7 @@ class ActivityForm extends Dialog {
      * @param initial for a new one: the kind to start with
      * @param onChange run after a save, completion, join or delete
      */
-    ActivityForm(ActivityService activities, AccessControl access, Activity activity, String recordType, long recordId,
+    public ActivityForm(ActivityService activities, AccessControl access, Activity activity, String recordType, long recordId,
             Kind initial, Runnable onChange) {
         this.activities = activities;
         this.onChange = onChange;

@@ -290,6 +290,19 @@ public class FollowUpService {
         return shown(select(jpql.toString(), params, new Visibility(true, Set.of()), LIMIT));
     }
 
+    /**
+     * The caller's own day (the Home page): their open follow-ups due before a time, overdue ones included.
+     *
+     * @param until a time (UTC), e.g. the end of the caller's day
+     * @return the caller's own open follow-ups due before then, most overdue first, at most 200
+     */
+    public List<FollowUp> mineDueBefore(LocalDateTime until) {
+        Caller caller = access.require(FollowUpsModule.VIEW);
+        return shown(select("SELECT f FROM FollowUpEntry f WHERE f.open = :open AND f.dueAt < :until"
+                + " AND f.owner = :owner ORDER BY f.dueAt, f.id",
+                Map.of("open", true, "until", until, "owner", caller.username()), new Visibility(true, Set.of()), 200));
+    }
+
     /** @return the branch of each sales agent the caller sees, for the report's filters */
     public Map<String, String> agents() {
         access.require(FollowUpsModule.VIEW);

@@ -4,7 +4,12 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import javax.persistence.TypedQuery;
 
@@ -31,6 +36,9 @@ import org.tesseracrm.kernel.api.security.CallerContext;
 @Component(service = AuditTrail.class)
 public class AuditTrailImpl implements AuditTrail {
     private static final int HISTORY_LIMIT = 500;
+    private static final int RECENT_LIMIT = 50;
+    /** Entries read per record asked for: a record changed again and again takes several. */
+    private static final int RECENT_SCAN = 10;
 
     /** Where audit entries take their ids: in a transaction of their own, like a sequence. */
     private static final IdGenerator IDS = new IdGenerator("KERNEL_ID_GEN", "GEN_NAME", "GEN_VALUE", "AUDIT");
@@ -145,5 +153,40 @@ public class AuditTrailImpl implements AuditTrail {
             }
             return q.getResultList().stream().map(AuditRecord::toEntry).toList();
         });
+    }
+
+    @Override
+    public List<AuditEntry> recentlyChangedByCaller(int limit) {
+        if (limit < 1 || limit > RECENT_LIMIT) {
+            throw new IllegalArgumentException("1 <= limit <= " + RECENT_LIMIT);
+        }
+        Optional<Caller> caller = callers.current();
+        if (caller.isEmpty()) {
+            return List.of();
+        }
+        // The user's newest entries through IX_CRM_AUDIT_USER, a few per record, without their field changes.
+        List<Object[]> rows = jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                "SELECT a.id, a.at, a.module, a.recordType, a.recordId, a.label, a.action FROM AuditRecord a"
+                        + " WHERE a.username = :user ORDER BY a.at DESC, a.id DESC", Object[].class)
+                .setParameter("user", caller.get().username()).setMaxResults(limit * RECENT_SCAN).getResultList());
+        Set<String> seen = new HashSet<>();
+        Map<String, Boolean> viewable = new HashMap<>();
+        List<AuditEntry> recent = new ArrayList<>();
+        for (Object[] row : rows) {
+            String module = (String) row[2];
+            String type = (String) row[3];
+            long id = ((Number) row[4]).longValue();
+            AuditAction action = (AuditAction) row[6];
+            if (!seen.add(type + "#" + id) || action == AuditAction.DELETE
+                    || !viewable.computeIfAbsent(module, m -> access.permitted(m + ".view"))) {
+                continue;
+            }
+            recent.add(new AuditEntry(((Number) row[0]).longValue(), ((LocalDateTime) row[1]).toInstant(ZoneOffset.UTC),
+                    caller.get().username(), module, type, id, row[5] == null ? "" : (String) row[5], action, List.of()));
+            if (recent.size() == limit) {
+                break;
+            }
+        }
+        return recent;
     }
 }

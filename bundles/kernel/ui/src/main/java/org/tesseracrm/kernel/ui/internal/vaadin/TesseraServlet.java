@@ -48,6 +48,7 @@ import org.tesseracrm.kernel.api.security.UserSettings;
 import org.tesseracrm.kernel.ui.internal.shared.ShellSession;
 import org.tesseracrm.kernel.ui.internal.views.AccessGuard;
 import org.tesseracrm.kernel.ui.internal.views.ChangePasswordView;
+import org.tesseracrm.kernel.ui.internal.home.HomeSectionRegistry;
 import org.tesseracrm.kernel.ui.internal.views.HomeView;
 import org.tesseracrm.kernel.ui.internal.views.LoginView;
 import org.tesseracrm.kernel.ui.internal.views.ProfileView;
@@ -95,11 +96,13 @@ public class TesseraServlet extends VaadinServlet {
      * @param settings the users' time zones and locales
      * @param tokens the users' API tokens, for My profile
      * @param types the installed record types, which a token may be limited to
+     * @param sections the Home page's sections
      */
     @Activate
     public TesseraServlet(@Reference ViewRegistry views, @Reference Authenticator authenticator,
             @Reference ModuleRegistry modules, @Reference CallerContext callers, @Reference AccessControl access,
-            @Reference UserSettings settings, @Reference ApiTokens tokens, @Reference RecordTypes types) {
+            @Reference UserSettings settings, @Reference ApiTokens tokens, @Reference RecordTypes types,
+            @Reference HomeSectionRegistry sections) {
         this.views = views;
         this.callers = callers;
         this.guard = new AccessGuard(views, access, callers);
@@ -109,7 +112,7 @@ public class TesseraServlet extends VaadinServlet {
                 LoginView.class, () -> new LoginView(authenticator, callers, settings),
                 ProfileView.class, () -> new ProfileView(settings, tokens, types, access),
                 ChangePasswordView.class, () -> new ChangePasswordView(authenticator),
-                HomeView.class, () -> new HomeView(modules, access));
+                HomeView.class, () -> new HomeView(modules, access, callers, sections));
     }
 
     /** A servlet with the same services as the template, not initialised yet. */
