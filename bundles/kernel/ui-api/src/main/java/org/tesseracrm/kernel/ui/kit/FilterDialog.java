@@ -182,4 +182,15 @@ class FilterDialog extends Dialog {
         String how = op == FilterOp.BETWEEN ? "" : op.label() + " ";
         return (field.label() + " " + how + text).strip();
     }
+
+    /**
+     * What a filter's chip says: as {@link #describe(FieldDefinition, FilterOp, List)}, or with the field's name for
+     * a field not among the fields (the list still filters by it; the platform refuses an unknown field).
+     */
+    static String describe(List<FieldDefinition> fields, Filter filter) {
+        return fields.stream().filter(f -> f.name().equals(filter.field())).findFirst()
+                .map(field -> describe(field, filter.op(), filter.values()))
+                .orElseGet(() -> (filter.field() + " " + (filter.op() == FilterOp.BETWEEN ? "" : filter.op().label() + " ")
+                        + String.join(", ", filter.values())).strip());
+    }
 }

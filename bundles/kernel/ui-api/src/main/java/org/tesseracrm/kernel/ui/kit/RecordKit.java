@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Reference;
@@ -16,6 +21,7 @@ import org.tesseracrm.kernel.api.record.BulkAction;
 import org.tesseracrm.kernel.api.record.CustomFields;
 import org.tesseracrm.kernel.api.record.FieldDefinition;
 import org.tesseracrm.kernel.api.record.FieldType;
+import org.tesseracrm.kernel.api.record.Filter;
 import org.tesseracrm.kernel.api.record.Imports;
 import org.tesseracrm.kernel.api.record.Notes;
 import org.tesseracrm.kernel.api.record.RecordRow;
@@ -101,6 +107,44 @@ public final class RecordKit {
      */
     public RecordList list(String recordType, String moduleId, String prefix, String pluralLabel) {
         return new RecordList(this, recordType, moduleId, prefix, pluralLabel);
+    }
+
+    /**
+     * A dialog listing the records of a type that match the given filters, for click-through from a chart's bar or
+     * slice, a KPI or a count: the type's {@link RecordList} with exactly those filters as removable chips, rows
+     * opening the record's form as lists do. What the user may see, and the records' visibility, come from the
+     * record platform as in any list.
+     *
+     * <p>Element ids: the dialog {@code records-dialog}, its close button {@code records-dialog-close}; the list's
+     * ids start with {@code records-dialog} ({@code records-dialog-grid}, {@code records-dialog-count}, chips of
+     * class {@code records-dialog-filter-chip}); the form opened from a row has the record type id as prefix.
+     *
+     * @param recordType the record type id, e.g. {@code opportunity}
+     * @param title the dialog's title, e.g. "Opportunities · Won · March 2026"
+     * @param filters the filters, e.g. those of the group clicked
+     * @return the dialog, not yet open
+     * @throws NotFoundException if the record type's module is not installed
+     * @since kit 1.3
+     */
+    public Dialog recordsDialog(String recordType, String title, List<Filter> filters) {
+        RecordType type = type(recordType);
+        String prefix = "records-dialog";
+        RecordList list = new RecordList(this, recordType, type.moduleId(), prefix,
+                type.pluralLabel().toLowerCase(java.util.Locale.ROOT), filters);
+        list.onOpen(row -> form(recordType, recordType, row, list::refresh).open());
+        Dialog dialog = new Dialog();
+        dialog.setId(prefix);
+        dialog.setHeaderTitle(title);
+        dialog.setWidth("min(90vw, 80em)");
+        dialog.setHeight("80vh");
+        dialog.setResizable(true);
+        Button close = new Button(new Icon(VaadinIcon.CLOSE), e -> dialog.close());
+        close.setId(prefix + "-close");
+        close.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        close.getElement().setAttribute("aria-label", "Close");
+        dialog.getHeader().add(close);
+        dialog.add(list);
+        return dialog;
     }
 
     /**

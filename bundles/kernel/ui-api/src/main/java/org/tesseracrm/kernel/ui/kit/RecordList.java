@@ -96,6 +96,16 @@ public class RecordList extends VerticalLayout {
      * @param pluralLabel what the records are called, e.g. "contacts"
      */
     RecordList(RecordKit kit, String recordType, String moduleId, String prefix, String pluralLabel) {
+        this(kit, recordType, moduleId, prefix, pluralLabel, List.of());
+    }
+
+    /**
+     * Made by {@link RecordKit#list} and {@link RecordKit#recordsDialog}.
+     *
+     * @param filters the filters the list starts with, as chips (the first count and page already use them)
+     */
+    RecordList(RecordKit kit, String recordType, String moduleId, String prefix, String pluralLabel,
+            List<Filter> filters) {
         this.records = kit.records();
         this.recordType = recordType;
         this.type = kit.type(recordType);
@@ -187,7 +197,27 @@ public class RecordList extends VerticalLayout {
         if (access.permitted(moduleId + ".import")) {
             allowImport(kit.imports(), kit.callers());
         }
+        filters.forEach(filter -> chips.add(filter, FilterDialog.describe(fields, filter)));
         refresh();
+    }
+
+    /**
+     * Shows exactly these filters, as removable chips in place of the current ones, and reloads: for a list opened
+     * from a chart's bar or slice, or a link to "these records". The search box and saved view stay as they are.
+     *
+     * @param filters the filters, e.g. {@code Filter.of("phase", FilterOp.IN, "Won")}; fields the user does not see
+     *     in the list still filter (the service checks them, and refuses an unknown field)
+     * @since kit 1.3
+     */
+    public void setFilters(List<Filter> filters) {
+        chips.clear();
+        filters.forEach(filter -> chips.add(filter, FilterDialog.describe(fields, filter)));
+        refresh();
+    }
+
+    /** @return the filters shown as chips, in their order */
+    List<Filter> filters() {
+        return chips.filters();
     }
 
     /** @param open what clicking a row does, typically opening its form */
