@@ -1,0 +1,2 @@
+/** A report's result written to xlsx or csv. */
+package org.tesseracrm.reports.internal.export;
