@@ -12,6 +12,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -25,11 +26,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 
 import org.tesseracrm.kernel.api.FieldError;
@@ -47,7 +51,6 @@ import org.tesseracrm.kernel.api.record.PickListValue;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.Visibility;
-import org.tesseracrm.kernel.records.internal.SearchSql.Dialect;
 
 /**
  * One {@link Records#aggregate}: checks the groupings and measures, reads the groups in one grouped SELECT over the
@@ -55,10 +58,9 @@ import org.tesseracrm.kernel.records.internal.SearchSql.Dialect;
  * buckets, labels and orders the rows.
  *
  * <p>SQL that runs unchanged on Derby (no date_trunc, no time zones) and PostgreSQL: a date groups by its day, a
- * date-time by its day in the caller's time zone (the UTC value plus the zone's offset at that instant, read from a
- * CASE over the zone's offset changes between {@value #FIRST_YEAR} and {@value #LAST_YEAR}, a binary tree of a few
- * comparisons per row); weeks, months, quarters and years are rolled up from the days here, so a day-grouped read
- * of a million rows gives a few thousand groups at most. A field of a looked-up record comes through a LEFT JOIN of
+ * date-time by its UTC day and the range of UTC times of day that tells its day in the caller's time zone
+ * ({@link #ranges}); weeks, months, quarters and years are rolled up from the days here, so a day-grouped read of a
+ * million rows gives a few thousand groups at most. A field of a looked-up record comes through a LEFT JOIN of
  * the looked-up type's visible rows, so a record the caller does not see counts as "no value".
  */
 final class Aggregation {
@@ -85,6 +87,8 @@ final class Aggregation {
     private final List<RecordSql.Path> measured;
     private final ZoneId zone;
     private final Locale locale;
+    /** The UTC times of day that start the ranges a date-time's day is read in ({@link #ranges}). */
+    private final List<LocalTime> starts;
 
     private Aggregation(RecordSql sql, List<Level> levels, List<Measure> measures, List<RecordSql.Path> measured,
             ZoneId zone, Locale locale) {
@@ -94,6 +98,7 @@ final class Aggregation {
         this.measured = measured;
         this.zone = zone;
         this.locale = locale;
+        this.starts = ranges(zone);
     }
 
     /**
@@ -209,7 +214,6 @@ final class Aggregation {
      *     the text as written (one of the group's), then each measure's partial figures
      */
     Sql select(Connection c, RecordQuery query, Visibility visible) throws SQLException {
-        Dialect dialect = sql.search().dialect(c);
         List<Object> params = new ArrayList<>(); // those of the inner select list first, then joins and WHERE
         Map<String, String> aliases = new LinkedHashMap<>(); // lookup field name -> join alias
         Map<String, List<String>> joined = new LinkedHashMap<>(); // join alias -> target columns
@@ -218,7 +222,10 @@ final class Aggregation {
         for (int i = 0; i < levels.size(); i++) {
             Level level = levels.get(i);
             String ref = ref(level.path(), aliases, joined, targets);
-            inner.add(key(level, ref, dialect, params) + " AS K" + i);
+            inner.add(key(level, ref) + " AS K" + i);
+            if (zoned(level)) {
+                inner.add(range(ref, 0, starts.size() - 1, params) + " AS R" + i);
+            }
             if (level.kind() == Kind.TEXT) {
                 inner.add(ref + " AS L" + i);
             }
@@ -252,7 +259,11 @@ final class Aggregation {
         List<String> outer = new ArrayList<>();
         for (int i = 0; i < levels.size(); i++) {
             outer.add("K" + i);
+            if (zoned(levels.get(i))) {
+                outer.add("R" + i);
+            }
         }
+        List<String> grouped = List.copyOf(outer);
         for (int i = 0; i < levels.size(); i++) {
             if (levels.get(i).kind() == Kind.TEXT) {
                 outer.add("MIN(L" + i + ")");
@@ -274,8 +285,7 @@ final class Aggregation {
             });
         }
         String text = "SELECT " + String.join(", ", outer) + " FROM (SELECT " + String.join(", ", inner) + from
-                + where + ") X" + (levels.isEmpty() ? "" : " GROUP BY " + String.join(", ", outer.subList(0,
-                        levels.size())));
+                + where + ") X" + (levels.isEmpty() ? "" : " GROUP BY " + String.join(", ", grouped));
         return new Sql(text, params);
     }
 
@@ -296,58 +306,83 @@ final class Aggregation {
         return alias + "." + alias + "_" + at;
     }
 
-    /** @return the SQL of a grouping's key: text lower-cased, a date-time as its day in the caller's zone */
-    private String key(Level level, String ref, Dialect dialect, List<Object> params) {
+    /** @return the SQL of a grouping's key: text lower-cased, a date-time as its UTC day (see {@link #ranges}) */
+    private static String key(Level level, String ref) {
         return switch (level.kind()) {
             case TEXT -> "LOWER(" + ref + ")";
-            case DATE_TIME -> localDay(dialect, ref, zone, params);
+            case DATE_TIME -> "CAST(" + ref + " AS DATE)";
             default -> ref;
         };
     }
 
+    /** @return whether the grouping is a date-time whose day in the caller's zone differs from its UTC day */
+    private boolean zoned(Level level) {
+        return level.kind() == Kind.DATE_TIME && starts.size() > 1;
+    }
+
     /**
-     * @param dialect the database
-     * @param column a TIMESTAMP column holding UTC
-     * @param zone a time zone
-     * @param params where the instants of the zone's offset changes are added, in the order of the text
-     * @return the SQL of the column's day in that zone: the UTC value plus the zone's offset at that instant, as a
-     *     DATE; the offset is a CASE over the zone's changes between {@value #FIRST_YEAR} and {@value #LAST_YEAR}
-     *     (before, the offset of {@value #FIRST_YEAR}; after, the last one), halving them at each level so a row is
-     *     compared a few times (8 for the ~260 changes of a zone with daylight-saving time). The instants are bound
-     *     parameters: Derby converts a timestamp literal again for every row (a million rows grouped by month in
-     *     Berlin took 6 s with literals, 2 s with parameters)
+     * A date-time is grouped by its UTC day and the range of UTC times of day it falls in; the ranges start at
+     * midnight and at every time of day at which the caller's day begins (midnight in the zone, in UTC: 23:00 and
+     * 22:00 for Berlin), between {@value #FIRST_YEAR} and {@value #LAST_YEAR}, and at a time of day the zone's offset
+     * changes where the day differs before and after the change. Within one range of one day the local day is one,
+     * that of the range's start ({@link #localDay}). Portable and cheap: a CAST to DATE, one to TIME and a few comparisons
+     * with bound TIME parameters per row. (Adding the zone's offset to each timestamp, from a CASE over the zone's
+     * offset changes, took 6 s for a million rows on Derby; Derby converts a literal again for every row, so the
+     * times are parameters.)
+     *
+     * @return the starts of the ranges, midnight first; only midnight for UTC
      */
-    static String localDay(Dialect dialect, String column, ZoneId zone, List<Object> params) {
+    static List<LocalTime> ranges(ZoneId zone) {
         ZoneRules rules = zone.getRules();
         Instant first = LocalDate.of(FIRST_YEAR, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant last = LocalDate.of(LAST_YEAR, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        List<LocalDateTime> changes = new ArrayList<>();
-        List<Integer> offsets = new ArrayList<>(List.of(rules.getOffset(first).getTotalSeconds() / 60));
+        TreeSet<LocalTime> midnights = new TreeSet<>(List.of(LocalTime.MIDNIGHT));
+        List<ZoneOffsetTransition> changes = new ArrayList<>();
+        Set<ZoneOffset> offsets = new HashSet<>(List.of(rules.getOffset(first)));
         for (ZoneOffsetTransition t = rules.nextTransition(first); t != null && t.getInstant().isBefore(last);
                 t = rules.nextTransition(t.getInstant())) {
-            changes.add(LocalDateTime.ofInstant(t.getInstant(), ZoneOffset.UTC));
-            offsets.add(t.getOffsetAfter().getTotalSeconds() / 60);
+            changes.add(t);
+            offsets.add(t.getOffsetAfter());
         }
-        if (changes.isEmpty() && offsets.get(0) == 0) {
-            return "CAST(" + column + " AS DATE)";
+        // the caller's midnight in UTC: 24h - offset for a zone ahead of UTC, -offset for one behind
+        offsets.forEach(offset -> midnights.add(LocalTime.MIDNIGHT.minusSeconds(offset.getTotalSeconds())));
+        TreeSet<LocalTime> starts = new TreeSet<>(midnights);
+        for (ZoneOffsetTransition change : changes) {
+            // a change starts a range only where the day it gives differs before and after it (Berlin's changes at
+            // 01:00 UTC fall where both offsets give the UTC day: no range of their own)
+            LocalTime at = LocalTime.ofInstant(change.getInstant(), ZoneOffset.UTC);
+            LocalTime start = midnights.floor(at);
+            if (shift(start, change.getOffsetBefore()) != shift(start, change.getOffsetAfter())) {
+                starts.add(at);
+            }
         }
-        String minutes = offsetTree(column, changes, offsets, 0, offsets.size() - 1, params);
-        String shifted = dialect == Dialect.POSTGRESQL ? "(" + column + " + (" + minutes + ") * INTERVAL '1 minute')"
-                : "{fn TIMESTAMPADD(SQL_TSI_MINUTE, " + minutes + ", " + column + ")}";
-        return "CAST(" + shifted + " AS DATE)";
+        return List.copyOf(starts);
     }
 
-    /** @return the offset of segments from..to (segment i starts at change i - 1) as a CASE that halves them */
-    private static String offsetTree(String column, List<LocalDateTime> changes, List<Integer> offsets, int from,
-            int to, List<Object> params) {
+    /** @return how many days a UTC time of day is ahead (or behind, negative) in a zone at that offset */
+    private static long shift(LocalTime utc, ZoneOffset offset) {
+        return Math.floorDiv(utc.toSecondOfDay() + (long) offset.getTotalSeconds(), 24L * 3600);
+    }
+
+    /** @return the index of the range (of {@link #starts} from..to) the column's UTC time of day falls in */
+    private String range(String column, int from, int to, List<Object> params) {
         if (from == to) {
-            return String.valueOf(offsets.get(from));
+            return String.valueOf(from);
         }
-        int middle = (from + to + 1) / 2; // the first segment of the upper half, starting at change middle - 1
-        params.add(changes.get(middle - 1));
-        String lower = offsetTree(column, changes, offsets, from, middle - 1, params);
-        return "CASE WHEN " + column + " < ? THEN " + lower + " ELSE " + offsetTree(column, changes, offsets, middle, to,
-                params) + " END";
+        int middle = (from + to + 1) / 2;
+        params.add(starts.get(middle));
+        String lower = range(column, from, middle - 1, params);
+        return "CASE WHEN CAST(" + column + " AS TIME) < ? THEN " + lower + " ELSE " + range(column, middle, to, params)
+                + " END";
+    }
+
+    /**
+     * @param utcDay the UTC day of a group of date-times
+     * @param range the range of UTC times of day they fall in
+     * @return their day in the caller's zone: that of the range's start
+     */
+    private LocalDate localDay(LocalDate utcDay, int range) {
+        return LocalDate.ofInstant(utcDay.atTime(starts.get(range)).toInstant(ZoneOffset.UTC), zone);
     }
 
     /**
@@ -389,6 +424,11 @@ final class Aggregation {
         int column = 1;
         for (Level level : levels) {
             keys.add(key(rs, column++, level));
+            if (zoned(level) && keys.get(keys.size() - 1).isPresent()) {
+                LocalDate day = localDay(LocalDate.parse(keys.get(keys.size() - 1).get()), rs.getInt(column));
+                keys.set(keys.size() - 1, Optional.of(start(day, level.bucket().orElseThrow()).toString()));
+            }
+            column += zoned(level) ? 1 : 0;
         }
         List<String> texts = new ArrayList<>();
         for (Level level : levels) {
@@ -434,8 +474,9 @@ final class Aggregation {
     private Optional<String> key(ResultSet rs, int column, Level level) throws SQLException {
         String key = switch (level.kind()) {
             case DATE, DATE_TIME -> {
-                Date day = rs.getDate(column);
-                yield day == null ? null : start(day.toLocalDate(), level.bucket().orElseThrow()).toString();
+                Date day = rs.getDate(column); // a zoned date-time's UTC day, moved to the caller's by raw()
+                yield day == null ? null : zoned(level) ? day.toLocalDate().toString()
+                        : start(day.toLocalDate(), level.bucket().orElseThrow()).toString();
             }
             case NUMBER -> {
                 BigDecimal number = rs.getBigDecimal(column);

@@ -78,6 +78,8 @@ record Sql(String text, List<Object> params) {
             statement.setDate(index, Date.valueOf(date));
         } else if (value instanceof LocalDateTime time) {
             statement.setTimestamp(index, Timestamp.valueOf(time));
+        } else if (value instanceof java.time.LocalTime time) {
+            statement.setTime(index, java.sql.Time.valueOf(time));
         } else if (value instanceof Boolean bool) {
             statement.setBoolean(index, bool);
         } else if (value instanceof BigDecimal number) {

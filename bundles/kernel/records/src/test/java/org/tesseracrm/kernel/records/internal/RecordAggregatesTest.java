@@ -267,6 +267,18 @@ class RecordAggregatesTest {
     }
 
     @Test
+    void aDateTimesDayInTheCallersZoneIsReadFromTheRangeOfUtcTimesOfDayItFallsIn() {
+        // Berlin's day starts at 23:00 UTC in winter and 22:00 in summer; its changes (01:00 UTC) leave the day alone
+        assertEquals(List.of("00:00", "22:00", "23:00"), Aggregation.ranges(BERLIN).stream().map(Object::toString)
+                .toList());
+        assertEquals(List.of("00:00"), Aggregation.ranges(UTC).stream().map(Object::toString).toList());
+        assertEquals(List.of("00:00", "07:00", "08:00"), Aggregation.ranges(ZoneId.of("America/Los_Angeles")).stream()
+                .map(Object::toString).toList());
+        assertEquals(List.of("00:00", "18:30"), Aggregation.ranges(ZoneId.of("Asia/Kolkata")).stream()
+                .map(Object::toString).toList());
+    }
+
+    @Test
     void twoGroupingsNestTheSecondInTheFirst() {
         assertEquals(List.of("Proposal/2026-01=1", "Proposal/2026-03=1", "Proposal/2026-06=1", "New/2026-01=1",
                 "New/2026-03=1", "New/2026-05=1", "Old/(none)=1", "(none)/2026-10=2"), counted(records(Access.ALL),
