@@ -64,6 +64,24 @@ final class RecordSql {
         RecordSql target(FieldDefinition lookup, String path);
     }
 
+    /**
+     * @return the types a caller's lookups point at, for filters and reports on their fields: only of a type the
+     *     caller may view (the rows are then limited to those the caller sees, by the visibility of the query)
+     */
+    static Targets targets(RecordTypeRegistry types, FieldCatalog catalog,
+            org.tesseracrm.kernel.api.security.AccessControl access) {
+        return (lookup, path) -> {
+            RecordType target = lookup.lookupType().flatMap(types::find)
+                    .orElseThrow(() -> new ValidationException(List.of(new FieldError(path, "\"" + lookup.label()
+                            + "\" points at records that are not installed"))));
+            if (!access.permitted(target.moduleId() + ".view")) {
+                throw new ValidationException(List.of(new FieldError(path, "You may not view " + target.pluralLabel()
+                        .toLowerCase(Locale.ROOT) + ", so their fields cannot be used here")));
+            }
+            return new RecordSql(target, catalog.fields(target), catalog.search());
+        };
+    }
+
     /** No lookup reaches further: a {@code lookupField.targetField} name is an unknown field. */
     private static final Targets NO_TARGETS = (lookup, path) -> {
         throw new ValidationException(List.of(new FieldError(path, "Fields of looked-up records cannot be used here")));

@@ -206,24 +206,14 @@ public class RecordsImpl implements Records {
         return order.stream().map(v -> found.getOrDefault(v, new RecordGroup(Optional.of(v), 0, zero))).toList();
     }
 
-    /** @return the SQL of the type's lists, whose filters reach the fields of its lookups' types */
-    private RecordSql sql(RecordType type) {
-        return new RecordSql(type, catalog.fields(type), catalog.search(), this::target);
+    /** @return the types the caller's filters and reports reach through lookups ({@link RecordSql#targets}) */
+    private RecordSql.Targets targets() {
+        return RecordSql.targets(types, catalog, access);
     }
 
-    /**
-     * @return the SQL of the type a lookup points at, for filters and reports on its fields: only of a type the caller
-     *     may view (the rows are then limited to those the caller sees)
-     */
-    private RecordSql target(FieldDefinition lookup, String path) {
-        RecordType target = lookup.lookupType().flatMap(types::find)
-                .orElseThrow(() -> new ValidationException(List.of(new FieldError(path, "\"" + lookup.label()
-                        + "\" points at records that are not installed"))));
-        if (!access.permitted(target.moduleId() + ".view")) {
-            throw new ValidationException(List.of(new FieldError(path, "You may not view " + target.pluralLabel()
-                    .toLowerCase(java.util.Locale.ROOT) + ", so their fields cannot be used here")));
-        }
-        return new RecordSql(target, catalog.fields(target), catalog.search());
+    /** @return the SQL of the type's lists, whose filters reach the fields of its lookups' types */
+    private RecordSql sql(RecordType type) {
+        return new RecordSql(type, catalog.fields(type), catalog.search(), targets());
     }
 
     /** @return the caller's time zone and locale; UTC and US English without the settings service */
@@ -659,7 +649,7 @@ public class RecordsImpl implements Records {
                 header.add(column.label() + " id");
             }
         }
-        RecordSql sql = new RecordSql(type, all, catalog.search(), this::target);
+        RecordSql sql = new RecordSql(type, all, catalog.search(), targets());
         Sql select = sql.select(query, access.visibility(), false);
         ZoneId zone = CallerZone.of(settings);
         return catalog.jdbc().inTransaction(c -> {
@@ -916,7 +906,7 @@ public class RecordsImpl implements Records {
 
     /** @return the selected records the caller sees, read whole, at most {@link Records#BULK_LIMIT} */
     private List<RecordRow> selected(RecordType type, List<FieldDefinition> fields, RecordSelection selection) {
-        RecordSql sql = new RecordSql(type, fields);
+        RecordSql sql = new RecordSql(type, fields, catalog.search(), targets()); // a report's click-through too
         Visibility visible = access.visibility();
         List<Long> ids = selection.ids();
         if (ids.size() > BULK_LIMIT) {

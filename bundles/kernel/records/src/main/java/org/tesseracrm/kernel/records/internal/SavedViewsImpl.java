@@ -96,7 +96,8 @@ public class SavedViewsImpl implements SavedViews {
         }
         List<FieldDefinition> fields = catalog.fields(type);
         // Builds the view's query the way the list will run it: unknown fields and bad values fail here.
-        new RecordSql(type, fields).select(view.query(), RecordSql.EVERYONE, true);
+        new RecordSql(type, fields, catalog.search(), RecordSql.targets(types, catalog, access))
+                .select(view.query(), RecordSql.EVERYONE, true);
         view.columns().forEach(column -> catalog.field(type, column));
         view.groupBy().map(group -> catalog.field(type, group)).filter(group -> group.type() != FieldType.PICKLIST
                 && group.type() != FieldType.USER).ifPresent(group -> {
@@ -220,7 +221,9 @@ public class SavedViewsImpl implements SavedViews {
                         }
                     }
                     case "filter" -> {
-                        if (fields.contains(cells.get(1))) {
+                        // a field of a looked-up record (company.industry) stays while the lookup does
+                        if (fields.contains(cells.get(1).contains(".") ? cells.get(1).substring(0,
+                                cells.get(1).indexOf('.')) : cells.get(1))) {
                             filters.add(new Filter(cells.get(1), FilterOp.valueOf(cells.get(2)),
                                     cells.subList(3, cells.size())));
                         }

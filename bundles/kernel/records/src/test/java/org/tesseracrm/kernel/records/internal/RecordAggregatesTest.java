@@ -89,7 +89,8 @@ class RecordAggregatesTest {
         db = connect();
         try (Statement s = db.createStatement()) {
             if (URL.startsWith("jdbc:postgresql:")) {
-                s.execute("DROP TABLE IF EXISTS T_AGG_DEAL, T_AGG_FIRM, T_AGG_LOG, CRM_CUSTOM_FIELD, CRM_PICKLIST_VALUE");
+                s.execute("DROP TABLE IF EXISTS T_AGG_DEAL, T_AGG_FIRM, T_AGG_LOG, CRM_CUSTOM_FIELD, CRM_PICKLIST_VALUE,"
+                        + " CRM_SAVED_VIEW");
             }
             s.execute("CREATE TABLE T_AGG_DEAL (ID BIGINT PRIMARY KEY, VERSION BIGINT NOT NULL, NAME VARCHAR(100) NOT NULL,"
                     + " STAGE VARCHAR(100), AMOUNT DECIMAL(19,4), CITY VARCHAR(100), WON BOOLEAN, CLOSED DATE,"
@@ -103,6 +104,8 @@ class RecordAggregatesTest {
                     + " FIELD_TYPE VARCHAR(20), REQUIRED BOOLEAN, MAX_LENGTH INT, LOOKUP_TYPE VARCHAR(50), POS INT)");
             s.execute("CREATE TABLE CRM_PICKLIST_VALUE (RECORD_TYPE VARCHAR(50), FIELD_NAME VARCHAR(50), VAL VARCHAR(100),"
                     + " COLOUR VARCHAR(20), IS_DEFAULT BOOLEAN, ACTIVE BOOLEAN, POS INT)");
+            s.execute("CREATE TABLE CRM_SAVED_VIEW (RECORD_TYPE VARCHAR(50), OWNER VARCHAR(100), NAME VARCHAR(60),"
+                    + " SHARED BOOLEAN, DEFINITION VARCHAR(8000))");
             s.execute("INSERT INTO CRM_CUSTOM_FIELD VALUES ('deal', 'cf_segment', 'Segment', 'PICKLIST', FALSE, 100,"
                     + " NULL, 0)");
             s.execute("INSERT INTO CRM_PICKLIST_VALUE VALUES ('deal', 'stage', 'Proposal', NULL, FALSE, TRUE, 0),"
@@ -301,9 +304,26 @@ class RecordAggregatesTest {
         ValidationException hidden = assertThrows(ValidationException.class, () -> counted(records(Access.NO_FIRMS),
                 ALL_ROWS, Grouping.by("firm.industry")));
         assertEquals("firm.industry", hidden.errors().get(0).field());
+        assertEquals(List.of(1L, 3L, 9L), records(Access.ALL).ids("deal", org.tesseracrm.kernel.api.record
+                .RecordSelection.matching(ALL_ROWS.withFilters(List.of(Filter.of("firm.industry", FilterOp.IN,
+                        "Retail"))))).stream().sorted().toList());
         assertEquals(List.of("Retail=1000"), shown(records(Access.ALL).aggregate("deal", ALL_ROWS.withFilters(List.of(
                 Filter.of("firm.industry", FilterOp.IN, "Retail"))), List.of(Grouping.by("firm.industry")),
                 List.of(Measure.of(Aggregate.MAX, "amount")))));
+    }
+
+    @Test
+    void aClickedRowsListIsSavedAsAViewWithItsFilterOnTheLookedUpRecord() {
+        SavedViewsImpl views = new SavedViewsImpl(types, catalog, Access.ALL);
+        List<Filter> clicked = records(Access.ALL).aggregateFilters("deal", List.of(Grouping.by("firm.industry")),
+                List.of(Optional.of("Retail")));
+        views.save(new org.tesseracrm.kernel.api.record.SavedView("deal", "Retail deals", "", false, "", clicked,
+                List.of(), List.of()));
+        assertEquals(clicked, views.list("deal").stream().filter(v -> v.name().equals("Retail deals")).findFirst()
+                .orElseThrow().filters());
+        assertEquals("firm.industry", assertThrows(ValidationException.class, () -> new SavedViewsImpl(types, catalog,
+                Access.NO_FIRMS).save(new org.tesseracrm.kernel.api.record.SavedView("deal", "Theirs", "", false, "",
+                        clicked, List.of(), List.of()))).errors().get(0).field());
     }
 
     @Test
