@@ -57,14 +57,14 @@ public class Chart extends Component implements HasSize {
         STACKED_BAR,
         /** One line per series. */
         LINE,
-        /** A pie of one series, a slice per category. */
+        /** A pie of the first series, a slice per category. */
         PIE,
-        /** A pie with a hole, of one series. */
+        /** A pie with a hole, of the first series. */
         DONUT,
-        /** A funnel of one series, a stage per category in the order of the categories (not sorted). */
+        /** A funnel of the first series, a stage per category in the order of the categories (not sorted). */
         FUNNEL;
 
-        /** @return whether the categories lie on an axis (bars, lines); pies and funnels take one series */
+        /** @return whether the categories lie on an axis (bars, lines); pies and funnels draw the first series only */
         public boolean hasAxes() {
             return this == BAR || this == STACKED_BAR || this == LINE;
         }
@@ -161,7 +161,7 @@ public class Chart extends Component implements HasSize {
             return getSource().getData().categories().get(categoryIndex);
         }
 
-        /** @return the index of the series, from 0 (always 0 for pies, donuts and funnels) */
+        /** @return the index of the series, from 0 (always 0 for pies, donuts and funnels: they draw the first) */
         public int getSeriesIndex() {
             return seriesIndex;
         }
@@ -191,8 +191,7 @@ public class Chart extends Component implements HasSize {
 
     /**
      * @param kind how the data is drawn
-     * @param data what is drawn
-     * @throws IllegalArgumentException if a pie, donut or funnel is given more than one series
+     * @param data what is drawn (a pie, donut or funnel draws its first series only)
      */
     public Chart(Kind kind, Data data) {
         this.kind = Objects.requireNonNull(kind, "kind");
@@ -204,13 +203,9 @@ public class Chart extends Component implements HasSize {
         return kind;
     }
 
-    /**
-     * @param kind how the data is drawn from now on
-     * @throws IllegalArgumentException if it is a pie, donut or funnel and the data has more than one series
-     */
+    /** @param kind how the data is drawn from now on */
     public void setKind(Kind kind) {
-        check(Objects.requireNonNull(kind, "kind"), data);
-        this.kind = kind;
+        this.kind = Objects.requireNonNull(kind, "kind");
         update();
     }
 
@@ -219,13 +214,9 @@ public class Chart extends Component implements HasSize {
         return data;
     }
 
-    /**
-     * @param data what is drawn from now on
-     * @throws IllegalArgumentException if the chart is a pie, donut or funnel and the data has more than one series
-     */
+    /** @param data what is drawn from now on (a pie, donut or funnel draws its first series only) */
     public void setData(Data data) {
-        check(kind, Objects.requireNonNull(data, "data"));
-        this.data = data;
+        this.data = Objects.requireNonNull(data, "data");
         update();
     }
 
@@ -276,7 +267,8 @@ public class Chart extends Component implements HasSize {
      * @return whether an event was fired
      */
     boolean clicked(int seriesIndex, int categoryIndex, boolean fromClient) {
-        if (seriesIndex < 0 || seriesIndex >= data.series().size() || categoryIndex < 0
+        int drawn = kind.hasAxes() ? data.series().size() : Math.min(1, data.series().size());
+        if (seriesIndex < 0 || seriesIndex >= drawn || categoryIndex < 0
                 || categoryIndex >= data.categories().size()) {
             return false;
         }
@@ -294,13 +286,6 @@ public class Chart extends Component implements HasSize {
 
     private void update() {
         getElement().setPropertyJson("option", option(kind, data, title, categoryAxis, valueAxis));
-    }
-
-    private static void check(Kind kind, Data data) {
-        if (!kind.hasAxes() && data.series().size() > 1) {
-            throw new IllegalArgumentException("A " + kind.name().toLowerCase(java.util.Locale.ROOT)
-                    + " chart shows one series, not " + data.series().size());
-        }
     }
 
     /**

@@ -77,12 +77,17 @@ class ChartTest {
     }
 
     @Test
-    void piesDonutsAndFunnelsTakeOneSeries() {
-        assertThrows(IllegalArgumentException.class, () -> new Chart(Chart.Kind.PIE, MONTHS));
-        assertThrows(IllegalArgumentException.class, () -> new Chart(Chart.Kind.FUNNEL, MONTHS));
+    void piesDonutsAndFunnelsDrawTheFirstSeriesOnlyAndEverySeriesHasAValuePerCategory() {
+        JsonArray series = option(Chart.Kind.PIE, MONTHS).getArray("series");
+        assertEquals(1, series.length());
+        assertEquals("Won", series.getObject(0).getString("name"));
         Chart bars = new Chart(Chart.Kind.STACKED_BAR, MONTHS);
-        assertThrows(IllegalArgumentException.class, () -> bars.setKind(Chart.Kind.DONUT));
-        assertEquals(Chart.Kind.STACKED_BAR, bars.getKind(), "unchanged");
+        bars.setKind(Chart.Kind.DONUT);
+        List<Integer> clicked = new ArrayList<>();
+        bars.addPointClickListener(e -> clicked.add(e.getSeriesIndex()));
+        assertFalse(bars.clicked(1, 0, true), "the second series is not drawn");
+        assertTrue(bars.clicked(0, 0, true));
+        assertEquals(List.of(0), clicked);
         assertThrows(IllegalArgumentException.class, () -> Chart.Data.of(List.of("Jan", "Feb"),
                 Chart.Series.of("Won", List.of(1))), "a value per category");
     }
