@@ -13,6 +13,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.ValidationException;
+import org.tesseracrm.kernel.api.security.AccessControl;
+import org.tesseracrm.reports.api.Reports;
 import org.tesseracrm.reports.api.Sharing;
 import org.tesseracrm.reports.internal.rest.ReportsResource.SharingView;
 
@@ -44,11 +46,17 @@ import jakarta.ws.rs.core.UriInfo;
 @Produces(MediaType.APPLICATION_JSON)
 public class DashboardsResource {
     private final DashboardService dashboards;
+    private final AccessControl access;
 
-    /** @param dashboards does the work and checks the permissions */
+    /**
+     * @param dashboards does the work and checks the permissions
+     * @param access checks {@code reports.build} before a body is read, so that a caller without it is refused (403)
+     *     before being told what is wrong with the body (422)
+     */
     @Activate
-    public DashboardsResource(@Reference DashboardService dashboards) {
+    public DashboardsResource(@Reference DashboardService dashboards, @Reference AccessControl access) {
         this.dashboards = dashboards;
+        this.access = access;
     }
 
     /** A widget: a report key and a width in columns. */
@@ -124,6 +132,7 @@ public class DashboardsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(DashboardRequest request, @Context UriInfo uri) {
+        access.require(Reports.BUILD);
         Dashboard saved = dashboards.save(request == null ? null : request.input(0));
         URI location = uri == null ? URI.create("v1/dashboards/" + saved.id())
                 : uri.getBaseUriBuilder().path("v1/dashboards").path(Long.toString(saved.id())).build();
@@ -135,6 +144,7 @@ public class DashboardsResource {
     @Path("{id: [0-9]+}")
     @Consumes(MediaType.APPLICATION_JSON)
     public DashboardView update(@PathParam("id") long id, DashboardRequest request) {
+        access.require(Reports.BUILD);
         return DashboardView.of(dashboards.save(request == null ? null : request.input(id)));
     }
 
