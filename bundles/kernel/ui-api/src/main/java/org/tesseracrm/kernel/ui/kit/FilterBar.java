@@ -74,11 +74,6 @@ public final class FilterBar extends HorizontalLayout {
      */
     public void setFilters(List<Filter> filters) {
         chips.clear();
-        for (Filter filter : filters) {
-            chips.add(filter, fields.stream().filter(f -> f.name().equals(filter.field())).findFirst()
-                    .map(field -> FilterDialog.describe(field, filter.op(), filter.values()))
-                    .orElse((filter.field() + " " + filter.op().label() + " " + String.join(", ", filter.values()))
-                            .strip()));
-        }
+        filters.forEach(filter -> chips.add(filter, FilterDialog.describe(fields, filter)));
     }
 }
