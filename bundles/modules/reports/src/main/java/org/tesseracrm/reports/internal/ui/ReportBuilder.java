@@ -50,7 +50,8 @@ import org.tesseracrm.reports.api.ReportSpec;
  * {@code report-measure-remove-<n>}, {@code report-measure-add}, {@code report-measures-error},
  * {@code report-chart-kind}, {@code report-sort}, {@code report-limit}, {@code report-period-field},
  * {@code report-period-from}, {@code report-period-to}, {@code report-preview}, {@code report-save},
- * {@code report-export-xlsx}, {@code report-export-csv}; the result's ids are on {@link ResultPanel}, the save
+ * {@code report-export-xlsx}, {@code report-export-csv}, {@code report-schedule} (the e-mail schedule, see
+ * {@link ScheduleDialog}); the result's ids are on {@link ResultPanel}, the save
  * dialog's on {@link SaveReportDialog}.
  */
 final class ReportBuilder extends VerticalLayout {
@@ -398,12 +399,26 @@ final class ReportBuilder extends VerticalLayout {
         }
     }
 
-    /** The export links of the saved report (its saved version, run for the preview period). */
+    /**
+     * The export links of the saved report (its saved version, run for the preview period) and, for its owner with
+     * {@code reports.share}, its e-mail schedule.
+     */
     private void showExports() {
         exports.removeAll();
         saved.ifPresent(r -> Arrays.stream(ExportFormat.values()).forEach(format -> exports.add(
                 ExportLinks.link(services.reports(), r.key(), r.name(), format, period::quiet,
                         "report-export-" + format.extension(), false))));
+        saved.filter(r -> changeable && services.shares()).ifPresent(r -> {
+            Button schedule = new Button("E-mail…", VaadinIcon.ENVELOPE_O.create(), e -> {
+                try {
+                    new ScheduleDialog(services, r, services.reports().schedule(r.id())).open();
+                } catch (CrmException ex) {
+                    Toasts.error(ex.getMessage());
+                }
+            });
+            schedule.setId("report-schedule");
+            exports.add(schedule);
+        });
     }
 
     private static VerticalLayout section(String heading, com.vaadin.flow.component.Component... parts) {
