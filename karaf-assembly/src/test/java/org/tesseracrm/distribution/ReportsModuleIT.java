@@ -32,9 +32,9 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 import org.tesseracrm.kernel.api.ConflictException;
-import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.NotFoundException;
 import org.tesseracrm.kernel.api.PermissionDeniedException;
+import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.record.AggregateRow;
 import org.tesseracrm.kernel.api.record.ExportFormat;
 import org.tesseracrm.kernel.api.record.Filter;
@@ -53,8 +53,10 @@ import org.tesseracrm.kernel.api.security.ProfileInfo;
 import org.tesseracrm.kernel.api.security.RoleInfo;
 import org.tesseracrm.kernel.api.security.SecurityAdmin;
 import org.tesseracrm.kernel.api.security.UserInput;
+import org.tesseracrm.kernel.api.timer.Timers;
 import org.tesseracrm.reports.api.ChartKind;
 import org.tesseracrm.reports.api.Drill;
+import org.tesseracrm.reports.api.Frequency;
 import org.tesseracrm.reports.api.Period;
 import org.tesseracrm.reports.api.Report;
 import org.tesseracrm.reports.api.ReportInput;
@@ -62,6 +64,8 @@ import org.tesseracrm.reports.api.ReportResult;
 import org.tesseracrm.reports.api.ReportSort;
 import org.tesseracrm.reports.api.ReportSpec;
 import org.tesseracrm.reports.api.Reports;
+import org.tesseracrm.reports.api.Schedule;
+import org.tesseracrm.reports.api.ScheduleInput;
 import org.tesseracrm.reports.api.Sharing;
 
 /**
@@ -69,7 +73,7 @@ import org.tesseracrm.reports.api.Sharing;
  * figures: a sales manager and a rep below him in the role tree each own contacts; the manager's report of contacts
  * by owner, shared with everyone, counts both for him and only the rep's own for the rep; a period outside the
  * records' creation empties it; a drill into a row lists exactly that row's records; a new record drops the cached
- * result; the REST API over a socket lists, runs, exports (csv read back) and refuses (422, 403, 404, 409); an xlsx
+ * result; a weekly e-mail schedule arms the durable timer reports.schedule and refuses unknown recipients; the REST API over a socket lists, runs, exports (csv read back) and refuses (422, 403, 404, 409); an xlsx
  * export is a workbook; the module uninstalled and installed again keeps the saved report. Names carry the run's id:
  * {@link ReportsModulePostgresIT} runs the same on PostgreSQL.
  */
@@ -87,6 +91,8 @@ public class ReportsModuleIT {
     private static final String LAST_NAME = "Reporter" + RUN;
     private static final String NAME = "Contacts by owner " + RUN;
     private static final int HTTP_PORT = PaxExamSupport.httpPortOrFail();
+    /** The durable timer of e-mail schedules, as the module's README names it. */
+    private static final String SCHEDULES = "reports.schedule";
     /** The shared report's id, for the later tests (one container, a new instance per test). */
     private static final long[] REPORT = new long[1];
 
@@ -225,6 +231,27 @@ public class ReportsModuleIT {
         assertEquals(BigDecimal.valueOf(6), as(MANAGER, () -> reports.preview(new ReportSpec("contact", "",
                 byOwner().filters(), List.of(), List.of(Measure.count()), Optional.empty(), ChartKind.KPI,
                 ReportSort.GROUPS, 0), Optional.empty())).rows().get(0).value(0).setScale(0));
+    }
+
+    @Test
+    public void t3b_aScheduleArmsItsDurableTimerForRecipientsWhoMaySeeTheReport() throws Exception {
+        Reports reports = reports();
+        Timers timers = PaxExamSupport.waitFor(context, Timers.class);
+        String key = "report:" + REPORT[0];
+        assertThrows("scheduling needs reports.share", PermissionDeniedException.class, () -> as(REP,
+                () -> reports.schedule(REPORT[0], new ScheduleInput(Frequency.WEEKLY, ExportFormat.CSV,
+                        Set.of(REP.username())))));
+        ValidationException unknown = assertThrows(ValidationException.class, () -> as(MANAGER,
+                () -> reports.schedule(REPORT[0], new ScheduleInput(Frequency.WEEKLY, ExportFormat.CSV,
+                        Set.of("nobody" + RUN)))));
+        assertEquals("recipients", unknown.errors().get(0).field());
+        Schedule weekly = as(MANAGER, () -> reports.schedule(REPORT[0], new ScheduleInput(Frequency.WEEKLY,
+                ExportFormat.CSV, Set.of(REP.username(), MANAGER.username()))));
+        assertTrue(weekly.next().isPresent());
+        assertEquals(weekly.next().get(), as(ADMIN, () -> timers.find(SCHEDULES, key)).orElseThrow().dueAt());
+        assertEquals(Frequency.WEEKLY, as(REP, () -> reports.schedule(REPORT[0])).frequency());
+        as(MANAGER, () -> reports.schedule(REPORT[0], new ScheduleInput(Frequency.NONE, null, Set.of())));
+        assertTrue("cancelled", as(ADMIN, () -> timers.find(SCHEDULES, key)).isEmpty());
     }
 
     @Test

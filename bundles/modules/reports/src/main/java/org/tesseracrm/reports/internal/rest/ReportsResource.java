@@ -19,6 +19,7 @@ import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.record.AggregateRow;
 import org.tesseracrm.kernel.api.record.ExportFormat;
 import org.tesseracrm.kernel.api.record.Filter;
+import org.tesseracrm.kernel.api.security.AccessControl;
 import org.tesseracrm.reports.api.Drill;
 import org.tesseracrm.reports.api.Frequency;
 import org.tesseracrm.reports.api.Period;
@@ -68,11 +69,17 @@ public class ReportsResource {
     static final String JSON = "(osgi.jakartars.name=tessera.json)";
 
     private final Reports reports;
+    private final AccessControl access;
 
-    /** @param reports does the work and checks the permissions */
+    /**
+     * @param reports does the work and checks the permissions
+     * @param access checks {@code reports.view} before a query parameter is parsed, so that a caller without it is
+     *     refused (403) before being told what is wrong with a parameter (422)
+     */
     @Activate
-    public ReportsResource(@Reference Reports reports) {
+    public ReportsResource(@Reference Reports reports, @Reference AccessControl access) {
         this.reports = reports;
+        this.access = access;
     }
 
     /** A report as the API shows and takes it; {@code spec} as in the API guide. */
@@ -174,6 +181,7 @@ public class ReportsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(ReportRequest request, @Context UriInfo uri) {
+        access.require(Reports.BUILD);
         Report saved = reports.save(input(0, request));
         URI location = uri == null ? URI.create("v1/reports/" + saved.id())
                 : uri.getBaseUriBuilder().path("v1/reports").path(Long.toString(saved.id())).build();
@@ -185,6 +193,7 @@ public class ReportsResource {
     @Path("{id: [0-9]+}")
     @Consumes(MediaType.APPLICATION_JSON)
     public ReportView update(@PathParam("id") long id, ReportRequest request) {
+        access.require(Reports.BUILD);
         return ReportView.of(reports.save(input(id, request)));
     }
 
@@ -200,6 +209,7 @@ public class ReportsResource {
     @GET
     @Path("{ref}/run")
     public ResultView run(@PathParam("ref") String ref, @QueryParam("from") String from, @QueryParam("to") String to) {
+        access.require(Reports.VIEW);
         return ResultView.of(reports.run(key(ref), period(from, to)));
     }
 
@@ -208,6 +218,7 @@ public class ReportsResource {
     @Path("preview")
     @Consumes(MediaType.APPLICATION_JSON)
     public ResultView preview(PreviewRequest request) {
+        access.require(Reports.VIEW);
         return ResultView.of(reports.preview(request == null ? null : spec(request.spec()),
                 request == null ? Optional.empty() : period(request.from(), request.to())));
     }
@@ -217,6 +228,7 @@ public class ReportsResource {
     @Path("{ref}/drill")
     @Consumes(MediaType.APPLICATION_JSON)
     public DrillView drill(@PathParam("ref") String ref, DrillRequest request) {
+        access.require(Reports.VIEW);
         List<Optional<String>> keys = new ArrayList<>();
         if (request != null && request.keys() != null) {
             request.keys().forEach(k -> keys.add(Optional.ofNullable(k)));
@@ -231,6 +243,7 @@ public class ReportsResource {
     @Produces({MediaType.WILDCARD, MediaType.APPLICATION_JSON})
     public Response export(@PathParam("ref") String ref, @QueryParam("format") String format,
             @QueryParam("from") String from, @QueryParam("to") String to) {
+        access.require(Reports.VIEW);
         ExportFormat chosen = format(format);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String key = key(ref);
@@ -254,6 +267,7 @@ public class ReportsResource {
     @Path("{id: [0-9]+}/schedule")
     @Consumes(MediaType.APPLICATION_JSON)
     public ScheduleView setSchedule(@PathParam("id") long id, ScheduleView request) {
+        access.require(Reports.SHARE);
         ScheduleInput input = null;
         if (request != null) {
             input = new ScheduleInput(parse(Frequency.class, "frequency", request.frequency()),
