@@ -61,6 +61,8 @@ public class FollowUpService {
     private static final String ACTIVITY = "activity";
     /** The most rows the report and a chain return. */
     public static final int LIMIT = 1000;
+    /** The most operations the status report counts. */
+    public static final int REPORT_LIMIT = 100_000;
     private static final String CONFLICT = "Someone else recorded this follow-up meanwhile. "
             + "Open it again to see their result.";
 
@@ -301,6 +303,27 @@ public class FollowUpService {
         return shown(select("SELECT f FROM FollowUpEntry f WHERE f.open = :open AND f.dueAt < :until"
                 + " AND f.owner = :owner ORDER BY f.dueAt, f.id",
                 Map.of("open", true, "until", until, "owner", caller.username()), new Visibility(true, Set.of()), 200));
+    }
+
+    /**
+     * The follow-up status report (R-ACT-6, R-ANA-2): the newest follow-up of each operation whose newest follow-up
+     * is due in a period, with the same checks as {@link #unattended}: {@code followups.view}, and only the
+     * follow-ups of owners whose records the caller sees.
+     *
+     * @param from the first day (in the caller's time zone)
+     * @param to the last day, included
+     * @param zone the caller's time zone
+     * @return the newest follow-up the caller sees of each operation, due in the period, at most {@link #REPORT_LIMIT}
+     */
+    public List<FollowUp> newestDueIn(LocalDate from, LocalDate to, java.time.ZoneId zone) {
+        access.require(FollowUpsModule.VIEW);
+        Visibility visibility = access.visibility();
+        Map<String, Object> params = new HashMap<>();
+        params.put("from", LocalDateTime.ofInstant(from.atStartOfDay(zone).toInstant(), ZoneOffset.UTC));
+        params.put("to", LocalDateTime.ofInstant(to.plusDays(1).atStartOfDay(zone).toInstant(), ZoneOffset.UTC));
+        return select("SELECT f FROM FollowUpEntry f WHERE f.id IN (SELECT MAX(g.id) FROM FollowUpEntry g WHERE g.id > 0"
+                + visible(visibility, "g") + " GROUP BY g.recordType, g.recordId) AND f.dueAt >= :from AND f.dueAt < :to"
+                + " ORDER BY f.owner, f.id", params, visibility, REPORT_LIMIT);
     }
 
     /** @return the branch of each sales agent the caller sees, for the report's filters */
