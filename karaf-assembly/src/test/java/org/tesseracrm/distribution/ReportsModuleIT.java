@@ -75,7 +75,7 @@ import org.tesseracrm.reports.api.Sharing;
  * records' creation empties it; a drill into a row lists exactly that row's records; a new record drops the cached
  * result; a weekly e-mail schedule arms the durable timer reports.schedule and refuses unknown recipients; the REST API over a socket lists, runs, exports (csv read back) and refuses (422, 403, 404, 409); an xlsx
  * export is a workbook; the module uninstalled and installed again keeps the saved report. Names carry the run's id:
- * {@link ReportsModulePostgresIT} runs the same on PostgreSQL.
+ * {@link ModulesPostgresIT} runs the same on PostgreSQL.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
