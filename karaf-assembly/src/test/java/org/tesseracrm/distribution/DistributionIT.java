@@ -62,13 +62,14 @@ class DistributionIT {
     @Test
     @Order(1)
     void healthAnswersWithoutLoginAndListsContacts() throws Exception {
-        // The last boot modules register their views after the UP: wait for the quotes', cases', automation's and
-        // e-mail's lists (at most a minute).
+        // The last boot modules register their views after the UP: wait for the quotes', cases', automation's,
+        // e-mail's and reports' lists (at most a minute).
         var response = crm.get("/health");
         for (long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                 !(response.body().contains("\"quotes\"]}") && response.body().contains("\"cases\"]}")
                         && response.body().contains("\"admin/automation/scoring\"]}")
-                        && response.body().contains("\"email/my-account\"]}"))
+                        && response.body().contains("\"email/my-account\"]}")
+                        && response.body().contains("\"reports/dashboards\"]}"))
                         && System.nanoTime() < deadline; Thread.sleep(200)) {
             response = crm.get("/health");
         }
@@ -95,7 +96,8 @@ class DistributionIT {
                 + "\"state\":\"ACTIVE\",\"routes\":[\"admin/lead-conversion\",\"leads\"]},{\"id\":\"opportunities\",\"version\":\"0.2.0\","
                 + "\"state\":\"ACTIVE\",\"routes\":[\"admin/opportunity-phases\",\"opportunities\"]},{\"id\":\"products\","
                 + "\"version\":\"0.2.0\",\"state\":\"ACTIVE\",\"routes\":[\"admin/price-lists\",\"products\"]},{\"id\":\"quotes\","
-                + "\"version\":\"0.2.0\",\"state\":\"ACTIVE\",\"routes\":[\"admin/quote-template\",\"quotes\"]}]}",
+                + "\"version\":\"0.2.0\",\"state\":\"ACTIVE\",\"routes\":[\"admin/quote-template\",\"quotes\"]},{\"id\":\"reports\","
+                + "\"version\":\"0.2.0\",\"state\":\"ACTIVE\",\"routes\":[\"reports\",\"reports/dashboards\"]}]}",
                 response.body().substring(response.body().indexOf("\"modules\":[{")));
     }
 
