@@ -103,6 +103,9 @@ public class ReportsImpl implements Reports, EventHandler {
     private final Clock clock;
     private final ResultCache cache;
     private final Map<String, ReportSource> sources = new ConcurrentHashMap<>();
+    /** How long the users' roles and groups are reused for the sharing rules. */
+    static final int DIRECTORY_SECONDS = 30;
+    private volatile Directory directory;
 
     /**
      * @param records the figures, read as the caller
@@ -516,11 +519,33 @@ public class ReportsImpl implements Reports, EventHandler {
     private Viewer viewer() {
         Caller caller = access.require(VIEW);
         boolean admin = access.permitted(ADMIN);
-        Optional<UserInfo> user = asSystem(() -> security.users().stream()
-                .filter(u -> u.username().equals(caller.username())).findFirst());
+        Optional<UserInfo> user = user(caller.username());
         return new Viewer(caller.username(), user.map(UserInfo::roleId).map(String::valueOf),
                 user.map(u -> u.groupIds().stream().map(String::valueOf).collect(Collectors.toSet())).orElse(Set.of()),
                 admin);
+    }
+
+    /**
+     * The users' roles and groups, read as the system at most every {@value #DIRECTORY_SECONDS} seconds (a dashboard
+     * runs several reports at once) and again at once for a user not in it yet.
+     *
+     * @param username a user name
+     * @return that user
+     */
+    private Optional<UserInfo> user(String username) {
+        Directory known = directory;
+        Instant now = clock.instant();
+        if (known == null || known.read().plusSeconds(DIRECTORY_SECONDS).isBefore(now)
+                || !known.users().containsKey(username)) {
+            known = new Directory(now, asSystem(() -> security.users().stream()
+                    .collect(Collectors.toMap(UserInfo::username, u -> u, (a, b) -> a))));
+            directory = known;
+        }
+        return Optional.ofNullable(known.users().get(username));
+    }
+
+    /** The users by name, as read at a time. */
+    private record Directory(Instant read, Map<String, UserInfo> users) {
     }
 
     private <T> T asSystem(java.util.function.Supplier<T> work) {
