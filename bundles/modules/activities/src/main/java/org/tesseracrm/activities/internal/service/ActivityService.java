@@ -364,6 +364,43 @@ public class ActivityService {
     }
 
     /**
+     * The check-ins per user report (seed 000, R-ANA-2): check-ins in person and video check-ins joined, made in a
+     * period, counted only on the records the caller sees (as the check-ins of a record are shown only with it).
+     *
+     * @param from the first day (in the caller's time zone)
+     * @param to the last day, included
+     * @param zone the caller's time zone
+     * @return a row per user, by user name
+     */
+    public List<org.tesseracrm.activities.internal.report.CheckInTally.Row> checkInsPerUser(java.time.LocalDate from,
+            java.time.LocalDate to, java.time.ZoneId zone) {
+        access.require(ActivitiesModule.VIEW);
+        Timestamp start = Timestamp.valueOf(LocalDateTime.ofInstant(from.atStartOfDay(zone).toInstant(), ZoneOffset.UTC));
+        Timestamp end = Timestamp.valueOf(LocalDateTime.ofInstant(to.plusDays(1).atStartOfDay(zone).toInstant(),
+                ZoneOffset.UTC));
+        List<org.tesseracrm.activities.internal.report.CheckInTally.Cell> cells = ModuleSql.query(dataSource,
+                "SELECT USERNAME, KIND, RECORD_TYPE, RECORD_ID, COUNT(*) FROM CRM_CHECKIN WHERE CHECKED_IN_AT >= ? "
+                        + "AND CHECKED_IN_AT < ? GROUP BY USERNAME, KIND, RECORD_TYPE, RECORD_ID",
+                List.of(start, end), 100_000, rs -> new org.tesseracrm.activities.internal.report.CheckInTally.Cell(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)));
+        Map<String, Set<Long>> visible = new LinkedHashMap<>();
+        cells.stream().collect(Collectors.groupingBy(c -> c.recordType(), Collectors.mapping(c -> c.recordId(),
+                Collectors.toCollection(TreeSet::new)))).forEach((type, ids) -> {
+                    List<Long> all = List.copyOf(ids);
+                    Set<Long> seen = new TreeSet<>();
+                    for (int i = 0; i < all.size(); i += 500) {
+                        try {
+                            seen.addAll(records.titles(type, all.subList(i, Math.min(all.size(), i + 500))).keySet());
+                        } catch (org.tesseracrm.kernel.api.CrmException e) {
+                            break; // a type no longer installed, or not readable by the caller: its check-ins not counted
+                        }
+                    }
+                    visible.put(type, seen);
+                });
+        return org.tesseracrm.activities.internal.report.CheckInTally.tally(cells, visible);
+    }
+
+    /**
      * @param text what the user typed, at least {@value #PARTICIPANT_MIN_CHARS} characters
      * @return up to 5 matching records of each installed type the caller may see, by type label
      */
