@@ -84,9 +84,9 @@ public class ActivitiesPerUserSource extends KpiSource {
         byOwner.forEach((owner, counts) -> result.add(new AggregateRow(List.of(owner), List.of(labels.get(owner)),
                 List.of(BigDecimal.valueOf(counts[0]), BigDecimal.valueOf(counts[1]), BigDecimal.valueOf(counts[2])))));
         return new ReportResult(title, List.of("User"), List.of("Check-ins (video check-ins)", "Activities",
-                "of them video calls"), result, Optional.of("Check-ins made on site (Check in here) are kept by the "
-                        + "Activities module outside the record platform and are not counted here yet; video "
-                        + "check-ins are."), Optional.of(TYPE));
+                "of them video calls"), result, Optional.of("Video check-ins are counted here; check-ins made on site "
+                        + "(Check in here) are counted with them in the Activities module's report Check-ins per "
+                        + "user."), Optional.of(TYPE));
     }
 
     private List<Filter> filters(ReportContext context, Period period) {
