@@ -50,7 +50,7 @@ import org.tesseracrm.kernel.api.security.Visibility;
  * with {@code -Dtessera.bench.db=derby,postgresql}, {@code -Dtessera.bench.rows=1000000},
  * {@code -Dtessera.bench.apiRuns=3} (timed runs per point; the table gives their medians),
  * {@code -Dtessera.bench.seconds=15}, {@code -Dtessera.bench.warmup=5}, {@code -Dtessera.bench.connections=1,16,64},
- * {@code -Dtessera.bench.endpoints=ping,me,first,filtered,deep,single} (a subset to run),
+ * {@code -Dtessera.bench.endpoints=ping,me,openapi,first,filtered,deep,single} (a subset to run),
  * {@code -Dtessera.bench.deepPages=1000} (pages of 50 walked through the cursor for the deep page),
  * {@code -Dtessera.bench.pool.idle=16} (adds {@code jdbc.pool.maxIdle} and {@code minIdle} to the datasource),
  * {@code -Dtessera.bench.profile=first@16} (thread dumps during that point's first timed run, {@link Profile}),
@@ -112,7 +112,7 @@ public final class ApiBenchmark {
         warmup = Integer.getInteger("tessera.bench.warmup", 5);
         connections = Arrays.stream(System.getProperty("tessera.bench.connections", "1,16,64").split(","))
                 .map(String::strip).map(Integer::valueOf).toList();
-        endpoints = Set.of(System.getProperty("tessera.bench.endpoints", "ping,me,first,filtered,deep,single")
+        endpoints = Set.of(System.getProperty("tessera.bench.endpoints", "ping,me,openapi,first,filtered,deep,single")
                 .split(","));
     }
 
@@ -169,6 +169,8 @@ public final class ApiBenchmark {
             Map<String, Endpoint> points = new LinkedHashMap<>();
             points.put("ping", new Endpoint("`GET /api/v1/ping` (no database)", "/api/v1/ping", false));
             points.put("me", new Endpoint("`GET /api/v1/me` (token check only)", "/api/v1/me", false));
+            points.put("openapi", new Endpoint("the OpenAPI document, `GET /api/v1/openapi.json`", "/api/v1/openapi.json",
+                    false));
             points.put("first", new Endpoint("first list page, `?limit=50`", CONTACTS + "?limit=50", false));
             points.put("filtered", new Endpoint("filtered and sorted page, `?lastName[contains]=son&sort=lastName&limit=50`",
                     CONTACTS + "?lastName%5Bcontains%5D=son&sort=lastName&limit=50", false));

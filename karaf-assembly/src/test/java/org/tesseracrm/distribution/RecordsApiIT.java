@@ -369,7 +369,8 @@ public class RecordsApiIT {
     }
 
     /**
-     * The OpenAPI document as served (issue 18.3): a request costs well under 50 ms; a Java client generated from it
+     * The OpenAPI document as served (issue 18.3): 21 requests answer 200 (their median is printed; the 50 ms target is
+     * checked in {@code benchmarks/}, not here); a Java client generated from it
      * by openapi-generator does CRUD on contacts ({@link GeneratedClientCheck}, in a JVM of its own, where the
      * generator is); a custom field is in the document at once and gone once removed; uninstalling
      * {@code crm-contacts} takes its paths out of it. Once, on Derby.
@@ -392,7 +393,6 @@ public class RecordsApiIT {
         String types = send(get("/api/v1/records"), admin).body();
         System.out.println("RecordsApiIT: GET " + document + " with " + (types.split("\"pluralLabel\"").length - 1)
                 + " record types: median " + nanos[10] / 1000 + " µs, max " + nanos[20] / 1000 + " µs over HTTP");
-        assertTrue("a request costs < 50 ms: " + nanos[10] / 1000 + " µs", nanos[10] < 50_000_000L);
 
         java.nio.file.Path log = GeneratedClientProcess.log();
         Process client = new ProcessBuilder(GeneratedClientProcess.command("http://127.0.0.1:" + HTTP_PORT, admin))

@@ -37,8 +37,6 @@ import org.tesseracrm.kernel.api.security.ApiToken;
 import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.kernel.rest.internal.JsonProvider;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -52,7 +50,9 @@ import jakarta.ws.rs.core.Response;
  * custom field that comes or goes is in the next answer (nothing to invalidate; the fields and pick-lists come from
  * the record platform's memory). Like every call but the ping it needs a token: the document names the installed
  * types and their custom fields, which is the business of the CRM's users; it shows the types the token's user may
- * view and the token may touch.
+ * view and the token may touch. The inputs are gathered on each request (from memory, cheap); the document built from
+ * them is kept, serialised, for the next request with equal inputs ({@link DocumentMemo}), since building and writing
+ * it is what costs.
  */
 @Component(service = OpenApiResource.class)
 @JakartarsResource
@@ -70,6 +70,8 @@ public class OpenApiResource {
     private final CallerContext callers;
     /** Resource classes by service id, so that a resource's service is looked at once. */
     private final Map<Long, Optional<Class<?>>> classes = new ConcurrentHashMap<>();
+    /** The documents last served, by what they were built from. */
+    private final DocumentMemo documents = new DocumentMemo(8);
 
     /**
      * @param context finds the resource services
@@ -92,8 +94,8 @@ public class OpenApiResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response document() {
-        ObjectNode document = OpenApiDocument.build(context.getBundle().getVersion().toString(), installedTypes(),
-                resources(), Set.of("/v1/ping"));
+        byte[] document = documents.get(context.getBundle().getVersion().toString(), installedTypes(), resources(),
+                (version, types, resources) -> OpenApiDocument.build(version, types, resources, Set.of("/v1/ping")));
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         noStore.setPrivate(true);
