@@ -396,7 +396,8 @@ public class ProductsModuleIT {
                 "{\"quantity\":49,\"priceListId\":" + list.id() + ",\"on\":\"2026-12-05\"}");
         assertEquals(proposed.body(), 200, proposed.statusCode());
         assertTrue(proposed.body(), proposed.body().contains("\"discountPercent\":5"));
-        // 500 lines through the whole service (permissions, checks, batch insert, audit): timed, best of three
+        // 500 lines through the whole service (permissions, checks, batch insert, audit); how long it takes is
+        // measured in benchmarks/ (Quoting), not here
         RecordRow big = admin(() -> records.create(OPPORTUNITY, RecordValues.builder().set("name", "Big " + RUN)
                 .build()));
         List<LineInput> many = new ArrayList<>();
@@ -404,14 +405,10 @@ public class ProductsModuleIT {
             many.add(new LineInput(Optional.empty(), i % 2 == 0 ? licence.id() : setup.id(), "Line " + i,
                     new BigDecimal("19.99"), BigDecimal.valueOf(1 + i % 60), new BigDecimal("5"), new BigDecimal("21")));
         }
-        long best = Long.MAX_VALUE;
-        for (int round = 0; round < 3; round++) {
-            long start = System.nanoTime();
+        for (int round = 0; round < 2; round++) {
             assertEquals(500, admin(() -> lineItems.replace(OPPORTUNITY, big.id(), "EUR", many)).size());
-            best = Math.min(best, (System.nanoTime() - start) / 1_000_000);
+            assertEquals("saving the lines again replaces them", 500, countLines(big.id()));
         }
-        System.out.printf("LineItems.replace of 500 lines: %d ms (best of 3)%n", best);
-        assertTrue("500 lines took " + best + " ms", best < 1000);
         // Deleting the opportunity deletes its lines
         admin(() -> records.delete(OPPORTUNITY, RecordSelection.of(List.of(copy.id()))));
         assertEquals(0, countLines(copy.id()));

