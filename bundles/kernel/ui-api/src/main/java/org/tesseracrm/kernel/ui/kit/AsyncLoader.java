@@ -139,9 +139,10 @@ public final class AsyncLoader {
         }
         try {
             deadline.set(deadlines.schedule(() -> {
-                if (!future.isDone()) {
+                // claimed before the interrupt: a load that answers when interrupted is not told as loaded
+                if (told.compareAndSet(false, true)) {
                     future.cancel(true);
-                    once.accept(Outcome.failed("This did not answer in time. Try again later."));
+                    done.accept(Outcome.failed("This did not answer in time. Try again later."));
                 }
             }, deadlineMillis, TimeUnit.MILLISECONDS));
         } catch (RejectedExecutionException e) {
