@@ -36,13 +36,18 @@ import org.tesseracrm.kernel.api.NotFoundException;
 import org.tesseracrm.kernel.api.PermissionDeniedException;
 import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.record.AggregateRow;
+import org.tesseracrm.kernel.api.record.CustomFieldInput;
+import org.tesseracrm.kernel.api.record.CustomFields;
 import org.tesseracrm.kernel.api.record.ExportFormat;
+import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.Filter;
 import org.tesseracrm.kernel.api.record.FilterOp;
 import org.tesseracrm.kernel.api.record.Grouping;
 import org.tesseracrm.kernel.api.record.Measure;
 import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRow;
+import org.tesseracrm.kernel.api.record.RecordSelection;
+import org.tesseracrm.kernel.api.record.RecordValues;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.ApiTokenRequest;
 import org.tesseracrm.kernel.api.security.ApiTokenScope;
@@ -59,6 +64,7 @@ import org.tesseracrm.reports.api.Drill;
 import org.tesseracrm.reports.api.Frequency;
 import org.tesseracrm.reports.api.Period;
 import org.tesseracrm.reports.api.Report;
+import org.tesseracrm.reports.api.ReportInfo;
 import org.tesseracrm.reports.api.ReportInput;
 import org.tesseracrm.reports.api.ReportResult;
 import org.tesseracrm.reports.api.ReportSort;
@@ -297,6 +303,81 @@ public class ReportsModuleIT {
         assertEquals("401", PaxExamSupport.apiCall("GET", base, "not-a-token", null)[0]);
     }
 
+    /**
+     * Every ready-made report runs on this database: the Reports module's own KPI and sales analytics, and the two
+     * that other modules contribute through their optional import of the reports API (activities' check-ins per user,
+     * follow-ups' status per agent and branch). Their SQL is their own, so only a run on Derby and on PostgreSQL shows
+     * it works on both. A report whose data is missing says what to add (a notice), never "could not be computed".
+     * With the companies' "Customer since" and "Customer lost on" added, the churn rate counts two customers at the
+     * start of the year, one of them lost in it: 50.0 %.
+     */
+    @Test
+    public void t4b_everyReadyMadeReportRunsOnThisDatabase() throws Exception {
+        Reports reports = reports();
+        Records records = PaxExamSupport.waitFor(context, Records.class);
+        CustomFields customFields = PaxExamSupport.waitFor(context, CustomFields.class);
+        LocalDate today = LocalDate.now();
+        List<String> added = new java.util.ArrayList<>();
+        List<Long> companies = new java.util.ArrayList<>();
+        try {
+            for (String label : List.of("Customer since", "Customer lost on")) {
+                added.add(as(ADMIN, () -> customFields.add("company", CustomFieldInput.of(label, FieldType.DATE))).name());
+            }
+            assertEquals(List.of("cf_customer_since", "cf_customer_lost_on"), added);
+            for (Optional<LocalDate> lost : List.of(Optional.<LocalDate>empty(), Optional.of(today))) {
+                RecordValues.Builder company = RecordValues.builder().set("name", "Churn " + RUN + lost.isPresent())
+                        .set(added.get(0), today.minusYears(2));
+                lost.ifPresent(day -> company.set(added.get(1), day));
+                companies.add(as(ADMIN, () -> records.create("company", company.build())).id());
+            }
+            List<String> sources = as(ADMIN, () -> reports.list()).stream().map(ReportInfo::key)
+                    .filter(key -> key.startsWith(ReportInfo.SOURCE_PREFIX)).toList();
+            for (String contributed : List.of("source:activities.checkins-per-user", "source:followups.status-per-agent",
+                    "source:kpi.nps", "source:kpi.churn", "source:sales.win-rate")) {
+                assertTrue(contributed + " in " + sources, sources.contains(contributed));
+            }
+            Optional<Period> year = Optional.of(new Period(today.withDayOfYear(1), today));
+            for (String source : sources) {
+                for (Optional<Period> period : List.of(Optional.<Period>empty(), year)) {
+                    ReportResult result;
+                    try {
+                        result = as(ADMIN, () -> reports.run(source, period));
+                    } catch (RuntimeException e) {
+                        throw new AssertionError(source + " over " + period + " failed: " + e, e);
+                    }
+                    String notice = result.notice().orElse("");
+                    assertTrue(source + " has a title", !result.title().isBlank());
+                    assertTrue(source + ": " + notice, !notice.startsWith("This report could not be computed"));
+                    assertTrue(source + " has measures or says what is missing: " + result,
+                            !result.measureHeaders().isEmpty() || !notice.isBlank());
+                    for (AggregateRow row : result.rows()) {
+                        assertEquals(source + " row " + row, result.groupHeaders().size(), row.keys().size());
+                        assertEquals(source + " row " + row, result.measureHeaders().size(), row.values().size());
+                    }
+                }
+            }
+            ReportResult status = as(ADMIN, () -> reports.run("source:followups.status-per-agent", Optional.empty()));
+            assertEquals(List.of("Agent", "Branch"), status.groupHeaders());
+            assertEquals(List.of("In progress", "Concluded", "Overdue"), status.measureHeaders());
+            ReportResult churn = as(ADMIN, () -> reports.run("source:kpi.churn", year));
+            assertEquals(churn.toString(), "Churn rate %", churn.measureHeaders().get(0));
+            List<BigDecimal> figures = churn.rows().get(0).values();
+            assertEquals(churn.toString(), 0, new BigDecimal("50.0").compareTo(figures.get(0)));
+            assertEquals(churn.toString(), 2, figures.get(1).intValue());
+            assertEquals(churn.toString(), 1, figures.get(2).intValue());
+        } finally {
+            if (!companies.isEmpty()) {
+                as(ADMIN, () -> records.delete("company", RecordSelection.of(companies)));
+            }
+            for (String field : added) {
+                as(ADMIN, () -> {
+                    customFields.remove("company", field);
+                    return null;
+                });
+            }
+        }
+    }
+
     @Test
     public void t5_theModuleUninstalledAndInstalledAgainKeepsItsReports() throws Exception {
         List<String> removed = PaxExamSupport.uninstallWithDependents(features, FEATURE);
@@ -305,6 +386,12 @@ public class ReportsModuleIT {
         // the probe keeps the first bundle's API classes: the module is checked through the shell
         assertTrue("reports:list after the reinstall: " + PaxExamSupport.shellOrError(shell, "reports:list"),
                 eventually(120, () -> PaxExamSupport.shellOrError(shell, "reports:list").contains(NAME)));
+        // and the reports other modules contribute come back with it (their optional import is wired again)
+        assertTrue("the activities' and follow-ups' reports after the reinstall: " + PaxExamSupport.shellOrError(shell, "reports:list"),
+                eventually(60, () -> {
+                    String listed = PaxExamSupport.shellOrError(shell, "reports:list");
+                    return listed.contains("Check-ins per user") && listed.contains("Follow-up status per agent");
+                }));
         String run = PaxExamSupport.shellOrError(shell, "reports:run " + REPORT[0]);
         assertTrue(run, run.contains(NAME) && run.matches("(?s).*\\|\\s*3\\s*\\n.*\\|\\s*3\\s*\\n?.*"));
     }

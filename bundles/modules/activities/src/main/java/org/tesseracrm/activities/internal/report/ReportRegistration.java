@@ -16,8 +16,9 @@ import org.tesseracrm.activities.internal.service.ActivityService;
 /**
  * Contributes the check-ins per user report to the Reports module without depending on it: the bundle imports the
  * reports API optionally, and this plain component (no service of its own) registers {@link CheckInsSource}
- * only when that import is wired. Installing the Reports module after this one needs a refresh of this bundle
- * ({@code bundle:refresh}) to wire the import; the distribution boots both.
+ * only when that import is wired. When the Reports module is installed after this one, or installed again, it
+ * refreshes this bundle so that the import is wired to it (its {@code ContributorRewiring}); the distribution boots
+ * both.
  */
 @Component(immediate = true)
 public class ReportRegistration {
