@@ -85,6 +85,11 @@ public class ModulesIT {
     }
 
     @Test
+    public void m08b_surveys() throws Exception {
+        Members.run(SurveysModuleIT.class, context);
+    }
+
+    @Test
     public void m09_reports() throws Exception {
         Members.run(ReportsModuleIT.class, context);
     }
