@@ -59,7 +59,6 @@ import org.tesseracrm.kernel.api.record.CustomFields;
 import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.api.record.Filter;
 import org.tesseracrm.kernel.api.record.FilterOp;
-import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordSelection;
 import org.tesseracrm.kernel.api.record.RecordValues;
@@ -139,7 +138,7 @@ public class ApprovalsBlueprintsIT {
         }
         Records records = PaxExamSupport.waitFor(context, Records.class);
         for (String type : List.of(QUOTE, "product", "company")) {
-            assertTrue("the record type " + type, eventually(() -> typeReady(records, type)));
+            assertTrue("the record type " + type, eventually(() -> PaxExamSupport.typeReady(callers, records, type)));
         }
         PaxExamSupport.waitFor(context, Approvals.class);
         PaxExamSupport.waitFor(context, Blueprints.class);
@@ -473,14 +472,6 @@ public class ApprovalsBlueprintsIT {
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private boolean typeReady(Records records, String type) {
-        try {
-            as(ADMIN, () -> records.page(type, RecordQuery.page(0, 1)));
-            return true;
-        } catch (CrmException e) {
-            return false;
-        }
-    }
 
     private <T> T as(String user, Supplier<T> work) {
         return callers.callAs(new Caller(user), work);

@@ -49,7 +49,6 @@ import org.tesseracrm.automation.api.ScheduleRun;
 import org.tesseracrm.automation.api.Schedules;
 import org.tesseracrm.automation.api.ScoringRule;
 import org.tesseracrm.automation.api.ScoringRules;
-import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.PermissionDeniedException;
 import org.tesseracrm.kernel.api.automation.Criteria;
 import org.tesseracrm.kernel.api.automation.RuleAction;
@@ -130,7 +129,7 @@ public class AssignmentScoringIT {
         PaxExamSupport.awaitBootSchemas(context);
         Records records = PaxExamSupport.waitFor(context, Records.class);
         for (String type : List.of(CONTACT, "activity")) {
-            assertTrue("the record type " + type, eventually(() -> typeReady(records, type)));
+            assertTrue("the record type " + type, eventually(() -> PaxExamSupport.typeReady(callers, records, type)));
         }
         PaxExamSupport.waitFor(context, AssignmentRules.class);
         PaxExamSupport.waitFor(context, ScoringRules.class);
@@ -375,14 +374,6 @@ public class AssignmentScoringIT {
         return callers.callAs(ADMIN, work);
     }
 
-    private boolean typeReady(Records records, String type) {
-        try {
-            admin(() -> records.page(type, RecordQuery.page(0, 1)));
-            return true;
-        } catch (CrmException e) {
-            return false;
-        }
-    }
 
     private static HttpRequest.Builder get(String path) {
         return HttpRequest.newBuilder(uri(path)).GET();

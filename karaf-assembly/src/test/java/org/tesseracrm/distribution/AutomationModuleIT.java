@@ -43,7 +43,6 @@ import org.tesseracrm.automation.api.RuleRun;
 import org.tesseracrm.automation.api.RuleStatus;
 import org.tesseracrm.automation.api.RuleVersion;
 import org.tesseracrm.kernel.api.ConflictException;
-import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.PermissionDeniedException;
 import org.tesseracrm.kernel.api.ValidationException;
@@ -62,7 +61,6 @@ import org.tesseracrm.kernel.api.notification.Notification;
 import org.tesseracrm.kernel.api.notification.Notifications;
 import org.tesseracrm.kernel.api.record.Filter;
 import org.tesseracrm.kernel.api.record.FilterOp;
-import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordSelection;
 import org.tesseracrm.kernel.api.record.RecordValues;
@@ -150,7 +148,7 @@ public class AutomationModuleIT {
             features.installFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
         }
         Records records = PaxExamSupport.waitFor(context, Records.class);
-        assertTrue("the record type contact", eventually(() -> typeReady(records, CONTACT)));
+        assertTrue("the record type contact", eventually(() -> PaxExamSupport.typeReady(callers, records, CONTACT)));
         Automation automation = PaxExamSupport.waitFor(context, Automation.class);
         assertTrue("the built-in triggers and actions", eventually(() -> admin(automation::actions).stream()
                 .map(Contribution::id).toList().contains("record.updateField")
@@ -660,14 +658,6 @@ public class AutomationModuleIT {
         return context.getService(context.getServiceReference(Records.class));
     }
 
-    private boolean typeReady(Records records, String type) {
-        try {
-            admin(() -> records.page(type, RecordQuery.page(0, 1)));
-            return true;
-        } catch (CrmException e) {
-            return false;
-        }
-    }
 
     private <T> T admin(Supplier<T> work) {
         return callers.callAs(ADMIN, work);

@@ -40,7 +40,6 @@ import org.osgi.framework.ServiceReference;
 import org.tesseracrm.automation.api.Automation;
 import org.tesseracrm.automation.api.Contribution;
 import org.tesseracrm.automation.api.RuleRun;
-import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.automation.BusinessHours;
 import org.tesseracrm.kernel.api.automation.Criteria;
 import org.tesseracrm.kernel.api.automation.Rule;
@@ -110,8 +109,8 @@ public class AutomationSeedIT {
                 eventually(60, () -> context.getServiceReference(BootFinished.class) != null));
         PaxExamSupport.awaitBootSchemas(context);
         Records records = PaxExamSupport.waitFor(context, Records.class);
-        assertTrue("leads and activities", eventually(60, () -> typeReady(records, LEAD)
-                && typeReady(records, ACTIVITY)));
+        assertTrue("leads and activities", eventually(60, () -> PaxExamSupport.typeReady(callers, records, LEAD)
+                && PaxExamSupport.typeReady(callers, records, ACTIVITY)));
         Automation automation = PaxExamSupport.waitFor(context, Automation.class);
         assertTrue("the seed's triggers and action in the catalogue", eventually(60, () -> {
             List<String> triggers = admin(automation::triggers).stream().map(Contribution::id).toList();
@@ -387,14 +386,6 @@ public class AutomationSeedIT {
         return context.getService(context.getServiceReference(Records.class));
     }
 
-    private boolean typeReady(Records records, String type) {
-        try {
-            admin(() -> records.page(type, RecordQuery.page(0, 1)));
-            return true;
-        } catch (CrmException e) {
-            return false;
-        }
-    }
 
     private <T> T admin(Supplier<T> work) {
         return callers.callAs(ADMIN, work);

@@ -49,7 +49,6 @@ import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.PermissionDeniedException;
 import org.tesseracrm.kernel.api.ValidationException;
-import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordValues;
 import org.tesseracrm.kernel.api.record.Records;
@@ -109,7 +108,7 @@ public class CasesModuleIT {
         }
         Records records = PaxExamSupport.waitFor(context, Records.class);
         for (String type : List.of(CASE, "contact", "company")) {
-            assertTrue("the record type " + type, eventually(() -> typeReady(records, type)));
+            assertTrue("the record type " + type, eventually(() -> PaxExamSupport.typeReady(callers, records, type)));
         }
     }
 
@@ -319,7 +318,7 @@ public class CasesModuleIT {
 
         PaxExamSupport.install(features, back.isEmpty() ? List.of(FEATURE) : back);
         assertTrue("the view is back", eventually(() -> PaxExamSupport.viewReference(context, "cases") != null));
-        assertTrue("the record type is back", eventually(() -> typeReady(records, CASE)));
+        assertTrue("the record type is back", eventually(() -> PaxExamSupport.typeReady(callers, records, CASE)));
         RecordRow again = admin(() -> records.get(CASE, kept.id())).orElseThrow();
         assertEquals(kept.text(CaseFields.NUMBER), again.text(CaseFields.NUMBER));
         RecordRow next = admin(() -> create(records, CaseFields.COMPLAINT, "After " + RUN));
@@ -367,14 +366,6 @@ public class CasesModuleIT {
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private boolean typeReady(Records records, String type) {
-        try {
-            admin(() -> records.page(type, RecordQuery.page(0, 1)));
-            return true;
-        } catch (CrmException e) {
-            return false;
-        }
-    }
 
     private <T> T admin(Supplier<T> work) {
         return callers.callAs(ADMIN, work);

@@ -50,14 +50,12 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.tesseracrm.cases.api.Cases;
 import org.tesseracrm.cases.api.StatusKind;
-import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.PermissionDeniedException;
 import org.tesseracrm.kernel.api.audit.AuditEntry;
 import org.tesseracrm.kernel.api.audit.AuditTrail;
 import org.tesseracrm.kernel.api.notification.Notifications;
 import org.tesseracrm.kernel.api.record.CustomFields;
 import org.tesseracrm.kernel.api.record.PickListValue;
-import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordValues;
 import org.tesseracrm.kernel.api.record.Records;
@@ -127,7 +125,7 @@ public class CasesSlaIT {
             features.installFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
         }
         Records records = PaxExamSupport.waitFor(context, Records.class);
-        assertTrue("the record type case", eventually(() -> typeReady(records)));
+        assertTrue("the record type case", eventually(() -> PaxExamSupport.typeReady(callers, records, CASE)));
         PaxExamSupport.newService(context, SLA_SERVICE);
     }
 
@@ -613,14 +611,6 @@ public class CasesSlaIT {
         }
     }
 
-    private boolean typeReady(Records records) {
-        try {
-            admin(() -> records.page(CASE, RecordQuery.page(0, 1)));
-            return true;
-        } catch (CrmException e) {
-            return false;
-        }
-    }
 
     private <T> T admin(Supplier<T> work) {
         return callers.callAs(ADMIN, work);

@@ -49,7 +49,6 @@ import org.tesseracrm.kernel.api.FieldError;
 import org.tesseracrm.kernel.api.NotFoundException;
 import org.tesseracrm.kernel.api.PermissionDeniedException;
 import org.tesseracrm.kernel.api.ValidationException;
-import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordValues;
 import org.tesseracrm.kernel.api.record.Records;
@@ -112,7 +111,7 @@ public class CollectionsModuleIT {
         }
         Records records = PaxExamSupport.waitFor(context, Records.class);
         for (String type : List.of(COLLECTION, "contact", "company")) {
-            assertTrue("the record type " + type, eventually(() -> typeReady(records, type)));
+            assertTrue("the record type " + type, eventually(() -> PaxExamSupport.typeReady(callers, records, type)));
         }
     }
 
@@ -341,7 +340,7 @@ public class CollectionsModuleIT {
 
         features.installFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
         assertTrue("the view is back", eventually(() -> PaxExamSupport.viewReference(context, "collections") != null));
-        assertTrue("the record type is back", eventually(() -> typeReady(records, COLLECTION)));
+        assertTrue("the record type is back", eventually(() -> PaxExamSupport.typeReady(callers, records, COLLECTION)));
         // the new bundle's service (its API classes are not the probe's: called by reflection)
         Object back = PaxExamSupport.newService(context, Receivables.class.getName());
         assertTrue("the new service answers", back != null);
@@ -441,14 +440,6 @@ public class CollectionsModuleIT {
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private boolean typeReady(Records records, String type) {
-        try {
-            admin(() -> records.page(type, RecordQuery.page(0, 1)));
-            return true;
-        } catch (CrmException e) {
-            return false;
-        }
-    }
 
     private <T> T admin(Supplier<T> work) {
         return callers.callAs(ADMIN, work);

@@ -126,7 +126,7 @@ public class FaqModuleIT {
         }
         Records records = PaxExamSupport.waitFor(context, Records.class);
         for (String type : cases ? List.of(FAQ, CASE) : List.of(FAQ)) {
-            assertTrue("the record type " + type, eventually(() -> typeReady(records, type)));
+            assertTrue("the record type " + type, eventually(() -> PaxExamSupport.typeReady(callers, records, type)));
         }
         users();
     }
@@ -291,7 +291,7 @@ public class FaqModuleIT {
 
         features.installFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
         assertTrue("the view is back", eventually(() -> PaxExamSupport.viewReference(context, "faqs") != null));
-        assertTrue("the record type is back", eventually(() -> typeReady(records, FAQ)));
+        assertTrue("the record type is back", eventually(() -> PaxExamSupport.typeReady(callers, records, FAQ)));
         RecordRow back = as(AGENT, () -> records.get(FAQ, kept.id())).orElseThrow();
         assertEquals("<p>Green is fine.</p>", back.text(FaqFields.ANSWER));
         assertEquals(cases ? 1 : 0, timesUsed(back));
@@ -433,14 +433,6 @@ public class FaqModuleIT {
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private boolean typeReady(Records records, String type) {
-        try {
-            admin(() -> records.page(type, RecordQuery.page(0, 1)));
-            return true;
-        } catch (CrmException e) {
-            return false;
-        }
-    }
 
     private <T> T admin(Supplier<T> work) {
         return callers.callAs(ADMIN, work);

@@ -33,6 +33,11 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
+import org.tesseracrm.kernel.api.CrmException;
+import org.tesseracrm.kernel.api.record.RecordQuery;
+import org.tesseracrm.kernel.api.record.Records;
+import org.tesseracrm.kernel.api.security.Caller;
+import org.tesseracrm.kernel.api.security.CallerContext;
 import org.tesseracrm.kernel.api.ui.ViewContribution;
 
 /** Pax Exam options that boot the real Tessera distribution on free ports. */
@@ -155,6 +160,21 @@ final class PaxExamSupport {
             throw new IllegalStateException(e);
         }
         return waiting;
+    }
+
+    /**
+     * @param callers the container's caller context
+     * @param records the record platform
+     * @param type a record type id
+     * @return whether the admin can read a page of the type: its module is there and its table migrated
+     */
+    static boolean typeReady(CallerContext callers, Records records, String type) {
+        try {
+            callers.callAs(new Caller("admin"), () -> records.page(type, RecordQuery.page(0, 1)));
+            return true;
+        } catch (CrmException e) {
+            return false;
+        }
     }
 
     /**

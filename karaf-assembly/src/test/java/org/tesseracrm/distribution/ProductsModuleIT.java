@@ -142,7 +142,7 @@ public class ProductsModuleIT {
         CustomFields fields = PaxExamSupport.waitFor(context, CustomFields.class);
         assertTrue("the products view", eventually(() -> PaxExamSupport.viewReference(context, "products") != null));
         assertTrue("the price lists page", eventually(() -> PaxExamSupport.viewReference(context, "admin/price-lists") != null));
-        assertTrue("the record type", eventually(() -> typeReady(records)));
+        assertTrue("the record type", eventually(() -> PaxExamSupport.typeReady(callers, records, TYPE)));
         assertEquals(List.of("Monthly", "On demand", "One time"), admin(() -> fields.pickList(TYPE, "costType")).stream()
                 .map(PickListValue::value).toList());
         RecordRow widget = admin(() -> records.create(TYPE, RecordValues.builder().set("name", "Widget " + RUN)
@@ -177,7 +177,7 @@ public class ProductsModuleIT {
     public void t2_aPriceListWithQuantityRangesResolvesAPrice() throws Exception {
         Records records = PaxExamSupport.waitFor(context, Records.class);
         PriceLists lists = PaxExamSupport.waitFor(context, PriceLists.class);
-        assertTrue("the record type", eventually(() -> typeReady(records)));
+        assertTrue("the record type", eventually(() -> PaxExamSupport.typeReady(callers, records, TYPE)));
         RecordRow product = admin(() -> records.create(TYPE, RecordValues.builder().set("name", "Cable " + RUN)
                 .set("code", "C-" + RUN).set("taxRate", new BigDecimal("21")).build()));
         PriceList list = admin(() -> lists.create(new PriceListInput("Retail " + RUN, "EUR",
@@ -236,7 +236,7 @@ public class ProductsModuleIT {
     public void t3_withoutConfigureThePriceListsAreReadOnly() throws Exception {
         Records records = PaxExamSupport.waitFor(context, Records.class);
         PriceLists lists = PaxExamSupport.waitFor(context, PriceLists.class);
-        assertTrue("the record type", eventually(() -> typeReady(records)));
+        assertTrue("the record type", eventually(() -> PaxExamSupport.typeReady(callers, records, TYPE)));
         String seller = users();
         RecordRow product = admin(() -> records.create(TYPE, RecordValues.builder().set("name", "Seat " + RUN)
                 .set("code", "S-" + RUN).build()));
@@ -274,7 +274,7 @@ public class ProductsModuleIT {
         Records records = PaxExamSupport.waitFor(context, Records.class);
         PriceLists lists = PaxExamSupport.waitFor(context, PriceLists.class);
         LineItems lineItems = PaxExamSupport.waitFor(context, LineItems.class);
-        assertTrue("the record type", eventually(() -> typeReady(records)));
+        assertTrue("the record type", eventually(() -> PaxExamSupport.typeReady(callers, records, TYPE)));
         users();
         RecordRow licence = admin(() -> records.create(TYPE, RecordValues.builder().set("name", "Licence " + RUN)
                 .set("code", "L-" + RUN).set("costType", "Monthly").set("taxRate", new BigDecimal("21")).build()));
@@ -419,7 +419,7 @@ public class ProductsModuleIT {
     public void t4_theModuleGoesAndComesBackWithItsData() throws Exception {
         Records records = PaxExamSupport.waitFor(context, Records.class);
         PriceLists lists = PaxExamSupport.waitFor(context, PriceLists.class);
-        assertTrue("the record type", eventually(() -> typeReady(records)));
+        assertTrue("the record type", eventually(() -> PaxExamSupport.typeReady(callers, records, TYPE)));
         RecordRow kept = admin(() -> records.create(TYPE, RecordValues.builder().set("name", "Kept " + RUN)
                 .set("code", "K-" + RUN).build()));
         PriceList list = admin(() -> lists.create(new PriceListInput("Kept list " + RUN, "USD", Optional.empty(),
@@ -433,7 +433,7 @@ public class ProductsModuleIT {
 
         PaxExamSupport.install(features, removed);
         assertTrue("the view is back", eventually(() -> PaxExamSupport.viewReference(context, "products") != null));
-        assertTrue("the record type is back", eventually(() -> typeReady(records)));
+        assertTrue("the record type is back", eventually(() -> PaxExamSupport.typeReady(callers, records, TYPE)));
         assertEquals("K-" + RUN, admin(() -> records.get(TYPE, kept.id())).orElseThrow().text("code"));
         // The new revision's service, called through JDK types (this bundle is wired to the old API revision):
         // 2 x 100 = 200.00; 25 % = 50.00; total 150.00 USD
@@ -599,14 +599,6 @@ public class ProductsModuleIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private boolean typeReady(Records records) {
-        try {
-            admin(() -> records.page(TYPE, RecordQuery.page(0, 1)));
-            return true;
-        } catch (CrmException e) {
-            return false;
-        }
-    }
 
     private <T> T admin(Supplier<T> work) {
         return callers.callAs(ADMIN, work);

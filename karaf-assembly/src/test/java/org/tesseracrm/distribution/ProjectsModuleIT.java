@@ -121,7 +121,7 @@ public class ProjectsModuleIT {
         }
         Records records = PaxExamSupport.waitFor(context, Records.class);
         for (String type : List.of(PROJECT, "company")) {
-            assertTrue("the record type " + type, eventually(() -> typeReady(records, type)));
+            assertTrue("the record type " + type, eventually(() -> PaxExamSupport.typeReady(callers, records, type)));
         }
     }
 
@@ -347,7 +347,7 @@ public class ProjectsModuleIT {
                 && !PaxExamSupport.bundleInstalled(context, BUNDLE)));
         assertThrows(CrmException.class, () -> admin(() -> records.get(PROJECT, kept.id())));
         features.installFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
-        assertTrue("the record type is back", eventually(() -> typeReady(records, PROJECT)));
+        assertTrue("the record type is back", eventually(() -> PaxExamSupport.typeReady(callers, records, PROJECT)));
         assertEquals("Kept " + RUN, admin(() -> records.get(PROJECT, kept.id())).orElseThrow()
                 .text(ProjectFields.NAME));
         List<?> members = admin(() -> (List<?>) call("members", kept.id()));
@@ -433,14 +433,6 @@ public class ProjectsModuleIT {
         return callers.callAs(new Caller(user), work);
     }
 
-    private boolean typeReady(Records records, String type) {
-        try {
-            admin(() -> records.page(type, RecordQuery.page(0, 1)));
-            return true;
-        } catch (CrmException e) {
-            return false;
-        }
-    }
 
     private <T> T admin(Supplier<T> work) {
         return callers.callAs(ADMIN, work);

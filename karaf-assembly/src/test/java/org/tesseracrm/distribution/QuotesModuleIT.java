@@ -43,7 +43,6 @@ import org.tesseracrm.kernel.api.PermissionDeniedException;
 import org.tesseracrm.kernel.api.ValidationException;
 import org.tesseracrm.kernel.api.record.Attachment;
 import org.tesseracrm.kernel.api.record.Attachments;
-import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordRow;
 import org.tesseracrm.kernel.api.record.RecordValues;
 import org.tesseracrm.kernel.api.record.Records;
@@ -113,7 +112,7 @@ public class QuotesModuleIT {
         }
         Records records = PaxExamSupport.waitFor(context, Records.class);
         for (String type : List.of(QUOTE, "opportunity", "product", "contact", "company")) {
-            assertTrue("the record type " + type, eventually(() -> typeReady(records, type)));
+            assertTrue("the record type " + type, eventually(() -> PaxExamSupport.typeReady(callers, records, type)));
         }
     }
 
@@ -333,7 +332,7 @@ public class QuotesModuleIT {
 
         features.installFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
         assertTrue("the view is back", eventually(() -> PaxExamSupport.viewReference(context, "quotes") != null));
-        assertTrue("the record type is back", eventually(() -> typeReady(records, QUOTE)));
+        assertTrue("the record type is back", eventually(() -> PaxExamSupport.typeReady(callers, records, QUOTE)));
         RecordRow back = admin(() -> records.get(QUOTE, kept.id())).orElseThrow();
         assertEquals(kept.text(QuoteFields.NUMBER), back.text(QuoteFields.NUMBER));
         assertTotals(back, "299.90", "10.00", "60.88", "350.78");
@@ -429,14 +428,6 @@ public class QuotesModuleIT {
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private boolean typeReady(Records records, String type) {
-        try {
-            admin(() -> records.page(type, RecordQuery.page(0, 1)));
-            return true;
-        } catch (CrmException e) {
-            return false;
-        }
-    }
 
     private <T> T admin(Supplier<T> work) {
         return callers.callAs(ADMIN, work);

@@ -28,9 +28,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
-import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.ValidationException;
-import org.tesseracrm.kernel.api.record.RecordQuery;
 import org.tesseracrm.kernel.api.record.RecordValues;
 import org.tesseracrm.kernel.api.record.Records;
 import org.tesseracrm.kernel.api.security.Caller;
@@ -89,7 +87,7 @@ public class SurveysModuleIT {
             features.installFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
         }
         Records records = PaxExamSupport.waitFor(context, Records.class);
-        assertTrue("the record type survey", eventually(60, () -> typeReady(records)));
+        assertTrue("the record type survey", eventually(60, () -> PaxExamSupport.typeReady(callers, records, SURVEY)));
     }
 
     @Test
@@ -128,7 +126,7 @@ public class SurveysModuleIT {
             features.installFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
         }
         Records records = PaxExamSupport.waitFor(context, Records.class);
-        assertTrue("the record type survey is back", eventually(60, () -> typeReady(records)));
+        assertTrue("the record type survey is back", eventually(60, () -> PaxExamSupport.typeReady(callers, records, SURVEY)));
         assertNps(reports, Optional.of(new Period(DAY.minusDays(1), DAY))); // computed again, not kept
         // leave the suite as found: crm-surveys is not a boot feature
         features.uninstallFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
@@ -151,14 +149,6 @@ public class SurveysModuleIT {
                 .set("answeredOn", answeredOn).set("company", company).build();
     }
 
-    private boolean typeReady(Records records) {
-        try {
-            admin(() -> records.page(SURVEY, RecordQuery.page(0, 1)));
-            return true;
-        } catch (CrmException e) {
-            return false;
-        }
-    }
 
     private <T> T admin(Supplier<T> work) {
         return callers.callAs(ADMIN, work);
