@@ -27,6 +27,7 @@ import org.tesseracrm.reports.api.Drill;
 import org.tesseracrm.reports.api.Period;
 import org.tesseracrm.reports.api.ReportInfo;
 import org.tesseracrm.reports.api.ReportResult;
+import org.tesseracrm.reports.internal.ui.ChartModel;
 
 /**
  * One widget of a dashboard: its report's name, and its chart (a KPI tile, a table, or the kit's chart by the
@@ -132,9 +133,9 @@ final class WidgetCard extends Div {
             shown.add(tile);
             return shown;
         }
-        Optional<Chart.Kind> kind = WidgetData.kind(chart);
+        Optional<Chart.Kind> kind = ChartModel.kind(chart);
         if (kind.isPresent()) {
-            WidgetData data = WidgetData.of(result);
+            ChartModel data = ChartModel.of(kind.get(), result);
             Chart drawn = new Chart(kind.get(), data.data());
             drawn.addClassName("dashboard-widget-chart");
             drawn.setWidthFull();

@@ -13,7 +13,7 @@ import org.tesseracrm.reports.api.ChartKind;
 import org.tesseracrm.reports.api.ReportResult;
 
 /**
- * A report result as the kit's chart draws it, and the row behind each bar, point or slice (for click-through):
+ * A report result as the kit's chart draws it, in the builder and on dashboards alike, and the row behind each bar, point or slice (for click-through):
  * <ul>
  * <li>no grouping: one category, "Total";</li>
  * <li>one grouping: a category per row; bars and lines draw a series per measure, pies, donuts and funnels the first
@@ -27,7 +27,7 @@ import org.tesseracrm.reports.api.ReportResult;
  * @param data what the chart draws
  * @param rows the row behind each (series, category), null where there is none
  */
-record ChartModel(Chart.Kind kind, Chart.Data data, List<List<AggregateRow>> rows) {
+public record ChartModel(Chart.Kind kind, Chart.Data data, List<List<AggregateRow>> rows) {
     /** The category of a report without groupings. */
     static final String TOTAL = "Total";
     /** Joins two groupings' labels in a slice's name. */
@@ -37,7 +37,7 @@ record ChartModel(Chart.Kind kind, Chart.Data data, List<List<AggregateRow>> row
      * @param chart a report's chart kind
      * @return the kit's kind; empty for a table or a KPI tile, which are no chart
      */
-    static Optional<Chart.Kind> kind(ChartKind chart) {
+    public static Optional<Chart.Kind> kind(ChartKind chart) {
         return switch (chart) {
             case BAR -> Optional.of(Chart.Kind.BAR);
             case STACKED_BAR -> Optional.of(Chart.Kind.STACKED_BAR);
@@ -54,7 +54,7 @@ record ChartModel(Chart.Kind kind, Chart.Data data, List<List<AggregateRow>> row
      * @param result a report's result
      * @return the chart of it
      */
-    static ChartModel of(Chart.Kind kind, ReportResult result) {
+    public static ChartModel of(Chart.Kind kind, ReportResult result) {
         List<AggregateRow> rows = result.rows();
         int groups = result.groupHeaders().size();
         List<String> measures = result.measureHeaders();
@@ -112,7 +112,7 @@ record ChartModel(Chart.Kind kind, Chart.Data data, List<List<AggregateRow>> row
      * @param category the category clicked
      * @return the report row behind it; empty where there is none
      */
-    Optional<AggregateRow> row(int series, int category) {
+    public Optional<AggregateRow> row(int series, int category) {
         if (series < 0 || series >= rows.size() || category < 0 || category >= rows.get(series).size()) {
             return Optional.empty();
         }

@@ -71,4 +71,30 @@ class ChartModelTest {
         assertEquals(Optional.empty(), ChartModel.kind(ChartKind.KPI));
         assertEquals(Optional.of(Chart.Kind.DONUT), ChartModel.kind(ChartKind.DONUT));
     }
+
+    /** The dashboard's stacked bar (it drew its charts with a copy of this mapping before). */
+    @Test
+    void aStackedBarOfPhaseAndMonthLeavesAnEmptyStackWithoutRecords() {
+        AggregateRow qualifyJan = monthly("Qualify", "2026-01", 2);
+        AggregateRow qualifyFeb = monthly("Qualify", "2026-02", 3);
+        AggregateRow proposalFeb = monthly("Proposal", "2026-02", 1);
+        ReportResult result = new ReportResult("Opportunities by phase and month", List.of("Phase", "Month"),
+                List.of("Count"), List.of(qualifyJan, qualifyFeb, proposalFeb), Optional.empty(),
+                Optional.of("opportunity"));
+        ChartModel data = ChartModel.of(Chart.Kind.STACKED_BAR, result);
+        assertEquals(List.of("Qualify", "Proposal"), data.data().categories());
+        assertEquals(List.of("2026-01", "2026-02"), data.data().series().stream().map(Chart.Series::name).toList());
+        assertEquals(Arrays.asList(BigDecimal.valueOf(2), null), data.data().series().get(0).values(),
+                "no Proposal in January");
+        assertEquals(List.of(BigDecimal.valueOf(3), BigDecimal.valueOf(1)), data.data().series().get(1).values());
+        assertEquals(Optional.of(proposalFeb), data.row(1, 1));
+        assertEquals(Optional.of(qualifyJan), data.row(0, 0));
+        assertTrue(data.row(0, 1).isEmpty(), "an empty stack has no records");
+        assertTrue(data.row(2, 0).isEmpty() && data.row(0, -1).isEmpty(), "outside the chart");
+    }
+
+    private static AggregateRow monthly(String phase, String month, int count) {
+        return new AggregateRow(List.of(Optional.of(phase.toLowerCase()), Optional.of(month + "-01")),
+                List.of(phase, month), List.of(BigDecimal.valueOf(count)));
+    }
 }
