@@ -127,11 +127,30 @@ public final class RecordKit {
      * @since kit 1.3
      */
     public Dialog recordsDialog(String recordType, String title, List<Filter> filters) {
+        return recordsDialog(recordType, title, filters, "");
+    }
+
+    /**
+     * {@link #recordsDialog(String, String, List)} with a search text in its list's search box, for records a search
+     * selected as well as filters (a report with a search text).
+     *
+     * @param recordType the record type id
+     * @param title the dialog's title
+     * @param filters the filters
+     * @param searchText the search text, blank for none
+     * @return the dialog, not yet open
+     * @throws NotFoundException if the record type's module is not installed
+     * @since kit 1.3
+     */
+    public Dialog recordsDialog(String recordType, String title, List<Filter> filters, String searchText) {
         RecordType type = type(recordType);
         String prefix = "records-dialog";
         RecordList list = new RecordList(this, recordType, type.moduleId(), prefix,
                 type.pluralLabel().toLowerCase(java.util.Locale.ROOT), filters);
         list.onOpen(row -> form(recordType, recordType, row, list::refresh).open());
+        if (searchText != null && !searchText.isBlank()) {
+            list.setSearchText(searchText);
+        }
         Dialog dialog = new Dialog();
         dialog.setId(prefix);
         dialog.setHeaderTitle(title);

@@ -215,6 +215,16 @@ public class RecordList extends VerticalLayout {
         refresh();
     }
 
+    /**
+     * Puts a text in the search box, as if the user had typed it, and reloads.
+     *
+     * @param text the search text; blank clears it
+     * @since kit 1.3
+     */
+    public void setSearchText(String text) {
+        search.setValue(text == null ? "" : text.strip());
+    }
+
     /** @return the filters shown as chips, in their order */
     List<Filter> filters() {
         return chips.filters();

@@ -76,6 +76,24 @@ class RecordsDialogTest {
         assertEquals(1, chips(list).size());
     }
 
+    @Test
+    void aSearchTextGoesIntoTheListsSearchBoxAndEveryQueryAfterIt() throws Exception {
+        List<RecordQuery> counted = new ArrayList<>();
+        RecordKit kit = kit(counted);
+        Filter won = new Filter("phase", FilterOp.IN, List.of("Won"));
+
+        Dialog dialog = kit.recordsDialog("opportunity", "Won", List.of(won), " Brightwater ");
+
+        RecordList list = assertInstanceOf(RecordList.class, dialog.getChildren().findFirst().orElseThrow());
+        RecordQuery last = counted.get(counted.size() - 1);
+        assertEquals(java.util.Optional.of("Brightwater"), last.text(), "the report's search text, trimmed");
+        assertEquals(List.of(won), last.filters(), "with the row's filters");
+        list.setSearchText("");
+        assertEquals(java.util.Optional.empty(), counted.get(counted.size() - 1).text(), "cleared");
+        kit.recordsDialog("opportunity", "Won", List.of(won), "");
+        assertEquals(java.util.Optional.empty(), counted.get(counted.size() - 1).text(), "blank: no search");
+    }
+
     private static List<Component> chips(RecordList list) {
         List<Component> chips = new ArrayList<>();
         collect(list, chips);

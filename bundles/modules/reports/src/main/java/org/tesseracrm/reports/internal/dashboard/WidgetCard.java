@@ -10,12 +10,10 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dnd.DragSource;
 import com.vaadin.flow.component.dnd.DropTarget;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.textfield.TextField;
 
 import org.tesseracrm.kernel.api.record.AggregateRow;
 import org.tesseracrm.kernel.ui.kit.AsyncPanel;
@@ -176,17 +174,7 @@ final class WidgetCard extends Div {
     private void open(ReportResult result, AggregateRow row) {
         Drill drill = screens.reports().drill(key, row.keys(), period);
         String title = result.title() + (row.labels().isEmpty() ? "" : " · " + String.join(" · ", row.labels()));
-        Dialog dialog = screens.kit().recordsDialog(drill.recordType(), title, List.copyOf(drill.filters()));
-        // the kit's dialog takes filters only: the report's search text goes into the list's search field
-        drill.text().ifPresent(text -> searchField(dialog).ifPresent(field -> field.setValue(text)));
-        dialog.open();
-    }
-
-    /** @return the search field of the record list in the kit's records dialog ({@code records-dialog-filter}) */
-    private static Optional<TextField> searchField(Component root) {
-        if (root instanceof TextField field && root.getId().filter("records-dialog-filter"::equals).isPresent()) {
-            return Optional.of(field);
-        }
-        return root.getChildren().map(WidgetCard::searchField).flatMap(Optional::stream).findFirst();
+        screens.kit().recordsDialog(drill.recordType(), title, List.copyOf(drill.filters()), drill.text().orElse(""))
+                .open();
     }
 }

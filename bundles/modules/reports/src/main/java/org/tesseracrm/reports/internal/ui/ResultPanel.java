@@ -3,16 +3,12 @@ package org.tesseracrm.reports.internal.ui;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 
 import org.tesseracrm.kernel.api.CrmException;
@@ -151,19 +147,9 @@ final class ResultPanel extends VerticalLayout {
             Drill records = drill.apply(row.keys());
             String title = result.title() + (row.labels().isEmpty() ? "" : ": " + String.join(ChartModel.JOIN,
                     row.labels()));
-            Dialog dialog = kit.recordsDialog(records.recordType(), title, records.filters());
-            // the kit's dialog takes filters only: the report's search text goes into its list's search box
-            records.text().ifPresent(text -> searchBox(dialog).ifPresent(box -> box.setValue(text)));
-            dialog.open();
+            kit.recordsDialog(records.recordType(), title, records.filters(), records.text().orElse("")).open();
         } catch (CrmException e) {
             Toasts.error(e.getMessage());
         }
-    }
-
-    /** @return the search box of the list in the kit's records dialog, {@code records-dialog-filter} */
-    private static Optional<TextField> searchBox(Component parent) {
-        return parent.getChildren().flatMap(child -> child instanceof TextField box
-                && box.getId().filter("records-dialog-filter"::equals).isPresent() ? Stream.of(box)
-                        : searchBox(child).stream()).findFirst();
     }
 }
