@@ -2021,6 +2021,9 @@ class DistributionIT {
                     months.indexOf(january), phases.indexOf("Qualification"));
             browser.until(Duration.ofSeconds(10), d -> browser.text("#records-dialog-count").equals("2 matching")
                     && browser.gridCells("records-dialog-grid").contains("Brightwater Alpha"));
+            Object dialogTitle = browser.script("return document.querySelector('#records-dialog').headerTitle");
+            assertTrue(String.valueOf(dialogTitle).startsWith(name + ": Qualification"),
+                    "the saved report's result, not the preview's: " + dialogTitle);
             List<String> listed = browser.gridCells("records-dialog-grid");
             assertTrue(listed.contains("Brightwater Beta"), listed.toString());
             // not Moorland Epsilon: same phase and month, but the report's search text leaves it out

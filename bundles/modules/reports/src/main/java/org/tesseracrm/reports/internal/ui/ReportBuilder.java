@@ -388,8 +388,22 @@ final class ReportBuilder extends VerticalLayout {
             saveButton.setText("Save");
             title.setText(report.name());
             showExports();
+            showSaved(report);
             Toasts.done("Saved " + report.name() + ".");
         }, this::showErrors).open();
+    }
+
+    /** Shows the saved report's own result in place of the preview's: its name, and its click-through. */
+    private void showSaved(Report report) {
+        try {
+            Optional<Period> when = period.period();
+            result.show(services.reports().run(report.key(), when), report.spec().chart(), kinds(report.spec()),
+                    Optional.of(drill(report.spec(), when)));
+        } catch (ValidationException e) {
+            showErrors(e);
+        } catch (CrmException e) {
+            Toasts.error(e.getMessage());
+        }
     }
 
     private void showErrors(ValidationException e) {
