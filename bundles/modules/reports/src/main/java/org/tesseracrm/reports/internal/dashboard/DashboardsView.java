@@ -15,8 +15,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -28,6 +26,7 @@ import org.tesseracrm.kernel.api.security.ProfileInfo;
 import org.tesseracrm.reports.api.ReportInfo;
 import org.tesseracrm.reports.api.Reports;
 import org.tesseracrm.reports.api.Sharing;
+import org.tesseracrm.reports.internal.ui.Toasts;
 
 /**
  * Dashboards: pick one of those the user sees, set its period, and (its owner or a reports admin) add widgets from
@@ -179,9 +178,9 @@ public class DashboardsView extends VerticalLayout {
             Dashboard saved = screens.dashboards().save(input);
             reload(Optional.of(saved.id()));
         } catch (IllegalArgumentException e) {
-            Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Toasts.error(e.getMessage());
         } catch (CrmException e) {
-            Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Toasts.error(e.getMessage());
             reload(Optional.of(current.id()));
         }
     }
@@ -207,7 +206,7 @@ public class DashboardsView extends VerticalLayout {
             return; // saved once both days are there
         }
         if (custom && to.getValue().isBefore(from.getValue())) {
-            Notification.show("The period ends before it starts.").addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Toasts.error("The period ends before it starts.");
             return;
         }
         DashboardPeriod chosen = custom ? DashboardPeriod.custom(from.getValue(), to.getValue())
@@ -297,7 +296,7 @@ public class DashboardsView extends VerticalLayout {
                     screens.dashboards().setDefault(profile.id(), e.getValue() ? Optional.of(current.id())
                             : Optional.empty());
                 } catch (CrmException ex) {
-                    Notification.show(ex.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                    Toasts.error(ex.getMessage());
                 }
             });
             rows.add(box);
@@ -322,7 +321,7 @@ public class DashboardsView extends VerticalLayout {
             try {
                 screens.dashboards().delete(current.id(), current.version());
             } catch (CrmException ex) {
-                Notification.show(ex.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                Toasts.error(ex.getMessage());
             }
             reload(Optional.empty());
         });

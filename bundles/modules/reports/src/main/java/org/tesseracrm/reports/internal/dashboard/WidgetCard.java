@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 
+import org.tesseracrm.kernel.api.CrmException;
 import org.tesseracrm.kernel.api.record.AggregateRow;
 import org.tesseracrm.kernel.ui.kit.AsyncPanel;
 import org.tesseracrm.kernel.ui.kit.Chart;
@@ -26,6 +27,7 @@ import org.tesseracrm.reports.api.Period;
 import org.tesseracrm.reports.api.ReportInfo;
 import org.tesseracrm.reports.api.ReportResult;
 import org.tesseracrm.reports.internal.ui.ChartModel;
+import org.tesseracrm.reports.internal.ui.Toasts;
 
 /**
  * One widget of a dashboard: its report's name, and its chart (a KPI tile, a table, or the kit's chart by the
@@ -172,9 +174,13 @@ final class WidgetCard extends Div {
 
     /** Lists exactly the records behind a row, in the kit's record list dialog. */
     private void open(ReportResult result, AggregateRow row) {
-        Drill drill = screens.reports().drill(key, row.keys(), period);
-        String title = result.title() + (row.labels().isEmpty() ? "" : " · " + String.join(" · ", row.labels()));
-        screens.kit().recordsDialog(drill.recordType(), title, List.copyOf(drill.filters()), drill.text().orElse(""))
-                .open();
+        try {
+            Drill drill = screens.reports().drill(key, row.keys(), period);
+            String title = result.title() + (row.labels().isEmpty() ? "" : " · " + String.join(" · ", row.labels()));
+            screens.kit().recordsDialog(drill.recordType(), title, List.copyOf(drill.filters()),
+                    drill.text().orElse("")).open();
+        } catch (CrmException e) {
+            Toasts.error(e.getMessage()); // e.g. the report's module was uninstalled meanwhile
+        }
     }
 }
