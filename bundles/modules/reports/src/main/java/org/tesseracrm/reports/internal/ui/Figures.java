@@ -5,11 +5,13 @@ import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 
 import org.tesseracrm.kernel.api.record.Aggregate;
 import org.tesseracrm.kernel.api.record.FieldType;
 import org.tesseracrm.kernel.ui.kit.LocalTimes;
+import org.tesseracrm.reports.api.ReportSpec;
 
 /**
  * Shows a report's figures: counts as whole numbers, money with two decimals, other numbers with up to two, all with
@@ -55,6 +57,16 @@ final class Figures {
             case DATE_TIME -> Kind.DATE_TIME;
             default -> Kind.NUMBER;
         };
+    }
+
+    /**
+     * @param spec a report's definition
+     * @param choices the fields of its record type, as the builder offers them
+     * @return what the figures of each of its measures are
+     */
+    static List<Kind> kinds(ReportSpec spec, FieldChoices choices) {
+        return spec.measures().stream().map(m -> kind(m.aggregate(), m.field().flatMap(choices::find)
+                .map(FieldChoice::type).orElse(null))).toList();
     }
 
     /**

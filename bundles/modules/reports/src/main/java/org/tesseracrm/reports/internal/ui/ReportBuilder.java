@@ -367,8 +367,7 @@ final class ReportBuilder extends VerticalLayout {
     }
 
     private List<Figures.Kind> kinds(ReportSpec spec) {
-        return spec.measures().stream().map(m -> Figures.kind(m.aggregate(), m.field()
-                .flatMap(choices::find).map(FieldChoice::type).orElse(null))).toList();
+        return Figures.kinds(spec, choices);
     }
 
     private void save() {

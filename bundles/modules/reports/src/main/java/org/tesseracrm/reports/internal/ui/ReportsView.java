@@ -155,10 +155,8 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
             if (builds) {
                 open(new ReportBuilder(services, Optional.of(report), !info.readOnly(), this::showList));
             } else {
-                FieldChoices choices = services.choices(report.spec().recordType());
-                List<Figures.Kind> kinds = report.spec().measures().stream().map(m -> Figures.kind(m.aggregate(),
-                        m.field().flatMap(choices::find).map(FieldChoice::type).orElse(null))).toList();
-                open(new ReportViewer(services, info, kinds, this::showList));
+                open(new ReportViewer(services, info,
+                        Figures.kinds(report.spec(), services.choices(report.spec().recordType())), this::showList));
             }
         } catch (CrmException e) {
             Toasts.error(e.getMessage());
