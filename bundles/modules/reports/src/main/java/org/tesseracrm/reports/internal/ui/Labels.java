@@ -3,9 +3,10 @@ package org.tesseracrm.reports.internal.ui;
 import org.tesseracrm.kernel.api.record.Aggregate;
 import org.tesseracrm.kernel.api.record.DateBucket;
 import org.tesseracrm.reports.api.ChartKind;
+import org.tesseracrm.reports.api.Frequency;
 import org.tesseracrm.reports.api.ReportSort;
 
-/** What the builder's selects show for the report API's choices. */
+/** What the builder's and the e-mail schedule's selects show for the report API's choices. */
 final class Labels {
     private Labels() {
     }
@@ -43,6 +44,16 @@ final class Labels {
             case AVG -> "Average";
             case MIN -> "Minimum";
             case MAX -> "Maximum";
+        };
+    }
+
+    /** @return how an e-mail schedule's frequency is named, e.g. "Every Monday" */
+    static String frequency(Frequency frequency) {
+        return switch (frequency) {
+            case NONE -> "Never";
+            case DAILY -> "Every day";
+            case WEEKLY -> "Every Monday";
+            case MONTHLY -> "On the 1st of every month";
         };
     }
 

@@ -50,7 +50,7 @@ final class ScheduleDialog extends Dialog {
         frequency.setId("report-schedule-frequency");
         frequency.setLabel("Send");
         frequency.setItems(Frequency.values());
-        frequency.setItemLabelGenerator(ScheduleDialog::label);
+        frequency.setItemLabelGenerator(Labels::frequency);
         frequency.setValue(current.frequency());
         format.setId("report-schedule-format");
         format.setLabel("As");
@@ -99,15 +99,6 @@ final class ScheduleDialog extends Dialog {
         getFooter().add(cancel, save);
     }
 
-    /** @return how a frequency is named */
-    static String label(Frequency frequency) {
-        return switch (frequency) {
-            case NONE -> "Never";
-            case DAILY -> "Every day";
-            case WEEKLY -> "Every Monday";
-            case MONTHLY -> "On the 1st of every month";
-        };
-    }
 
     private void save(ReportServices services, Report report) {
         errors.clear();
@@ -117,7 +108,7 @@ final class ScheduleDialog extends Dialog {
                     format.getValue(), recipients.getSelectedItems()));
             close();
             Toasts.done(set.frequency() == Frequency.NONE ? "No more e-mails of " + report.name() + "."
-                    : report.name() + " is e-mailed " + label(set.frequency()).toLowerCase(java.util.Locale.ROOT)
+                    : report.name() + " is e-mailed " + Labels.frequency(set.frequency()).toLowerCase(java.util.Locale.ROOT)
                             + ".");
         } catch (ValidationException e) {
             List<String> other = errors.show(e);

@@ -68,7 +68,7 @@ class FiguresTest {
         assertEquals("report-12", ReportsView.idPart("report:12"));
         assertEquals("source-kpi-nps", ReportsView.idPart("source:kpi.nps"));
         assertEquals(200, ReportsView.copyName("x".repeat(200)).length());
-        assertEquals("Every Monday", ScheduleDialog.label(org.tesseracrm.reports.api.Frequency.WEEKLY));
-        assertEquals("Never", ScheduleDialog.label(org.tesseracrm.reports.api.Frequency.NONE));
+        assertEquals("Every Monday", Labels.frequency(org.tesseracrm.reports.api.Frequency.WEEKLY));
+        assertEquals("Never", Labels.frequency(org.tesseracrm.reports.api.Frequency.NONE));
     }
 }
